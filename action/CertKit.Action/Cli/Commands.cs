@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>The certkit sub-commands, each defined in its own file.</summary>
+internal static class Commands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

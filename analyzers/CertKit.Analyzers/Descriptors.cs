@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+
+namespace CertKit.Analyzers;
+
+/// <summary>Every diagnostic CertKit reports. Titles and messages are what a reviewer reads: keep them plain.</summary>
+public static class Descriptors
+{
+    public const string SecretsCategory = "Certification.Secrets";
+    public const string StorageCategory = "Certification.Storage";
+    public const string ProductionCategory = "Certification.Production";
+    public const string TransportCategory = "Certification.Transport";
+
+    public static readonly DiagnosticDescriptor HardcodedUrl = Create(
+        RuleIds.HardcodedUrl,
+        "Hardcoded URL",
+        "The URL '{0}' is hardcoded; read it from configuration",
+        SecretsCategory,
+        "Certification reviews (commercetools Connect) reject integrations that contain hardcoded URLs in code or configuration. Read endpoints from configuration so each environment can set its own.");
+
+    public static readonly DiagnosticDescriptor HardcodedCredential = Create(
+        RuleIds.HardcodedCredential,
+        "Hardcoded credential",
+        "'{0}' is given a hardcoded credential; read it from a secret store or the environment",
+        SecretsCategory,
+        "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. Load them from a secret store, the environment or protected configuration.");
+
+    public static readonly DiagnosticDescriptor HardcodedSecretContent = Create(
+        RuleIds.HardcodedSecretContent,
+        "Hardcoded secret",
+        "This literal looks like {0}; remove it from source and rotate it",
+        SecretsCategory,
+        "A literal has the shape of a real secret (a known token format, a private key or a high-entropy string in a credential context). Secrets in source are leaked secrets: rotate it and load it at run time.");
+
+    public static readonly DiagnosticDescriptor PlaintextTokenStorage = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token stored in plaintext",
+        "{0} is written to {1} without encryption; protect it first (IDataProtector, ProtectedData, SecureStorage)",
+        StorageCategory,
+        "Adobe Sign's security review verifies that all tokens and the app secret are stored encrypted. Pass tokens through a protector before they reach a file, the registry, a cookie, a session, a cache or a database.");
+
+    public static readonly DiagnosticDescriptor NonProductionOutput = Create(
+        RuleIds.NonProductionOutput,
+        "Non-production output",
+        "'{0}' is debugging output; use ILogger or remove it",
+        ProductionCategory,
+        "commercetools Connect rejects logs or code not intended for production use. Console, Debug and Trace output and debugger calls in library and service code are development leftovers.");
+
+    public static readonly DiagnosticDescriptor SensitiveDataInLogs = Create(
+        RuleIds.SensitiveDataInLogs,
+        "Sensitive data written to a log",
+        "{0} is written to {1}; log that it exists, never its value",
+        ProductionCategory,
+        "Tokens, secrets and connection strings written to logs or exception messages leak to everyone who can read the logs (OWASP A09).");
+
+    public static readonly DiagnosticDescriptor DebugFeatureOutsideDevelopment = Create(
+        RuleIds.DebugFeatureOutsideDevelopment,
+        "Debug-only feature enabled outside development",
+        "'{0}' is enabled outside development; guard it with IsDevelopment() or #if DEBUG",
+        ProductionCategory,
+        "Developer exception pages, Swagger UI, sensitive data logging and detailed errors expose internals. commercetools Connect rejects code not intended for production use.");
+
+    public static readonly DiagnosticDescriptor TlsValidationDisabled = Create(
+        RuleIds.TlsValidationDisabled,
+        "TLS certificate validation disabled",
+        "{0} accepts any server certificate; validate the certificate chain",
+        TransportCategory,
+        "A certificate callback that always returns true lets anyone intercept the integration's traffic, tokens included (OWASP A02).");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id));
+}

@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CertKit.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// Runs one analyzer over C# sources written with <c>{|CK1001:...|}</c> markup and asserts the exact diagnostics.
+/// Sources compile against .NET 8 reference assemblies; compiler errors fail the test unless the test says otherwise.
+/// </summary>
+public static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, editorConfig: null, expected);
+
+    public static Task VerifyAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = CreateTest(source, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Code in the middle of being typed: compiler errors are allowed, analyzer exceptions (AD0001) are not.</summary>
+    public static Task VerifyBrokenCodeAsync(string source)
+    {
+        var test = CreateTest(source, editorConfig: null);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    public static Test CreateTest(string source, string? editorConfig)
+    {
+        var test = new Test { TestCode = source };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+
+        return test;
+    }
+
+    public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public Test()
+        {
+            ReferenceAssemblies = TestReferences.Net80;
+        }
+    }
+}
+
+public static class TestReferences
+{
+    /// <summary>.NET 8 plus the packages integration code commonly uses (logging, configuration).</summary>
+    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80.AddPackages(
+        [
+            new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.0"),
+            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
+        ]);
+}
