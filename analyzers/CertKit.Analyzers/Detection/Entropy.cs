@@ -45,7 +45,10 @@ public static class Entropy
     private static readonly double Log2 = Math.Log(2);
 
     /// <summary>Shannon entropy in bits per character; 0 for an empty range.</summary>
-    public static double ShannonBits(string text, int start, int length)
+    public static double ShannonBits(string text, int start, int length) => ShannonBits(text, start, length, ignored: null);
+
+    /// <summary>Shannon entropy of the characters other than <paramref name="ignored"/> (a GUID's dashes).</summary>
+    public static double ShannonBits(string text, int start, int length, char? ignored)
     {
         if (text is null)
         {
@@ -64,9 +67,16 @@ public static class Entropy
 
         Span<int> ascii = stackalloc int[128];
         System.Collections.Generic.Dictionary<char, int>? others = null;
+        var counted = 0;
         for (var i = start; i < start + length; i++)
         {
             var c = text[i];
+            if (c == ignored)
+            {
+                continue;
+            }
+
+            counted++;
             if (c < 128)
             {
                 ascii[c]++;
@@ -101,7 +111,7 @@ public static class Entropy
             }
         }
 
-        return (Math.Log(length) - (sum / length)) / Log2;
+        return counted == 0 ? 0 : (Math.Log(counted) - (sum / counted)) / Log2;
     }
 
     public static double ShannonBits(string text) => ShannonBits(text, 0, text?.Length ?? 0);
@@ -195,46 +205,30 @@ public static class Entropy
             return false;
         }
 
-        if (NonSecrets.IsPublicKeyOrCertificate(value, 0, value.Length))
-        {
-            return false;
-        }
-
         LongestWord(value, out var start, out var length);
         if (length < MinimumLength)
         {
             return false;
         }
 
-        if (NonSecrets.IsMarkedFake(value, start, length)
-            || NonSecrets.IsTemplateVariable(value, start, length)
-            || NonSecrets.IsDataBlob(value, start, length)
-            || NonSecrets.IsPublishedValue(value, start, length)
-            || (NonSecrets.IsHexDigestShape(value, start, length) && NonSecrets.IsDigestName(name)))
-        {
-            return false;
-        }
-
+        // The measure first (one pass, no allocation): most long literals are messages, URLs and queries and stop here.
         double bits;
         SecretAlphabet alphabet;
         int judgedLength;
         if (NonSecrets.IsGuid(value, start, length))
         {
-            var offset = value[start] == '{' ? 1 : 0;
-            var digits = string.Concat(value.Substring(start + offset, 8), value.Substring(start + offset + 9, 4), value.Substring(start + offset + 14, 4), value.Substring(start + offset + 19, 4), value.Substring(start + offset + 24, 12));
-            if (NonSecrets.LooksSynthetic(digits, 0, digits.Length))
-            {
-                return false;
-            }
-
-            bits = ShannonBits(digits, 0, digits.Length);
+            bits = ShannonBits(value, start, length, ignored: '-');
             alphabet = SecretAlphabet.Hex;
-            judgedLength = digits.Length;
+            judgedLength = 32;
+            if (value[start] == '{')
+            {
+                bits = ShannonBits(value, start + 1, length - 2, ignored: '-');
+            }
         }
         else
         {
             alphabet = ClassifyAlphabet(value, start, length);
-            if (alphabet == SecretAlphabet.None || !HasCharacterMix(value, start, length, alphabet) || NonSecrets.LooksSynthetic(value, start, length))
+            if (alphabet == SecretAlphabet.None || !HasCharacterMix(value, start, length, alphabet))
             {
                 return false;
             }
@@ -244,6 +238,18 @@ public static class Entropy
         }
 
         if (bits < Threshold(judgedLength, alphabet, configuredThreshold))
+        {
+            return false;
+        }
+
+        // Then what is random but no secret.
+        if (NonSecrets.LooksSynthetic(value, start, length)
+            || NonSecrets.IsMarkedFake(value, start, length)
+            || NonSecrets.IsTemplateVariable(value, start, length)
+            || NonSecrets.IsDataBlob(value, start, length)
+            || NonSecrets.IsPublishedValue(value, start, length)
+            || (NonSecrets.IsHexDigestShape(value, start, length) && NonSecrets.IsDigestName(name))
+            || NonSecrets.IsPublicKeyOrCertificate(value, 0, value.Length))
         {
             return false;
         }

@@ -18,6 +18,14 @@ public class EntropyTests
         Assert.Equal(expected, Entropy.ShannonBits(text), 9);
     }
 
+    [Fact]
+    public void An_ignored_character_is_left_out_of_the_count()
+    {
+        Assert.Equal(2.0, Entropy.ShannonBits("ab-cd", 0, 5, ignored: '-'), 9);
+        Assert.Equal(0.0, Entropy.ShannonBits("----", 0, 4, ignored: '-'), 9);
+        Assert.Equal(1.0, Entropy.ShannonBits("xaby", 1, 2), 9);
+    }
+
     [Theory]
     [InlineData(32, 16, 3.611)]
     [InlineData(40, 64, 4.780)]

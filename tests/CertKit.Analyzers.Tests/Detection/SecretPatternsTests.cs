@@ -4,6 +4,7 @@ using CertKit.Analyzers.Detection;
 
 namespace CertKit.Analyzers.Tests.Detection;
 
+[Collection(nameof(SpeedCollection))]
 public class SecretPatternsTests
 {
     public static TheoryData<string, string> EveryFormat() => new()
@@ -256,23 +257,47 @@ public class SecretPatternsTests
     }
 
     [Fact]
-    public void Scanning_mixed_text_is_fast()
+    [Trait("Category", "Speed")]
+    public void Scanning_mixed_text_is_no_slower_than_reading_it_once()
     {
-        // The text scan needs 100 MB/s in Release; this guard allows for Debug builds and a busy shared machine.
+        // The text scan needs 100 MB/s on one core (Release). Absolute timings are noise on a shared machine, so the
+        // guard is relative: Find against the cheapest possible pass over the same characters, interleaved, best of 7. It
+        // measures 1.5-3x here; the bound of 5x catches a search that degrades into regex matching or rescanning.
         var text = MixedText(seed: 11, approximateLength: 8_000_000);
         var results = new List<SecretMatch>();
-        SecretPatterns.Find(text, results);
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
+        var find = TimeSpan.MaxValue;
+        var read = TimeSpan.MaxValue;
+        var checksum = 0;
+        for (var run = 0; run < 7; run++)
         {
             var stopwatch = Stopwatch.StartNew();
+            checksum += ReadOnce(text);
+            read = Min(read, stopwatch.Elapsed);
+
+            stopwatch.Restart();
+            results.Clear();
             SecretPatterns.Find(text, results);
-            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
+            find = Min(find, stopwatch.Elapsed);
         }
 
-        var megabytesPerSecond = text.Length / 1_000_000.0 / best.TotalSeconds;
-        Assert.True(megabytesPerSecond > 40, $"{megabytesPerSecond:F0} MB/s");
+        var megabytesPerSecond = text.Length / 1_000_000.0 / find.TotalSeconds;
+        Assert.Empty(results);
+        Assert.True(checksum != 0);
+        Assert.True(find.TotalMilliseconds <= read.TotalMilliseconds * 5, $"Find {find.TotalMilliseconds:F0} ms ({megabytesPerSecond:F0} MB/s), one read {read.TotalMilliseconds:F0} ms");
     }
+
+    private static int ReadOnce(string text)
+    {
+        var sum = 0;
+        foreach (var c in text)
+        {
+            sum += c;
+        }
+
+        return sum;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static string KindOf(string token)
     {
@@ -339,4 +364,10 @@ public class SecretPatternsTests
 
         return builder.ToString();
     }
+}
+
+/// <summary>Timing tests run alone, after the parallel ones, so analyzer tests on other threads do not skew them.</summary>
+[CollectionDefinition(nameof(SpeedCollection), DisableParallelization = true)]
+public sealed class SpeedCollection
+{
 }

@@ -255,6 +255,30 @@ public class CK1003HardcodedSecretContentTests
                 public const string ConnectionString = "DefaultEndpointsProtocol=https;AccountName=certkitarchive;AccountKey={|#0:{{FakeSecrets.AzureAccountKey}}|};EndpointSuffix=core.windows.net";
             }
             """, SecretPatterns.AzureStorageAccountKey);
+        data.Add("Azure connection string in a verbatim literal: reported on the key", $$"""
+            public static class Archive
+            {
+                public const string ConnectionString = @"AccountName=certkitarchive;AccountKey={|#0:{{FakeSecrets.AzureAccountKey}}|};EndpointSuffix=core.windows.net";
+            }
+            """, SecretPatterns.AzureStorageAccountKey);
+        data.Add("Slack token in a single-line raw literal: reported on the token", $$""""
+            public static class Notify
+            {
+                public const string Payload = """{"token":"{|#0:{{FakeSecrets.SlackBot}}|}","channel":"#certs"}""";
+            }
+            """", SecretPatterns.SlackToken);
+        data.Add("Google API key in a UTF-8 literal: reported on the key", $$"""
+            public static class Geo
+            {
+                public static ReadOnlySpan<byte> Query => "key={|#0:{{FakeSecrets.GoogleApiKey}}|}"u8;
+            }
+            """, SecretPatterns.GoogleApiKey);
+        data.Add("escaped literal: reported on the whole literal", $$"""
+            public static class Archive
+            {
+                public const string ConnectionString = {|#0:"AccountName=\"certkit\";AccountKey={{FakeSecrets.AzureAccountKey}}"|};
+            }
+            """, SecretPatterns.AzureStorageAccountKey);
         data.Add("Service Bus connection string: reported on the shared access key", $$"""
             public static class Events
             {
@@ -538,6 +562,9 @@ public class CK1003HardcodedSecretContentTests
         { 10, Usings + "public static class A { string ClientSecret { get { return {|CK1003:\"" + CommercetoolsSecret + "\"|} } }" },
         { 11, Usings + "public static class A { void M() { var x = (string)(\"" + FakeSecrets.Body(132, 20) + "\" + (\"\"" },
         { 12, Usings + "class { [Guid(\"" + FakeSecrets.Guid(133) + "\")] " },
+        { 13, Usings + "public static class A { const string Token = {|CK1003:\"" + FakeSecrets.GitHub('p') + "|}\n}" },
+        { 14, Usings + "public static class A { string M() => $@\"{x}{|CK1003:" + FakeSecrets.GitHub('p') + "|}" },
+        { 15, Usings + "public static class A { static readonly string ClientSecret = {|CK1003:\"" + CommercetoolsSecret + "\"|} + }" },
     };
 
     [Theory]
