@@ -82,92 +82,124 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var allLiterals = true;
-        var totalLength = 0;
-        MeasureOperands(chain, ref allLiterals, ref totalLength);
-        if (totalLength < MinimumLength)
+        var walk = new ChainWalk(ChainWalk.Mode.Measure, context, chain, joined: null);
+        walk.Run(chain);
+        if (walk.TotalLength < MinimumLength)
         {
             return;
         }
 
-        var reported = false;
-        CheckOperands(context, chain, chain, formatsOnly: allLiterals, ref reported);
-        if (reported || !allLiterals)
+        var allLiterals = walk.AllLiterals;
+        walk = new ChainWalk(allLiterals ? ChainWalk.Mode.CheckFormats : ChainWalk.Mode.CheckAll, context, chain, joined: null);
+        walk.Run(chain);
+        if (walk.Reported || !allLiterals)
         {
             return;
         }
 
-        var joined = new StringBuilder(totalLength);
-        AppendLiterals(chain, joined);
-        var value = joined.ToString();
+        walk = new ChainWalk(ChainWalk.Mode.Join, context, chain, new StringBuilder(walk.TotalLength));
+        walk.Run(chain);
+        var value = walk.Joined!.ToString();
         if (SecretPatterns.TryFindFirst(value, out var match) || TryFindInCredentialContext(context, value, chain, out match))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, chain.GetLocation(), match.Kind));
         }
     }
 
-    private static void MeasureOperands(ExpressionSyntax operand, ref bool allLiterals, ref int totalLength)
+    /// <summary>
+    /// Visits the operands of a <c>+</c> chain left to right. Chains nest to the left ((a + b) + c), so the walk goes
+    /// down the left spine and back up through parents without recursion: generated code can hold thousands of operands.
+    /// It recurses only into a parenthesised chain on the right, as deep as the source nests parentheses.
+    /// </summary>
+    private struct ChainWalk
     {
-        var inner = SkipParentheses(operand);
-        if (inner is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        public enum Mode
         {
-            MeasureOperands(binary.Left, ref allLiterals, ref totalLength);
-            MeasureOperands(binary.Right, ref allLiterals, ref totalLength);
-        }
-        else if (inner is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-        {
-            totalLength += literal.Token.ValueText.Length;
-        }
-        else
-        {
-            allLiterals = false;
-        }
-    }
-
-    private static void CheckOperands(SyntaxNodeAnalysisContext context, ExpressionSyntax operand, ExpressionSyntax chain, bool formatsOnly, ref bool reported)
-    {
-        var inner = SkipParentheses(operand);
-        if (inner is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
-        {
-            CheckOperands(context, binary.Left, chain, formatsOnly, ref reported);
-            CheckOperands(context, binary.Right, chain, formatsOnly, ref reported);
-            return;
+            Measure,
+            CheckFormats,
+            CheckAll,
+            Join,
         }
 
-        if (inner is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        private readonly Mode _mode;
+        private readonly SyntaxNodeAnalysisContext _context;
+        private readonly ExpressionSyntax _contextExpression;
+
+        public ChainWalk(Mode mode, SyntaxNodeAnalysisContext context, ExpressionSyntax contextExpression, StringBuilder? joined)
         {
-            var value = literal.Token.ValueText;
-            if (value.Length < MinimumLength)
+            _mode = mode;
+            _context = context;
+            _contextExpression = contextExpression;
+            Joined = joined;
+            AllLiterals = true;
+            TotalLength = 0;
+            Reported = false;
+        }
+
+        public bool AllLiterals { get; private set; }
+
+        public int TotalLength { get; private set; }
+
+        public bool Reported { get; private set; }
+
+        public StringBuilder? Joined { get; }
+
+        public void Run(BinaryExpressionSyntax chain)
+        {
+            var bottom = chain;
+            while (SkipParentheses(bottom.Left) is BinaryExpressionSyntax left && left.IsKind(SyntaxKind.AddExpression))
             {
+                bottom = left;
+            }
+
+            Operand(bottom.Left);
+            for (var current = bottom; current is not null; current = current == chain ? null : Up(current))
+            {
+                Operand(current.Right);
+            }
+        }
+
+        private static BinaryExpressionSyntax? Up(BinaryExpressionSyntax binary)
+        {
+            var parent = binary.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent as BinaryExpressionSyntax;
+        }
+
+        private void Operand(ExpressionSyntax operand)
+        {
+            var inner = SkipParentheses(operand);
+            if (inner is BinaryExpressionSyntax nested && nested.IsKind(SyntaxKind.AddExpression))
+            {
+                Run(nested);
                 return;
             }
 
-            if (formatsOnly)
+            if (inner is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {
-                if (SecretPatterns.TryFindFirst(value, out var match))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, LocationOf(literal.Token, literal, value, match), match.Kind));
-                    reported = true;
-                }
+                AllLiterals = false;
+                return;
             }
-            else if (AnalyzeValue(context, value, literal.Token, literal, chain))
-            {
-                reported = true;
-            }
-        }
-    }
 
-    private static void AppendLiterals(ExpressionSyntax operand, StringBuilder joined)
-    {
-        var inner = SkipParentheses(operand);
-        if (inner is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
-        {
-            AppendLiterals(binary.Left, joined);
-            AppendLiterals(binary.Right, joined);
-        }
-        else if (inner is LiteralExpressionSyntax literal)
-        {
-            joined.Append(literal.Token.ValueText);
+            var value = literal.Token.ValueText;
+            TotalLength += value.Length;
+            switch (_mode)
+            {
+                case Mode.Join:
+                    Joined!.Append(value);
+                    break;
+                case Mode.CheckFormats when value.Length >= MinimumLength && SecretPatterns.TryFindFirst(value, out var match):
+                    _context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, LocationOf(literal.Token, literal, value, match), match.Kind));
+                    Reported = true;
+                    break;
+                case Mode.CheckAll when value.Length >= MinimumLength && AnalyzeValue(_context, value, literal.Token, literal, _contextExpression):
+                    Reported = true;
+                    break;
+            }
         }
     }
 

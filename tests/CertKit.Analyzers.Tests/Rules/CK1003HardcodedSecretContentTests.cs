@@ -323,6 +323,18 @@ public class CK1003HardcodedSecretContentTests
                 public const string Token = {|#0:"{{FakeSecrets.GitHub('p').Substring(0, 12)}}" + "{{FakeSecrets.GitHub('p').Substring(12)}}"|};
             }
             """, SecretPatterns.GitHubPersonalAccessToken);
+        data.Add("client secret literal next to a variable: entropy judged on the literal", $$"""
+            public static class Secrets
+            {
+                public static string ClientSecret(string region) => region + {|#0:"{{CommercetoolsSecret}}"|};
+            }
+            """, Entropy.HighEntropySecret);
+        data.Add("client secret split in parenthesised literals: reported on the concatenation", $$"""
+            public static class Secrets
+            {
+                public const string ClientSecret = {|#0:"{{CommercetoolsSecret.Substring(0, 10)}}" + ("{{CommercetoolsSecret.Substring(10, 10)}}" + "{{CommercetoolsSecret.Substring(20)}}")|};
+            }
+            """, Entropy.HighEntropySecret);
         data.Add("token literal next to a variable in a concatenation", $$"""
             public static class Header
             {
@@ -480,6 +492,15 @@ public class CK1003HardcodedSecretContentTests
                 public const string Pair = {|#0:"{{FakeSecrets.GitHub('p')}}\n{{FakeSecrets.AwsAccessKeyId}}"|};
             }
             """;
+
+        await Verify.VerifyAsync(code, new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(0).WithArguments(SecretPatterns.GitHubPersonalAccessToken));
+    }
+
+    [Fact]
+    public async Task A_generated_chain_of_thousands_of_operands_is_walked_without_recursion()
+    {
+        var operands = string.Join(" + ", Enumerable.Range(0, 5000).Select(i => i == 2500 ? "{|#0:\"" + FakeSecrets.GitHub('p') + "\"|}" : "\"line " + i + "\\n\""));
+        var code = Usings + "public static class Generated { public static readonly string Text = " + operands + "; }";
 
         await Verify.VerifyAsync(code, new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(0).WithArguments(SecretPatterns.GitHubPersonalAccessToken));
     }
