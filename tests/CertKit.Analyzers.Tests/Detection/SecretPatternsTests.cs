@@ -212,6 +212,39 @@ public class SecretPatternsTests
     }
 
     [Fact]
+    public void Config_files_yield_their_secrets_at_their_offsets()
+    {
+        // What certkit scan hands over: appsettings.json, a commercetools connect.yaml and a .env file.
+        var slack = FakeSecrets.SlackBot;
+        var sendGrid = FakeSecrets.SendGrid;
+        var github = FakeSecrets.GitHub('p');
+        var text = $$"""
+            {
+              "Venafi": { "BaseUrl": "https://api.venafi.cloud", "ApiKey": "" },
+              "Notifications": { "SlackToken": "{{slack}}" },
+              "Mail": { "SendGridKey": "{{sendGrid}}" }
+            }
+            deployAs:
+              - name: service
+                configuration:
+                  securedConfiguration:
+                    - key: CTP_CLIENT_SECRET
+                      description: commercetools client secret
+            GITHUB_TOKEN={{github}}
+            AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+            """;
+
+        Assert.Equal(
+            new[]
+            {
+                new SecretMatch(SecretPatterns.SlackToken, text.IndexOf(slack, StringComparison.Ordinal), slack.Length),
+                new SecretMatch(SecretPatterns.SendGridApiKey, text.IndexOf(sendGrid, StringComparison.Ordinal), sendGrid.Length),
+                new SecretMatch(SecretPatterns.GitHubPersonalAccessToken, text.IndexOf(github, StringComparison.Ordinal), github.Length),
+            },
+            FindAll(text));
+    }
+
+    [Fact]
     public void Find_looks_only_inside_the_given_range_and_treats_its_edges_as_boundaries()
     {
         var token = FakeSecrets.GitHub('p');
