@@ -1,0 +1,113 @@
+using CertKit.Action.Git;
+using NuGet.Versioning;
+
+namespace CertKit.Action.Versioning;
+
+/// <summary>
+/// Finds the version of a commit: its release tag first, then the project files
+/// (Directory.Build.props, *.csproj, package.json), each restricted to the policy's paths.
+/// </summary>
+public sealed class VersionDiscovery
+{
+    private readonly GitRepository repository;
+    private readonly TagPatternSet tagPatterns;
+    private readonly PathFilter scope;
+    private readonly Dictionary<string, IReadOnlyList<string>> filesByCommit = new(StringComparer.Ordinal);
+
+    public VersionDiscovery(GitRepository repository, TagPatternSet tagPatterns, PathFilter scope)
+    {
+        this.repository = repository;
+        this.tagPatterns = tagPatterns;
+        this.scope = scope;
+    }
+
+    /// <summary>Tries the sources in order; null when none declares a version.</summary>
+    public DiscoveredVersion? Discover(string commit, string refName) =>
+        FromReleaseTag(commit, refName) ?? FromProjectFiles(commit, refName, kind: null);
+
+    /// <summary>Reads the same kind of source that gave <paramref name="like"/>, at another commit.</summary>
+    public DiscoveredVersion? DiscoverLike(DiscoveredVersion like, string commit, string refName) => like.Source switch
+    {
+        VersionSourceKind.ReleaseTag => FromReleaseTag(commit, refName),
+        VersionSourceKind.Explicit => Discover(commit, refName),
+        _ => FromProjectFiles(commit, refName, like.Source),
+    };
+
+    /// <summary>The highest version among the matching tags on the commit itself.</summary>
+    public DiscoveredVersion? FromReleaseTag(string commit, string refName)
+    {
+        var highest = Highest(tagPatterns.Match(repository.TagsPointingAt(commit)), below: null, stableOnly: false);
+        return highest is null ? null : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag} on {refName}", commit);
+    }
+
+    /// <summary>The first project-file source (of <paramref name="kind"/>, when given) that declares a version at the commit.</summary>
+    public DiscoveredVersion? FromProjectFiles(string commit, string refName, VersionSourceKind? kind)
+    {
+        var files = Files(commit);
+        foreach (var source in ProjectVersionSource.All)
+        {
+            if (kind is not null && source.Kind != kind)
+            {
+                continue;
+            }
+
+            var found = source.Discover(repository, commit, refName, files, scope);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The highest matching tag reachable from <paramref name="commit"/> whose version is lower than
+    /// <paramref name="below"/> (only releases, without pre-release label, when <paramref name="stableOnly"/>).
+    /// </summary>
+    public DiscoveredVersion? HighestTagBelow(NuGetVersion below, string commit, bool stableOnly)
+    {
+        var highest = Highest(tagPatterns.Match(repository.TagsReachableFrom(commit)), below, stableOnly);
+        return highest is null
+            ? null
+            : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag}", repository.TryTagCommit(highest.Tag));
+    }
+
+    /// <summary>Whether any tag matches the patterns at all (to tell "no tags" from "no lower tag").</summary>
+    public bool AnyMatchingTag(string commit) => tagPatterns.Match(repository.TagsReachableFrom(commit)).Count > 0;
+
+    private static VersionTag? Highest(IReadOnlyList<VersionTag> tags, NuGetVersion? below, bool stableOnly)
+    {
+        VersionTag? highest = null;
+        foreach (var tag in tags)
+        {
+            if (stableOnly && tag.Version.IsPrerelease)
+            {
+                continue;
+            }
+
+            if (below is not null && VersionText.Comparer.Compare(tag.Version, below) >= 0)
+            {
+                continue;
+            }
+
+            if (highest is null || VersionText.Comparer.Compare(tag.Version, highest.Version) > 0)
+            {
+                highest = tag;
+            }
+        }
+
+        return highest;
+    }
+
+    private IReadOnlyList<string> Files(string commit)
+    {
+        if (!filesByCommit.TryGetValue(commit, out var files))
+        {
+            files = repository.ListFiles(commit);
+            filesByCommit[commit] = files;
+        }
+
+        return files;
+    }
+}
