@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CertKit.Action.Policies;
@@ -65,14 +66,20 @@ public sealed class PolicyFile
     public static PolicyFile Parse(string text, string name)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             var inner = exception.InnerException?.Message ?? exception.Message;
             throw new CertKitException($"{name}:{exception.Start.Line}: not valid YAML: {StripPosition(inner)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections; report where parsing stopped.
+            throw new CertKitException($"{name}:{parser.LastLine}: not valid YAML: an unclosed [ ] or {{ }} list, or a stray quote, after this line");
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -208,6 +215,25 @@ public sealed class PolicyFile
         }
 
         return items;
+    }
+
+    /// <summary>Remembers how far parsing got, for errors that come without a position.</summary>
+    private sealed class PositionTrackingParser(IParser inner) : IParser
+    {
+        public long LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is not null)
+            {
+                LastLine = inner.Current.End.Line;
+            }
+
+            return moved;
+        }
     }
 
     private static string StripPosition(string message)

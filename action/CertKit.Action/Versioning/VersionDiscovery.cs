@@ -40,8 +40,14 @@ public sealed class VersionDiscovery
         return highest is null ? null : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag} on {refName}", commit);
     }
 
-    /// <summary>The first project-file source (of <paramref name="kind"/>, when given) that declares a version at the commit.</summary>
-    public DiscoveredVersion? FromProjectFiles(string commit, string refName, VersionSourceKind? kind)
+    /// <summary>
+    /// The first project-file source (of <paramref name="kind"/>, when given) that declares a version at the commit:
+    /// under the policy's paths first, else anywhere in the repository.
+    /// </summary>
+    public DiscoveredVersion? FromProjectFiles(string commit, string refName, VersionSourceKind? kind) =>
+        FromProjectFiles(commit, refName, kind, scope) ?? (scope.IsEverything ? null : FromProjectFiles(commit, refName, kind, PathFilter.Everything));
+
+    private DiscoveredVersion? FromProjectFiles(string commit, string refName, VersionSourceKind? kind, PathFilter scope)
     {
         var files = Files(commit);
         foreach (var source in ProjectVersionSource.All)
