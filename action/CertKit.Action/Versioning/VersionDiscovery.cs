@@ -37,7 +37,13 @@ public sealed class VersionDiscovery
     public DiscoveredVersion? FromReleaseTag(string commit, string refName)
     {
         var highest = Highest(tagPatterns.Match(repository.TagsPointingAt(commit)), below: null, stableOnly: false);
-        return highest is null ? null : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag} on {refName}", commit);
+        if (highest is null)
+        {
+            return null;
+        }
+
+        var origin = highest.Tag == refName ? $"tag {highest.Tag}" : $"tag {highest.Tag} on {refName}";
+        return new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, origin, commit);
     }
 
     /// <summary>

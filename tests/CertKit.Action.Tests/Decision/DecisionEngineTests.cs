@@ -215,6 +215,7 @@ public class DecisionEngineTests
             Assert.Equal(BumpKind.Prerelease, decision.Bump);
             Assert.Equal("2.0.0-rc.1", VersionText.Format(decision.PreviousVersion!));
         });
+        Assert.Equal("tag v2.0.0-rc.2", rcVenafi.Current.Origin);
         Assert.False(rcVenafi.RecertificationRequired);
         Assert.True(rcCommercetools.RecertificationRequired);
         Assert.False(rcAdobe.RecertificationRequired);
