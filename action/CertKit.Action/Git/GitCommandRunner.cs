@@ -84,7 +84,7 @@ public sealed class GitCommandRunner
                 }
 
                 throw new CertKitException(
-                    $"git {string.Join(' ', startInfo.ArgumentList.Skip(2))} did not finish within {timeout.TotalSeconds:0} s in {workingDirectory}");
+                    $"git {string.Join(' ', startInfo.ArgumentList.Skip(2))} did not finish within {timeout.TotalSeconds:0.#} s in {workingDirectory}");
             }
 
             process.WaitForExit();
