@@ -390,6 +390,40 @@ public class DecisionEngineTests
         Assert.Equal("certkit.yml scopes at less-permissions", decision.Scopes.Head!.Origin);
     }
 
+    [Theory]
+    [InlineData("src/App/App.csproj", "<Project><PropertyGroup><Version>1.x</Version></PropertyGroup></Project>", "version in src/App/App.csproj at HEAD '1.x' is not a version (expected SemVer like 1.4.2, 2.0.0-rc.1 or a 4-part version like 1.2.3.4)")]
+    [InlineData("src/App/App.csproj", "<Project><PropertyGroup><Version>$(AppVersion)</Version></PropertyGroup></Project>", "the version in src/App/App.csproj is computed by MSBuild ($(AppVersion)); pass --version or tag the release")]
+    [InlineData("src/App/App.csproj", "<Project><PropertyGroup><Version>1.0.0</Version>", "src/App/App.csproj is not valid XML (line 1): ")]
+    [InlineData("service/package.json", "{ \"version\": \"1.0.0\",, }", "service/package.json is not valid JSON (line 1): ")]
+    public void Unreadable_project_versions_are_one_line_errors(string path, string content, string expectedStart)
+    {
+        using var repository = TestRepository.Create();
+        repository.Write(path, content).Commit();
+
+        var error = Assert.Throws<CertKitException>(() => Decide(repository, "commercetools"));
+
+        Assert.StartsWith(expectedStart, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_version_prefix_alone_is_the_version_and_conditional_versions_are_ignored()
+    {
+        using var repository = TestRepository.Create();
+        repository.Write("src/App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <VersionPrefix>2.3.0</VersionPrefix>
+              </PropertyGroup>
+              <PropertyGroup Condition="'$(Configuration)' == 'Debug'">
+                <Version>9.9.9-debug</Version>
+              </PropertyGroup>
+            </Project>
+            """).Commit();
+
+        Assert.Equal("2.3.0", VersionText.Format(Decide(repository, "venafi").Version));
+    }
+
     [Fact]
     public void Missing_repository_is_a_user_error()
     {
