@@ -73,7 +73,11 @@ public sealed class GitRepository
         }
 
         var message = $"{role} ref '{reference}' was not found in {Path}";
-        if (IsShallow)
+        if (!git.Run("rev-parse", "--verify", "--quiet", "HEAD").Succeeded && Checked("for-each-ref", "--count=1").Length == 0)
+        {
+            message += ": the repository has no commits yet";
+        }
+        else if (IsShallow)
         {
             message += $": {ShallowCloneAdvice}";
         }

@@ -449,6 +449,16 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void A_repository_without_commits_says_so()
+    {
+        using var repository = TestRepository.Create();
+
+        var error = Assert.Throws<CertKitException>(() => Decide(repository, "venafi"));
+
+        Assert.Equal($"head ref 'HEAD' was not found in {repository.Path}: the repository has no commits yet", error.Message);
+    }
+
+    [Fact]
     public void A_missing_base_ref_is_named()
     {
         using var repository = TestRepository.Create();
