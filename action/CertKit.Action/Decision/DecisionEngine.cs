@@ -10,7 +10,8 @@ namespace CertKit.Action.Decision;
 /// Decides whether a change needs re-certification: discovers the versions, computes the bump, compares paths and
 /// OAuth scopes, and asks the program's policy. No console I/O: the CLI and the GitHub Action both call it.
 /// Git is opened only when something must be read from it (explicit versions alone need no repository).
-/// Throws <see cref="CertKitException"/> for user errors.
+/// Throws <see cref="CertKitException"/> for user errors. A downgrade is returned as a decision with
+/// <see cref="BumpKind.Downgrade"/> (not required): the caller chooses how to fail (<c>certkit decide</c> exits 1).
 /// </summary>
 public static class DecisionEngine
 {

@@ -64,7 +64,8 @@ public abstract class RecertificationPolicy
         {
             reasons.Add(
                 $"{Show(input.Version)} is a pre-release and does not require re-certification: {DisplayName} certifies releases, " +
-                $"so the decision is made when {Show(Release(input.Version))} is released, against the last release{(input.LastRelease is null ? string.Empty : " " + Show(input.LastRelease))}");
+                $"so the decision is made when {Show(Release(input.Version))} is released, " +
+                (input.LastRelease is null ? "as its first certification (there is no earlier release)" : $"against the last release {Show(input.LastRelease)}"));
             return false;
         }
 

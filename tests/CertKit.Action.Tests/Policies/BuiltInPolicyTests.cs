@@ -66,6 +66,17 @@ public class BuiltInPolicyTests
     }
 
     [Fact]
+    public void Venafi_first_prerelease_waits_for_the_first_release()
+    {
+        var verdict = Evaluate("venafi", null, "1.0.0-beta.1");
+
+        Assert.False(verdict.Required);
+        Assert.Equal(
+            "1.0.0-beta.1 is a pre-release and does not require re-certification: Venafi TLS Protect Cloud certifies releases, so the decision is made when 1.0.0 is released, as its first certification (there is no earlier release)",
+            Assert.Single(verdict.Reasons));
+    }
+
+    [Fact]
     public void Initial_says_first_certification_not_recertification()
     {
         foreach (var policy in PolicyCatalog.BuiltIn)
