@@ -107,7 +107,7 @@ public static class DecisionEngine
             }
         }
 
-        var fromTags = context.Discovery.HighestTagBelow(current.Version, context.HeadCommit, stableOnly: false);
+        var fromTags = context.Discovery.PreviousReleaseTag(current.Version, context.HeadCommit);
         if (fromTags is null && context.Repository.IsShallow)
         {
             // A shallow clone has no tags and no history: "initial" would be a wrong answer, not a decision.

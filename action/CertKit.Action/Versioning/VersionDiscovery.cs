@@ -85,8 +85,21 @@ public sealed class VersionDiscovery
             : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag}", repository.TryTagCommit(highest.Tag));
     }
 
-    /// <summary>Whether any tag matches the patterns at all (to tell "no tags" from "no lower tag").</summary>
-    public bool AnyMatchingTag(string commit) => tagPatterns.Match(repository.TagsReachableFrom(commit)).Count > 0;
+    /// <summary>
+    /// The last release tag before <paramref name="head"/>: the highest matching tag reachable from it, not on the
+    /// head commit itself, whose version is at most <paramref name="current"/>. A tag equal to the current version
+    /// means that version was already released (bump <c>none</c>), so pushes after a release are not new releases.
+    /// </summary>
+    public DiscoveredVersion? PreviousReleaseTag(NuGetVersion current, string head)
+    {
+        var onHead = new HashSet<string>(repository.TagsPointingAt(head), StringComparer.Ordinal);
+        var earlier = tagPatterns.Match(repository.TagsReachableFrom(head)).Where(tag => !onHead.Contains(tag.Tag)).ToList();
+        var released = earlier.FirstOrDefault(tag => VersionText.Comparer.Equals(tag.Version, current));
+        var previous = released ?? Highest(earlier, current, stableOnly: false);
+        return previous is null
+            ? null
+            : new DiscoveredVersion(previous.Version, VersionSourceKind.ReleaseTag, $"tag {previous.Tag}", repository.TryTagCommit(previous.Tag));
+    }
 
     private static VersionTag? Highest(IReadOnlyList<VersionTag> tags, NuGetVersion? below, bool stableOnly)
     {

@@ -62,6 +62,26 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void A_push_after_a_release_without_a_version_change_is_none()
+    {
+        using var repository = TestRepository.Create();
+        repository.Csproj(ConnectorCsproj, "1.4.1").Commit();
+        repository.Tag("v1.4.1");
+        repository.Csproj(ConnectorCsproj, "1.4.2").Commit();
+        repository.Tag("v1.4.2");
+        repository.Write("docs/usage.md", "# usage").Commit();
+
+        var afterRelease = Decide(repository, "commercetools");
+        var explicitAtTag = Decide(repository, "commercetools", headRef: "v1.4.2", version: "1.4.2");
+
+        Assert.Equal(BumpKind.None, afterRelease.Bump);
+        Assert.Equal("tag v1.4.2", afterRelease.Previous!.Origin);
+        Assert.False(afterRelease.RecertificationRequired);
+        Assert.Equal(BumpKind.Patch, explicitAtTag.Bump);
+        Assert.Equal("tag v1.4.1", explicitAtTag.Previous!.Origin);
+    }
+
+    [Fact]
     public void Pull_request_compares_the_same_source_at_base_and_head()
     {
         using var repository = TestRepository.Create();
@@ -289,6 +309,7 @@ public class DecisionEngineTests
         using var repository = TestRepository.Create();
         repository.Commit();
         repository.Tag("v1.0.0").Tag("v1.1.0").Tag("v3.0.0");
+        repository.Commit();
 
         var decision = Decide(repository, "venafi", version: "2.0.0");
 
