@@ -9,7 +9,8 @@ namespace CertKit.Action.Decision;
 /// <summary>
 /// Decides whether a change needs re-certification: discovers the versions, computes the bump, compares paths and
 /// OAuth scopes, and asks the program's policy. No console I/O: the CLI and the GitHub Action both call it.
-/// Git is opened only when something must be read from it (explicit versions alone need no repository).
+/// Git is opened only when something must be read from it (explicit versions alone need no repository, unless the
+/// policy compares OAuth scopes or paths).
 /// Throws <see cref="CertKitException"/> for user errors. A downgrade is returned as a decision with
 /// <see cref="BumpKind.Downgrade"/> (not required): the caller chooses how to fail (<c>certkit decide</c> exits 1).
 /// </summary>
@@ -23,7 +24,9 @@ public static class DecisionEngine
         var explicitVersion = request.Version is null ? null : VersionText.Parse(request.Version, "--version");
         var explicitPrevious = request.PreviousVersion is null ? null : VersionText.Parse(request.PreviousVersion, "--previous-version");
 
-        var needsGit = explicitVersion is null || explicitPrevious is null || request.BaseRef is not null;
+        // Scopes and paths are read from commits, so those policies always need the repository.
+        var needsGit = explicitVersion is null || explicitPrevious is null || request.BaseRef is not null
+            || policy.ConsidersScopes || !policy.Paths.IsEverything;
         var context = needsGit ? Context.Open(request, tagPatterns, policy.Paths) : null;
 
         var current = explicitVersion is not null
@@ -31,7 +34,11 @@ public static class DecisionEngine
             : DiscoverCurrent(context!, tagPatterns);
 
         var previous = explicitPrevious is not null
-            ? new DiscoveredVersion(explicitPrevious, VersionSourceKind.Explicit, "--previous-version", context?.BaseCommit)
+            ? new DiscoveredVersion(
+                explicitPrevious,
+                VersionSourceKind.Explicit,
+                "--previous-version",
+                context?.BaseCommit ?? (context is null ? null : context.Discovery.ReleaseTagOf(explicitPrevious, context.HeadCommit)?.Commit))
             : DiscoverPrevious(context!, current);
 
         var bump = BumpCalculator.Compute(previous?.Version, current.Version, zeroMajorMinorIsMajor);

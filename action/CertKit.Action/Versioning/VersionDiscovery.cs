@@ -85,6 +85,13 @@ public sealed class VersionDiscovery
             : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag}", repository.TryTagCommit(highest.Tag));
     }
 
+    /// <summary>The release tag of a version reachable from <paramref name="head"/>, when there is one (to compare files with it).</summary>
+    public DiscoveredVersion? ReleaseTagOf(NuGetVersion version, string head)
+    {
+        var tag = tagPatterns.Match(repository.TagsReachableFrom(head)).FirstOrDefault(candidate => VersionText.Comparer.Equals(candidate.Version, version));
+        return tag is null ? null : new DiscoveredVersion(tag.Version, VersionSourceKind.ReleaseTag, $"tag {tag.Tag}", repository.TryTagCommit(tag.Tag));
+    }
+
     /// <summary>
     /// The last release tag before <paramref name="head"/>: the highest matching tag reachable from it, not on the
     /// head commit itself, whose version is at most <paramref name="current"/>. A tag equal to the current version

@@ -392,6 +392,20 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void An_explicit_previous_version_compares_scopes_with_its_release_tag()
+    {
+        using var repository = TestRepository.Create();
+        repository.Write("src/App/OAuth.cs", "class O { string s = \"user_read:account\"; }").Commit();
+        repository.Tag("v1.0.0");
+        repository.Write("src/App/OAuth.cs", "class O { string s = \"user_read:account webhook_write:account\"; }").Commit();
+
+        var decision = Decide(repository, new AdobeSignPolicy(), version: "1.0.1", previousVersion: "1.0.0");
+
+        Assert.True(decision.RecertificationRequired);
+        Assert.Equal(["webhook_write:account"], decision.Scopes.Added);
+    }
+
+    [Fact]
     public void Adobe_sign_declared_scopes_in_certkit_yml_win_over_code()
     {
         using var repository = TestRepository.Create();
@@ -539,9 +553,10 @@ public class DecisionEngineTests
         Decide(repository, PolicyCatalog.BuiltIn.Single(policy => policy.Id == program), baseRef, headRef, tagPattern, version);
 
     private static RecertificationDecision Decide(
-        TestRepository repository, RecertificationPolicy policy, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null) =>
+        TestRepository repository, RecertificationPolicy policy, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null, string? previousVersion = null) =>
         DecisionEngine.Decide(new DecisionRequest
         {
+            PreviousVersion = previousVersion,
             Policy = policy,
             RepositoryPath = repository.Path,
             BaseRef = baseRef,
