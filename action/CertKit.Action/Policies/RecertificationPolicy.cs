@@ -147,7 +147,7 @@ public abstract class RecertificationPolicy
             changes.Add("removed " + string.Join(" ", scopes.Removed));
         }
 
-        reasons.Add($"OAuth scopes changed ({string.Join("; ", changes)}) {(ScopeChangeRule.Required ? "requires" : "does not require")} re-certification: {ScopeChangeRule.Rationale}");
+        reasons.Add($"OAuth scope change ({string.Join("; ", changes)}) {(ScopeChangeRule.Required ? "requires" : "does not require")} re-certification: {ScopeChangeRule.Rationale}");
         return ScopeChangeRule.Required;
     }
 

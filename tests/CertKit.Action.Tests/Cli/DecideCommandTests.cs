@@ -66,7 +66,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
             Assert.Equal(["widget_read:self"], removed);
             Assert.Contains(
                 root.GetProperty("reasons").EnumerateArray(),
-                reason => reason.GetString()!.StartsWith("OAuth scopes changed (added agreement_write:account; removed widget_read:self) requires re-certification", StringComparison.Ordinal));
+                reason => reason.GetString()!.StartsWith("OAuth scope change (added agreement_write:account; removed widget_read:self) requires re-certification", StringComparison.Ordinal));
         }
         else
         {

@@ -98,7 +98,7 @@ public class BuiltInPolicyTests
         Assert.True(verdict.Required);
         Assert.Equal(2, verdict.Reasons.Count);
         Assert.StartsWith("patch bump 1.4.2 -> 1.4.3 does not require", verdict.Reasons[0]);
-        Assert.StartsWith("OAuth scopes changed (added agreement_write:account) requires re-certification", verdict.Reasons[1]);
+        Assert.StartsWith("OAuth scope change (added agreement_write:account) requires re-certification", verdict.Reasons[1]);
     }
 
     [Fact]
