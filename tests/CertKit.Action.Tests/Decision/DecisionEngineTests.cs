@@ -442,6 +442,18 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void Project_files_saved_with_a_byte_order_mark_are_read()
+    {
+        using var repository = TestRepository.Create();
+        repository.Write("src/App/App.csproj", "\uFEFF<Project><PropertyGroup><Version>1.2.3</Version></PropertyGroup></Project>");
+        repository.Write("web/package.json", "\uFEFF{ \"version\": \"1.2.3\" }").Commit();
+
+        Assert.Equal("1.2.3", VersionText.Format(Decide(repository, "venafi").Version));
+        repository.Delete("src/App/App.csproj").Commit();
+        Assert.Equal(VersionSourceKind.PackageJson, Decide(repository, "venafi").Current.Source);
+    }
+
+    [Fact]
     public void A_version_prefix_alone_is_the_version_and_conditional_versions_are_ignored()
     {
         using var repository = TestRepository.Create();
