@@ -59,7 +59,17 @@ public sealed class PolicyFile
             throw new CertKitException($"policy file '{path}' does not exist");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CertKitException($"policy file '{path}' could not be read: {exception.Message}", exception);
+        }
+
+        return Parse(text, path);
     }
 
     /// <summary>Parses and validates policy text; <paramref name="name"/> prefixes every error ("certkit.yml:4: …").</summary>
