@@ -13,6 +13,15 @@ public static class Program
             root.Subcommands.Add(command);
         }
 
-        return root.Parse(args).InvokeAsync();
+        var parseResult = root.Parse(args);
+        return InvokeAsync(parseResult);
+    }
+
+    private static async Task<int> InvokeAsync(ParseResult parseResult)
+    {
+        var exitCode = await parseResult.InvokeAsync().ConfigureAwait(false);
+
+        // certkit scan documents 2 for bad usage (1 means findings); the parse-error action has printed the errors.
+        return ScanCommand.UsageExitCode(parseResult) ?? exitCode;
     }
 }
