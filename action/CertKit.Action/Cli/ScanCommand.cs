@@ -33,6 +33,14 @@ internal static class ScanCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => ".",
         };
+        // The parser hands an unknown option to DIR as a value; call it what it is (a usage error, exit 2).
+        directory.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[0].Value.StartsWith('-'))
+            {
+                result.AddError($"Unrecognized option '{result.Tokens[0].Value}'.");
+            }
+        });
         var sarif = new Option<string?>("--sarif") { Description = "Also write the findings as SARIF 2.1.0 to FILE (for GitHub code scanning).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
         var baseRef = new Option<string?>("--base") { Description = "Report only findings on lines changed since REF (git diff REF, plus untracked files).", HelpName = "REF" };
