@@ -14,12 +14,16 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
 {
     private readonly AnalyzerConfigSet _set;
 
+    // One options object per distinct option set, so analyzers' per-options caches (CertKitOptions) hit.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImmutableDictionary<string, string>, DictionaryOptions> _options = new();
+
     private EditorConfigOptions(AnalyzerConfigSet set)
     {
         _set = set;
+        GlobalOptions = new DictionaryOptions(set.GlobalConfigOptions.AnalyzerOptions);
     }
 
-    public override AnalyzerConfigOptions GlobalOptions => new DictionaryOptions(_set.GlobalConfigOptions.AnalyzerOptions);
+    public override AnalyzerConfigOptions GlobalOptions { get; }
 
     /// <summary>Reads every .editorconfig between the file system root and the scanned files (Roslyn stops at root = true).</summary>
     public static EditorConfigOptions Create(IEnumerable<string> editorConfigPaths)
@@ -27,17 +31,26 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
         var configs = new List<AnalyzerConfig>();
         foreach (var path in editorConfigPaths.Distinct(StringComparer.Ordinal))
         {
-            try
+            if (TryRead(path) is { } text)
             {
-                configs.Add(AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(path)), path));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable .editorconfig applies no settings; the file itself is reported by discovery.
+                configs.Add(AnalyzerConfig.Parse(text, path));
             }
         }
 
         return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
+    }
+
+    /// <summary>The file's text, or null when it cannot be read (it then applies no settings, as in a build that cannot see it).</summary>
+    public static SourceText? TryRead(string path)
+    {
+        try
+        {
+            return SourceText.From(File.ReadAllText(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The .editorconfig files in the folders above each of <paramref name="files"/>, up to the file system root.</summary>
@@ -78,7 +91,8 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
         };
     }
 
-    private DictionaryOptions ForPath(string path) => new(_set.GetOptionsForSourcePath(path).AnalyzerOptions);
+    private DictionaryOptions ForPath(string path) =>
+        _options.GetValue(_set.GetOptionsForSourcePath(path).AnalyzerOptions, static values => new DictionaryOptions(values));
 
     private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {

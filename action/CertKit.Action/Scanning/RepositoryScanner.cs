@@ -232,6 +232,17 @@ internal sealed class RepositoryScanner
                 solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(project.Id), Path.GetFileName(file.FullPath), file.Text, filePath: file.FullPath);
             }
 
+            // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
+            var configured = new HashSet<string>(project.AnalyzerConfigDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
+            var sourcePaths = project.Documents.Select(d => d.FilePath).Concat(solution.GetProject(project.Id)!.AdditionalDocuments.Select(d => d.FilePath)).Append(projectPath);
+            foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths.OfType<string>()))
+            {
+                if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
+                {
+                    solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(project.Id), ".editorconfig", configText, filePath: configFile);
+                }
+            }
+
             project = solution.GetProject(project.Id)!;
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (compilation is null)

@@ -66,6 +66,28 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task EditorConfigOptionsReachTheAnalyzersInProjectsAndOutsideThem()
+    {
+        using var repo = TempRepository.Create();
+        repo.Write("src/Integration/Integration.csproj", TempRepository.ClassLibraryProject);
+        repo.Write("src/Integration/appsettings.json", "{ \"a\": \"SCAN-MARKER\", \"b\": \"OTHER-MARKER\" }\n");
+        repo.Write("src/Integration/Names.cs", "static class Names { const string A = \"SCAN-MARKER\", B = \"OTHER-MARKER\"; }\n");
+        repo.Write("connect/connect.yaml", "a: SCAN-MARKER\nb: OTHER-MARKER\n");
+        repo.Write(".editorconfig", "root = true\n\n[*.{cs,json,yaml}]\ncertkit.test_marker = OTHER-MARKER\n");
+        repo.Commit();
+
+        var run = await ScanHarness.RunAsync(repo.Root, "--json");
+
+        Assert.Equal(
+            [
+                (TestAnalyzers.TextFileRuleId, "connect/connect.yaml", 2, 4),
+                (TestAnalyzers.SourceRuleId, "src/Integration/Names.cs", 1, 58),
+                (TestAnalyzers.TextFileRuleId, "src/Integration/appsettings.json", 1, 29),
+            ],
+            OnlyTestRules(run));
+    }
+
+    [Fact]
     public async Task NodeOnlyConnectAppIsScannedThroughAnAdHocCompilation()
     {
         using var repo = TempRepository.Create();

@@ -7,6 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace CertKit.Action.Tests.Scanning;
 
+// Test-only analyzers, run in process by the scanner and never loaded by a compiler: the analyzer-authoring rules do not apply.
+#pragma warning disable RS1036, RS1038, RS1041, RS2008
+
 /// <summary>
 /// Test-only analyzers fed to the scanner through its extra-analyzer seam, so the scan's plumbing (projects, additional
 /// files, .editorconfig, filters, reports) is tested whatever CertKit rules exist yet. They flag the word SCAN-MARKER,
@@ -15,6 +18,9 @@ namespace CertKit.Action.Tests.Scanning;
 internal static class TestAnalyzers
 {
     public const string Marker = "SCAN-MARKER";
+
+    /// <summary>An .editorconfig key the text-file analyzer reads, to prove options reach analyzers for every file.</summary>
+    public const string MarkerOptionKey = "certkit.test_marker";
     public const string SourceRuleId = "CKT901";
     public const string TextFileRuleId = "CKT902";
     public const string HelpUri = "https://github.com/certkit/certkit/blob/main/docs/scan.md";
@@ -43,7 +49,10 @@ internal sealed class SourceMarkerAnalyzer : DiagnosticAnalyzer
             c =>
             {
                 var literal = (LiteralExpressionSyntax)c.Node;
-                if (literal.Token.ValueText.Contains(TestAnalyzers.Marker, StringComparison.Ordinal))
+                var marker = c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.Node.SyntaxTree).TryGetValue(TestAnalyzers.MarkerOptionKey, out var configured)
+                    ? configured
+                    : TestAnalyzers.Marker;
+                if (literal.Token.ValueText.Contains(marker, StringComparison.Ordinal))
                 {
                     c.ReportDiagnostic(Diagnostic.Create(TestAnalyzers.SourceMarker, literal.GetLocation()));
                 }
@@ -69,16 +78,19 @@ internal sealed class TextFileMarkerAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var marker = c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.AdditionalFile).TryGetValue(TestAnalyzers.MarkerOptionKey, out var configured)
+                ? configured
+                : TestAnalyzers.Marker;
             foreach (var line in text.Lines)
             {
                 var content = line.ToString();
-                var index = content.IndexOf(TestAnalyzers.Marker, StringComparison.Ordinal);
+                var index = content.IndexOf(marker, StringComparison.Ordinal);
                 if (index < 0)
                 {
                     continue;
                 }
 
-                var span = new TextSpan(line.Start + index, TestAnalyzers.Marker.Length);
+                var span = new TextSpan(line.Start + index, marker.Length);
                 var location = Location.Create(c.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
                 c.ReportDiagnostic(Diagnostic.Create(TestAnalyzers.TextFileMarker, location));
             }
