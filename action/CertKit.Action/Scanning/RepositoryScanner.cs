@@ -221,16 +221,20 @@ internal sealed class RepositoryScanner
 
             var project = loaded.Project;
             var present = new HashSet<string>(project.AdditionalDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
-            var solution = project.Solution;
+            var additions = ImmutableArray.CreateBuilder<DocumentInfo>();
             foreach (var file in owned.GetValueOrDefault(projectPath, []))
             {
-                if (file.IsCSharp || present.Contains(file.FullPath))
+                if (!file.IsCSharp && !present.Contains(file.FullPath))
                 {
-                    continue;
+                    additions.Add(DocumentInfo.Create(
+                        DocumentId.CreateNewId(project.Id),
+                        Path.GetFileName(file.FullPath),
+                        loader: TextLoader.From(TextAndVersion.Create(file.Text, VersionStamp.Default, file.FullPath)),
+                        filePath: file.FullPath));
                 }
-
-                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(project.Id), Path.GetFileName(file.FullPath), file.Text, filePath: file.FullPath);
             }
+
+            var solution = project.Solution.AddAdditionalDocuments(additions.ToImmutable());
 
             // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
             var configured = new HashSet<string>(project.AnalyzerConfigDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
