@@ -88,7 +88,7 @@ internal sealed partial class ChangedLines
 
         var diff = await Git.RunAsync(
             repositoryRoot,
-            ["-c", "core.quotepath=off", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", baseRef, "--"],
+            ["-c", "core.quotepath=off", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", baseRef, "--"],
             cancellationToken).ConfigureAwait(false);
         if (diff.ExitCode != 0)
         {

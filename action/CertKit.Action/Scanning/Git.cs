@@ -16,14 +16,24 @@ internal static class Git
         try
         {
             var result = await RunAsync(directory, ["rev-parse", "--show-toplevel"], cancellationToken).ConfigureAwait(false);
+            if (result.StandardError.Contains("dubious ownership", StringComparison.Ordinal))
+            {
+                // Walking the tree instead would silently ignore .gitignore: say what to do.
+                throw new ScanException($"git refuses to read '{directory}' (owned by another user); trust it with: git config --global --add safe.directory '{directory}'");
+            }
+
             var topLevel = result.OutputText.Trim();
             return result.ExitCode == 0 && topLevel.Length > 0 ? Path.GetFullPath(topLevel) : null;
         }
-        catch (ScanException)
+        catch (ScanException) when (!IsInstalled())
         {
             return null; // git is not installed: walk the tree instead
         }
     }
+
+    private static bool IsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, "git")));
 
     /// <summary>Tracked and untracked-but-not-ignored files under <paramref name="directory"/>, relative to it.</summary>
     public static async Task<IReadOnlyList<string>> ListFilesAsync(string directory, CancellationToken cancellationToken)

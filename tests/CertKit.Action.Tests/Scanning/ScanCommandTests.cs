@@ -322,6 +322,24 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task RepositoryGitRefusesToReadIsAUserErrorNotASilentWalk()
+    {
+        using var repo = TempRepository.Create();
+        repo.Write("a.yaml", "a: SCAN-MARKER\n");
+        // Owned by another user, as a checkout mounted into a container often is (this machine runs as root).
+        using (var chown = System.Diagnostics.Process.Start("chown", ["-R", "65534", repo.Root]))
+        {
+            Assert.True(chown.WaitForExit(30_000));
+            Assert.Equal(0, chown.ExitCode);
+        }
+
+        var run = await ScanHarness.RunAsync(repo.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"certkit scan: git refuses to read '{repo.Root}' (owned by another user); trust it with: git config --global --add safe.directory '{repo.Root}'", run.Error.Trim());
+    }
+
+    [Fact]
     public async Task MissingFolderIsAOneLineUserError()
     {
         var run = await ScanHarness.RunAsync(Path.Combine(Path.GetTempPath(), "certkit-no-such-folder-" + Guid.NewGuid().ToString("N")));
