@@ -54,7 +54,7 @@ internal static class ScanCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Skip files matching this glob (relative to DIR; repeatable).", HelpName = "GLOB", AllowMultipleArgumentsPerToken = false };
         var maxFileSize = new Option<long>("--max-file-size")
         {
-            Description = "Skip files larger than this (bytes, or with a KB/MB suffix). Default: 2MB.",
+            Description = "Skip files larger than this (bytes, or with a KB/MB suffix; 2097152 = 2MB).",
             HelpName = "SIZE",
             DefaultValueFactory = _ => TextFileReader.DefaultMaxFileSize,
             CustomParser = ParseSize,
