@@ -18,8 +18,10 @@ public static class Program
         }
 
         var parseResult = root.Parse(args);
-        var exitCode = await parseResult.InvokeAsync();
-        // System.CommandLine reports parse errors with exit code 1, which certkit keeps for user errors.
-        return parseResult.Action is ParseErrorAction ? BadUsage : exitCode;
+        return ExitCode(parseResult, await parseResult.InvokeAsync());
     }
+
+    /// <summary>System.CommandLine reports parse errors with exit code 1, which certkit keeps for user errors: bad usage is 2.</summary>
+    public static int ExitCode(ParseResult parseResult, int invokedExitCode) =>
+        parseResult.Action is ParseErrorAction ? BadUsage : invokedExitCode;
 }

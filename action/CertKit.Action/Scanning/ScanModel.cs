@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace CertKit.Action.Scanning;
+
+/// <summary>How serious a finding is, in SARIF's words (Roslyn's Info is SARIF's note).</summary>
+internal enum FindingLevel
+{
+    Note,
+    Warning,
+    Error,
+}
+
+/// <summary>The lowest finding level that makes <c>certkit scan</c> exit with 1.</summary>
+internal enum FailOnLevel
+{
+    None,
+    Warning,
+    Error,
+}
+
+/// <summary>One diagnostic of a CertKit rule, at a repository-relative path (forward slashes), 1-based line and column.</summary>
+internal sealed record Finding(
+    string RuleId,
+    string Path,
+    int Line,
+    int Column,
+    int EndLine,
+    int EndColumn,
+    string Message,
+    FindingLevel Level,
+    string LineText);
+
+/// <summary>A file the scan did not analyse, and why.</summary>
+internal sealed record SkippedFile(string Path, string Reason);
+
+/// <summary>A file that was analysed with a caveat (read as Latin-1, …).</summary>
+internal sealed record FileNote(string Path, string Note);
+
+/// <summary>How a C# project (or the files outside any project) was analysed.</summary>
+internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles);
+
+internal enum ProjectLoadMode
+{
+    /// <summary>Opened with MSBuildWorkspace: real references, the project's .editorconfig.</summary>
+    MSBuild,
+
+    /// <summary>Could not be loaded: its .cs files compiled ad hoc against the framework reference assemblies.</summary>
+    Fallback,
+
+    /// <summary>Files under no project: .cs files and other text files analysed in one ad-hoc compilation.</summary>
+    NoProject,
+}
+
+/// <summary>Everything one scan found and did, for the text, JSON and SARIF reports.</summary>
+internal sealed record ScanReport(
+    string SourceRoot,
+    string ScannedDirectory,
+    IReadOnlyList<DiagnosticDescriptor> Rules,
+    IReadOnlyList<Finding> Findings,
+    int FilesAnalyzed,
+    IReadOnlyList<SkippedFile> Skipped,
+    IReadOnlyList<FileNote> Notes,
+    IReadOnlyList<ProjectRecord> Projects,
+    IReadOnlyList<string> AnalyzerFailures,
+    string? BaseRef);
