@@ -53,6 +53,7 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
     public async Task<IssueResult> FileAsync(RecertificationIssueRequest request)
     {
         var repository = request.Repository;
+        await EnsureRepositoryExistsAsync(repository).ConfigureAwait(false);
         await EnsureLabelsExistAsync(request).ConfigureAwait(false);
 
         var existing = await FindAsync(request).ConfigureAwait(false);
@@ -210,6 +211,19 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
         catch (ApiException exception)
         {
             throw GitHubErrors.Explain(exception, $"comment on closed issue #{issue.Number}", request.Repository, IssuesWrite);
+        }
+    }
+
+    // A clear 404 up front, rather than a confusing one from the first label or issue call.
+    private async Task EnsureRepositoryExistsAsync(RepositoryName repository)
+    {
+        try
+        {
+            await client.Repository.Get(repository.Owner, repository.Name).ConfigureAwait(false);
+        }
+        catch (ApiException exception)
+        {
+            throw GitHubErrors.Explain(exception, "open the re-certification issue", repository, IssuesWrite);
         }
     }
 
