@@ -3,6 +3,7 @@ namespace CertKit.Action.Reporting;
 /// <summary>The decision as the action reports it (the fields of <c>certkit decide --json</c>).</summary>
 public sealed record ActionDecision(
     string Program,
+    string ProgramName,
     string? PreviousVersion,
     string Version,
     string Bump,

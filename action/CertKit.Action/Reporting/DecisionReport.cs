@@ -28,9 +28,8 @@ public static class DecisionReport
     /// <summary>The job summary: a heading, the decision table, the reasons, scope changes, and what happened next.</summary>
     public static void AddToSummary(JobSummary summary, ActionDecision decision, ReportContext context, IReadOnlyList<string> followUp)
     {
-        var program = CertificationPrograms.For(decision.Program);
         summary
-            .AddHeading($"CertKit: {Html(program.DisplayName)}", 2)
+            .AddHeading($"CertKit: {Html(decision.ProgramName)}", 2)
             .AddTable([
                 [Header("Repository"), Header("Trigger"), Header("Previous version"), Header("Version"), Header("Bump"), Header("Re-certification")],
                 [Html(context.Repository), Html(context.Trigger), Html(decision.PreviousVersion ?? "none"), Html(decision.Version), Html(decision.Bump),
@@ -61,10 +60,9 @@ public static class DecisionReport
     /// <summary>The one PR comment (markdown) that later runs update.</summary>
     public static string PullRequestComment(ActionDecision decision, ReportContext context)
     {
-        var program = CertificationPrograms.For(decision.Program);
         var text = new StringBuilder();
         text.Append(PullRequestMarker(decision)).Append('\n');
-        text.Append("### CertKit: ").Append(program.DisplayName).Append('\n').Append('\n');
+        text.Append("### CertKit: ").Append(decision.ProgramName).Append('\n').Append('\n');
         text.Append("| Previous version | Version | Bump | Re-certification |\n|---|---|---|---|\n");
         text.Append("| ").Append(Cell(decision.PreviousVersion ?? "none")).Append(" | ").Append(Cell(decision.Version)).Append(" | ")
             .Append(Cell(decision.Bump)).Append(" | ").Append(decision.RecertificationRequired ? "**required**" : "not required").Append(" |\n\n");
@@ -85,8 +83,8 @@ public static class DecisionReport
 
         text.Append('\n');
         text.Append(decision.RecertificationRequired
-            ? $"Releasing this change requires {program.DisplayName} re-certification; certkit opens the request when the release is published."
-            : $"Releasing this change does not require {program.DisplayName} re-certification.");
+            ? $"Releasing this change requires {decision.ProgramName} re-certification; certkit opens the request when the release is published."
+            : $"Releasing this change does not require {decision.ProgramName} re-certification.");
         if (context.CompareUrl is not null)
         {
             text.Append(" [Compare](").Append(context.CompareUrl).Append(')');
@@ -107,7 +105,7 @@ public static class DecisionReport
         var program = CertificationPrograms.For(decision.Program);
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
-        text.Append("## ").Append(program.DisplayName).Append(" re-certification\n\n");
+        text.Append("## ").Append(decision.ProgramName).Append(" re-certification\n\n");
         text.Append("**").Append(context.Repository).Append("** ").Append(decision.PreviousVersion ?? "(none)").Append(" → **").Append(decision.Version)
             .Append("** (").Append(decision.Bump).Append("), ").Append(context.Trigger).Append('.');
         if (context.CompareUrl is not null)
