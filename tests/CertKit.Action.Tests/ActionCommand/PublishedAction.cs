@@ -12,7 +12,7 @@ public sealed class PublishedAction : IDisposable
     {
         Folder = Directory.CreateTempSubdirectory("certkit-published-").FullName;
         var project = Path.Combine(RepositoryRoot(), "action", "CertKit.Action", "CertKit.Action.csproj");
-        var publish = NodeActionsCore.Run(
+        var publish = ChildProcess.Run(
             "dotnet",
             ["publish", project, "-c", "Release", "-o", Folder, "--nologo", "-v", "quiet"],
             RepositoryRoot(),

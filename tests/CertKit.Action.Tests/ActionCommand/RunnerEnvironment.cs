@@ -72,7 +72,7 @@ public sealed partial class RunnerEnvironment : IDisposable
             ["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
-        var result = NodeActionsCore.Run("dotnet", [app.EntryPoint, "action"], _variables["GITHUB_WORKSPACE"]!, environment,
+        var result = ChildProcess.Run("dotnet", [app.EntryPoint, "action"], _variables["GITHUB_WORKSPACE"]!, environment,
             TimeSpan.FromMinutes(2), clearEnvironment: true);
         return new ActionRun(result.ExitCode, result.Stdout, result.Stderr, File.ReadAllText(outputFile), File.ReadAllText(summaryFile));
     }
