@@ -33,14 +33,18 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             var serverUrl = core.GetEnvironment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com";
             var (request, context) = Plan(actionEvent, inputs, repository, serverUrl);
 
-            var decision = await core.GroupAsync($"Deciding ({inputs.Program}, {context.Trigger})", () => Task.FromResult(Decide(request))).ConfigureAwait(false);
-            context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
-            core.Info($"{decision.ProgramName}: {decision.PreviousVersion ?? "none"} -> {decision.Version} ({decision.Bump}), re-certification {DecisionReport.RequiredText(decision)}.");
-            foreach (var reason in decision.Reasons)
+            var decision = await core.GroupAsync($"Decision ({inputs.Program}, {context.Trigger})", () =>
             {
-                core.Info($"  - {reason}");
-            }
+                var decided = Decide(request);
+                core.Info($"{decided.ProgramName}: {decided.PreviousVersion ?? "none"} -> {decided.Version} ({decided.Bump}), re-certification {DecisionReport.RequiredText(decided)}.");
+                foreach (var reason in decided.Reasons)
+                {
+                    core.Info($"  - {reason}");
+                }
 
+                return Task.FromResult(decided);
+            }).ConfigureAwait(false);
+            context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
             DecisionReport.WriteDecisionOutputs(core, decision);
             var followUp = new List<string>();
             try
@@ -82,6 +86,19 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         catch (Exception exception) when (exception is ActionInputException or DecisionFailedException or GitHubOperationException)
         {
             core.SetFailed(exception.Message);
+            return core.ExitCode;
+        }
+        catch (Exception exception) when (TransientFailure.Is(exception))
+        {
+            var apiUrl = GitHubClientFactory.BaseAddress(core.GetEnvironment("GITHUB_API_URL"));
+            core.SetFailed($"could not reach the GitHub API at {apiUrl}: {OneLine(TransientFailure.Describe(exception))}; re-run the job.");
+            return core.ExitCode;
+        }
+        catch (Exception exception)
+        {
+            // A bug: one annotation for the run's page, the stack trace on stderr for the log.
+            core.SetFailed($"certkit action failed unexpectedly: {exception.GetType().Name}: {OneLine(exception.Message)}");
+            Console.Error.WriteLine(exception);
             return core.ExitCode;
         }
     }
@@ -197,6 +214,9 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
 
     private IGitHubClient Client(ActionInputs inputs) =>
         GitHubClientFactory.Create(core.GetEnvironment("GITHUB_API_URL"), inputs.GitHubToken, RetryOptions.FromEnvironment(core.GetEnvironment), core.Info);
+
+    private static string OneLine(string text) =>
+        string.Join("; ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Describe(IssueOutcome outcome) => outcome switch
     {
