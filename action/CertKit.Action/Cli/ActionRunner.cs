@@ -128,7 +128,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     new ReportContext(repository, $"pull request #{pullRequest.Number}",
                         ReportContext.BuildCompareUrl(serverUrl, repository, pullRequest.BaseSha, pullRequest.HeadSha)));
             case ReleaseEvent release:
-                if (release.ReleaseName is { Length: > 0 } name)
+                if (release.ReleaseName is { Length: > 0 } name && name != release.Tag)
                 {
                     core.InfoUntrusted($"Release {release.Tag}: {name}");
                 }
