@@ -13,11 +13,16 @@ public sealed class ActionsCore
     private static readonly string[] FalseValues = ["false", "False", "FALSE"];
 
     private readonly Func<string, string?> _environment;
+    private readonly Action<string, string> _setEnvironment;
 
-    public ActionsCore(TextWriter stdout, Func<string, string?> environment)
+    /// <param name="stdout">where workflow commands go (the runner reads the step's stdout).</param>
+    /// <param name="environment">reads a variable.</param>
+    /// <param name="setEnvironment">sets a variable for the rest of this process (<c>exportVariable</c>, <c>addPath</c>).</param>
+    public ActionsCore(TextWriter stdout, Func<string, string?> environment, Action<string, string>? setEnvironment = null)
     {
         Stdout = stdout;
         _environment = environment;
+        _setEnvironment = setEnvironment ?? ((_, _) => { });
         Summary = new JobSummary(environment);
     }
 
@@ -25,7 +30,7 @@ public sealed class ActionsCore
     public static ActionsCore FromProcess()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
-        return new ActionsCore(stdout, Environment.GetEnvironmentVariable);
+        return new ActionsCore(stdout, Environment.GetEnvironmentVariable, Environment.SetEnvironmentVariable);
     }
 
     public TextWriter Stdout { get; }
@@ -94,6 +99,53 @@ public sealed class ActionsCore
 
     /// <summary><c>setOutput</c> of a boolean: JSON's <c>true</c>/<c>false</c>.</summary>
     public void SetOutput(string name, bool value) => SetOutput(name, value ? "true" : "false");
+
+    /// <summary><c>exportVariable</c>: for this process and, through <c>GITHUB_ENV</c> (else <c>::set-env::</c>), for later steps.</summary>
+    public void ExportVariable(string name, string? value)
+    {
+        var converted = value ?? string.Empty;
+        _setEnvironment(name, converted);
+        if (!string.IsNullOrEmpty(_environment("GITHUB_ENV")))
+        {
+            FileCommand.Issue(_environment, "ENV", FileCommand.PrepareKeyValueMessage(name, converted));
+            return;
+        }
+
+        IssueCommand("set-env", [new("name", name)], converted);
+    }
+
+    /// <summary><c>addPath</c>: prepends to PATH for this process and, through <c>GITHUB_PATH</c> (else <c>::add-path::</c>), for later steps.</summary>
+    public void AddPath(string inputPath)
+    {
+        if (!string.IsNullOrEmpty(_environment("GITHUB_PATH")))
+        {
+            FileCommand.Issue(_environment, "PATH", inputPath);
+        }
+        else
+        {
+            IssueCommand("add-path", null, inputPath);
+        }
+
+        _setEnvironment("PATH", $"{inputPath}{Path.PathSeparator}{_environment("PATH")}");
+    }
+
+    /// <summary><c>saveState</c>: a value for this action's post step, through <c>GITHUB_STATE</c> (else <c>::save-state::</c>).</summary>
+    public void SaveState(string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(_environment("GITHUB_STATE")))
+        {
+            FileCommand.Issue(_environment, "STATE", FileCommand.PrepareKeyValueMessage(name, value));
+            return;
+        }
+
+        IssueCommand("save-state", [new("name", name)], value ?? string.Empty);
+    }
+
+    /// <summary><c>getState</c>: what the main step saved, as <c>STATE_&lt;name&gt;</c>.</summary>
+    public string GetState(string name) => _environment($"STATE_{name}") ?? string.Empty;
+
+    /// <summary><c>setCommandEcho</c>: whether the runner echoes workflow commands into the log.</summary>
+    public void SetCommandEcho(bool enabled) => IssueCommand("echo", null, enabled ? "on" : "off");
 
     /// <summary><c>setSecret</c>: <c>::add-mask::</c>, so the runner hides the value in every later log line.</summary>
     public void SetSecret(string secret) => IssueCommand("add-mask", null, secret);

@@ -21,6 +21,7 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
         ["INPUT_LABELS"] = "recertification\n\n  venafi  \n",
         ["INPUT_BOM"] = "\uFEFFvalue\u0085",
         ["RUNNER_DEBUG"] = "1",
+        ["STATE_previous"] = "1.4.2",
     };
 
     private const string Script = """
@@ -37,6 +38,14 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
         show('bool-missing', () => core.getBooleanInput('absent'));
         show('multi', () => core.getMultilineInput('labels'));
         show('bom', () => core.getInput('bom'));
+        core.exportVariable('CERTKIT_MODE', 'release\nmode');
+        core.info('env=' + process.env['CERTKIT_MODE']);
+        core.addPath('/opt/certkit/bin');
+        core.info('path starts ' + process.env['PATH'].split(':')[0]);
+        core.saveState('issue-number', '17');
+        core.info('state=' + core.getState('previous') + ',' + core.getState('absent'));
+        core.setCommandEcho(true);
+        core.setCommandEcho(false);
         core.setSecret('ghp_fake-token-for-tests%0A');
         core.setOutput('version', '2.0.0');
         core.setOutput('recertification-required', true);
@@ -91,11 +100,17 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
         Assert.Equal(nodeRun.Stdout, ours.Stdout);
         Assert.Equal(NormaliseDelimiters(nodeRun.Output), NormaliseDelimiters(ours.Output));
         Assert.Equal(nodeRun.Summary, ours.Summary);
+        Assert.Equal(NormaliseDelimiters(nodeRun.Env), NormaliseDelimiters(ours.Env));
+        Assert.Equal(nodeRun.PathFile, ours.PathFile);
+        Assert.Equal(NormaliseDelimiters(nodeRun.State), NormaliseDelimiters(ours.State));
 
         // The comparison must be about something: each side wrote what we expect to compare.
         Assert.Contains("::add-mask::ghp_fake-token-for-tests%250A", ours.Stdout);
         Assert.Contains("version<<ghadelimiter_", ours.Output);
         Assert.Contains("<table><tr><th>Field</th>", ours.Summary);
+        Assert.Contains("CERTKIT_MODE<<ghadelimiter_", ours.Env);
+        Assert.Equal("/opt/certkit/bin\n", ours.PathFile);
+        Assert.Contains("issue-number<<ghadelimiter_", ours.State);
     }
 
     [Fact]
@@ -106,21 +121,24 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
 
         Assert.Equal(nodeRun.Stdout, ours.Stdout);
         Assert.Contains("::set-output name=reasons::major bump", ours.Stdout);
+        Assert.Contains("::set-env name=CERTKIT_MODE::release%0Amode", ours.Stdout);
+        Assert.Contains("::add-path::/opt/certkit/bin", ours.Stdout);
+        Assert.Contains("::save-state name=issue-number::17", ours.Stdout);
     }
 
     private Captured RunNode(bool withOutputFile)
     {
-        var (outputFile, summaryFile, environment) = Files(withOutputFile);
+        var (folder, environment) = Files(withOutputFile);
         var result = node.RunScript(Script, environment);
         Assert.True(result.ExitCode == 1, $"node exited {result.ExitCode} (setFailed gives 1): {result.Stderr}");
-        return new Captured(result.Stdout, ReadOrEmpty(outputFile), File.ReadAllText(summaryFile));
+        return Captured.From(result.Stdout, folder);
     }
 
     private static Captured RunOurs(bool withOutputFile)
     {
-        var (outputFile, summaryFile, environment) = Files(withOutputFile);
+        var (folder, environment) = Files(withOutputFile);
         var stdout = new StringWriter { NewLine = "\n" };
-        var core = new ActionsCore(stdout, name => environment.GetValueOrDefault(name));
+        var core = new ActionsCore(stdout, name => environment.GetValueOrDefault(name), (name, value) => environment[name] = value);
 
         void Show(string label, Func<object> read)
         {
@@ -146,6 +164,14 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
         Show("bool-missing", () => core.GetBooleanInput("absent"));
         Show("multi", () => core.GetMultilineInput("labels"));
         Show("bom", () => core.GetInput("bom"));
+        core.ExportVariable("CERTKIT_MODE", "release\nmode");
+        core.Info("env=" + core.GetEnvironment("CERTKIT_MODE"));
+        core.AddPath("/opt/certkit/bin");
+        core.Info("path starts " + core.GetEnvironment("PATH")!.Split(':')[0]);
+        core.SaveState("issue-number", "17");
+        core.Info("state=" + core.GetState("previous") + "," + core.GetState("absent"));
+        core.SetCommandEcho(true);
+        core.SetCommandEcho(false);
         core.SetSecret("ghp_fake-token-for-tests%0A");
         core.SetOutput("version", "2.0.0");
         core.SetOutput("recertification-required", true);
@@ -194,24 +220,28 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
             .Write();
         core.Summary.AddRaw("second write, appended").Write();
 
-        return new Captured(stdout.ToString(), ReadOrEmpty(outputFile), File.ReadAllText(summaryFile));
+        return Captured.From(stdout.ToString(), folder);
     }
 
-    private static (string OutputFile, string SummaryFile, Dictionary<string, string?> Environment) Files(bool withOutputFile)
+    // The runner's file commands; without them (withFiles false) @actions/core falls back to stdout commands.
+    private static (string Folder, Dictionary<string, string?> Environment) Files(bool withFiles)
     {
         var folder = Directory.CreateTempSubdirectory("certkit-conformance-").FullName;
-        var outputFile = Path.Combine(folder, "output");
-        var summaryFile = Path.Combine(folder, "summary.md");
-        File.WriteAllText(outputFile, string.Empty);
-        File.WriteAllText(summaryFile, string.Empty);
-        var environment = new Dictionary<string, string?>(Inputs) { ["GITHUB_STEP_SUMMARY"] = summaryFile };
-        if (withOutputFile)
+        var environment = new Dictionary<string, string?>(Inputs);
+        foreach (var (variable, file) in FileCommands)
         {
-            environment["GITHUB_OUTPUT"] = outputFile;
+            File.WriteAllText(Path.Combine(folder, file), string.Empty);
+            if (withFiles || variable == "GITHUB_STEP_SUMMARY")
+            {
+                environment[variable] = Path.Combine(folder, file);
+            }
         }
 
-        return (outputFile, summaryFile, environment);
+        return (folder, environment);
     }
+
+    private static readonly (string Variable, string File)[] FileCommands =
+        [("GITHUB_OUTPUT", "output"), ("GITHUB_STEP_SUMMARY", "summary.md"), ("GITHUB_ENV", "env"), ("GITHUB_PATH", "path"), ("GITHUB_STATE", "state")];
 
     // JSON.stringify of a string, a boolean or a string array, as node prints them (no escaping of non-ASCII).
     private static string Json(object value) => value switch
@@ -244,12 +274,19 @@ public sealed partial class ActionsCoreConformanceTests(NodeActionsCore node) : 
         return json.Append('"').ToString();
     }
 
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-
     private static string NormaliseDelimiters(string text) => DelimiterPattern().Replace(text, "ghadelimiter_<uuid>");
 
     [GeneratedRegex("ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex DelimiterPattern();
 
-    private sealed record Captured(string Stdout, string Output, string Summary);
+    private sealed record Captured(string Stdout, string Output, string Summary, string Env, string PathFile, string State)
+    {
+        public static Captured From(string stdout, string folder) => new(
+            stdout,
+            File.ReadAllText(Path.Combine(folder, "output")),
+            File.ReadAllText(Path.Combine(folder, "summary.md")),
+            File.ReadAllText(Path.Combine(folder, "env")),
+            File.ReadAllText(Path.Combine(folder, "path")),
+            File.ReadAllText(Path.Combine(folder, "state")));
+    }
 }
