@@ -1,0 +1,123 @@
+using System.CommandLine;
+using CertKit.Action.Decision;
+using CertKit.Action.Policies;
+using CertKit.Action.Versioning;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>
+/// <c>certkit decide</c>: the re-certification decision for a release or a pull request, as text or one JSON object.
+/// Exit codes: 0 a decision was made (required or not), 1 a user error (one line on stderr), 2 bad usage.
+/// </summary>
+internal static class DecideCommand
+{
+    public const int DecisionMade = 0;
+    public const int UserError = 1;
+
+    public static Command Create()
+    {
+        var program = new Option<string>("--program")
+        {
+            Description = "The certification program whose re-certification rule applies (custom: a certkit.yml policy).",
+            HelpName = string.Join("|", PolicyCatalog.ProgramNames),
+        };
+        program.AcceptOnlyFromAmong([.. PolicyCatalog.ProgramNames]);
+        var policy = new Option<string>("--policy")
+        {
+            Description = "A custom policy file (certkit.yml) for --program custom; default certkit.yml in the repository.",
+            HelpName = "FILE",
+        };
+        var repo = new Option<string>("--repo")
+        {
+            Description = "The git repository (work tree) to read.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => ".",
+        };
+        var baseRef = new Option<string>("--base")
+        {
+            Description = "The base ref (a pull request's target branch, or the last release); default: the highest lower release tag.",
+            HelpName = "REF",
+        };
+        var headRef = new Option<string>("--head")
+        {
+            Description = "The ref being released or reviewed.",
+            HelpName = "REF",
+            DefaultValueFactory = _ => "HEAD",
+        };
+        var version = new Option<string>("--version")
+        {
+            Description = "The version at head, overriding discovery (release tag, Directory.Build.props, *.csproj, package.json).",
+            HelpName = "V",
+        };
+        var previousVersion = new Option<string>("--previous-version")
+        {
+            Description = "The previous version, overriding discovery (same source at --base, else the highest lower release tag).",
+            HelpName = "V",
+        };
+        var tagPattern = new Option<string>("--tag-pattern")
+        {
+            Description = "The release-tag pattern, with {version}; default v{version} and {version} (monorepos: e.g. connector-a/v{version}).",
+            HelpName = "P",
+        };
+        var zeroMinorIsMajor = new Option<bool?>("--zero-minor-is-major")
+        {
+            Description = "Whether a minor bump in 0.y.z counts as major (SemVer 4); default true, or the policy's zeroMajorMinorIsMajor.",
+            HelpName = "true|false",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print exactly one JSON object instead of text.",
+        };
+
+        var command = new Command("decide", "Decide whether a version change requires re-certification under a program's policy.");
+        command.Options.Add(program);
+        command.Options.Add(policy);
+        command.Options.Add(repo);
+        command.Options.Add(baseRef);
+        command.Options.Add(headRef);
+        command.Options.Add(version);
+        command.Options.Add(previousVersion);
+        command.Options.Add(tagPattern);
+        command.Options.Add(zeroMinorIsMajor);
+        command.Options.Add(json);
+
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            try
+            {
+                var repositoryPath = parseResult.GetValue(repo) ?? ".";
+                var request = new DecisionRequest
+                {
+                    Policy = PolicyCatalog.Resolve(parseResult.GetValue(program), parseResult.GetValue(policy), repositoryPath),
+                    RepositoryPath = repositoryPath,
+                    BaseRef = parseResult.GetValue(baseRef),
+                    HeadRef = parseResult.GetValue(headRef) ?? "HEAD",
+                    Version = parseResult.GetValue(version),
+                    PreviousVersion = parseResult.GetValue(previousVersion),
+                    TagPattern = parseResult.GetValue(tagPattern),
+                    ZeroMajorMinorIsMajor = parseResult.GetValue(zeroMinorIsMajor),
+                };
+
+                var decision = DecisionEngine.Decide(request);
+                if (decision.Bump == BumpKind.Downgrade)
+                {
+                    throw new CertKitException(
+                        $"version {VersionText.Format(decision.Version)} ({decision.Current.Origin}) is lower than the previous version " +
+                        $"{VersionText.Format(decision.PreviousVersion!)} ({decision.Previous!.Origin}): a downgrade cannot be released; check the version or pass --previous-version");
+                }
+
+                output.Write(parseResult.GetValue(json) ? DecisionJson.Render(decision) + Environment.NewLine : DecisionText.Render(decision));
+                return DecisionMade;
+            }
+            catch (CertKitException exception)
+            {
+                error.WriteLine($"certkit decide: {exception.Message}");
+                return UserError;
+            }
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,181 @@
+using CertKit.Action.Git;
+using CertKit.Action.Policies;
+using CertKit.Action.Scopes;
+using CertKit.Action.Versioning;
+using NuGet.Versioning;
+
+namespace CertKit.Action.Decision;
+
+/// <summary>
+/// Decides whether a change needs re-certification: discovers the versions, computes the bump, compares paths and
+/// OAuth scopes, and asks the program's policy. No console I/O: the CLI and the GitHub Action both call it.
+/// Git is opened only when something must be read from it (explicit versions alone need no repository, unless the
+/// policy compares OAuth scopes or paths).
+/// Throws <see cref="CertKitException"/> for user errors. A downgrade is returned as a decision with
+/// <see cref="BumpKind.Downgrade"/> (not required): the caller chooses how to fail (<c>certkit decide</c> exits 1).
+/// </summary>
+public static class DecisionEngine
+{
+    public static RecertificationDecision Decide(DecisionRequest request)
+    {
+        var policy = request.Policy;
+        var tagPatterns = new TagPatternSet(request.TagPattern ?? policy.TagPattern);
+        var zeroMajorMinorIsMajor = request.ZeroMajorMinorIsMajor ?? policy.ZeroMajorMinorIsMajor;
+        var explicitVersion = request.Version is null ? null : VersionText.Parse(request.Version, "--version");
+        var explicitPrevious = request.PreviousVersion is null ? null : VersionText.Parse(request.PreviousVersion, "--previous-version");
+
+        // Scopes and paths are read from commits, so those policies always need the repository.
+        var needsGit = explicitVersion is null || explicitPrevious is null || request.BaseRef is not null
+            || policy.ConsidersScopes || !policy.Paths.IsEverything;
+        var context = needsGit ? Context.Open(request, tagPatterns, policy.Paths) : null;
+
+        var current = explicitVersion is not null
+            ? new DiscoveredVersion(explicitVersion, VersionSourceKind.Explicit, "--version", context?.HeadCommit)
+            : DiscoverCurrent(context!, tagPatterns);
+
+        var previous = explicitPrevious is not null
+            ? new DiscoveredVersion(
+                explicitPrevious,
+                VersionSourceKind.Explicit,
+                "--previous-version",
+                context?.BaseCommit ?? (context is null ? null : context.Discovery.ReleaseTagOf(explicitPrevious, context.HeadCommit)?.Commit))
+            : DiscoverPrevious(context!, current);
+
+        var bump = BumpCalculator.Compute(previous?.Version, current.Version, zeroMajorMinorIsMajor);
+        NuGetVersion? lastRelease = null;
+        if (bump.ReleasesPrerelease || current.Version.IsPrerelease)
+        {
+            lastRelease = context is null
+                ? (previous is { Version.IsPrerelease: false } ? previous.Version : null)
+                : context.Discovery.HighestTagBelow(Release(current.Version), context.HeadCommit, stableOnly: true)?.Version;
+        }
+
+        // Paths and scopes compare the head with the base, else with the previous release's tag.
+        var compareCommit = context?.BaseCommit ?? previous?.Commit;
+        var compareName = context?.BaseCommit is not null ? $"base {request.BaseRef}" : previous?.Origin;
+        IReadOnlyList<string>? changedFiles = null;
+        if (context is not null && compareCommit is not null && !policy.Paths.IsEverything)
+        {
+            changedFiles = context.Repository.ChangedFiles(compareCommit, context.HeadCommit);
+        }
+
+        var scopes = CompareScopes(policy, context, compareCommit, compareName, request.BaseRef ?? previous?.Origin);
+        var verdict = policy.Evaluate(new PolicyInput
+        {
+            PreviousVersion = previous?.Version,
+            Version = current.Version,
+            Bump = bump,
+            ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
+            LastRelease = lastRelease,
+            Scopes = scopes,
+            ChangedFiles = changedFiles,
+            ComparedWith = compareName,
+        });
+
+        return new RecertificationDecision
+        {
+            Program = policy.Id,
+            ProgramName = policy.DisplayName,
+            Previous = previous,
+            Current = current,
+            Bump = bump.Kind,
+            RecertificationRequired = verdict.Required,
+            Reasons = verdict.Reasons,
+            Scopes = scopes,
+        };
+    }
+
+    private static DiscoveredVersion DiscoverCurrent(Context context, TagPatternSet tagPatterns)
+    {
+        var found = context.Discovery.Discover(context.HeadCommit, context.HeadRef);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var message = $"no version found at {context.HeadRef}: no release tag matching {tagPatterns.Description} on the commit, " +
+            "and no Version in Directory.Build.props, *.csproj or version in package.json; pass --version";
+        if (context.Repository.IsShallow)
+        {
+            message += $" ({GitRepository.ShallowCloneAdvice})";
+        }
+
+        throw new CertKitException(message);
+    }
+
+    private static DiscoveredVersion? DiscoverPrevious(Context context, DiscoveredVersion current)
+    {
+        if (context.BaseCommit is not null)
+        {
+            var atBase = context.Discovery.DiscoverLike(current, context.BaseCommit, context.BaseRef!);
+            if (atBase is not null)
+            {
+                return atBase;
+            }
+        }
+
+        var fromTags = context.Discovery.PreviousReleaseTag(current.Version, context.HeadCommit);
+        if (fromTags is null && context.Repository.IsShallow)
+        {
+            // A shallow clone has no tags and no history: "initial" would be a wrong answer, not a decision.
+            throw new CertKitException(
+                $"no previous version found for {VersionText.Format(current.Version)}: {GitRepository.ShallowCloneAdvice}, or pass --previous-version");
+        }
+
+        return fromTags;
+    }
+
+    private static ScopeComparison CompareScopes(RecertificationPolicy policy, Context? context, string? compareCommit, string? compareName, string? baseName)
+    {
+        if (!policy.ConsidersScopes)
+        {
+            return ScopeComparison.NotCompared("the policy does not consider OAuth scopes");
+        }
+
+        if (context is null || compareCommit is null)
+        {
+            return ScopeComparison.NotCompared("there is no base commit or previous release tag to compare with (pass --base REF)");
+        }
+
+        var discovery = new ScopeDiscovery(context.Repository, policy.Paths);
+        var atBase = discovery.Discover(compareCommit, baseName ?? compareName ?? GitRepository.Short(compareCommit));
+        var atHead = discovery.Discover(context.HeadCommit, context.HeadRef);
+        return ScopeComparison.Between(atBase, atHead);
+    }
+
+    private static NuGetVersion Release(NuGetVersion version) => new(version.Major, version.Minor, version.Patch, version.Revision);
+
+    /// <summary>The repository and the resolved refs, opened once per decision.</summary>
+    private sealed class Context
+    {
+        private Context(GitRepository repository, string headRef, string headCommit, string? baseRef, string? baseCommit, VersionDiscovery discovery)
+        {
+            Repository = repository;
+            HeadRef = headRef;
+            HeadCommit = headCommit;
+            BaseRef = baseRef;
+            BaseCommit = baseCommit;
+            Discovery = discovery;
+        }
+
+        public GitRepository Repository { get; }
+
+        public string HeadRef { get; }
+
+        public string HeadCommit { get; }
+
+        public string? BaseRef { get; }
+
+        public string? BaseCommit { get; }
+
+        public VersionDiscovery Discovery { get; }
+
+        public static Context Open(DecisionRequest request, TagPatternSet tagPatterns, PathFilter paths)
+        {
+            var repository = GitRepository.Open(request.RepositoryPath, request.GitTimeout);
+            var headCommit = repository.ResolveCommit(request.HeadRef, "head");
+            var baseCommit = request.BaseRef is null ? null : repository.ResolveCommit(request.BaseRef, "base");
+            return new Context(repository, request.HeadRef, headCommit, request.BaseRef, baseCommit, new VersionDiscovery(repository, tagPatterns, paths));
+        }
+    }
+}

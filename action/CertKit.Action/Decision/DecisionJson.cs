@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CertKit.Action.Versioning;
+
+namespace CertKit.Action.Decision;
+
+/// <summary>
+/// The decision as exactly one JSON object, keys in this order:
+/// <c>{"program","previousVersion","version","bump","recertificationRequired","reasons","scopes":{"added","removed"}}</c>.
+/// <c>previousVersion</c> is null for an initial version.
+/// </summary>
+public static class DecisionJson
+{
+    public static string Render(RecertificationDecision decision)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("program", decision.Program);
+            if (decision.PreviousVersion is null)
+            {
+                json.WriteNull("previousVersion");
+            }
+            else
+            {
+                json.WriteString("previousVersion", VersionText.Format(decision.PreviousVersion));
+            }
+
+            json.WriteString("version", VersionText.Format(decision.Version));
+            json.WriteString("bump", decision.Bump.ToName());
+            json.WriteBoolean("recertificationRequired", decision.RecertificationRequired);
+            json.WriteStartArray("reasons");
+            foreach (var reason in decision.Reasons)
+            {
+                json.WriteStringValue(reason);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("scopes");
+            WriteList(json, "added", decision.Scopes.Added);
+            WriteList(json, "removed", decision.Scopes.Removed);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

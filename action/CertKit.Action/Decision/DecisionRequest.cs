@@ -1,0 +1,33 @@
+using CertKit.Action.Git;
+using CertKit.Action.Policies;
+
+namespace CertKit.Action.Decision;
+
+/// <summary>What to decide: the repository and refs, optional explicit versions, the tag pattern and the program's policy.</summary>
+public sealed record DecisionRequest
+{
+    public required RecertificationPolicy Policy { get; init; }
+
+    /// <summary>The repository work tree (default the current folder).</summary>
+    public string RepositoryPath { get; init; } = ".";
+
+    /// <summary>The base ref of a pull request (or the last release), or null to compare with the previous release tag.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary>The ref being released or reviewed.</summary>
+    public string HeadRef { get; init; } = "HEAD";
+
+    /// <summary>The version at head, overriding discovery.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The previous version, overriding discovery.</summary>
+    public string? PreviousVersion { get; init; }
+
+    /// <summary>The release-tag pattern; null means the policy's, else <c>v{version}</c> and <c>{version}</c>.</summary>
+    public string? TagPattern { get; init; }
+
+    /// <summary>Whether a 0.y.z minor bump counts as major; null means the policy's setting (default true).</summary>
+    public bool? ZeroMajorMinorIsMajor { get; init; }
+
+    public TimeSpan GitTimeout { get; init; } = GitCommandRunner.DefaultTimeout;
+}

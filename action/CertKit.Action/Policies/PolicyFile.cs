@@ -1,0 +1,255 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace CertKit.Action.Policies;
+
+/// <summary>What may be listed under <c>recertifyOn</c>.</summary>
+public enum RecertifyTrigger
+{
+    Major,
+    Minor,
+    Patch,
+    Prerelease,
+    Scopes,
+}
+
+/// <summary>
+/// The contents of a <c>certkit.yml</c>, validated on load: unknown keys and bad values are one-line errors
+/// with the file name and line number. Every key is optional here; <see cref="CustomPolicy"/> says which a
+/// custom policy needs, and scope discovery reads only <c>scopes</c>.
+/// </summary>
+public sealed class PolicyFile
+{
+    public const string DefaultFileName = "certkit.yml";
+
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor"];
+
+    private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
+    {
+        ["major"] = RecertifyTrigger.Major,
+        ["minor"] = RecertifyTrigger.Minor,
+        ["patch"] = RecertifyTrigger.Patch,
+        ["prerelease"] = RecertifyTrigger.Prerelease,
+        ["scopes"] = RecertifyTrigger.Scopes,
+    };
+
+    public required string Name { get; init; }
+
+    public string? Program { get; init; }
+
+    public long ProgramLine { get; init; }
+
+    public IReadOnlyList<RecertifyTrigger>? RecertifyOn { get; init; }
+
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public string? TagPattern { get; init; }
+
+    /// <summary>The declared OAuth scopes, or null when the file declares none.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    public bool? ZeroMajorMinorIsMajor { get; init; }
+
+    /// <summary>Reads and validates a policy file from disk.</summary>
+    public static PolicyFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CertKitException($"policy file '{path}' does not exist");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CertKitException($"policy file '{path}' could not be read: {exception.Message}", exception);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses and validates policy text; <paramref name="name"/> prefixes every error ("certkit.yml:4: …").</summary>
+    public static PolicyFile Parse(string text, string name)
+    {
+        var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException exception)
+        {
+            var inner = exception.InnerException?.Message ?? exception.Message;
+            throw new CertKitException($"{name}:{exception.Start.Line}: not valid YAML: {StripPosition(inner)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections; report where parsing stopped.
+            throw new CertKitException($"{name}:{parser.LastLine}: not valid YAML: an unclosed [ ] or {{ }} list, or a stray quote, after this line");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            throw new CertKitException($"{name}:1: the file is empty (expected keys: {string.Join(", ", Keys)})");
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw new CertKitException($"{name}:{stream.Documents[1].RootNode.Start.Line}: expected one YAML document, found {stream.Documents.Count}");
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new CertKitException($"{name}:{stream.Documents[0].RootNode.Start.Line}: expected a mapping of keys ({string.Join(", ", Keys)})");
+        }
+
+        string? program = null;
+        long programLine = 0;
+        IReadOnlyList<RecertifyTrigger>? recertifyOn = null;
+        IReadOnlyList<string> paths = [];
+        string? tagPattern = null;
+        IReadOnlyList<string>? scopes = null;
+        bool? zeroMajorMinorIsMajor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var line = keyNode.Start.Line;
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (!Keys.Contains(key, StringComparer.Ordinal))
+            {
+                throw new CertKitException($"{name}:{line}: unknown key '{key}' (expected one of: {string.Join(", ", Keys)})");
+            }
+
+            if (!seen.Add(key))
+            {
+                throw new CertKitException($"{name}:{line}: key '{key}' appears twice");
+            }
+
+            switch (key)
+            {
+                case "program":
+                    program = Scalar(valueNode, name, key);
+                    programLine = line;
+                    if (!IsProgramName(program))
+                    {
+                        throw new CertKitException($"{name}:{valueNode.Start.Line}: program '{program}' must be a short name of letters, digits, '-', '_' or '.'");
+                    }
+
+                    break;
+                case "recertifyOn":
+                    recertifyOn = List(valueNode, name, key, allowEmpty: true).Select(item =>
+                        Triggers.TryGetValue(item.Value, out var trigger)
+                            ? trigger
+                            : throw new CertKitException($"{name}:{item.Line}: recertifyOn value '{item.Value}' is not one of: {string.Join(", ", Triggers.Keys)}"))
+                        .Distinct()
+                        .ToList();
+                    break;
+                case "paths":
+                    paths = List(valueNode, name, key, allowEmpty: false).Select(item => item.Value).ToList();
+                    break;
+                case "tagPattern":
+                    tagPattern = Scalar(valueNode, name, key);
+                    if (!tagPattern.Contains(Versioning.TagPattern.Placeholder, StringComparison.Ordinal))
+                    {
+                        throw new CertKitException($"{name}:{valueNode.Start.Line}: tagPattern '{tagPattern}' has no {Versioning.TagPattern.Placeholder} placeholder (e.g. connector-a/v{Versioning.TagPattern.Placeholder})");
+                    }
+
+                    break;
+                case "scopes":
+                    scopes = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
+                    break;
+                case "zeroMajorMinorIsMajor":
+                    var flag = Scalar(valueNode, name, key);
+                    zeroMajorMinorIsMajor = flag switch
+                    {
+                        "true" => true,
+                        "false" => false,
+                        _ => throw new CertKitException($"{name}:{valueNode.Start.Line}: zeroMajorMinorIsMajor must be true or false, not '{flag}'"),
+                    };
+                    break;
+            }
+        }
+
+        return new PolicyFile
+        {
+            Name = name,
+            Program = program,
+            ProgramLine = programLine,
+            RecertifyOn = recertifyOn,
+            Paths = paths,
+            TagPattern = tagPattern,
+            Scopes = scopes,
+            ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
+        };
+    }
+
+    private static bool IsProgramName(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static string Scalar(YamlNode node, string name, string key)
+    {
+        if (node is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            return scalar.Value.Trim();
+        }
+
+        throw new CertKitException($"{name}:{node.Start.Line}: {key} must be a single non-empty value");
+    }
+
+    private static List<(string Value, long Line)> List(YamlNode node, string name, string key, bool allowEmpty)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw new CertKitException($"{name}:{node.Start.Line}: {key} must be a list, e.g. {key}: [a, b]");
+        }
+
+        var items = new List<(string, long)>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                throw new CertKitException($"{name}:{item.Start.Line}: every {key} entry must be a non-empty text value");
+            }
+
+            items.Add((scalar.Value.Trim(), item.Start.Line));
+        }
+
+        if (items.Count == 0 && !allowEmpty)
+        {
+            throw new CertKitException($"{name}:{node.Start.Line}: {key} must not be empty (leave the key out to mean the whole repository)");
+        }
+
+        return items;
+    }
+
+    /// <summary>Remembers how far parsing got, for errors that come without a position.</summary>
+    private sealed class PositionTrackingParser(IParser inner) : IParser
+    {
+        public long LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is not null)
+            {
+                LastLine = inner.Current.End.Line;
+            }
+
+            return moved;
+        }
+    }
+
+    private static string StripPosition(string message)
+    {
+        // YamlDotNet messages start with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the line is already in front.
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+    }
+}

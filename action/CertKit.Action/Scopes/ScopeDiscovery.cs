@@ -1,0 +1,63 @@
+using CertKit.Action.Git;
+using CertKit.Action.Policies;
+using CertKit.Action.Versioning;
+
+namespace CertKit.Action.Scopes;
+
+/// <summary>
+/// The Adobe Sign OAuth scopes an app requests at a commit: the <c>scopes:</c> list of the <c>certkit.yml</c> at the
+/// repository root when it declares one, else the scope string literals of the C# files (tests, bin and obj left out),
+/// within the policy's paths.
+/// </summary>
+public sealed class ScopeDiscovery
+{
+    private readonly GitRepository repository;
+    private readonly PathFilter scope;
+
+    public ScopeDiscovery(GitRepository repository, PathFilter scope)
+    {
+        this.repository = repository;
+        this.scope = scope;
+    }
+
+    public ScopeSet Discover(string commit, string refName)
+    {
+        var declared = repository.TryReadFile(commit, PolicyFile.DefaultFileName);
+        if (declared is not null)
+        {
+            var file = PolicyFile.Parse(declared, $"{PolicyFile.DefaultFileName} at {refName}");
+            if (file.Scopes is not null)
+            {
+                return new ScopeSet(file.Scopes.Select(AdobeScope.Normalize).Distinct().Order(StringComparer.Ordinal).ToList(), $"{PolicyFile.DefaultFileName} scopes at {refName}");
+            }
+        }
+
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var files = 0;
+        foreach (var path in repository.FilesContaining(commit, CSharpScopeScanner.GitGrepFilter, "*.cs"))
+        {
+            if (!scope.Matches(path) || ProjectVersionSource.IsUnderIgnoredFolder(path) || IsTestFile(path))
+            {
+                continue;
+            }
+
+            var source = repository.TryReadFile(commit, path);
+            if (source is null)
+            {
+                continue;
+            }
+
+            var scopes = CSharpScopeScanner.Scan(source);
+            if (scopes.Count > 0)
+            {
+                files++;
+                found.UnionWith(scopes);
+            }
+        }
+
+        return new ScopeSet(found.ToList(), $"string literals in {files} C# file(s) at {refName}");
+    }
+
+    private static bool IsTestFile(string path) =>
+        path.Split('/').Any(segment => segment.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".Test", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Benchmarks;
+
+/// <summary>
+/// Compiles the generated corpus with and without the CK analyzers and prints what they add.
+/// Three figures: the analyzers' own execution time (Roslyn telemetry) against the compile time (the headline),
+/// and the wall-clock ratio against a driver that runs an empty analyzer (the marginal cost when any analyzer runs,
+/// as in every SDK build).
+/// </summary>
+internal static class AnalyzerOverheadBenchmark
+{
+    public static int Run(int lines, int runs, int seed)
+    {
+        var corpus = CorpusGenerator.Generate(lines, seed);
+        var totalLines = corpus.Sum(f => CorpusGenerator.CountLines(f.Text));
+        var references = FrameworkReferences();
+        var analyzers = CertKitAnalyzers();
+        Console.WriteLine($"corpus: {corpus.Count} files, {totalLines} lines (seed {seed}); {analyzers.Length} CK analyzers; {runs} runs each, median");
+
+        // Warm up the JIT for every path once.
+        Compile(corpus, references, ImmutableArray<DiagnosticAnalyzer>.Empty, out _);
+        Compile(corpus, references, analyzers, out _);
+
+        var compileTimes = new List<double>();
+        var emptyDriverTimes = new List<double>();
+        var withCkTimes = new List<double>();
+        var ckExecutionTimes = new List<double>();
+        var findings = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            compileTimes.Add(Compile(corpus, references, default, out _).TotalMilliseconds);
+            emptyDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), out _).TotalMilliseconds);
+            withCkTimes.Add(Compile(corpus, references, analyzers, out var result).TotalMilliseconds);
+            ckExecutionTimes.Add(result.AnalyzerExecutionMilliseconds);
+            findings = result.Findings;
+        }
+
+        var compile = Median(compileTimes);
+        var emptyDriver = Median(emptyDriverTimes);
+        var withCk = Median(withCkTimes);
+        var ckExecution = Median(ckExecutionTimes);
+        Console.WriteLine($"compile (parse + bind + emit), no analyzers:     {compile,9:F0} ms");
+        Console.WriteLine($"compile + driver with an empty analyzer:         {emptyDriver,9:F0} ms");
+        Console.WriteLine($"compile + driver with the CK analyzers:          {withCk,9:F0} ms");
+        Console.WriteLine($"CK analyzers' own execution time (telemetry):    {ckExecution,9:F0} ms");
+        Console.WriteLine($"CK findings in the corpus:                       {findings,9}");
+        Console.WriteLine($"overhead, CK execution / compile:                {100 * ckExecution / compile,8:F2} %");
+        Console.WriteLine($"overhead, wall clock vs empty-analyzer driver:   {100 * (withCk - emptyDriver) / emptyDriver,8:F2} %");
+        return 0;
+    }
+
+    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings);
+
+    private static TimeSpan Compile(List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, out RunResult result)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = new SyntaxTree[corpus.Count];
+        for (var i = 0; i < corpus.Count; i++)
+        {
+            trees[i] = CSharpSyntaxTree.ParseText(corpus[i].Text, parseOptions, corpus[i].Path);
+        }
+
+        var compilation = CSharpCompilation.Create(
+            "Corpus",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+        using (var peStream = new MemoryStream())
+        {
+            var emit = compilation.Emit(peStream);
+            if (!emit.Success)
+            {
+                var first = emit.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+                throw new InvalidOperationException("the corpus does not compile: " + first);
+            }
+        }
+
+        result = default;
+        if (!analyzers.IsDefaultOrEmpty)
+        {
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var failures = diagnostics.Where(d => d.Id == "AD0001").ToList();
+            if (failures.Count > 0)
+            {
+                throw new InvalidOperationException("an analyzer threw: " + failures[0].GetMessage());
+            }
+
+            var executionTime = TimeSpan.Zero;
+            foreach (var analyzer in analyzers)
+            {
+                if (analyzer is not EmptyAnalyzer)
+                {
+                    executionTime += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                }
+            }
+
+            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> CertKitAnalyzers() =>
+        typeof(CertKit.Analyzers.RuleIds).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    private static ImmutableArray<MetadataReference> FrameworkReferences()
+    {
+        // The running app's trusted platform assemblies include Microsoft.NETCore.App and Microsoft.AspNetCore.App.
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return paths
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                || Path.GetFileName(p).StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+                || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Where(p => !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
+
+    /// <summary>Registers the cheapest callback there is, so the driver does its base work and nothing more.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("BENCH0000", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression);
+        }
+    }
+}
