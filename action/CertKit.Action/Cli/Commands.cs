@@ -8,5 +8,6 @@ internal static class Commands
     public static IEnumerable<Command> All()
     {
         yield return DecideCommand.Create();
+        yield return ActionCommand.Create();
     }
 }
