@@ -102,7 +102,6 @@ public static class DecisionReport
 
     public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null)
     {
-        var program = CertificationPrograms.For(decision.Program);
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
         text.Append("## ").Append(decision.ProgramName).Append(" re-certification\n\n");
@@ -129,7 +128,7 @@ public static class DecisionReport
         }
 
         text.Append("\n### Checklist\n\n");
-        foreach (var item in program.Checklist(decision))
+        foreach (var item in CertificationChecklists.For(decision))
         {
             text.Append("- [ ] ").Append(item).Append('\n');
         }

@@ -191,16 +191,16 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
     public void A_secondary_rate_limit_and_slow_answers_are_retried()
     {
         _server.Inject(new Fault("POST", "/issues$", FaultKind.SecondaryRateLimit) { RetryAfterSeconds = 1 });
-        _server.Inject(new Fault("GET", "/labels/", FaultKind.Slow) { Delay = TimeSpan.FromSeconds(3) });
+        _server.Inject(new Fault("GET", "/labels/", FaultKind.Slow) { Delay = TimeSpan.FromSeconds(6) });
         using var runner = ReleaseRunner();
-        runner["CERTKIT_HTTP_TIMEOUT_SECONDS"] = "1";
+        runner["CERTKIT_HTTP_TIMEOUT_SECONDS"] = "2";
 
         var run = runner.Run(app);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Single(Issues());
         Assert.Contains("GitHub API: rate limited (403) on POST /repos/acme/venafi-connector/issues; retrying in 1 s (attempt 2 of 4).", run.Stdout);
-        Assert.Contains("GitHub API: GET /repos/acme/venafi-connector/labels/recertification timed out after 1 s; retrying", run.Stdout);
+        Assert.Contains("GitHub API: GET /repos/acme/venafi-connector/labels/recertification timed out after 2 s; retrying", run.Stdout);
     }
 
     [Theory]
