@@ -360,6 +360,63 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
         Assert.EndsWith("::error::Venafi TLS Protect Cloud re-certification is required for 2.0.0 (fail-on: recertification).\n", run.Stdout);
     }
 
+    [Fact]
+    public void Adobe_sign_patch_that_adds_a_scope_files_an_issue_listing_the_scope_change()
+    {
+        using var adobe = TestRepository.Create();
+        adobe.Csproj("src/AdobeSign.Connector/AdobeSign.Connector.csproj", "3.1.0").Write("src/AdobeSign.Connector/OAuth.cs", """
+            namespace AdobeSign.Connector;
+            public static class OAuth
+            {
+                public const string Scopes = "user_read:account agreement_read:account";
+            }
+            """);
+        adobe.Commit("Adobe Sign connector 3.1.0");
+        adobe.Tag("v3.1.0");
+        adobe.Csproj("src/AdobeSign.Connector/AdobeSign.Connector.csproj", "3.1.1").Write("src/AdobeSign.Connector/OAuth.cs", """
+            namespace AdobeSign.Connector;
+            public static class OAuth
+            {
+                public const string Scopes = "user_read:account agreement_read:account agreement_write:account";
+            }
+            """);
+        var head = adobe.Commit("Send agreements on behalf of the account");
+        adobe.Tag("v3.1.1");
+        _server.AddRepository("acme/adobe-sign-connector");
+        using var runner = new RunnerEnvironment(_server.ApiUrl, adobe.Path, "acme/adobe-sign-connector")
+            .Input("program", "adobe-sign").Input("github-token", Token).Input("labels", "recertification")
+            .Event("push", $$"""{ "ref": "refs/tags/v3.1.1", "after": "{{head}}", "deleted": false }""", head, "refs/tags/v3.1.1");
+
+        var run = runner.Run(app);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(("3.1.0", "3.1.1", "patch", "true"), (run.Output("previous-version"), run.Output("version"), run.Output("bump"), run.Output("recertification-required")));
+        var issue = Assert.Single(_server.Repositories["acme/adobe-sign-connector"].Issues);
+        Assert.Equal("Re-certification required: acme/adobe-sign-connector 3.1.1 (adobe-sign)", issue.Title);
+        Assert.Contains("### OAuth scope changes\n\n- added `agreement_write:account`\n", issue.Body);
+        Assert.Contains("- [ ] Tell the Adobe partner manager which OAuth scopes changed: added `agreement_write:account`\n", issue.Body);
+        Assert.Contains("[Compare 3.1.0...3.1.1](https://github.com/acme/adobe-sign-connector/compare/v3.1.0...v3.1.1)", issue.Body);
+        Assert.Contains("<h3>OAuth scope changes</h3>\n<ul><li>added `agreement_write:account`</li></ul>\n", run.Summary);
+    }
+
+    [Fact]
+    public void A_closed_request_is_reopened_when_closed_issue_is_reopen()
+    {
+        using var first = ReleaseRunner();
+        Assert.Equal(0, first.Run(app).ExitCode);
+        var issue = Assert.Single(Issues());
+        issue.State = "closed";
+        using var rerun = ReleaseRunner();
+        rerun.Input("closed-issue", "reopen");
+
+        var run = rerun.Run(app);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Same(issue, Assert.Single(Issues()));
+        Assert.Equal("open", issue.State);
+        Assert.Contains($"<li>Re-certification request: #{issue.Number} in acme/venafi-connector (reopened)", run.Summary);
+    }
+
     [Theory]
     [InlineData("push", """{ "ref": "refs/tags/v2.0.0", "deleted": true }""", "::notice::certkit: tag 'v2.0.0' was deleted: nothing to certify.")]
     [InlineData("push", """{ "ref": "refs/heads/main", "deleted": false }""", "::notice::certkit: a push to 'refs/heads/main' is not a tag: certkit acts on pushed tags (and on pull requests and releases).")]
