@@ -225,6 +225,19 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
         Assert.Equal(1, Count("GET", "/labels/recertification"));
     }
 
+    [Fact]
+    public async Task A_secondary_rate_limit_longer_than_the_wait_budget_is_a_one_line_error_and_no_issue()
+    {
+        _server.Inject(new Fault("POST", "/issues$", FaultKind.SecondaryRateLimit) { RetryAfterSeconds = 60 });
+        var harness = new GitHubHarness(_server);
+
+        var error = await Assert.ThrowsAsync<GitHubOperationException>(() => harness.Issues.FileAsync(Request()));
+
+        Assert.Equal("could not create the re-certification issue: GitHub's secondary rate limit is still in force after retrying; re-run the job later and keep runs apart with a `concurrency:` group.", error.Message);
+        Assert.Equal(1, Count("POST", "/repos/acme/certifications/issues"));
+        Assert.Empty(MarkedIssues());
+    }
+
     [Theory]
     [InlineData(FaultKind.Forbidden, "could not create the re-certification issue in acme/certifications: the token is not allowed (403 Resource not accessible by integration); grant `permissions: issues: write` to the job, or for another repository use a PAT or GitHub App token with that access.")]
     [InlineData(FaultKind.Unauthorized, "could not create the re-certification issue: GitHub rejected the token (401 Bad credentials); check the github-token input (an expired PAT or a revoked app token).")]
