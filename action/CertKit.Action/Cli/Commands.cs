@@ -9,5 +9,6 @@ internal static class Commands
     {
         yield return DecideCommand.Create();
         yield return ScanCommand.Create();
+        yield return ActionCommand.Create();
     }
 }

@@ -1,0 +1,25 @@
+# The CertKit GitHub Action: `certkit action` in a container (action.yml: runs.using docker, image Dockerfile).
+
+# Build: publish the certkit app (framework-dependent; the runtime image below provides .NET).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY action/CertKit.Action/CertKit.Action.csproj action/CertKit.Action/
+RUN dotnet restore action/CertKit.Action/CertKit.Action.csproj
+COPY action/CertKit.Action/ action/CertKit.Action/
+RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app --no-restore
+
+# Run: the .NET runtime and git (the decision reads tags and history through the git command line).
+FROM mcr.microsoft.com/dotnet/runtime:10.0
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
+# The runner mounts the checkout at /github/workspace, owned by another uid: let git read it.
+RUN git config --system --add safe.directory /github/workspace \
+    && git config --system --add safe.directory '*'
+COPY --from=build /app /app
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# GitHub runs container actions as root (the default user here) so they can write to the mounted workspace and files.
+USER root
+# Exec form, no shell: sh would drop the INPUT_ variables whose names contain hyphens (INPUT_GITHUB-TOKEN, ...).
+ENTRYPOINT ["dotnet", "/app/certkit.dll", "action"]

@@ -1,0 +1,78 @@
+using CertKit.Action.GitHub;
+using CertKit.Action.Runtime;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>The inputs of action.yml, read and validated from the runner's <c>INPUT_*</c> variables.</summary>
+public sealed record ActionInputs
+{
+    public required string Program { get; init; }
+    public string? PolicyFile { get; init; }
+    public required string GitHubToken { get; init; }
+    public required RepositoryName TargetRepository { get; init; }
+    public required IReadOnlyList<string> Labels { get; init; }
+    public required IReadOnlyList<string> Assignees { get; init; }
+    public string? Version { get; init; }
+    public string? PreviousVersion { get; init; }
+    public string? TagPattern { get; init; }
+    public required bool FailOnRecertification { get; init; }
+    public required bool CommentOnPullRequest { get; init; }
+    public required ClosedIssuePolicy ClosedIssue { get; init; }
+
+    /// <summary>The token input, masked before anything else is read or printed.</summary>
+    public static string ReadAndMaskToken(ActionsCore core)
+    {
+        var token = core.GetInput("github-token");
+        if (token.Length > 0)
+        {
+            core.SetSecret(token);
+        }
+
+        return token;
+    }
+
+    public static ActionInputs Read(ActionsCore core, string token)
+    {
+        var failOn = core.GetInput("fail-on");
+        var closedIssue = core.GetInput("closed-issue");
+        var target = core.GetInput("target-repository");
+        var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
+        return new ActionInputs
+        {
+            Program = core.GetInput("program", required: true).ToLowerInvariant(),
+            PolicyFile = Optional(core.GetInput("policy-file")),
+            GitHubToken = token,
+            TargetRepository = target.Length > 0
+                ? RepositoryName.Parse(target, "target-repository")
+                : RepositoryName.Parse(currentRepository ?? string.Empty, "GITHUB_REPOSITORY (the default target-repository)"),
+            Labels = List(core.GetInput("labels")),
+            Assignees = List(core.GetInput("assignees")).Select(login => login.TrimStart('@')).ToList(),
+            Version = Optional(core.GetInput("version")),
+            PreviousVersion = Optional(core.GetInput("previous-version")),
+            TagPattern = Optional(core.GetInput("tag-pattern")),
+            FailOnRecertification = failOn switch
+            {
+                "" or "never" => false,
+                "recertification" => true,
+                _ => throw new ActionInputException($"fail-on must be 'never' or 'recertification', got '{failOn}'."),
+            },
+            // An input the runner did not set (outside action.yml's defaults) takes the documented default.
+            CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
+            ClosedIssue = closedIssue switch
+            {
+                "" or "comment" => ClosedIssuePolicy.Comment,
+                "reopen" => ClosedIssuePolicy.Reopen,
+                "ignore" => ClosedIssuePolicy.Ignore,
+                _ => throw new ActionInputException($"closed-issue must be 'comment', 'reopen' or 'ignore', got '{closedIssue}'."),
+            },
+        };
+    }
+
+    /// <summary>A list input: comma- or newline-separated, blanks dropped, duplicates removed.</summary>
+    public static IReadOnlyList<string> List(string text) =>
+        text.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    private static string? Optional(string text) => text.Length == 0 ? null : text;
+}

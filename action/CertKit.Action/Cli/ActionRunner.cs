@@ -1,0 +1,230 @@
+using CertKit.Action.Events;
+using CertKit.Action.GitHub;
+using CertKit.Action.Reporting;
+using CertKit.Action.Runtime;
+using Octokit;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>
+/// The action's pipeline: mask the token, read the inputs and the event, decide, report (summary, outputs), then on
+/// a pull request comment once, and on a release that needs it file the re-certification request once.
+/// Every failure ends as one <c>::error::</c> line and exit code 1; events it does not act on end with a notice and 0.
+/// </summary>
+public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
+{
+    private const string PullRequestsWrite = "pull-requests: write";
+
+    public async Task<int> RunAsync()
+    {
+        try
+        {
+            // First thing: the runner masks the token in every later log line.
+            var token = ActionInputs.ReadAndMaskToken(core);
+            var inputs = ActionInputs.Read(core, token);
+            var actionEvent = EventReader.Read(core.GetEnvironment);
+            if (actionEvent is IgnoredEvent ignored)
+            {
+                core.Notice($"certkit: {ignored.Reason}");
+                return 0;
+            }
+
+            var repository = core.GetEnvironment("GITHUB_REPOSITORY") ?? inputs.TargetRepository.ToString();
+            var serverUrl = core.GetEnvironment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com";
+            var (request, context) = Plan(actionEvent, inputs, repository, serverUrl);
+
+            var decision = await core.GroupAsync($"Decision ({inputs.Program}, {context.Trigger})", () =>
+            {
+                var decided = Decide(request);
+                core.Info($"{decided.ProgramName}: {decided.PreviousVersion ?? "none"} -> {decided.Version} ({decided.Bump}), re-certification {DecisionReport.RequiredText(decided)}.");
+                foreach (var reason in decided.Reasons)
+                {
+                    core.Info($"  - {reason}");
+                }
+
+                return Task.FromResult(decided);
+            }).ConfigureAwait(false);
+            context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
+            DecisionReport.WriteDecisionOutputs(core, decision);
+            var followUp = new List<string>();
+            try
+            {
+                IssueResult? issue = null;
+                switch (actionEvent)
+                {
+                    case PullRequestEvent pullRequest:
+                        followUp.Add(await CommentAsync(pullRequest, inputs, decision, context).ConfigureAwait(false));
+                        break;
+                    case ReleaseEvent or WorkflowDispatchEvent when decision.RecertificationRequired:
+                        issue = await FileIssueAsync(inputs, decision, context).ConfigureAwait(false);
+                        followUp.Add($"Re-certification request: #{issue.Number} in {inputs.TargetRepository} ({Describe(issue.Outcome)}) {issue.Url}");
+                        break;
+                    default:
+                        followUp.Add("No re-certification request filed: none is required.");
+                        break;
+                }
+
+                DecisionReport.WriteIssueOutputs(core, issue?.Number, issue?.Url);
+            }
+            finally
+            {
+                // The summary is written even when GitHub failed: the decision stands.
+                if (!string.IsNullOrEmpty(core.GetEnvironment(JobSummary.SummaryEnvironmentVariable)))
+                {
+                    DecisionReport.AddToSummary(core.Summary, decision, context, followUp);
+                    core.Summary.Write();
+                }
+            }
+
+            if (inputs.FailOnRecertification && decision.RecertificationRequired)
+            {
+                core.SetFailed($"{decision.ProgramName} re-certification is required for {decision.Version} (fail-on: recertification).");
+            }
+
+            return core.ExitCode;
+        }
+        catch (Exception exception) when (exception is ActionInputException or DecisionFailedException or GitHubOperationException)
+        {
+            core.SetFailed(exception.Message);
+            return core.ExitCode;
+        }
+        catch (Exception exception) when (TransientFailure.Is(exception))
+        {
+            var apiUrl = GitHubClientFactory.BaseAddress(core.GetEnvironment("GITHUB_API_URL"));
+            core.SetFailed($"could not reach the GitHub API at {apiUrl}: {OneLine(TransientFailure.Describe(exception))}; re-run the job.");
+            return core.ExitCode;
+        }
+        catch (Exception exception)
+        {
+            // A bug: one annotation for the run's page, the stack trace on stderr for the log.
+            core.SetFailed($"certkit action failed unexpectedly: {exception.GetType().Name}: {OneLine(exception.Message)}");
+            Console.Error.WriteLine(exception);
+            return core.ExitCode;
+        }
+    }
+
+    private ActionDecision Decide(ActionDecisionRequest request)
+    {
+        var decision = decisions.Decide(request);
+        if (decision.Bump == "downgrade")
+        {
+            throw new DecisionFailedException(
+                $"version {decision.Version} is lower than the previous version {decision.PreviousVersion}: a downgrade cannot be released; check the version or set previous-version.");
+        }
+
+        return decision;
+    }
+
+    private (ActionDecisionRequest Request, ReportContext Context) Plan(ActionEvent actionEvent, ActionInputs inputs, string repository, string serverUrl)
+    {
+        var workspace = core.GetEnvironment("GITHUB_WORKSPACE") is { Length: > 0 } path ? path : Directory.GetCurrentDirectory();
+        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, workspace, null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern);
+        switch (actionEvent)
+        {
+            case PullRequestEvent pullRequest:
+                // The title comes from whoever opened the pull request: no workflow command in it may run.
+                core.InfoUntrusted($"Pull request #{pullRequest.Number}: {pullRequest.Title} ({pullRequest.HeadRef} -> {pullRequest.BaseRef})");
+                return (request with { BaseRef = pullRequest.BaseSha, HeadRef = pullRequest.HeadSha },
+                    new ReportContext(repository, $"pull request #{pullRequest.Number}",
+                        ReportContext.BuildCompareUrl(serverUrl, repository, pullRequest.BaseSha, pullRequest.HeadSha)));
+            case ReleaseEvent release:
+                if (release.ReleaseName is { Length: > 0 } name && name != release.Tag)
+                {
+                    core.InfoUntrusted($"Release {release.Tag}: {name}");
+                }
+
+                return (request with { HeadRef = release.Sha ?? $"refs/tags/{release.Tag}" },
+                    new ReportContext(repository, release.EventName == EventReader.Push ? $"tag {release.Tag}" : $"release {release.Tag}", null));
+            case WorkflowDispatchEvent dispatch:
+                return (request with
+                {
+                    HeadRef = dispatch.Sha ?? "HEAD",
+                    Version = request.Version ?? dispatch.Input("version"),
+                    PreviousVersion = request.PreviousVersion ?? dispatch.Input("previous-version"),
+                }, new ReportContext(repository, "manual run", null));
+            default:
+                throw new InvalidOperationException($"unexpected event {actionEvent}");
+        }
+    }
+
+    private static string? ReleaseCompareUrl(ActionEvent actionEvent, ActionInputs inputs, string serverUrl, string repository, ActionDecision decision) =>
+        actionEvent is PullRequestEvent
+            ? null
+            : ReportContext.ReleaseCompareUrl(serverUrl, repository, (actionEvent as ReleaseEvent)?.Tag, inputs.TagPattern, decision);
+
+    private async Task<string> CommentAsync(PullRequestEvent pullRequest, ActionInputs inputs, ActionDecision decision, ReportContext context)
+    {
+        if (!inputs.CommentOnPullRequest)
+        {
+            return "No pull request comment (comment-on-pr: false).";
+        }
+
+        const string fallback = "the decision is in this job summary instead";
+        if (pullRequest.TokenIsReadOnly)
+        {
+            core.Notice($"certkit: pull request #{pullRequest.Number} comes from a fork, whose token is read-only: no comment; {fallback}.");
+            return "No pull request comment: a fork's token is read-only.";
+        }
+
+        if (inputs.GitHubToken.Length == 0)
+        {
+            core.Notice($"certkit: github-token is empty: no comment on pull request #{pullRequest.Number}; {fallback}.");
+            return "No pull request comment: no token.";
+        }
+
+        var repository = RepositoryName.Parse(pullRequest.BaseRepository ?? core.GetEnvironment("GITHUB_REPOSITORY") ?? string.Empty, "the pull request's repository");
+        var comments = new IssueComments(Client(inputs), core, RetryOptions.FromEnvironment(core.GetEnvironment));
+        try
+        {
+            var result = await comments.UpsertAsync(repository, pullRequest.Number, DecisionReport.PullRequestMarker(decision),
+                DecisionReport.PullRequestComment(decision, context), PullRequestsWrite).ConfigureAwait(false);
+            core.Info($"Pull request comment {result.Outcome.ToString().ToLowerInvariant()}: {result.Url}");
+            return $"Pull request comment {result.Outcome.ToString().ToLowerInvariant()}: {result.Url}";
+        }
+        catch (ApiException exception) when (GitHubErrors.IsPermissionDenied(exception))
+        {
+            core.Notice($"certkit: the token may not comment on pull request #{pullRequest.Number} (403; it needs `permissions: {PullRequestsWrite}`); {fallback}.");
+            return "No pull request comment: the token is read-only.";
+        }
+        catch (ApiException exception)
+        {
+            throw GitHubErrors.Explain(exception, $"comment on pull request #{pullRequest.Number}", repository, PullRequestsWrite);
+        }
+    }
+
+    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context)
+    {
+        if (inputs.GitHubToken.Length == 0)
+        {
+            throw new ActionInputException("github-token is empty: it is needed to open the re-certification issue.");
+        }
+
+        var issues = new RecertificationIssues(Client(inputs), core, RetryOptions.FromEnvironment(core.GetEnvironment));
+        var request = new RecertificationIssueRequest(
+            inputs.TargetRepository,
+            DecisionReport.IssueMarker(decision, context.Repository),
+            DecisionReport.IssueTitle(decision, context.Repository),
+            DecisionReport.IssueBody(decision, context),
+            inputs.Labels,
+            inputs.Assignees,
+            inputs.ClosedIssue,
+            DecisionReport.ClosedIssueComment(decision, context.Trigger));
+        return await core.GroupAsync($"Re-certification request in {inputs.TargetRepository}", () => issues.FileAsync(request)).ConfigureAwait(false);
+    }
+
+    private IGitHubClient Client(ActionInputs inputs) =>
+        GitHubClientFactory.Create(core.GetEnvironment("GITHUB_API_URL"), inputs.GitHubToken, RetryOptions.FromEnvironment(core.GetEnvironment), core.Info);
+
+    private static string OneLine(string text) =>
+        string.Join("; ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Describe(IssueOutcome outcome) => outcome switch
+    {
+        IssueOutcome.Created => "opened",
+        IssueOutcome.Updated => "updated",
+        IssueOutcome.Unchanged => "already up to date",
+        IssueOutcome.LeftClosed => "closed, left closed",
+        IssueOutcome.Reopened => "reopened",
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,44 @@
+using CertKit.Action.Decision;
+using CertKit.Action.Policies;
+using CertKit.Action.Reporting;
+using CertKit.Action.Versioning;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>The action's decisions come from the same engine as <c>certkit decide</c>.</summary>
+public sealed class EngineDecisionSource : IDecisionSource
+{
+    public ActionDecision Decide(ActionDecisionRequest request)
+    {
+        try
+        {
+            var policyFile = request.PolicyFile is null || Path.IsPathRooted(request.PolicyFile)
+                ? request.PolicyFile
+                : Path.Combine(request.RepositoryPath, request.PolicyFile);
+            var decision = DecisionEngine.Decide(new DecisionRequest
+            {
+                Policy = PolicyCatalog.Resolve(request.Program, policyFile, request.RepositoryPath),
+                RepositoryPath = request.RepositoryPath,
+                BaseRef = request.BaseRef,
+                HeadRef = request.HeadRef,
+                Version = request.Version,
+                PreviousVersion = request.PreviousVersion,
+                TagPattern = request.TagPattern,
+            });
+            return new ActionDecision(
+                decision.Program,
+                decision.ProgramName,
+                decision.PreviousVersion is null ? null : VersionText.Format(decision.PreviousVersion),
+                VersionText.Format(decision.Version),
+                decision.Bump.ToName(),
+                decision.RecertificationRequired,
+                decision.Reasons,
+                decision.Scopes.Added,
+                decision.Scopes.Removed);
+        }
+        catch (CertKitException exception)
+        {
+            throw new DecisionFailedException(exception.Message, exception);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using CertKit.Action.Reporting;
+
+namespace CertKit.Action.Cli;
+
+/// <summary>What the action asks the decision engine: the repository, the refs, and the user's overrides.</summary>
+public sealed record ActionDecisionRequest(
+    string Program,
+    string? PolicyFile,
+    string RepositoryPath,
+    string? BaseRef,
+    string HeadRef,
+    string? Version,
+    string? PreviousVersion,
+    string? TagPattern);
+
+/// <summary>
+/// The decision engine as the action sees it. Throws <see cref="DecisionFailedException"/> (one line) when no
+/// decision can be made from the repository and inputs.
+/// </summary>
+public interface IDecisionSource
+{
+    ActionDecision Decide(ActionDecisionRequest request);
+}
+
+/// <summary>No decision could be made (bad version, shallow clone, missing ref…); the message is one line.</summary>
+public sealed class DecisionFailedException(string message, Exception? inner = null) : Exception(message, inner);

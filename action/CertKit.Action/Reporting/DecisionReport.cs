@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text;
+using CertKit.Action.Runtime;
+
+namespace CertKit.Action.Reporting;
+
+/// <summary>The decision as the job summary, the step outputs, the PR comment and the re-certification issue.</summary>
+public static class DecisionReport
+{
+    public static string RequiredText(ActionDecision decision) => decision.RecertificationRequired ? "required" : "not required";
+
+    /// <summary>The outputs of action.yml, in its order (the issue outputs are set after the issue step).</summary>
+    public static void WriteDecisionOutputs(ActionsCore core, ActionDecision decision)
+    {
+        core.SetOutput("previous-version", decision.PreviousVersion ?? string.Empty);
+        core.SetOutput("version", decision.Version);
+        core.SetOutput("bump", decision.Bump);
+        core.SetOutput("recertification-required", decision.RecertificationRequired);
+        core.SetOutput("reasons", string.Join("\n", decision.Reasons));
+    }
+
+    public static void WriteIssueOutputs(ActionsCore core, int? number, string? url)
+    {
+        core.SetOutput("issue-number", number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        core.SetOutput("issue-url", url ?? string.Empty);
+    }
+
+    /// <summary>The job summary: a heading, the decision table, the reasons, scope changes, and what happened next.</summary>
+    public static void AddToSummary(JobSummary summary, ActionDecision decision, ReportContext context, IReadOnlyList<string> followUp)
+    {
+        summary
+            .AddHeading($"CertKit: {Html(decision.ProgramName)}", 2)
+            .AddTable([
+                [Header("Repository"), Header("Trigger"), Header("Previous version"), Header("Version"), Header("Bump"), Header("Re-certification")],
+                [Html(context.Repository), Html(context.Trigger), Html(decision.PreviousVersion ?? "none"), Html(decision.Version), Html(decision.Bump),
+                    decision.RecertificationRequired ? "<strong>required</strong>" : "not required"],
+            ])
+            .AddHeading("Why", 3)
+            .AddList(decision.Reasons.Select(Html));
+        if (decision.ScopesChanged)
+        {
+            summary.AddHeading("OAuth scope changes", 3).AddList(ScopeLines(decision).Select(Html));
+        }
+
+        if (context.CompareUrl is not null)
+        {
+            summary.AddLink("Compare the versions", context.CompareUrl);
+        }
+
+        if (followUp.Count > 0)
+        {
+            summary.AddList(followUp.Select(Html));
+        }
+    }
+
+    public const string PullRequestMarkerPrefix = "<!-- certkit:pr-report";
+
+    public static string PullRequestMarker(ActionDecision decision) => $"{PullRequestMarkerPrefix} program={decision.Program} -->";
+
+    /// <summary>The one PR comment (markdown) that later runs update.</summary>
+    public static string PullRequestComment(ActionDecision decision, ReportContext context)
+    {
+        var text = new StringBuilder();
+        text.Append(PullRequestMarker(decision)).Append('\n');
+        text.Append("### CertKit: ").Append(decision.ProgramName).Append('\n').Append('\n');
+        text.Append("| Previous version | Version | Bump | Re-certification |\n|---|---|---|---|\n");
+        text.Append("| ").Append(Cell(decision.PreviousVersion ?? "none")).Append(" | ").Append(Cell(decision.Version)).Append(" | ")
+            .Append(Cell(decision.Bump)).Append(" | ").Append(decision.RecertificationRequired ? "**required**" : "not required").Append(" |\n\n");
+        text.Append("**Why**\n\n");
+        foreach (var reason in decision.Reasons)
+        {
+            text.Append("- ").Append(reason).Append('\n');
+        }
+
+        if (decision.ScopesChanged)
+        {
+            text.Append("\n**OAuth scope changes**\n\n");
+            foreach (var line in ScopeLines(decision))
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
+        }
+
+        text.Append('\n');
+        text.Append(decision.RecertificationRequired
+            ? $"Releasing this change requires {decision.ProgramName} re-certification; certkit opens the request when the release is published."
+            : $"Releasing this change does not require {decision.ProgramName} re-certification.");
+        if (context.CompareUrl is not null)
+        {
+            text.Append(" [Compare](").Append(context.CompareUrl).Append(')');
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    /// <summary>The hidden key of the re-certification issue: one per program, version and source repository.</summary>
+    public static string IssueMarker(ActionDecision decision, string repository) =>
+        $"<!-- certkit:recert program={decision.Program} version={decision.Version} repository={repository} -->";
+
+    public static string IssueTitle(ActionDecision decision, string repository) =>
+        $"Re-certification required: {repository} {decision.Version} ({decision.Program})";
+
+    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null)
+    {
+        var text = new StringBuilder();
+        text.Append(IssueMarker(decision, context.Repository)).Append('\n');
+        text.Append("## ").Append(decision.ProgramName).Append(" re-certification\n\n");
+        text.Append("**").Append(context.Repository).Append("** ").Append(decision.PreviousVersion ?? "(none)").Append(" → **").Append(decision.Version)
+            .Append("** (").Append(decision.Bump).Append("), ").Append(context.Trigger).Append('.');
+        if (context.CompareUrl is not null)
+        {
+            text.Append(" [Compare ").Append(decision.PreviousVersion).Append("...").Append(decision.Version).Append("](").Append(context.CompareUrl).Append(')');
+        }
+
+        text.Append("\n\n### Why\n\n");
+        foreach (var reason in decision.Reasons)
+        {
+            text.Append("- ").Append(reason).Append('\n');
+        }
+
+        if (decision.ScopesChanged)
+        {
+            text.Append("\n### OAuth scope changes\n\n");
+            foreach (var line in ScopeLines(decision))
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
+        }
+
+        text.Append("\n### Checklist\n\n");
+        foreach (var item in CertificationChecklists.For(decision))
+        {
+            text.Append("- [ ] ").Append(item).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(scanSummary))
+        {
+            text.Append("\n### Scan\n\n").Append(scanSummary.TrimEnd()).Append('\n');
+        }
+
+        text.Append("\n---\nOpened by [certkit](https://github.com/certkit/certkit); later runs for this version update this issue instead of opening another.\n");
+        return text.ToString();
+    }
+
+    public static string ClosedIssueComment(ActionDecision decision, string trigger) =>
+        $"{GitHub.RecertificationIssues.ClosedCommentMarker}\ncertkit ran again for {decision.Version} ({trigger}) and found this re-certification request closed; it was left closed. Reopen it if this version needs certifying again.\n";
+
+    private static IEnumerable<string> ScopeLines(ActionDecision decision) =>
+        decision.ScopesAdded.Select(scope => $"added `{scope}`").Concat(decision.ScopesRemoved.Select(scope => $"removed `{scope}`"));
+
+    private static SummaryTableCell Header(string text) => new(text, Header: true);
+
+    private static string Html(string text) => WebUtility.HtmlEncode(text);
+
+    // A markdown table cell: a pipe would end it.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,71 @@
+using CertKit.Action.Cli;
+using CertKit.Action.GitHub;
+using CertKit.Action.Runtime;
+
+namespace CertKit.Action.Tests.ActionCommand;
+
+public sealed class ActionInputsTests
+{
+    private static (ActionsCore Core, StringWriter Stdout) Core(Dictionary<string, string?> environment)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        return (new ActionsCore(stdout, name => environment.GetValueOrDefault(name)), stdout);
+    }
+
+    [Fact]
+    public void Reads_hyphenated_inputs_lists_and_defaults()
+    {
+        var (core, _) = Core(new()
+        {
+            ["GITHUB_REPOSITORY"] = "acme/venafi-connector",
+            ["INPUT_PROGRAM"] = " Venafi ",
+            ["INPUT_GITHUB-TOKEN"] = "ghs_fake",
+            ["INPUT_LABELS"] = "recertification, venafi\nRecertification\n",
+            ["INPUT_ASSIGNEES"] = "@release-manager,octocat",
+            ["INPUT_PREVIOUS-VERSION"] = "1.4.2",
+            ["INPUT_TAG-PATTERN"] = "connector-a/v{version}",
+            ["INPUT_COMMENT-ON-PR"] = "FALSE",
+        });
+
+        var inputs = ActionInputs.Read(core, "ghs_fake");
+
+        Assert.Equal("venafi", inputs.Program);
+        Assert.Equal(new RepositoryName("acme", "venafi-connector"), inputs.TargetRepository);
+        Assert.Equal(["recertification", "venafi"], inputs.Labels);
+        Assert.Equal(["release-manager", "octocat"], inputs.Assignees);
+        Assert.Equal("1.4.2", inputs.PreviousVersion);
+        Assert.Null(inputs.Version);
+        Assert.Equal("connector-a/v{version}", inputs.TagPattern);
+        Assert.False(inputs.CommentOnPullRequest);
+        Assert.False(inputs.FailOnRecertification);
+        Assert.Equal(ClosedIssuePolicy.Comment, inputs.ClosedIssue);
+    }
+
+    [Theory]
+    [InlineData("INPUT_PROGRAM", "", "Input required and not supplied: program")]
+    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never' or 'recertification', got 'always'.")]
+    [InlineData("INPUT_CLOSED-ISSUE", "delete", "closed-issue must be 'comment', 'reopen' or 'ignore', got 'delete'.")]
+    [InlineData("INPUT_TARGET-REPOSITORY", "acme", "target-repository must be 'owner/name', got 'acme'.")]
+    [InlineData("INPUT_COMMENT-ON-PR", "yes", "Input does not meet YAML 1.2 \"Core Schema\" specification: comment-on-pr\nSupport boolean input list: `true | True | TRUE | false | False | FALSE`")]
+    public void Invalid_inputs_are_errors_that_name_the_input(string variable, string value, string expected)
+    {
+        var environment = new Dictionary<string, string?> { ["GITHUB_REPOSITORY"] = "acme/c", ["INPUT_PROGRAM"] = "venafi", [variable] = value };
+        var (core, _) = Core(environment);
+
+        var error = Assert.Throws<ActionInputException>(() => ActionInputs.Read(core, ""));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_token_is_masked_first_and_an_empty_token_is_not()
+    {
+        var (core, stdout) = Core(new() { ["INPUT_GITHUB-TOKEN"] = " ghs_fake_token " });
+        var (emptyCore, emptyStdout) = Core(new());
+
+        Assert.Equal("ghs_fake_token", ActionInputs.ReadAndMaskToken(core));
+        Assert.Equal("", ActionInputs.ReadAndMaskToken(emptyCore));
+        Assert.Equal("::add-mask::ghs_fake_token\n", stdout.ToString());
+        Assert.Equal("", emptyStdout.ToString());
+    }
+}
