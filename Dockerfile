@@ -5,12 +5,15 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ./
 COPY action/CertKit.Action/CertKit.Action.csproj action/CertKit.Action/
+COPY analyzers/CertKit.Analyzers/CertKit.Analyzers.csproj analyzers/CertKit.Analyzers/
 RUN dotnet restore action/CertKit.Action/CertKit.Action.csproj
 COPY action/CertKit.Action/ action/CertKit.Action/
+COPY analyzers/CertKit.Analyzers/ analyzers/CertKit.Analyzers/
 RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app --no-restore
 
-# Run: the .NET runtime and git (the decision reads tags and history through the git command line).
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+# Run: the .NET SDK, not just the runtime: `scan: true` opens the repository's projects with MSBuild
+# (MSBuildWorkspace needs an SDK), and git (the decision reads tags and history through the git command line).
+FROM mcr.microsoft.com/dotnet/sdk:10.0
 RUN apt-get update \
     && apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*

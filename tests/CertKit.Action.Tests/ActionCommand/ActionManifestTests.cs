@@ -101,7 +101,8 @@ public sealed class ActionManifestTests
 
         Assert.Contains("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", lines);
         Assert.Matches(@"RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app\b", text);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/runtime:10.0", lines);
+        Assert.Equal(2, lines.Count(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal)));
+        Assert.Contains("COPY analyzers/CertKit.Analyzers/ analyzers/CertKit.Analyzers/", lines);
         Assert.Contains("apt-get install -y --no-install-recommends git", text);
         Assert.Contains("git config --system --add safe.directory /github/workspace", text);
         Assert.Contains("COPY --from=build /app /app", lines);
