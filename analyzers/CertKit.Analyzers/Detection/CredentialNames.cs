@@ -136,6 +136,15 @@ public static class CredentialNames
             return CredentialNameKind.None;
         }
 
+        // PublicKey, PublicKeyToken, publicToken: public by definition, never a secret.
+        for (var i = 0; i < credentialStart; i++)
+        {
+            if (words[i] == "public")
+            {
+                return CredentialNameKind.None;
+            }
+        }
+
         for (var i = credentialEnd + 1; i < words.Count; i++)
         {
             if (AboutWords.Contains(words[i]))

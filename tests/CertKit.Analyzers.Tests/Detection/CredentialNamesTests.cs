@@ -71,6 +71,8 @@ public class CredentialNamesTests
     [InlineData("monkey")]
     [InlineData("spinner")]
     [InlineData("author")]
+    [InlineData("PublicKeyToken")]
+    [InlineData("publicKey")]
     public void Not_credentials(string name)
     {
         Assert.Equal(CredentialNameKind.None, CredentialNames.Classify(name));
