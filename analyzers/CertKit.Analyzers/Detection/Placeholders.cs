@@ -27,6 +27,8 @@ public static class Placeholders
         "redacted", "your", "yours", "insert", "enter",
     };
 
+    private static readonly char[] Digits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
+
     /// <summary>
     /// True when <paramref name="value"/> is not a real secret. <paramref name="name"/> is what the value is assigned to
     /// (identifier or key), or null; <paramref name="extraPatterns"/> come from <c>certkit.placeholder_patterns</c>
@@ -125,7 +127,7 @@ public static class Placeholders
     // or is one of the name's words ("secret" for ClientSecret).
     private static bool IsOwnName(string normalizedValue, string name)
     {
-        var normalizedName = Normalize(name);
+        var normalizedName = Normalize(name).TrimEnd(Digits); // ApiKey2 is still "apikey"
         if (normalizedName.Length < 3)
         {
             return false;
