@@ -97,6 +97,17 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             if (target is null)
             {
                 var found = ValueTargets.Find(node, throughConcatenation: true);
+                if (found.Kind == ValueTargetKind.PositionalArgument && found.Argument?.Parent?.Parent is BaseObjectCreationExpressionSyntax creation
+                    && IsUriCreation(creation))
+                {
+                    // new Uri("https://...") is named by what the Uri is given to: TokenEndpoint = new Uri(...).
+                    var uriTarget = ValueTargets.Find(creation, throughConcatenation: false);
+                    if (uriTarget.Name is not null)
+                    {
+                        found = new ValueTarget(uriTarget.Kind, uriTarget.Name, found.Value, found.Argument);
+                    }
+                }
+
                 if (IsExcluded(node, found, context.SemanticModel, xNamespace, context.CancellationToken))
                 {
                     return;
@@ -146,6 +157,16 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
+
+    private static bool IsUriCreation(BaseObjectCreationExpressionSyntax creation) =>
+        creation is ImplicitObjectCreationExpressionSyntax
+        || (creation is ObjectCreationExpressionSyntax { Type: var type }
+            && type switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "Uri",
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "Uri",
+                _ => false,
+            });
 
     private static string? ParameterName(ValueTarget target, SemanticModel model, CancellationToken cancellationToken) =>
         target.Argument is null ? null : ValueTargets.GetParameterName(target.Argument, model, cancellationToken);
