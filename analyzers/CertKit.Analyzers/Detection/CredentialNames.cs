@@ -60,6 +60,7 @@ public static class CredentialNames
         "provider", "factory", "request", "response", "resource", "location", "vault", "ref", "reference", "mode", "strength",
         "complexity", "min", "max", "minimum", "maximum", "at", "on", "date", "time", "index", "len", "size", "status", "state",
         "result", "info", "metadata", "template", "example", "sample", "hint", "cache",
+        "scheme", "schemes", "method", "flow", "realm", "audience", "issuer", // AuthScheme = "Bearer", AuthFlow = "pkce"
     };
 
     // A word before the credential word that turns the name into metadata: IsPasswordValid, HasApiKey, MinPasswordLength.

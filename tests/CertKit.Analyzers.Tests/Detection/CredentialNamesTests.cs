@@ -51,6 +51,8 @@ public class CredentialNamesTests
     [InlineData("IsPasswordValid")]
     [InlineData("ClientSecretPath")]
     [InlineData("ApiKeyEnvVar")]
+    [InlineData("AuthScheme")]
+    [InlineData("authFlow")]
     public void Names_about_credentials(string name)
     {
         Assert.Equal(CredentialNameKind.AboutCredential, CredentialNames.Classify(name));
