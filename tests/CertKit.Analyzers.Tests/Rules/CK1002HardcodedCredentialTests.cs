@@ -147,6 +147,11 @@ public class CK1002HardcodedCredentialTests
         // comments and metadata attributes
         "        // password = \"W1nter-2024!\"\n        public void Comment() { }",
         """        [DefaultValue("W1nter-2024!")] public string Password { get; set; } = "";""",
+        // authentication settings that are not secrets
+        """        private const string AuthScheme = "Bearer";""",
+        """        public bool IsBasic(string authScheme) => authScheme == "Basic";""",
+        """        private const string TokenType = "Bearer";""",
+        """        public Dictionary<string, string> Grant() => new() { ["grant_type"] = "refresh_token", ["scope"] = "agreement_read:account" };""",
         // "token" that is not a credential
         """        public void Lexer() { string token = ";"; }""",
         """        public void Parse() { var token = "end of input"; }""",
