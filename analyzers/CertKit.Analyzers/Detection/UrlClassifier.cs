@@ -215,6 +215,49 @@ public static class UrlClassifier
     }
 
     /// <summary>
+    /// True when the URLs in <paramref name="text"/> sit inside a sentence written for people — an error message, a help
+    /// text, a log line: at least two words of letters outside the URLs (<c>"See https://docs.venafi.cloud for setup"</c>).
+    /// Such a URL documents; the endpoint the code calls is written elsewhere.
+    /// </summary>
+    public static bool IsProse(string text)
+    {
+        var words = 0;
+        var index = 0;
+        while (index < text.Length)
+        {
+            while (index < text.Length && char.IsWhiteSpace(text[index]))
+            {
+                index++;
+            }
+
+            var start = index;
+            var letters = 0;
+            var isUrl = false;
+            while (index < text.Length && !char.IsWhiteSpace(text[index]))
+            {
+                if (char.IsLetter(text[index]))
+                {
+                    letters++;
+                }
+                else if (text[index] == ':' && index + 2 < text.Length && text[index + 1] == '/' && text[index + 2] == '/')
+                {
+                    isUrl = true;
+                }
+
+                index++;
+            }
+
+            var length = index - start;
+            if (!isUrl && length > 0 && letters >= 2 && letters * 2 >= length && ++words >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="host"/> matches an entry of <c>certkit.allowed_hosts</c>: an exact host, or <c>*.suffix</c>,
     /// which matches every sub-domain of <c>suffix</c> (not <c>suffix</c> itself, as in TLS wildcards).
     /// </summary>
@@ -256,9 +299,13 @@ public static class UrlClassifier
     /// </summary>
     public static bool IsAuthorityEnd(char c) => c == '/' || c == '?' || c == '#' || IsUrlEnd(c);
 
-    /// <summary>True for characters that cannot be part of a URL written in text.</summary>
+    /// <summary>
+    /// True for characters that end a URL written in text: white space, quotes, brackets, and the list and
+    /// connection-string separators ';' and ',' (rare in endpoint paths, common between values).
+    /// </summary>
     public static bool IsUrlEnd(char c) =>
-        char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '|' || c == '^' || c == '\\';
+        char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || c == '|' || c == '^' || c == '\\'
+        || c == ';' || c == ',';
 
     /// <summary>The start of the scheme that ends just before <paramref name="separator"/> ("://"), or -1.</summary>
     public static int ScanSchemeBackwards(string text, int separator)

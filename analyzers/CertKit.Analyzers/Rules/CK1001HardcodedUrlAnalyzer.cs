@@ -96,6 +96,11 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
         {
             if (target is null)
             {
+                if (UrlClassifier.IsProse(value))
+                {
+                    return;
+                }
+
                 var found = ValueTargets.Find(node, throughConcatenation: true);
                 if (found.Kind == ValueTargetKind.PositionalArgument && found.Argument?.Parent?.Parent is BaseObjectCreationExpressionSyntax creation
                     && IsUriCreation(creation))

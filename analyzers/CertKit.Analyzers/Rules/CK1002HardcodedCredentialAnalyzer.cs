@@ -106,8 +106,9 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             case CredentialNameKind.Credential:
                 break;
             case CredentialNameKind.BareToken:
-                // "token" alone also names lexer and parser tokens: only long, unbroken text counts.
-                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value))
+                // "token" alone also names lexer and parser tokens (tokenText = "identifier", token = "{"): only a name that
+                // ends in "token" given long, unbroken text of mixed characters counts.
+                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value) || !EndsWithToken(name) || CharacterClasses(value) < 2)
                 {
                     return false;
                 }
@@ -217,6 +218,45 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    private static bool EndsWithToken(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        var last = words.Count - 1;
+        while (last >= 0 && char.IsDigit(words[last][0]))
+        {
+            last--;
+        }
+
+        return last >= 0 && (words[last] == "token" || words[last] == "tokens");
+    }
+
+    // Lower case, upper case, digits, other: "identifier" has one class, "3AAABLblqZhC8xYz" three.
+    private static int CharacterClasses(string value)
+    {
+        bool lower = false, upper = false, digit = false, other = false;
+        foreach (var c in value)
+        {
+            if (char.IsLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsUpper(c))
+            {
+                upper = true;
+            }
+            else if (char.IsDigit(c))
+            {
+                digit = true;
+            }
+            else
+            {
+                other = true;
+            }
+        }
+
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
     }
 
     private static bool IsBlank(string value)

@@ -109,6 +109,18 @@ public class UrlClassifierTests
         Assert.Equal("api.europe-west1.gcp.commercetools.com", second.Host);
     }
 
+    [Theory]
+    [InlineData("See https://docs.venafi.cloud for setup", true)]
+    [InlineData("Create an API key first: https://docs.venafi.cloud/vaas/api-keys", true)]
+    [InlineData("https://api.venafi.cloud", false)]
+    [InlineData("GET https://api.venafi.cloud/v1/certificates", false)]
+    [InlineData("https://api.venafi.cloud;https://api.venafi.eu", false)]
+    [InlineData("Endpoint=https://ct.servicebus.windows.net/;SharedAccessKeyName=send", false)]
+    public void Prose_is_told_apart_from_values(string text, bool prose)
+    {
+        Assert.Equal(prose, UrlClassifier.IsProse(text));
+    }
+
     [Fact]
     public void Text_without_a_scheme_separator_is_rejected_by_the_pre_filter()
     {

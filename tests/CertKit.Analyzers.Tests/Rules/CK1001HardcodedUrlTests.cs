@@ -91,7 +91,8 @@ public class CK1001HardcodedUrlTests
         """        private const string Shouting = "{|CK1001:HTTPS://API.VENAFI.CLOUD|}";""",
         """        private const string Verbatim = @"{|CK1001:https://api.venafi.cloud/v1|}";""",
         "        private const string Raw = \"\"\"{|CK1001:https://api.venafi.cloud/v1|}\"\"\";",
-        """        private const string Both = "primary {|CK1001:https://api.venafi.cloud|} fallback {|CK1001:https://api.venafi.eu|}";""",
+        """        private const string Both = "{|CK1001:https://api.venafi.cloud|};{|CK1001:https://api.venafi.eu|}";""",
+        """        private const string Request = "GET {|CK1001:https://api.venafi.cloud/v1/certificates|}";""",
         """        private const string WithCredentials = "{|CK1001:https://svc:pw@api.venafi.cloud/v1|}";""",
         // an attribute that configures an endpoint is not documentation
         """        [Endpoint("{|CK1001:https://api.venafi.cloud|}")] public void Call() { }""",
@@ -138,6 +139,9 @@ public class CK1001HardcodedUrlTests
         """        private const string TestTld = "https://commercetools.test/oauth/token";""",
         """        private const string Invalid = "https://venafi.invalid";""",
         """        private const string ExampleTld = "https://adobe.example/api";""",
+        // URLs inside sentences for people: messages and help texts
+        """        public void Fail() => throw new InvalidOperationException("Create an API key first, see https://docs.venafi.cloud/vaas/api-keys for setup.");""",
+        """        public string Hint(string id) => $"Agreement {id} not found; check https://secure.na1.adobesign.com/account/agreements";""",
         // not http(s)/ws(s)/ftp URLs
         """        private const string Mail = "mailto:support@venafi.com";""",
         """        private const string GrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";""",

@@ -92,6 +92,7 @@ public class CK1002HardcodedCredentialTests
         // defaults and bare "token" with text
         """        public void Login(string apiKey = {|CK1002:"vn-4411-aa90-k2"|}) { }""",
         """        public void Bare() { string token = {|CK1002:"3AAABLblqZhC8xYz"|}; }""",
+        """        private const string GithubToken = {|CK1002:"gh-3AAABLblqZhC8xYz"|};""",
     };
 
     public static TheoryData<string> NotFlagged() => new()
@@ -155,6 +156,8 @@ public class CK1002HardcodedCredentialTests
         // "token" that is not a credential
         """        public void Lexer() { string token = ";"; }""",
         """        public void Parse() { var token = "end of input"; }""",
+        """        public void Text() { var tokenText = "identifier"; }""",
+        """        public void Kind() { var token = "identifier"; }""",
     };
 
     [Theory]
