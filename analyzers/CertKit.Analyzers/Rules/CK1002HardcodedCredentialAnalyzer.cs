@@ -15,7 +15,7 @@ namespace CertKit.Analyzers.Rules;
 /// passed, returned or compared), plus credentials embedded in a value whatever its name: <c>Password=</c> in connection
 /// strings, <c>user:password@</c> in URLs, <c>Basic</c>/<c>Bearer</c> authorization values.
 /// Syntax decides almost everything; the semantic model is asked only for the parameter name of a positional argument
-/// whose value could be a secret (no white space, four characters or more).
+/// whose value could be a secret (no white space, four characters or more) passed to a call whose name hints at credentials.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
@@ -79,7 +79,8 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             {
                 kind = CredentialNameKind.Credential;
             }
-            else if (kind == CredentialNameKind.None && target.Argument is not null && value.Length >= MinimumPositionalLength && !HasWhiteSpace(value))
+            else if (kind == CredentialNameKind.None && target.Argument is not null && value.Length >= MinimumPositionalLength && !HasWhiteSpace(value)
+                     && MayTakeCredential(target.Argument, options))
             {
                 // new NetworkCredential(user, "..."), SetApiKey("..."): the parameter names the value.
                 name = ValueTargets.GetParameterName(target.Argument, context.SemanticModel, context.CancellationToken);
@@ -98,6 +99,50 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, name),
             name));
     }
+
+    // Binding a call to learn its parameter names costs as much as compiling it, so only calls whose method or type name
+    // hints at credentials are bound: NetworkCredential, SetApiKey, ClientSecretCredential, HttpBasicAuthenticator, Login,
+    // SignIn, Connect. Log.Information("..."), GetSection("..."), Add("...") never are.
+    private static bool MayTakeCredential(ArgumentSyntax argument, CertKitOptions options)
+    {
+        var invoked = argument.Parent?.Parent switch
+        {
+            InvocationExpressionSyntax invocation => ValueTargets.NameOf(invocation.Expression),
+            ObjectCreationExpressionSyntax creation => TypeName(creation.Type),
+            _ => null,
+        };
+
+        if (invoked is null)
+        {
+            return false;
+        }
+
+        if (CredentialNames.MayContainCredentialWord(invoked)
+            || invoked.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0
+            || invoked.IndexOf("sign", StringComparison.OrdinalIgnoreCase) >= 0
+            || invoked.IndexOf("connect", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var keyword in options.CredentialKeywords)
+        {
+            if (invoked.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool IsSecretValue(CredentialNameKind kind, string value, string name, CertKitOptions options)
     {
