@@ -146,8 +146,10 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        if (target.Argument is not null && IsNamespaceName(ValueTargets.GetParameterName(target.Argument, model, cancellationToken)))
+        if (target.Argument is not null
+            && (IsNamespaceName(InvokedName(target.Argument)) || IsNamespaceName(ValueTargets.GetParameterName(target.Argument, model, cancellationToken))))
         {
+            // namespaceManager.AddNamespace("v", "http://..."), XNamespace.Get("http://..."), schemas.Add(targetNamespace: ...)
             return true;
         }
 
@@ -172,6 +174,9 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "Uri",
                 _ => false,
             });
+
+    private static string? InvokedName(ArgumentSyntax argument) =>
+        argument.Parent?.Parent is InvocationExpressionSyntax invocation ? ValueTargets.NameOf(invocation.Expression) : null;
 
     private static string? ParameterName(ValueTarget target, SemanticModel model, CancellationToken cancellationToken) =>
         target.Argument is null ? null : ValueTargets.GetParameterName(target.Argument, model, cancellationToken);

@@ -113,6 +113,8 @@ public class CK1001HardcodedUrlTests
         """        private static readonly XNamespace Soap = XNamespace.Get("http://partner.venafi.com/soap/v2");""",
         """        public XElement Cert() => new XElement(XName.Get("certificate", "http://partner.venafi.com/certs"));""",
         """        private const string SoapNamespace = "http://partner.venafi.com/soap";""",
+        """        public void Prefixes(System.Xml.XmlNamespaceManager manager) => manager.AddNamespace("v", "http://partner.venafi.com/soap/v2");""",
+        """        public void Schemas(System.Xml.Schema.XmlSchemaSet schemas) => schemas.Add("http://partner.venafi.com/schema/v1", "venafi.xsd");""",
         """        private const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";""",
         """        private const string Envelope = "http://schemas.xmlsoap.org/soap/envelope/";""",
         """        private const string Serialization = "http://schemas.microsoft.com/2003/10/Serialization/";""",
