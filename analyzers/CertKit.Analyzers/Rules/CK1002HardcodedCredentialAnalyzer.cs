@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Threading;
 using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
