@@ -306,6 +306,47 @@ public class ReadFromConfigurationCodeFixTests
         """);
 
     [Fact]
+    public Task Lambda_parameter_configuration_is_used() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public static class Endpoints
+        {
+            public static Func<IConfiguration, string> ApiKey = configuration =>
+            {
+                var apiKey = {|CK1002:"4f0c9a7e-1b2c-4d5e"|};
+                return apiKey;
+            };
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public static class Endpoints
+        {
+            public static Func<IConfiguration, string> ApiKey = configuration =>
+            {
+                var apiKey = configuration["Endpoints:ApiKey"] ?? throw new InvalidOperationException("Endpoints:ApiKey is not configured.");
+                return apiKey;
+            };
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_inside_an_interpolated_string()
+    {
+        const string source = """
+            public class VenafiClient
+            {
+                public string CertificateUrl(string id) => $"{|CK1001:https://api.venafi.cloud/v1/certificates/|}{id}";
+            }
+            """;
+        return VerifyUrl.VerifyAsync(source, source);
+    }
+
+    [Fact]
     public Task No_fix_in_attribute_arguments_or_default_values() => VerifyUrl.VerifyAsync(
         """
         using System;
