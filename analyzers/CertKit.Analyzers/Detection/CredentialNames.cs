@@ -60,6 +60,7 @@ public static class CredentialNames
         "provider", "factory", "request", "response", "resource", "location", "vault", "ref", "reference", "mode", "strength",
         "complexity", "min", "max", "minimum", "maximum", "at", "on", "date", "time", "index", "len", "size", "status", "state",
         "result", "info", "metadata", "template", "example", "sample", "hint", "cache",
+        "scheme", "schemes", "method", "flow", "realm", "audience", "issuer", // AuthScheme = "Bearer", AuthFlow = "pkce"
     };
 
     // A word before the credential word that turns the name into metadata: IsPasswordValid, HasApiKey, MinPasswordLength.
@@ -134,6 +135,15 @@ public static class CredentialNames
         if (credentialStart < 0)
         {
             return CredentialNameKind.None;
+        }
+
+        // PublicKey, PublicKeyToken, publicToken: public by definition, never a secret.
+        for (var i = 0; i < credentialStart; i++)
+        {
+            if (words[i] == "public")
+            {
+                return CredentialNameKind.None;
+            }
         }
 
         for (var i = credentialEnd + 1; i < words.Count; i++)

@@ -51,6 +51,8 @@ public class CredentialNamesTests
     [InlineData("IsPasswordValid")]
     [InlineData("ClientSecretPath")]
     [InlineData("ApiKeyEnvVar")]
+    [InlineData("AuthScheme")]
+    [InlineData("authFlow")]
     public void Names_about_credentials(string name)
     {
         Assert.Equal(CredentialNameKind.AboutCredential, CredentialNames.Classify(name));
@@ -71,6 +73,8 @@ public class CredentialNamesTests
     [InlineData("monkey")]
     [InlineData("spinner")]
     [InlineData("author")]
+    [InlineData("PublicKeyToken")]
+    [InlineData("publicKey")]
     public void Not_credentials(string name)
     {
         Assert.Equal(CredentialNameKind.None, CredentialNames.Classify(name));

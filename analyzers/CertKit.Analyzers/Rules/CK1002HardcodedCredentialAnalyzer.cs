@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK1002: a string literal that is not a placeholder, given to something named as a credential (assigned, initialised,
+/// passed, returned or compared), plus credentials embedded in a value whatever its name: <c>Password=</c> in connection
+/// strings, <c>user:password@</c> in URLs, <c>Basic</c>/<c>Bearer</c> authorization values.
+/// Syntax decides almost everything; the semantic model is asked only for the parameter name of a positional argument
+/// whose value could be a secret (no white space, four characters or more) passed to a call whose name hints at credentials.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the name the whole literal is given, for the code fix.</summary>
+    public const string TargetNameProperty = "TargetName";
+
+    private const int MinimumPositionalLength = 4;
+    private const int MinimumBareTokenLength = 8;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var value = literal.Token.ValueText;
+        if (IsBlank(value))
+        {
+            return;
+        }
+
+        if (ConnectionStrings.MayContainCredential(value) && ReportEmbedded(context, literal, value))
+        {
+            return;
+        }
+
+        var target = ValueTargets.Find(literal, throughConcatenation: false);
+        if (target.Kind == ValueTargetKind.None)
+        {
+            return;
+        }
+
+        var options = CertKitOptions.Get(context.Options, literal.SyntaxTree);
+        var name = target.Name;
+        var kind = name is null ? CredentialNameKind.None : CredentialNames.Classify(name, options.CredentialKeywords);
+
+        if (target.Kind == ValueTargetKind.PositionalArgument)
+        {
+            if (name is not null && ConnectionStrings.IsAuthorizationScheme(name))
+            {
+                // new AuthenticationHeaderValue("Bearer", "..."): the parameter is the token.
+                name = name + " credential";
+                kind = CredentialNameKind.Credential;
+            }
+            else if (name is not null && ConnectionStrings.IsAuthorizationHeaderName(name))
+            {
+                kind = CredentialNameKind.Credential;
+            }
+            else if (kind == CredentialNameKind.None && target.Argument is not null && value.Length >= MinimumPositionalLength && !HasWhiteSpace(value)
+                     && MayTakeCredential(target.Argument, options))
+            {
+                // new NetworkCredential(user, "..."), SetApiKey("..."): the parameter names the value.
+                name = ValueTargets.GetParameterName(target.Argument, context.SemanticModel, context.CancellationToken);
+                kind = name is null ? CredentialNameKind.None : CredentialNames.Classify(name, options.CredentialKeywords);
+            }
+        }
+
+        if (name is null || !IsSecretValue(kind, value, name, options))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.HardcodedCredential,
+            literal.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, name),
+            name));
+    }
+
+    // Binding a call to learn its parameter names costs as much as compiling it, so only calls whose method or type name
+    // hints at credentials are bound: NetworkCredential, SetApiKey, ClientSecretCredential, HttpBasicAuthenticator, Login,
+    // SignIn, Connect. Log.Information("..."), GetSection("..."), Add("...") never are.
+    private static bool MayTakeCredential(ArgumentSyntax argument, CertKitOptions options)
+    {
+        var invoked = argument.Parent?.Parent switch
+        {
+            InvocationExpressionSyntax invocation => ValueTargets.NameOf(invocation.Expression),
+            ObjectCreationExpressionSyntax creation => TypeName(creation.Type),
+            _ => null,
+        };
+
+        if (invoked is null)
+        {
+            return false;
+        }
+
+        if (CredentialNames.MayContainCredentialWord(invoked)
+            || invoked.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0
+            || invoked.IndexOf("sign", StringComparison.OrdinalIgnoreCase) >= 0
+            || invoked.IndexOf("connect", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var keyword in options.CredentialKeywords)
+        {
+            if (invoked.IndexOf(keyword, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsSecretValue(CredentialNameKind kind, string value, string name, CertKitOptions options)
+    {
+        switch (kind)
+        {
+            case CredentialNameKind.Credential:
+                break;
+            case CredentialNameKind.BareToken:
+                // "token" alone also names lexer and parser tokens (tokenText = "identifier", token = "{"): only a name that
+                // ends in "token" given long, unbroken text of mixed characters counts.
+                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value) || !EndsWithToken(name) || CharacterClasses(value) < 2)
+                {
+                    return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        // A URL given to a secret-named thing is a vault or endpoint reference, not the secret (CK1001 judges URLs).
+        if (UrlClassifier.TryFindUrl(value, 0, false, ImmutableArray<string>.Empty, out var url) && url.Start == 0)
+        {
+            return false;
+        }
+
+        return !Placeholders.IsPlaceholder(value, name, options.PlaceholderPatterns);
+    }
+
+    // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the literal is named.
+    private static bool ReportEmbedded(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string value)
+    {
+        var options = CertKitOptions.Get(context.Options, literal.SyntaxTree);
+        var reported = false;
+        ValueTarget? target = null;
+
+        var index = 0;
+        while (ConnectionStrings.TryFindPassword(value, index, out var credential))
+        {
+            index = credential.End;
+            reported |= ReportEmbeddedCredential(context, literal, value, credential, credential.Key, options, ref target);
+        }
+
+        index = 0;
+        while (ConnectionStrings.TryFindUrlPassword(value, index, out var credential))
+        {
+            index = credential.End;
+            reported |= ReportEmbeddedCredential(context, literal, value, credential, "URL password", options, ref target);
+        }
+
+        if (ConnectionStrings.TryFindAuthorizationCredential(value, out var authorization))
+        {
+            reported |= ReportEmbeddedCredential(context, literal, value, authorization, "Authorization: " + authorization.Key, options, ref target);
+        }
+
+        return reported;
+    }
+
+    private static bool ReportEmbeddedCredential(
+        SyntaxNodeAnalysisContext context,
+        LiteralExpressionSyntax literal,
+        string value,
+        EmbeddedCredential credential,
+        string displayName,
+        CertKitOptions options,
+        ref ValueTarget? target)
+    {
+        if (Placeholders.IsPlaceholder(credential.Value, credential.Key, options.PlaceholderPatterns))
+        {
+            return false;
+        }
+
+        if (target is null)
+        {
+            target = ValueTargets.Find(literal, throughConcatenation: true);
+        }
+
+        var targetName = target.Value.Name;
+        if (target.Value.Argument is not null && targetName is null)
+        {
+            targetName = ValueTargets.GetParameterName(target.Value.Argument, context.SemanticModel, context.CancellationToken);
+        }
+
+        if (ValueTargets.EnclosingAttribute(literal) is not null || DescribesText(targetName))
+        {
+            return false;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.HardcodedCredential,
+            LiteralLocations.Locate(literal.Token, value, credential.Start, credential.Length),
+            ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, targetName ?? displayName),
+            displayName));
+        return true;
+    }
+
+    // A regex pattern, a format or a sample: "password=([^;]+)" there is text about connection strings, not one.
+    private static bool DescribesText(string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            switch (word)
+            {
+                case "pattern":
+                case "regex":
+                case "format":
+                case "template":
+                case "example":
+                case "sample":
+                case "expression":
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithToken(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        var last = words.Count - 1;
+        while (last >= 0 && char.IsDigit(words[last][0]))
+        {
+            last--;
+        }
+
+        return last >= 0 && (words[last] == "token" || words[last] == "tokens");
+    }
+
+    // Lower case, upper case, digits, other: "identifier" has one class, "3AAABLblqZhC8xYz" three.
+    private static int CharacterClasses(string value)
+    {
+        bool lower = false, upper = false, digit = false, other = false;
+        foreach (var c in value)
+        {
+            if (char.IsLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsUpper(c))
+            {
+                upper = true;
+            }
+            else if (char.IsDigit(c))
+            {
+                digit = true;
+            }
+            else
+            {
+                other = true;
+            }
+        }
+
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    private static bool IsBlank(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+using CertKit.Analyzers.Detection;
+
+namespace CertKit.Analyzers.Tests.Detection;
+
+public class ConnectionStringsTests
+{
+    [Theory]
+    [InlineData("Server=sql.internal;Database=certkit;User Id=svc;Password=S3cr3t!;", "Password", "S3cr3t!")]
+    [InlineData("Host=pg;Username=app;Pwd=hunter2", "Pwd", "hunter2")]
+    [InlineData("Data Source=db;password = 'a;b c' ;", "password", "a;b c")]
+    [InlineData("Server=db;Password=\"quoted;value\"", "Password", "quoted;value")]
+    [InlineData("https://legacy.partner.net/login?user=svc&password=Winter2024&lang=en", "password", "Winter2024")]
+    [InlineData("passwd=Tr0ub4dor", "passwd", "Tr0ub4dor")]
+    public void Finds_passwords_in_connection_and_query_strings(string text, string key, string value)
+    {
+        Assert.True(ConnectionStrings.MayContainCredential(text));
+        Assert.True(ConnectionStrings.TryFindPassword(text, 0, out var credential));
+        Assert.Equal(EmbeddedCredentialKind.ConnectionStringPassword, credential.Kind);
+        Assert.Equal(key, credential.Key);
+        Assert.Equal(value, credential.Value);
+        Assert.Equal(value, text.Substring(credential.Start, credential.Length));
+    }
+
+    [Theory]
+    [InlineData("Server=db;Integrated Security=true")]
+    [InlineData("Server=db;Password=;")]
+    [InlineData("OldPassword=abc")]
+    [InlineData("PasswordHash=abc")]
+    [InlineData("System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51")]
+    public void Ignores_other_keys_and_empty_values(string text)
+    {
+        Assert.False(ConnectionStrings.TryFindPassword(text, 0, out _));
+    }
+
+    [Theory]
+    [InlineData("https://svc-venafi:Sup3rS3cret@api.venafi.cloud/v1", "svc-venafi", "Sup3rS3cret")]
+    [InlineData("postgres://app:pg-pass-91@db.internal:5432/certkit", "app", "pg-pass-91")]
+    [InlineData("amqp://guest:guest@rabbit/", "guest", "guest")]
+    public void Finds_passwords_in_url_user_info(string text, string user, string password)
+    {
+        Assert.True(ConnectionStrings.TryFindUrlPassword(text, 0, out var credential));
+        Assert.Equal(EmbeddedCredentialKind.UrlPassword, credential.Kind);
+        Assert.Equal(user, credential.Key);
+        Assert.Equal(password, credential.Value);
+        Assert.Equal(password, text.Substring(credential.Start, credential.Length));
+    }
+
+    [Theory]
+    [InlineData("https://svc@api.venafi.cloud")]
+    [InlineData("https://api.venafi.cloud/users/@me")]
+    [InlineData("support@venafi.com")]
+    [InlineData("https://:@host")]
+    public void Ignores_urls_without_a_password(string text)
+    {
+        Assert.False(ConnectionStrings.TryFindUrlPassword(text, 0, out _));
+    }
+
+    [Fact]
+    public void Basic_values_must_decode_to_user_and_password()
+    {
+        // "integration:Adobe-Sign-2024"
+        const string header = "Basic aW50ZWdyYXRpb246QWRvYmUtU2lnbi0yMDI0";
+        Assert.True(ConnectionStrings.TryFindAuthorizationCredential(header, out var credential));
+        Assert.Equal(EmbeddedCredentialKind.BasicAuthorization, credential.Kind);
+        Assert.Equal("aW50ZWdyYXRpb246QWRvYmUtU2lnbi0yMDI0", header.Substring(credential.Start, credential.Length));
+        Assert.Equal("Adobe-Sign-2024", credential.Value);
+
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Basic realm=\"certkit\"", out _));
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Basic aGVsbG8=", out _)); // "hello": no colon
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Basic ", out _));
+    }
+
+    [Fact]
+    public void Bearer_values_need_a_token_of_some_length()
+    {
+        Assert.True(ConnectionStrings.TryFindAuthorizationCredential("Bearer 3f9a1c2e77b44c1e9a0e5d2f", out var credential));
+        Assert.Equal(EmbeddedCredentialKind.BearerAuthorization, credential.Kind);
+        Assert.Equal("3f9a1c2e77b44c1e9a0e5d2f", credential.Value);
+
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Bearer ", out _));
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Bearer abc", out _));
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Bearer token expired", out _));
+        Assert.False(ConnectionStrings.TryFindAuthorizationCredential("Bearerless", out _));
+    }
+
+    [Theory]
+    [InlineData("Authorization", true)]
+    [InlineData("proxy-authorization", true)]
+    [InlineData("tppl-api-key", false)]
+    public void Authorization_header_names(string name, bool expected)
+    {
+        Assert.Equal(expected, ConnectionStrings.IsAuthorizationHeaderName(name));
+    }
+}
