@@ -5,6 +5,8 @@ namespace CertKit.Analyzers.Tests.Verifiers;
 /// <summary>
 /// ASP.NET Core service code: the real .NET 8 ASP.NET Core reference pack, EF Core 8, Swashbuckle and
 /// Microsoft.IdentityModel, so rules that match framework types (CK3003, CK4001) are tested against the real API shapes.
+/// Only packages whose dependencies resolve at their exact lower bound from the served feed are listed (the testing
+/// library's resolver does not float to a newer version): JWT bearer 8.0.x, for one, needs an unserved IdentityModel.
 /// </summary>
 public static class WebTestReferences
 {
