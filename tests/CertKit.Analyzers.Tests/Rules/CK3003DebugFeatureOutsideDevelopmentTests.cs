@@ -223,6 +223,65 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
         }
         """);
 
+    // Extensions from packages outside the reference set (Microsoft.AspNetCore.OpenApi 9, Swashbuckle.AspNetCore.ReDoc, EF Core
+    // diagnostics), declared where the real ones live.
+    private const string MorePackagesStandIn = """
+        namespace Microsoft.AspNetCore.Builder
+        {
+            using Microsoft.AspNetCore.Routing;
+
+            public static class OpenApiEndpointRouteBuilderExtensions
+            {
+                public static IEndpointConventionBuilder MapOpenApi(this IEndpointRouteBuilder endpoints, string pattern = "/openapi/{documentName}.json") => null!;
+            }
+
+            public static class ReDocBuilderExtensions
+            {
+                public static IApplicationBuilder UseReDoc(this IApplicationBuilder app) => app;
+            }
+
+            public static class SwaggerEndpointExtensions
+            {
+                public static IEndpointConventionBuilder MapSwagger(this IEndpointRouteBuilder endpoints) => null!;
+            }
+
+            public static class MigrationsEndPointExtensions
+            {
+                public static IApplicationBuilder UseMigrationsEndPoint(this IApplicationBuilder app) => app;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task OpenAPI_ReDoc_and_migrations_endpoints_are_flagged() => VerifyWebAsync(MorePackagesStandIn + """
+
+        namespace Acme.CommercetoolsConnect
+        {
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app, IWebHostBuilder webHost)
+                {
+                    {|CK3003:app.MapOpenApi()|};
+                    {|CK3003:app.MapSwagger()|};
+                    {|CK3003:app.UseReDoc()|};
+                    {|CK3003:app.UseMigrationsEndPoint()|};
+                    {|CK3003:webHost.UseSetting("detailedErrors", "true")|};
+                    webHost.UseSetting("detailedErrors", "false");
+                    webHost.UseSetting("environment", "true");
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.MapOpenApi();
+                        app.UseMigrationsEndPoint();
+                    }
+                }
+            }
+        }
+        """);
+
     [Fact]
     public Task A_Startup_class_with_an_environment_field() => VerifyWebAsync("""
         using Microsoft.AspNetCore.Builder;
