@@ -1,5 +1,6 @@
 using CertKit.Analyzers.CodeFixes;
 using CertKit.Analyzers.Rules;
+using CertKit.Analyzers.Tests.Verifiers;
 using Verify = CertKit.Analyzers.Tests.Verifiers.CodeFixVerifier<CertKit.Analyzers.Rules.CK3001NonProductionOutputAnalyzer, CertKit.Analyzers.CodeFixes.CK3001UseLoggerCodeFix>;
 
 namespace CertKit.Analyzers.Tests.CodeFixes;
@@ -185,6 +186,60 @@ public class CK3001UseLoggerCodeFixTests
             public void Renewed(string certificateId) => Logger.LogError("{Message}", certificateId);
         }
         """);
+
+    [Fact]
+    public Task A_Venafi_worker_service_logs_through_its_injected_logger()
+    {
+        // A Worker SDK executable: console output is flagged there, and the hosted service has a logger to use instead.
+        var test = new CodeFixVerifier<CK3001NonProductionOutputAnalyzer, CK3001UseLoggerCodeFix>.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+                using Microsoft.Extensions.Logging;
+
+                namespace Acme.VenafiWorker;
+
+                public sealed class CertificateRenewalWorker(ILogger<CertificateRenewalWorker> logger) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            {|CK3001:Console.WriteLine($"Checking Venafi TLS Protect Cloud for expiring certificates at {DateTimeOffset.UtcNow:O}")|};
+                            await Task.Delay(TimeSpan.FromMinutes(15), stoppingToken);
+                        }
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+                using Microsoft.Extensions.Logging;
+
+                namespace Acme.VenafiWorker;
+
+                public sealed class CertificateRenewalWorker(ILogger<CertificateRenewalWorker> logger) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            logger.LogInformation("{Message}", $"Checking Venafi TLS Protect Cloud for expiring certificates at {DateTimeOffset.UtcNow:O}");
+                            await Task.Delay(TimeSpan.FromMinutes(15), stoppingToken);
+                        }
+                    }
+                }
+                """,
+            ReferenceAssemblies = WebTestReferences.AspNetCore80,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWorker = true\n"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Fix_all_rewrites_every_call_in_the_document() => Verify.VerifyAsync(
