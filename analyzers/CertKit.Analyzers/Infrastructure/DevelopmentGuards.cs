@@ -136,10 +136,41 @@ internal static class DevelopmentGuards
                     return true;
                 case IBlockOperation block when HasEarlyExitForNonDevelopment(block, child):
                     return true;
+                case ISwitchCaseOperation switchCase when IsDevelopmentCase(switchCase):
+                    return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary><c>switch (env.EnvironmentName) { case "Development": ... }</c>: a case whose only labels name Development.</summary>
+    private static bool IsDevelopmentCase(ISwitchCaseOperation switchCase)
+    {
+        if (switchCase.Parent is not ISwitchOperation { Value: { } value } || !IsEnvironmentNameRead(Unwrap(value)) || switchCase.Clauses.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var clause in switchCase.Clauses)
+        {
+            if (clause is not ISingleValueCaseClauseOperation { Value: { } label } || !IsDevelopmentName(label))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     /// <summary>True when the value is only true in the Development environment.</summary>

@@ -76,6 +76,8 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     [InlineData("""var showDocs = featureFlag; if (showDocs) {|CK3003:app.UseSwaggerUI()|};""")]
     [InlineData("""if (env.EnvironmentName == "Production") {|CK3003:app.UseDeveloperExceptionPage()|};""")]
     [InlineData("""if (isDev) { } {|CK3003:app.UseSwagger()|};""")]
+    [InlineData("""switch (env.EnvironmentName) { case "Staging": case "Development": {|CK3003:app.UseSwagger()|}; break; }""")]
+    [InlineData("""switch (env.EnvironmentName) { case "Development": break; default: {|CK3003:app.UseSwaggerUI()|}; break; }""")]
     public Task Debug_features_without_a_development_guard_are_flagged(string statement) => VerifyWebAsync(InService(statement));
 
     [Theory]
@@ -105,6 +107,8 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     [InlineData("""builder.Services.AddSignalR(options => options.EnableDetailedErrors = false);""")]
     [InlineData("""builder.WebHost.UseSetting(WebHostDefaults.DetailedErrorsKey, "false");""")]
     [InlineData("""app.UseExceptionHandler("/error"); app.UseHsts(); app.UseHttpsRedirection();""")]
+    [InlineData("""switch (env.EnvironmentName) { case "Development": app.UseSwagger(); break; case "Production": app.UseHsts(); break; }""")]
+    [InlineData("""if (env.IsProduction()) { app.UseHsts(); } else if (env.IsDevelopment()) { app.UseDeveloperExceptionPage(); }""")]
     public Task Guarded_or_switched_off_features_are_not_flagged(string statement) => VerifyWebAsync(InService(statement));
 
     [Theory]

@@ -275,6 +275,46 @@ public class CK4001TlsValidationDisabledTests
     }
 
     [Fact]
+    public Task A_development_only_local_HTTP_client_after_an_early_return_is_not_flagged()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.Http;
+            using Microsoft.Extensions.Hosting;
+
+            namespace Acme.CommercetoolsConnect;
+
+            public static class LocalGateway
+            {
+                public static HttpClientHandler Create(IHostEnvironment environment)
+                {
+                    var handler = new HttpClientHandler();
+                    if (!environment.IsDevelopment())
+                    {
+                        return handler;
+                    }
+
+                    // The local commercetools emulator serves a throwaway certificate.
+                    handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+                    return handler;
+                }
+
+                public static HttpClientHandler CreateForStaging(IHostEnvironment environment)
+                {
+                    var handler = new HttpClientHandler();
+                    if (environment.IsStaging())
+                    {
+                        handler.ServerCertificateCustomValidationCallback = {|CK4001:(message, certificate, chain, errors) => true|};
+                    }
+
+                    return handler;
+                }
+            }
+            """, editorConfig: null);
+        test.ReferenceAssemblies = WebTestReferences.AspNetCore80;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task The_message_names_the_property()
     {
         var source = InFactory("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;""");
