@@ -72,7 +72,7 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
         Analyze(context, reference, reference.Method, reference.Instance, symbols, isCommandLineTool);
     }
 
-    private static void Analyze(OperationAnalysisContext context, IOperation invocation, IMethodSymbol method, IOperation? instance, OutputSymbols symbols, bool isCommandLineTool)
+    private static void Analyze(OperationAnalysisContext context, IOperation operation, IMethodSymbol method, IOperation? instance, OutputSymbols symbols, bool isCommandLineTool)
     {
         var type = method.ContainingType;
         string? display;
@@ -140,16 +140,16 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (DevelopmentGuards.IsInsideDebugDirective(invocation.Syntax, context.CancellationToken)
-            || (invocation.SemanticModel is { } model && DevelopmentGuards.IsInsideDebugConditionalMethod(model, invocation.Syntax.SpanStart, context.CancellationToken)))
+        if (DevelopmentGuards.IsInsideDebugDirective(operation.Syntax, context.CancellationToken)
+            || (operation.SemanticModel is { } model && DevelopmentGuards.IsInsideDebugConditionalMethod(model, operation.Syntax.SpanStart, context.CancellationToken)))
         {
             return;
         }
 
-        var properties = logMethod is null || invocation.Kind != OperationKind.Invocation
+        var properties = logMethod is null || operation.Kind != OperationKind.Invocation
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(LogLevelMethodKey, logMethod);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NonProductionOutput, invocation.Syntax.GetLocation(), properties, display));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NonProductionOutput, operation.Syntax.GetLocation(), properties, display));
     }
 
     private static bool ConsoleOutputAllowed(OperationAnalysisContext context, bool isCommandLineTool)
