@@ -172,11 +172,9 @@ public sealed partial class ConsumerBuildTests : IClassFixture<PackedSampleBuild
         Assert.True(evaluation.ExitCode == 0, evaluation.Output);
 
         var items = JsonDocument.Parse(evaluation.Output).RootElement.GetProperty("Items");
-        // The props also name fixed files (.env, secrets.json) whether or not they exist; what counts is what reaches the compiler.
+        // Exactly the files that exist: a fixed name that is not there (.env, secrets.json) would fail the build with CS2001.
         var additionalFiles = items.GetProperty("AdditionalFiles").EnumerateArray()
-            .Select(i => i.GetProperty("FullPath").GetString()!)
-            .Where(File.Exists)
-            .Select(path => Path.GetRelativePath(_build.Consumer, path).Replace('\\', '/'))
+            .Select(i => Path.GetRelativePath(_build.Consumer, i.GetProperty("FullPath").GetString()!).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
         var visibleProperties = items.GetProperty("CompilerVisibleProperty").EnumerateArray()

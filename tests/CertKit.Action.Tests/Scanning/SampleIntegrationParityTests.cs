@@ -37,6 +37,8 @@ public sealed class SampleIntegrationParityTests
         var shipped = AnalyzerCatalog.Descriptors(AnalyzerCatalog.LoadCertKitAnalyzers()).Select(d => d.Id).Distinct().Order().ToList();
         Assert.Equal(shipped, build.Select(f => f.RuleId).Distinct().Order().ToList());
         Assert.All(build, f => Assert.StartsWith(SampleFolder + "/", f.Path, StringComparison.Ordinal));
+        // The configuration file counts on both sides: the build sees it through the package's props, the scan as a text file.
+        Assert.Contains(build, f => f.Path == SampleFolder + "/appsettings.json");
     }
 
     private static void CopySample(string destination)
