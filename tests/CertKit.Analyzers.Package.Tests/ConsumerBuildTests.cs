@@ -35,8 +35,11 @@ public sealed class PackedSampleBuild : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         var repository = DotnetCli.RepositoryRoot();
+        // Built into a folder of its own: the source tree's bin/obj (and their restore state, which records the version)
+        // stay as the solution's build left them, whatever runs beside this test.
         var pack = DotnetCli.Run(repository, PackTimeout,
-            "pack", Path.Combine("analyzers", "CertKit.Analyzers.Package"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo");
+            "pack", Path.Combine("analyzers", "CertKit.Analyzers.Package"), "-c", "Release", "-o", Feed, "-nologo",
+            $"-p:Version={Version}", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(Root, "artifacts")}");
         if (pack.ExitCode != 0 || !File.Exists(PackagePath))
         {
             throw new InvalidOperationException($"dotnet pack failed (exit {pack.ExitCode}):\n{pack.Output}");
