@@ -41,8 +41,8 @@ public static partial class SampleIntegration
     ];
 
     /// <summary>
-    /// Written into the sample already, not reported yet because their rule is not on
-    /// main. When one starts being reported the consumer test fails and says to move it to <see cref="Expected"/>.
+    /// Written into the sample already, not reported yet because their rule is not on main. When one starts being reported
+    /// the consumer test fails and says to move it to <see cref="Expected"/> (and to the README's first table).
     /// </summary>
     public static readonly IReadOnlyList<SampleFinding> Pending =
     [
