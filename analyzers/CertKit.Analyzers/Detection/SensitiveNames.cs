@@ -30,7 +30,7 @@ public static class SensitiveNames
     private static readonly HashSet<string> ProtectedWords = new(StringComparer.Ordinal)
     {
         "encrypted", "encrypt", "protected", "protect", "cipher", "ciphertext", "ciphered", "hashed", "hash", "digest", "sealed",
-        "wrapped", "masked", "mask", "redacted", "obfuscated", "sanitized", "enc", "dpapi", "thumbprint", "fingerprint",
+        "wrapped", "masked", "mask", "redact", "redacted", "obfuscate", "obfuscated", "sanitize", "sanitized", "enc", "dpapi", "thumbprint", "fingerprint",
     };
 
     // Words after "connection string" that make the name about the connection string rather than the value.
