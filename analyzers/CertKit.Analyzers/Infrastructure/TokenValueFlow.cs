@@ -174,14 +174,6 @@ internal sealed class TokenValueFlow
         return false;
     }
 
-    /// <summary>One flow per operation block, built on first use: rules create it in their block-start callback.</summary>
-    public static Lazy<TokenValueFlow> CreateLazy(TokenFlowSymbols symbols, ImmutableArray<IOperation> blocks, AnalyzerOptions options, bool countConnectionStrings)
-    {
-        return new Lazy<TokenValueFlow>(
-            () => new TokenValueFlow(symbols, blocks, blocks.IsEmpty ? CertKitOptions.Default : CertKitOptions.Get(options, blocks[0].Syntax.SyntaxTree), countConnectionStrings),
-            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
     public static IOperation Unwrap(IOperation operation)
     {
         while (true)
@@ -319,7 +311,8 @@ internal sealed class TokenValueFlow
                 }
             }
 
-            return Classify(property.Instance, depth + 1).IsSecretText ? Classify(property.Instance, depth + 1) : SensitiveValue.None;
+            // token[0], apiKey[..4]: an element of a secret is not the secret.
+            return SensitiveValue.None;
         }
 
         // configuration.GetSection("Adobe:ClientSecret").Value

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -35,6 +37,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
     };
 
+    private static readonly HashSet<string> CandidateMethods = Union(
+        FileWriteMethods,
+        WriterMethods,
+        new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" });
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage);
 
     public override void Initialize(AnalysisContext context)
@@ -49,17 +56,99 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             }
 
             var sinks = new Sinks(start.Compilation);
-            start.RegisterOperationBlockStartAction(block =>
+            var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: false);
+
+            // Syntax first: only a call, assignment or creation whose name can be a sink gets an operation tree and a flow.
+            start.RegisterSyntaxNodeAction(c => OnInvocation(c, sinks, flows), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(c => OnAssignment(c, sinks, flows), SyntaxKind.SimpleAssignmentExpression);
+            if (sinks.DbParameter is not null)
             {
-                var flow = TokenValueFlow.CreateLazy(sinks.Flow, block.OperationBlocks, block.Options, countConnectionStrings: false);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, (IInvocationOperation)c.Operation, sinks, flow), OperationKind.Invocation);
-                block.RegisterOperationAction(c => AnalyzeAssignment(c, (ISimpleAssignmentOperation)c.Operation, sinks, flow), OperationKind.SimpleAssignment);
-                block.RegisterOperationAction(c => AnalyzeCreation(c, (IObjectCreationOperation)c.Operation, sinks, flow), OperationKind.ObjectCreation);
-            });
+                start.RegisterSyntaxNodeAction(c => OnCreation(c, sinks, flows), SyntaxKind.ObjectCreationExpression);
+            }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void OnInvocation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var name = SyntaxNames.Invoked(node);
+        if (name is null || !CandidateMethods.Contains(name)
+            || context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !IsSinkMethod(method, sinks)
+            || context.SemanticModel.GetOperation(node, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
+    }
+
+    /// <summary>The symbol-level half of the sink test: cheap, and no operation tree is built for calls that fail it.</summary>
+    private static bool IsSinkMethod(IMethodSymbol method, Sinks sinks)
+    {
+        var type = method.ContainingType;
+        var flow = sinks.Flow;
+        switch (method.Name)
+        {
+            case "SetValue":
+                return SymbolEqualityComparer.Default.Equals(type, sinks.RegistryKey) || SymbolEqualityComparer.Default.Equals(type, sinks.Registry);
+            case "Append":
+                return TokenFlowSymbols.Is(type, sinks.ResponseCookies);
+            case "Set":
+            case "SetString":
+            case "SetAsync":
+            case "SetStringAsync":
+                return TokenFlowSymbols.Is(type, sinks.Session) || SymbolEqualityComparer.Default.Equals(type, sinks.SessionExtensions)
+                    || TokenFlowSymbols.Is(type, sinks.DistributedCache) || SymbolEqualityComparer.Default.Equals(type, sinks.DistributedCacheExtensions)
+                    || (type is not null && sinks.IsPreferences(type));
+            case "Serialize":
+            case "SerializeAsync":
+                return SymbolEqualityComparer.Default.Equals(type, flow.SystemTextJsonSerializer)
+                    || TokenFlowSymbols.Is(type, flow.NewtonsoftJsonSerializer) || TokenFlowSymbols.Is(type, flow.XmlSerializer);
+            case "AddWithValue":
+            case "WithUnprotectedFile":
+                return true;
+        }
+
+        if (FileWriteMethods.Contains(method.Name))
+        {
+            return SymbolEqualityComparer.Default.Equals(type, flow.File);
+        }
+
+        return TokenFlowSymbols.Is(type, flow.Stream) || TokenFlowSymbols.Is(type, flow.TextWriter) || TokenFlowSymbols.Is(type, flow.BinaryWriter);
+    }
+
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (AssignmentExpressionSyntax)context.Node;
+        var name = SyntaxNames.Assigned(node.Left);
+        if (name is null)
+        {
+            return;
+        }
+
+        // parameter.Value, UnsafeAllowUnencryptedStorage, Settings.Default["…"], and members named as tokens (settings, EF entities).
+        var candidate = name is "Value" or "UnsafeAllowUnencryptedStorage"
+            || (name.Length == 0 && sinks.ApplicationSettingsBase is not null)
+            || (name.Length > 0 && (sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null) && CredentialNames.MayContainCredentialWord(name));
+        if (candidate && context.SemanticModel.GetOperation(node, context.CancellationToken) is ISimpleAssignmentOperation assignment)
+        {
+            AnalyzeAssignment(context, assignment, sinks, flows.For(assignment));
+        }
+    }
+
+    private static void OnCreation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (ObjectCreationExpressionSyntax)context.Node;
+        if (node.ArgumentList is { Arguments.Count: >= 2 }
+            && SyntaxNames.Rightmost(node.Type)?.EndsWith("Parameter", StringComparison.Ordinal) == true
+            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            AnalyzeCreation(context, creation, sinks, flows.For(creation));
+        }
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -148,7 +237,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, ISimpleAssignmentOperation assignment, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
         if (assignment.Target is not IPropertyReferenceOperation target)
         {
@@ -210,7 +299,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
         // new SqlParameter("@refresh_token", token)
         if (creation.Arguments.Length >= 2 && sinks.DbParameter is not null && TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
@@ -237,8 +326,16 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static HashSet<string> Union(HashSet<string> first, HashSet<string> second, string[] more)
+    {
+        var all = new HashSet<string>(first, StringComparer.Ordinal);
+        all.UnionWith(second);
+        all.UnionWith(more);
+        return all;
+    }
+
     /// <summary>File.WriteAllText(path, token), writer.Write(token): every argument after <paramref name="skip"/> is a value.</summary>
-    private static void CheckValues(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
+    private static void CheckValues(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
     {
         for (var i = skip; i < invocation.Arguments.Length; i++)
         {
@@ -258,7 +355,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
-    private static void CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
+    private static void CheckKeyed(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
     {
         IOperation? key = null;
         IOperation? value = null;
@@ -281,7 +378,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
+    private static void CheckValue(SyntaxNodeAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
     {
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
@@ -298,7 +395,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckSerializeIntoFile(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
+    private static void CheckSerializeIntoFile(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
     {
         var type = invocation.TargetMethod.ContainingType;
         var symbols = sinks.Flow;
@@ -334,7 +431,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
     {
         var subject = what is null ? "A token" : quote ? "'" + what + "'" : what;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, node.GetLocation(), subject, sink));

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -46,6 +48,8 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
     };
 
+    private static readonly HashSet<string> CandidateMethods = Union(MelExtensionMethods, SerilogMethods, NLogMethods, Log4NetMethods, ConsoleMethods, DiagnosticsMethods);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
 
     public override void Initialize(AnalysisContext context)
@@ -60,19 +64,60 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             }
 
             var sinks = new LogSinks(start.Compilation);
-            start.RegisterOperationBlockStartAction(block =>
+            var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: true);
+
+            // Syntax first: only a call whose name is a log method (or, with Microsoft.Extensions.Logging referenced, a call
+            // with a logger and a value that may be a LoggerMessage delegate or method) gets an operation tree and a flow.
+            start.RegisterSyntaxNodeAction(c => OnInvocation(c, sinks, flows), SyntaxKind.InvocationExpression);
+            if (sinks.Flow.Exception is not null)
             {
-                var flow = TokenValueFlow.CreateLazy(sinks.Flow, block.OperationBlocks, block.Options, countConnectionStrings: true);
-                block.RegisterOperationAction(c => AnalyzeInvocation(c, (IInvocationOperation)c.Operation, sinks, flow), OperationKind.Invocation);
-                if (sinks.Flow.Exception is not null)
-                {
-                    block.RegisterOperationAction(c => AnalyzeCreation(c, (IObjectCreationOperation)c.Operation, sinks, flow), OperationKind.ObjectCreation);
-                }
-            });
+                start.RegisterSyntaxNodeAction(c => OnCreation(c, sinks, flows), SyntaxKind.ObjectCreationExpression);
+            }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, LogSinks sinks, Lazy<TokenValueFlow> flow)
+    private static void OnInvocation(SyntaxNodeAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var name = SyntaxNames.Invoked(node);
+        if (name is null || node.ArgumentList.Arguments.Count == 0)
+        {
+            return;
+        }
+
+        // LoggerMessage.Define delegates and [LoggerMessage] methods have any name: with Microsoft.Extensions.Logging
+        // referenced, a call with a logger and a value is worth a symbol look-up; other calls need a log method's name.
+        var knownName = CandidateMethods.Contains(name);
+        if (!knownName && (sinks.MelLogger is null || node.ArgumentList.Arguments.Count < 2))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol method
+            || method.ContainingType is not { } type
+            || !IsSinkMethod(method, type, sinks))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
+        {
+            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
+        }
+    }
+
+    private static void OnCreation(SyntaxNodeAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
+    {
+        var node = (ObjectCreationExpressionSyntax)context.Node;
+        if (node.ArgumentList is { Arguments.Count: > 0 }
+            && SyntaxNames.Rightmost(node.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true
+            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            AnalyzeCreation(context, creation, sinks, flows.For(creation));
+        }
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, LogSinks sinks, Lazy<TokenValueFlow> flow)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -109,7 +154,18 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, LogSinks sinks, Lazy<TokenValueFlow> flow)
+    private static HashSet<string> Union(params HashSet<string>[] sets)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            all.UnionWith(set);
+        }
+
+        return all;
+    }
+
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, LogSinks sinks, Lazy<TokenValueFlow> flow)
     {
         if (creation.Arguments.IsEmpty || !TokenFlowSymbols.Is(creation.Type, sinks.Flow.Exception))
         {
@@ -127,6 +183,23 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>The symbol-level half of the sink test (Console.Out/Error writers are narrowed down on the operation).</summary>
+    private static bool IsSinkMethod(IMethodSymbol method, INamedTypeSymbol type, LogSinks sinks)
+    {
+        if (method.MethodKind == MethodKind.DelegateInvoke || method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
+        {
+            return true;
+        }
+
+        var name = method.Name;
+        return (MelExtensionMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.MelLoggerExtensions) || TokenFlowSymbols.Is(type, sinks.MelLogger)))
+            || (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.SerilogLog) || TokenFlowSymbols.Is(type, sinks.SerilogLogger)))
+            || (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, sinks.NLogLoggerBase) || TokenFlowSymbols.Is(type, sinks.NLogLogger)))
+            || (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, sinks.Log4NetLog))
+            || (ConsoleMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.Console) || TokenFlowSymbols.Is(type, sinks.Flow.TextWriter)))
+            || (DiagnosticsMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.Debug) || SymbolEqualityComparer.Default.Equals(type, sinks.Trace)));
     }
 
     /// <summary>The sink's display name, or null when the call is not a log sink.</summary>
@@ -202,7 +275,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
+    private static void Check(SyntaxNodeAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
     {
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
@@ -244,7 +317,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         || TokenFlowSymbols.Is(type, sinks.FormatProvider)
         || SymbolEqualityComparer.Default.Equals(type, sinks.EventId);
 
-    private static void Report(OperationAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
     {
         var what = value.Kind == SensitiveKind.ConnectionString
             ? "The connection string" + (value.Name is null ? string.Empty : " '" + value.Name + "'")

@@ -181,6 +181,8 @@ public class CK2001PlaintextTokenStorageTests
     [InlineData("var iso = IsolatedStorageFile.GetUserStoreForAssembly(); using var s = iso.CreateFile(\"tokens.txt\"); using var w = new StreamWriter(s); {|CK2001:w.Write(refreshToken)|};")]
     [InlineData("var copy = new StoredTokens(); copy.RefreshToken = tokens.RefreshToken; {|CK2001:File.WriteAllText(path, JsonConvert.SerializeObject(copy))|};")]
     [InlineData("{|CK2001:File.WriteAllText(path, await GetAccessTokenAsync())|};")]
+    [InlineData("var form = new System.Collections.Generic.Dictionary<string, string> { [\"refresh_token\"] = refreshToken }; {|CK2001:File.WriteAllText(path, JsonSerializer.Serialize(form))|};")]
+    [InlineData("var form = new System.Collections.Generic.Dictionary<string, string> { { \"client_secret\", clientSecret } }; {|CK2001:File.WriteAllText(path, JsonConvert.SerializeObject(form))|};")]
     [InlineData("var raw = refreshToken.Trim(); {|CK2001:File.WriteAllText(path, raw)|};")]
     // Venafi API key from configuration or the environment
     [InlineData("{|CK2001:File.WriteAllText(path, _configuration[\"Venafi:ApiKey\"]!)|};")]
@@ -244,6 +246,7 @@ public class CK2001PlaintextTokenStorageTests
     [InlineData("File.WriteAllText(path, accessToken.Length.ToString());")]
     [InlineData("File.WriteAllText(path, string.IsNullOrEmpty(accessToken) ? \"missing\" : \"present\");")]
     [InlineData("File.WriteAllText(path, JsonSerializer.Serialize(new { userId, expires = tokens.ExpiresIn }));")]
+    [InlineData("var form = new System.Collections.Generic.Dictionary<string, string> { [\"user\"] = userId }; File.WriteAllText(path, JsonSerializer.Serialize(form));")]
     [InlineData("await File.WriteAllTextAsync(path, userId, token);")]
     [InlineData("session.SetString(\"user_id\", userId);")]
     [InlineData("_cache.SetString(\"commercetools:token-expiry\", DateTimeOffset.UtcNow.AddSeconds(ctToken.expires_in).ToString(\"O\"));")]
