@@ -85,10 +85,10 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // LoggerMessage.Define delegates and [LoggerMessage] methods have any name: with Microsoft.Extensions.Logging
-        // referenced, a call with a logger and a value is worth a symbol look-up; other calls need a log method's name.
-        var knownName = CandidateMethods.Contains(name);
-        if (!knownName && (sinks.MelLogger is null || node.ArgumentList.Arguments.Count < 2))
+        // LoggerMessage.Define delegates and [LoggerMessage] methods can have any name: with Microsoft.Extensions.Logging
+        // referenced they are worth a symbol look-up when the name or an argument mentions a log; other calls need a log method's name.
+        // Such calls are named Log… or take the logger as an argument (LogToken(_logger, …), VenafiLog.UsingApiKey(logger, …)).
+        if (!CandidateMethods.Contains(name) && (sinks.MelLogger is null || !(MentionsLog(name) || AnyArgumentMentionsLog(node.ArgumentList))))
         {
             return;
         }
@@ -183,6 +183,27 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    private static bool MentionsLog(string text) => text.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static bool AnyArgumentMentionsLog(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            var name = argument.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not null && MentionsLog(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The symbol-level half of the sink test (Console.Out/Error writers are narrowed down on the operation).</summary>

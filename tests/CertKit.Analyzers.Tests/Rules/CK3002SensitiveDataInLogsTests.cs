@@ -27,6 +27,22 @@ public class CK3002SensitiveDataInLogsTests
             public string ConnectionString { get; set; } = "";
         }
 
+        public sealed partial class AdobeSignAudit
+        {
+            private readonly Microsoft.Extensions.Logging.ILogger _logger;
+
+            public AdobeSignAudit(Microsoft.Extensions.Logging.ILogger logger) => _logger = logger;
+
+            [Microsoft.Extensions.Logging.LoggerMessage(EventId = 5, Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Refreshed {RefreshToken}")]
+            public partial void LogRefreshed(string refreshToken);
+
+            [Microsoft.Extensions.Logging.LoggerMessage(EventId = 6, Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Agreement {AgreementId} sent")]
+            public partial void AgreementSent(string agreementId);
+
+            public partial void LogRefreshed(string refreshToken) { }
+            public partial void AgreementSent(string agreementId) { }
+        }
+
         public static partial class VenafiLog
         {
             [Microsoft.Extensions.Logging.LoggerMessage(EventId = 1, Level = Microsoft.Extensions.Logging.LogLevel.Debug, Message = "Calling Venafi with key {ApiKey}")]
@@ -129,6 +145,7 @@ public class CK3002SensitiveDataInLogsTests
     // LoggerMessage delegates and [LoggerMessage] methods
     [InlineData("LogToken(_logger, {|CK3002:accessToken|}, null);")]
     [InlineData("VenafiLog.UsingApiKey(_logger, {|CK3002:apiKey|});")]
+    [InlineData("new AdobeSignAudit(_logger).LogRefreshed({|CK3002:tokens.RefreshToken|});")]
     // Serilog, NLog, log4net
     [InlineData("_serilog.Information(\"Using token {Token}\", {|CK3002:accessToken|});")]
     [InlineData("Serilog.Log.Debug(\"Venafi key {ApiKey}\", {|CK3002:apiKey|});")]
@@ -164,6 +181,7 @@ public class CK3002SensitiveDataInLogsTests
     [InlineData("_logger.LogInformation(\"Sending {Method} {Uri}\", request.Method, request.RequestUri);")]
     [InlineData("_logger.LogDebug(\"Header {Header}\", \"tppl-api-key\");")]
     [InlineData("VenafiLog.Issued(_logger, requestId);")]
+    [InlineData("new AdobeSignAudit(_logger).AgreementSent(requestId);")]
     [InlineData("_serilog.Information(\"Certificate {RequestId} issued\", requestId);")]
     [InlineData("_nlog.Info(\"Zone {Zone}\", zoneId);")]
     [InlineData("_log4net.Info(\"Venafi call finished\");")]
