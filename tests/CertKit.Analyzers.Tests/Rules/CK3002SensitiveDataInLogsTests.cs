@@ -117,7 +117,7 @@ public class CK3002SensitiveDataInLogsTests
     private static Task VerifyAsync(string body, string? editorConfig = null, params DiagnosticResult[] expected)
     {
         var test = Verifier.CreateTest(Wrap(body), editorConfig);
-        test.ReferenceAssemblies = StorageAndLoggingReferences.Net80Web;
+        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -267,7 +267,7 @@ public class CK3002SensitiveDataInLogsTests
             }
             """;
         var test = Verifier.CreateTest(source, null);
-        test.ReferenceAssemblies = StorageAndLoggingReferences.Net80Web;
+        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
         await test.RunAsync();
     }
 
@@ -285,7 +285,7 @@ public class CK3002SensitiveDataInLogsTests
     public Task Broken_code_does_not_throw(string body)
     {
         var test = Verifier.CreateTest(Wrap(body), null);
-        test.ReferenceAssemblies = StorageAndLoggingReferences.Net80Web;
+        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         test.TestState.MarkupHandling = MarkupMode.Allow;
         return RunAllowingFindingsAsync(test);
