@@ -13,7 +13,7 @@ public class CK3003WrapInIsDevelopmentCodeFixTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            ReferenceAssemblies = WebTestReferences.AspNetCore80,
+            ReferenceAssemblies = TestReferences.AspNetCore80,
         };
         test.TestState.OutputKind = outputKind;
         test.FixedState.OutputKind = outputKind;

@@ -270,7 +270,7 @@ public class CK4001TlsValidationDisabledTests
                 }
             }
             """, editorConfig: null);
-        test.ReferenceAssemblies = WebTestReferences.AspNetCore80;
+        test.ReferenceAssemblies = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 
@@ -310,7 +310,7 @@ public class CK4001TlsValidationDisabledTests
                 }
             }
             """, editorConfig: null);
-        test.ReferenceAssemblies = WebTestReferences.AspNetCore80;
+        test.ReferenceAssemblies = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 

@@ -49,13 +49,3 @@ public static class AnalyzerVerifier<TAnalyzer>
         }
     }
 }
-
-public static class TestReferences
-{
-    /// <summary>.NET 8 plus the packages integration code commonly uses (logging, configuration).</summary>
-    public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80.AddPackages(
-        [
-            new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.0"),
-            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
-        ]);
-}
