@@ -298,4 +298,30 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             ["::error::Venafi TLS Protect Cloud re-certification is required for 2.0.0 (fail-on: recertification). certkit scan: 3 findings (fail-on: findings)."],
             Lines(run.Stdout, "::error"));
     }
+
+    [Fact]
+    public void A_project_in_the_workspace_is_opened_with_MSBuild_by_the_published_app()
+    {
+        using var project = TestRepository.Create();
+        project.Write("src/Connector/Connector.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Version>1.0.0</Version>
+              </PropertyGroup>
+            </Project>
+            """).Write("src/Connector/Client.cs", "namespace Connector;\n\npublic sealed class Client\n{\n    public const string Endpoint = \"https://api.venafi.cloud\";\n}\n");
+        var sha = project.Commit("Connector 1.0.0");
+        using var runner = Runner().Event("workflow_dispatch", """{ "inputs": {}, "repository": { "full_name": "acme/venafi-connector" } }""", sha, "refs/heads/main");
+        runner["GITHUB_WORKSPACE"] = project.Path;
+
+        var run = runner.Run(app);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\n  src/Connector/Connector.csproj: loaded with MSBuild; 1 C# files, 1 other files\n", run.Stdout);
+        Assert.Equal(
+            ["::warning title=CK1001 Hardcoded URL,file=src/Connector/Client.cs,line=5,endLine=5,col=37,endColumn=61::The URL 'https://api.venafi.cloud' is hardcoded; read it from configuration"],
+            Lines(run.Stdout, "::warning"));
+        Assert.Equal("<h3>CertKit scan</h3>\n<p>1 finding in 1 file (2 files analysed).</p>\n", Scan(run.Summary)[..Scan(run.Summary).IndexOf("<table>", StringComparison.Ordinal)]);
+    }
 }
