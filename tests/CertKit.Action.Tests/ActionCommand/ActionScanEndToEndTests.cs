@@ -6,8 +6,8 @@ namespace CertKit.Action.Tests.ActionCommand;
 
 /// <summary>
 /// <c>scan: true</c> through the published app with the runner's environment, against the GitHub-compatible test
-/// server, on a real git repository whose C# has CK1001/CK1002 findings on lines a pull request changes and on lines
-/// it does not.
+/// server, on a real git repository whose C# and appsettings.json have CK1001/CK1002 findings on lines a pull request
+/// changes and on lines it does not.
 /// </summary>
 [Collection(PublishedActionCollection.Name)]
 public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetime
@@ -16,6 +16,12 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
     private const string Token = "ghs_scanFakeToken000000000000000000000";
     private const string ClientPath = "src/VenafiConnector/VenafiClient.cs";
     private const string RegionsPath = "src/VenafiConnector/Regions.cs";
+    private const string SettingsPath = "src/VenafiConnector/appsettings.json";
+
+    private const string SettingsAt142 = "{\n  \"Venafi\": {\n    \"Region\": \"us\"\n  }\n}\n";
+
+    // The pull request also hardcodes the endpoint in configuration (line 4).
+    private const string SettingsAt150 = "{\n  \"Venafi\": {\n    \"Region\": \"us\",\n    \"BaseUrl\": \"https://api.venafi.cloud\"\n  }\n}\n";
 
     // On main since 1.4.2: one finding, on a line no pull request below changes.
     private const string ClientAt142 = """
@@ -67,11 +73,11 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         _server.AddRepository(Repository);
 
         _git = TestRepository.Create();
-        _git.Write("Directory.Build.props", Props("1.4.2")).Write(ClientPath, ClientAt142);
+        _git.Write("Directory.Build.props", Props("1.4.2")).Write(ClientPath, ClientAt142).Write(SettingsPath, SettingsAt142);
         _v142 = _git.Commit("Venafi connector 1.4.2");
         _git.Tag("v1.4.2");
 
-        _git.Branch("feature/commercetools-token").Write("Directory.Build.props", Props("1.5.0")).Write(ClientPath, ClientAt150);
+        _git.Branch("feature/commercetools-token").Write("Directory.Build.props", Props("1.5.0")).Write(ClientPath, ClientAt150).Write(SettingsPath, SettingsAt150);
         _v150 = _git.Commit("Fetch commercetools tokens");
 
         _git.Checkout("main").Branch("feature/regions").Write("Directory.Build.props", Props("1.5.0"))
@@ -84,7 +90,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             .Write(ClientPath, ClientAt142.Replace("\"venafi\"", "\"venafi-cloud\"", StringComparison.Ordinal));
         _renamed = _git.Commit("Rename");
 
-        _git.Checkout("main").Write("Directory.Build.props", Props("2.0.0")).Write(ClientPath, ClientAt150);
+        _git.Checkout("main").Write("Directory.Build.props", Props("2.0.0")).Write(ClientPath, ClientAt150).Write(SettingsPath, SettingsAt150);
         _v200 = _git.Commit("Venafi connector 2.0.0");
         _git.Tag("v2.0.0");
     }
@@ -160,6 +166,10 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         "::warning title=CK1002 Hardcoded credential,file=src/VenafiConnector/VenafiClient.cs,line=7,endLine=7,col=41,endColumn=57::" +
         "'ClientSecret' is given a hardcoded credential; read it from a secret store or the environment";
 
+    private const string SettingsWarning =
+        "::warning title=CK1001 Hardcoded URL,file=src/VenafiConnector/appsettings.json,line=4,endLine=4,col=17,endColumn=41::" +
+        "The URL 'https://api.venafi.cloud' is hardcoded; read it from configuration";
+
     [Fact]
     public void Pull_request_annotates_only_the_findings_on_lines_it_changes()
     {
@@ -168,11 +178,11 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         var run = runner.Run(app);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal([TokenUrlWarning, ClientSecretWarning], Lines(run.Stdout, "::warning"));
+        Assert.Equal([TokenUrlWarning, ClientSecretWarning, SettingsWarning], Lines(run.Stdout, "::warning"));
         Assert.Empty(Lines(run.Stdout, "::error"));
         Assert.Empty(Lines(run.Stdout, "::notice"));
-        Assert.Contains("2 of the 3 findings are on lines changed since " + _v142 + ".\n", run.Stdout);
-        Assert.Equal("2", run.Output("findings"));
+        Assert.Contains("3 of the 4 findings are on lines changed since " + _v142 + ".\n", run.Stdout);
+        Assert.Equal("3", run.Output("findings"));
         Assert.Equal("results/certkit.sarif", run.Output("sarif-file"));
 
         // The SARIF file has the whole repository, the unchanged line too, for code scanning to sort out.
@@ -180,12 +190,12 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Select(r => (r.GetProperty("ruleId").GetString(), r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32()))
             .ToList();
-        Assert.Equal([("CK1001", 5), ("CK1001", 6), ("CK1002", 7)], results);
+        Assert.Equal([("CK1001", 5), ("CK1001", 6), ("CK1002", 7), ("CK1001", 4)], results);
 
-        // A second run does not scan the first run's SARIF file (still 2 files analysed).
+        // A second run does not scan the first run's SARIF file (still 3 files analysed).
         var again = runner.Run(app);
         Assert.Equal(Scan(run.Summary), Scan(again.Summary));
-        Assert.Contains("2 files analysed", Scan(again.Summary));
+        Assert.Contains("3 files analysed", Scan(again.Summary));
     }
 
     [Fact]
@@ -198,13 +208,14 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "<h3>CertKit scan</h3>\n" +
-            "<p>2 findings on the lines this pull request changes (3 findings in the repository; 2 files analysed).</p>\n" +
+            "<p>3 findings on the lines this pull request changes (4 findings in the repository; 3 files analysed).</p>\n" +
             "<table><tr><th>Rule</th><th>Title</th><th>Findings</th></tr>" +
-            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md\">CK1001</a></td><td>Hardcoded URL</td><td>1</td></tr>" +
+            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
             "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
             "<table><tr><th>Rule</th><th>Location</th><th>Message</th></tr>" +
             "<tr><td>CK1001</td><td><code>src/VenafiConnector/VenafiClient.cs:6</code></td><td>The URL &#39;https://auth.europe-west1.gcp.commercetools.com/oauth/token&#39; is hardcoded; read it from configuration</td></tr>" +
-            "<tr><td>CK1002</td><td><code>src/VenafiConnector/VenafiClient.cs:7</code></td><td>&#39;ClientSecret&#39; is given a hardcoded credential; read it from a secret store or the environment</td></tr></table>\n",
+            "<tr><td>CK1002</td><td><code>src/VenafiConnector/VenafiClient.cs:7</code></td><td>&#39;ClientSecret&#39; is given a hardcoded credential; read it from a secret store or the environment</td></tr>" +
+            "<tr><td>CK1001</td><td><code>src/VenafiConnector/appsettings.json:4</code></td><td>The URL &#39;https://api.venafi.cloud&#39; is hardcoded; read it from configuration</td></tr></table>\n",
             Scan(run.Summary));
     }
 
@@ -225,7 +236,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Equal("13", run.Output("findings"));
         // The summary lists all 13 (none on the unchanged line 5 of VenafiClient.cs).
         var summary = Scan(run.Summary);
-        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>13 findings on the lines this pull request changes (14 findings in the repository; 3 files analysed).</p>\n", summary);
+        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>13 findings on the lines this pull request changes (14 findings in the repository; 4 files analysed).</p>\n", summary);
         Assert.Equal(13, summary.Split("<td><code>src/VenafiConnector/Regions.cs:").Length - 1);
         Assert.DoesNotContain("VenafiClient.cs", summary);
     }
@@ -241,15 +252,15 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         var issue = Assert.Single(_server.Repositories[Repository].Issues, i => !i.IsPullRequest);
         Assert.Contains(
             "\n### Scan\n\n" +
-            "3 findings in 1 file (2 files analysed).\n\n" +
+            "4 findings in 2 files (3 files analysed).\n\n" +
             "| Rule | Title | Findings |\n|---|---|---:|\n" +
-            "| [CK1001](https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md) | Hardcoded URL | 2 |\n" +
+            "| [CK1001](https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md) | Hardcoded URL | 3 |\n" +
             "| [CK1002](https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md) | Hardcoded credential | 1 |\n" +
             "\n---\n",
             issue.Body);
         // A release annotates every finding of the repository.
-        Assert.Equal(3, Lines(run.Stdout, "::warning").Count);
-        Assert.Equal("3", run.Output("findings"));
+        Assert.Equal(4, Lines(run.Stdout, "::warning").Count);
+        Assert.Equal("4", run.Output("findings"));
     }
 
     [Fact]
@@ -261,12 +272,12 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
 
         Assert.Equal(1, run.ExitCode);
         var error = Assert.Single(Lines(run.Stdout, "::error"));
-        Assert.Equal("::error::certkit scan: 2 findings on lines changed by pull request #12 (fail-on: findings).", error);
-        Assert.EndsWith(ClientSecretWarning + "\n" + error + "\n", run.Stdout);
+        Assert.Equal("::error::certkit scan: 3 findings on lines changed by pull request #12 (fail-on: findings).", error);
+        Assert.EndsWith(SettingsWarning + "\n" + error + "\n", run.Stdout);
         Assert.Equal(
             ["previous-version", "version", "bump", "recertification-required", "reasons", "findings", "sarif-file", "issue-number", "issue-url"],
             run.Outputs.Select(o => o.Key));
-        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>2 findings on the lines this pull request changes", Scan(run.Summary));
+        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>3 findings on the lines this pull request changes", Scan(run.Summary));
     }
 
     [Fact]
@@ -281,7 +292,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Empty(Lines(run.Stdout, "::error"));
         Assert.Equal("0", run.Output("findings"));
         Assert.Equal(
-            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (1 finding elsewhere in the repository; 2 files analysed).</p>\n",
+            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (1 finding elsewhere in the repository; 3 files analysed).</p>\n",
             Scan(run.Summary));
     }
 
@@ -295,7 +306,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Equal(1, run.ExitCode);
         Assert.Single(_server.Repositories[Repository].Issues, i => !i.IsPullRequest);
         Assert.Equal(
-            ["::error::Venafi TLS Protect Cloud re-certification is required for 2.0.0 (fail-on: recertification). certkit scan: 3 findings (fail-on: findings)."],
+            ["::error::Venafi TLS Protect Cloud re-certification is required for 2.0.0 (fail-on: recertification). certkit scan: 4 findings (fail-on: findings)."],
             Lines(run.Stdout, "::error"));
     }
 
