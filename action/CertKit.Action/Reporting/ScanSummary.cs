@@ -23,7 +23,7 @@ internal static class ScanSummary
             var rows = new List<IEnumerable<SummaryTableCell>> { new SummaryTableCell[] { Header("Rule"), Header("Location"), Header("Message") } };
             rows.AddRange(result.Reported.Take(MaxListedFindings).Select(f => new SummaryTableCell[]
             {
-                f.RuleId,
+                Html(f.RuleId),
                 $"<code>{Html(f.Path)}:{Number(f.Line)}</code>",
                 Html(f.Message),
             }));
