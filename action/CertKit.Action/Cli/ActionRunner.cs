@@ -49,20 +49,21 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
             DecisionReport.WriteDecisionOutputs(core, decision);
             ActionScanResult? scan = null;
-            if (inputs.Scan)
-            {
-                // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
-                var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
-                scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
-                    .ConfigureAwait(false);
-                ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
-            }
-
-            var failure = FailureMessage(inputs, decision, scan, actionEvent);
+            string? failure = null;
             var followUp = new List<string>();
             var followedUp = false;
             try
             {
+                if (inputs.Scan)
+                {
+                    // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
+                    var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
+                    scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
+                        .ConfigureAwait(false);
+                    ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
+                }
+
+                failure = FailureMessage(inputs, decision, scan, actionEvent);
                 IssueResult? issue = null;
                 switch (actionEvent)
                 {
@@ -90,7 +91,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     ScanAnnotations.Emit(core, scan, reserveError: !followedUp || failure is not null);
                 }
 
-                // The summary is written even when GitHub failed: the decision stands.
+                // The summary is written even when GitHub or the scan failed: the decision stands.
                 if (!string.IsNullOrEmpty(core.GetEnvironment(JobSummary.SummaryEnvironmentVariable)))
                 {
                     DecisionReport.AddToSummary(core.Summary, decision, context, followUp);
