@@ -199,29 +199,6 @@ public sealed class CK3001UseLoggerCodeFix : CodeFixProvider
         return null;
     }
 
-    private static bool IsLogger(ITypeSymbol? type)
-    {
-        if (type is not INamedTypeSymbol named)
-        {
-            return false;
-        }
-
-        if (IsLoggerInterface(named))
-        {
-            return true;
-        }
-
-        foreach (var implemented in named.AllInterfaces)
-        {
-            if (IsLoggerInterface(implemented))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsLoggerInterface(INamedTypeSymbol type) =>
-        type.Name == "ILogger" && type.ContainingNamespace?.ToDisplayString() == LoggingNamespace;
+    // ILogger and ILogger<T> (which implements ILogger).
+    private static bool IsLogger(ITypeSymbol? type) => TypeChecks.IsOrImplements(type as INamedTypeSymbol, "ILogger", LoggingNamespace);
 }

@@ -159,31 +159,7 @@ public sealed class CK3003WrapInIsDevelopmentCodeFix : CodeFixProvider
         return enclosing is not null && (member.IsStatic || !enclosing.IsStatic) && model.IsAccessible(position, member);
     }
 
-    private static bool IsHostEnvironment(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (IsHostEnvironmentInterface(type))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (IsHostEnvironmentInterface(implemented))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsHostEnvironmentInterface(ITypeSymbol type) =>
-        type.Name == "IHostEnvironment" && type.ContainingNamespace?.ToDisplayString() == HostingNamespace;
+    private static bool IsHostEnvironment(ITypeSymbol? type) => TypeChecks.IsOrImplements(type, "IHostEnvironment", HostingNamespace);
 
     private static bool IsWebApplicationOrBuilder(ITypeSymbol? type, bool applicationOnly) =>
         type is not null

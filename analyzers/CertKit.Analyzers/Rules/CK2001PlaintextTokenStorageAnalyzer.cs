@@ -1,0 +1,518 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK2001: a token or secret reaches a persistent or client-visible store (file, registry, cookie, session, distributed cache,
+/// application settings, MAUI preferences, a database parameter or EF entity) without passing a protector; and the explicit
+/// opt-outs of encrypted token caches (MSAL <c>WithUnprotectedFile</c>, Azure.Identity <c>UnsafeAllowUnencryptedStorage</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
+{
+    private const string FileSink = "a file";
+
+    private static readonly HashSet<string> FileWriteMethods = new(StringComparer.Ordinal)
+    {
+        "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync",
+        "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync",
+    };
+
+    private static readonly HashSet<string> WriterMethods = new(StringComparer.Ordinal)
+    {
+        "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
+    };
+
+    private static readonly HashSet<string> EntityTrackingMethods = new(StringComparer.Ordinal)
+    {
+        "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
+    };
+
+    private static readonly HashSet<string> CandidateMethods = Union(
+        FileWriteMethods,
+        WriterMethods,
+        new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" });
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            var sinks = new Sinks(start.Compilation);
+            var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: false);
+
+            // Syntax first: only a call, assignment or creation whose name can be a sink gets an operation tree and a flow.
+            start.RegisterSyntaxNodeAction(c => OnInvocation(c, sinks, flows), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(c => OnAssignment(c, sinks, flows), SyntaxKind.SimpleAssignmentExpression);
+            if (sinks.DbParameter is not null)
+            {
+                start.RegisterSyntaxNodeAction(c => OnCreation(c, sinks, flows), SyntaxKind.ObjectCreationExpression);
+            }
+        });
+    }
+
+    private static void OnInvocation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var name = SyntaxNames.Invoked(node);
+        if (name is null || !CandidateMethods.Contains(name)
+            || context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol method
+            || !IsSinkMethod(method, sinks)
+            || context.SemanticModel.GetOperation(node, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
+    }
+
+    /// <summary>The symbol-level half of the sink test: cheap, and no operation tree is built for calls that fail it.</summary>
+    private static bool IsSinkMethod(IMethodSymbol method, Sinks sinks)
+    {
+        var type = method.ContainingType;
+        var flow = sinks.Flow;
+        switch (method.Name)
+        {
+            case "SetValue":
+                return SymbolEqualityComparer.Default.Equals(type, sinks.RegistryKey) || SymbolEqualityComparer.Default.Equals(type, sinks.Registry);
+            case "Append":
+                return TokenFlowSymbols.Is(type, sinks.ResponseCookies);
+            case "Set":
+            case "SetString":
+            case "SetAsync":
+            case "SetStringAsync":
+                return TokenFlowSymbols.Is(type, sinks.Session) || SymbolEqualityComparer.Default.Equals(type, sinks.SessionExtensions)
+                    || TokenFlowSymbols.Is(type, sinks.DistributedCache) || SymbolEqualityComparer.Default.Equals(type, sinks.DistributedCacheExtensions)
+                    || (type is not null && sinks.IsPreferences(type));
+            case "Serialize":
+            case "SerializeAsync":
+                return SymbolEqualityComparer.Default.Equals(type, flow.SystemTextJsonSerializer)
+                    || TokenFlowSymbols.Is(type, flow.NewtonsoftJsonSerializer) || TokenFlowSymbols.Is(type, flow.XmlSerializer);
+            case "AddWithValue":
+            case "WithUnprotectedFile":
+                return true;
+        }
+
+        if (FileWriteMethods.Contains(method.Name))
+        {
+            return SymbolEqualityComparer.Default.Equals(type, flow.File);
+        }
+
+        return TokenFlowSymbols.Is(type, flow.Stream) || TokenFlowSymbols.Is(type, flow.TextWriter) || TokenFlowSymbols.Is(type, flow.BinaryWriter);
+    }
+
+    private static void OnAssignment(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (AssignmentExpressionSyntax)context.Node;
+        var name = SyntaxNames.Assigned(node.Left);
+        if (name is null)
+        {
+            return;
+        }
+
+        // parameter.Value, UnsafeAllowUnencryptedStorage, Settings.Default["…"], and members named as tokens (settings, EF entities).
+        var candidate = name is "Value" or "UnsafeAllowUnencryptedStorage"
+            || (name.Length == 0 && sinks.ApplicationSettingsBase is not null)
+            || (name.Length > 0 && (sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null) && CredentialNames.MayContainCredentialWord(name));
+        if (candidate && context.SemanticModel.GetOperation(node, context.CancellationToken) is ISimpleAssignmentOperation assignment)
+        {
+            AnalyzeAssignment(context, assignment, sinks, flows.For(assignment));
+        }
+    }
+
+    private static void OnCreation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var node = (ObjectCreationExpressionSyntax)context.Node;
+        if (node.ArgumentList is { Arguments.Count: >= 2 }
+            && SyntaxNames.Rightmost(node.Type)?.EndsWith("Parameter", StringComparison.Ordinal) == true
+            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            AnalyzeCreation(context, creation, sinks, flows.For(creation));
+        }
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    {
+        var method = invocation.TargetMethod;
+        var name = method.Name;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return;
+        }
+
+        // Cheap name checks first: most invocations leave here without touching the flow.
+        if (FileWriteMethods.Contains(name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, sinks.Flow.File))
+            {
+                CheckValues(context, invocation, lazyFlow.Value, skip: 1, FileSink);
+            }
+
+            return;
+        }
+
+        if (WriterMethods.Contains(name))
+        {
+            if (invocation.Instance is { } writer
+                && (TokenFlowSymbols.Is(type, sinks.Flow.Stream) || TokenFlowSymbols.Is(type, sinks.Flow.TextWriter) || TokenFlowSymbols.Is(type, sinks.Flow.BinaryWriter))
+                && lazyFlow.Value.IsFileTarget(writer))
+            {
+                CheckValues(context, invocation, lazyFlow.Value, skip: 0, FileSink);
+            }
+
+            return;
+        }
+
+        switch (name)
+        {
+            case "SetValue":
+                if (SymbolEqualityComparer.Default.Equals(type, sinks.RegistryKey) || SymbolEqualityComparer.Default.Equals(type, sinks.Registry))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "name", "valueName", "the registry");
+                }
+
+                return;
+            case "Append":
+                if (TokenFlowSymbols.Is(type, sinks.ResponseCookies))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a response cookie");
+                }
+
+                return;
+            case "Set":
+            case "SetString":
+            case "SetAsync":
+            case "SetStringAsync":
+                if (TokenFlowSymbols.Is(type, sinks.Session) || SymbolEqualityComparer.Default.Equals(type, sinks.SessionExtensions))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "the session");
+                }
+                else if (TokenFlowSymbols.Is(type, sinks.DistributedCache) || SymbolEqualityComparer.Default.Equals(type, sinks.DistributedCacheExtensions))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a distributed cache");
+                }
+                else if (name == "Set" && sinks.IsPreferences(type))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "app preferences");
+                }
+
+                return;
+            case "Serialize":
+            case "SerializeAsync":
+                CheckSerializeIntoFile(context, invocation, sinks, lazyFlow.Value);
+                return;
+            case "AddWithValue":
+                // DbParameterCollection providers (SqlClient, Sqlite, Npgsql) all name it AddWithValue.
+                if (TokenFlowSymbols.Is(type, sinks.DbParameterCollection) || type.Name.EndsWith("ParameterCollection", StringComparison.Ordinal))
+                {
+                    CheckKeyed(context, invocation, lazyFlow.Value, "parameterName", "name", "a database parameter");
+                }
+
+                return;
+            case "WithUnprotectedFile":
+                if (SymbolEqualityComparer.Default.Equals(type, sinks.MsalStorageBuilder))
+                {
+                    Report(context, invocation.Syntax, "The MSAL token cache", "an unprotected file (WithUnprotectedFile)", quote: false);
+                }
+
+                return;
+        }
+    }
+
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, ISimpleAssignmentOperation assignment, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation target)
+        {
+            return;
+        }
+
+        var property = target.Property;
+        var owner = property.ContainingType;
+
+        if (property.Name == "UnsafeAllowUnencryptedStorage")
+        {
+            if (assignment.Value.ConstantValue is { HasValue: true, Value: true } && owner?.ContainingNamespace?.ToDisplayString() == "Azure.Identity")
+            {
+                Report(context, assignment.Syntax, "The Azure.Identity token cache", "unencrypted storage (UnsafeAllowUnencryptedStorage = true)", quote: false);
+            }
+
+            return;
+        }
+
+        // parameter.Value = token (DbParameter, SqlParameter, IDataParameter; object initializers too)
+        if (property.Name == "Value" && (TokenFlowSymbols.Is(owner, sinks.DataParameter) || TokenFlowSymbols.Is(owner, sinks.DbParameter)))
+        {
+            var value = lazyFlow.Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                Report(context, assignment.Syntax, value.Name, "a database parameter", quote: true);
+            }
+
+            return;
+        }
+
+        // Settings.Default.RefreshToken = token; Settings.Default["ApiKey"] = key;
+        if (sinks.ApplicationSettingsBase is not null && TokenFlowSymbols.Is(owner, sinks.ApplicationSettingsBase))
+        {
+            // this["RefreshToken"] = value inside the settings class itself is the property's own setter.
+            if (target.Instance is IInstanceReferenceOperation)
+            {
+                return;
+            }
+
+            var key = property.IsIndexer
+                ? (target.Arguments.Length > 0 ? lazyFlow.Value.ClassifyKeyName(target.Arguments[0].Value) : SensitiveValue.None)
+                : lazyFlow.Value.ClassifyKeyName(property.Name);
+            CheckValue(context, assignment.Syntax, assignment.Value, key, lazyFlow.Value, "application settings");
+            return;
+        }
+
+        // EF Core: entity.RefreshToken = token; in a method that saves or tracks entities.
+        if (sinks.DbContext is not null && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
+            && CredentialNames.MayContainCredentialWord(property.Name)
+            && SensitiveNames.Classify(property.Name, sinks.Flow.IsText(property.Type), default) == SensitiveNameKind.Secret)
+        {
+            var flow = lazyFlow.Value;
+            var value = flow.Classify(assignment.Value);
+            if (value.IsSecretText && flow.BodyCalls(sinks.IsEntitySave))
+            {
+                Report(context, assignment.Syntax, value.Name, "a database column (EF Core entity '" + owner?.Name + "')", quote: true);
+            }
+        }
+    }
+
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    {
+        // new SqlParameter("@refresh_token", token)
+        if (creation.Arguments.Length >= 2 && sinks.DbParameter is not null && TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
+        {
+            IArgumentOperation? nameArgument = null;
+            IArgumentOperation? valueArgument = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name is "parameterName" or "name")
+                {
+                    nameArgument = argument;
+                }
+                else if (argument.Parameter?.Name == "value")
+                {
+                    valueArgument = argument;
+                }
+            }
+
+            if (valueArgument is not null)
+            {
+                var flow = lazyFlow.Value;
+                CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter");
+            }
+        }
+    }
+
+    private static HashSet<string> Union(HashSet<string> first, HashSet<string> second, string[] more)
+    {
+        var all = new HashSet<string>(first, StringComparer.Ordinal);
+        all.UnionWith(second);
+        all.UnionWith(more);
+        return all;
+    }
+
+    /// <summary>File.WriteAllText(path, token), writer.Write(token): every argument after <paramref name="skip"/> is a value.</summary>
+    private static void CheckValues(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
+    {
+        for (var i = skip; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.Parameter?.Type is { } parameterType && flow.Symbols.IsNeverSecret(parameterType))
+            {
+                continue;
+            }
+
+            var value = flow.Classify(argument.Value);
+            if (value.IsSecretText)
+            {
+                Report(context, invocation.Syntax, value.Name, sink, quote: true);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
+    private static void CheckKeyed(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
+    {
+        IOperation? key = null;
+        IOperation? value = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameterName = argument.Parameter?.Name;
+            if (parameterName == keyParameter || (alternateKeyParameter is not null && parameterName == alternateKeyParameter))
+            {
+                key = argument.Value;
+            }
+            else if (parameterName == "value")
+            {
+                value = argument.Value;
+            }
+        }
+
+        if (value is not null)
+        {
+            CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink);
+        }
+    }
+
+    private static void CheckValue(SyntaxNodeAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
+    {
+        var verdict = flow.Classify(value);
+        if (verdict.IsSecretText)
+        {
+            Report(context, reportAt, verdict.Name, sink, quote: true);
+            return;
+        }
+
+        // Preferences.Set("refresh_token", result.Value): a value we cannot trace, stored under a token's name, unprotected.
+        if (key.Kind == SensitiveKind.Token && verdict.Kind == SensitiveKind.None && !TokenValueFlow.IsLiteralOrNull(value)
+            && value is not IInvalidOperation && !value.Syntax.IsMissing)
+        {
+            Report(context, reportAt, key.Name, sink, quote: true);
+        }
+    }
+
+    private static void CheckSerializeIntoFile(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
+    {
+        var type = invocation.TargetMethod.ContainingType;
+        var symbols = sinks.Flow;
+        if (!SymbolEqualityComparer.Default.Equals(type, symbols.SystemTextJsonSerializer)
+            && !TokenFlowSymbols.Is(type, symbols.NewtonsoftJsonSerializer)
+            && !TokenFlowSymbols.Is(type, symbols.XmlSerializer))
+        {
+            return;
+        }
+
+        IOperation? target = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameterType = argument.Parameter?.Type;
+            if (TokenFlowSymbols.Is(parameterType, symbols.Stream) || TokenFlowSymbols.Is(parameterType, symbols.TextWriter)
+                || TokenFlowSymbols.Is(parameterType, symbols.XmlWriter) || SymbolEqualityComparer.Default.Equals(parameterType, symbols.Utf8JsonWriter)
+                || parameterType?.Name == "JsonWriter")
+            {
+                target = argument.Value;
+                break;
+            }
+        }
+
+        if (target is null || TokenValueFlow.SerializedValue(invocation) is not { } serialized || !flow.IsFileTarget(target))
+        {
+            return;
+        }
+
+        var value = flow.Classify(serialized);
+        if (value.IsSensitive)
+        {
+            Report(context, invocation.Syntax, value.Name, FileSink, quote: true);
+        }
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
+    {
+        var subject = what is null ? "A token" : quote ? "'" + what + "'" : what;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, node.GetLocation(), subject, sink));
+    }
+
+    /// <summary>The store types, resolved once per compilation; absent ones stay null and their checks never match.</summary>
+    private sealed class Sinks
+    {
+        public Sinks(Compilation compilation)
+        {
+            Flow = TokenFlowSymbols.Create(compilation);
+            RegistryKey = compilation.GetTypeByMetadataName("Microsoft.Win32.RegistryKey");
+            Registry = compilation.GetTypeByMetadataName("Microsoft.Win32.Registry");
+            ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
+            Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
+            SessionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SessionExtensions");
+            DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+            DistributedCacheExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
+            ApplicationSettingsBase = compilation.GetTypeByMetadataName("System.Configuration.ApplicationSettingsBase");
+            MauiPreferences = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.Preferences");
+            MauiPreferencesInterface = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.IPreferences");
+            XamarinPreferences = compilation.GetTypeByMetadataName("Xamarin.Essentials.Preferences");
+            DbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
+            DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
+            DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
+            DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
+            MsalStorageBuilder = compilation.GetTypeByMetadataName("Microsoft.Identity.Client.Extensions.Msal.StorageCreationPropertiesBuilder");
+        }
+
+        public TokenFlowSymbols Flow { get; }
+
+        public INamedTypeSymbol? RegistryKey { get; }
+
+        public INamedTypeSymbol? Registry { get; }
+
+        public INamedTypeSymbol? ResponseCookies { get; }
+
+        public INamedTypeSymbol? Session { get; }
+
+        public INamedTypeSymbol? SessionExtensions { get; }
+
+        public INamedTypeSymbol? DistributedCache { get; }
+
+        public INamedTypeSymbol? DistributedCacheExtensions { get; }
+
+        public INamedTypeSymbol? ApplicationSettingsBase { get; }
+
+        public INamedTypeSymbol? MauiPreferences { get; }
+
+        public INamedTypeSymbol? MauiPreferencesInterface { get; }
+
+        public INamedTypeSymbol? XamarinPreferences { get; }
+
+        public INamedTypeSymbol? DbParameterCollection { get; }
+
+        public INamedTypeSymbol? DbParameter { get; }
+
+        public INamedTypeSymbol? DataParameter { get; }
+
+        public INamedTypeSymbol? DbContext { get; }
+
+        public INamedTypeSymbol? DbSet { get; }
+
+        public INamedTypeSymbol? MsalStorageBuilder { get; }
+
+        public bool IsPreferences(INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, MauiPreferences)
+            || TokenFlowSymbols.Is(type, MauiPreferencesInterface)
+            || SymbolEqualityComparer.Default.Equals(type, XamarinPreferences);
+
+        /// <summary>SaveChanges on a DbContext, or Add/Update/Attach on a DbContext or DbSet: the entity reaches the database.</summary>
+        public bool IsEntitySave(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (method.Name.StartsWith("SaveChanges", StringComparison.Ordinal))
+            {
+                return TokenFlowSymbols.Is(type, DbContext);
+            }
+
+            return EntityTrackingMethods.Contains(method.Name) && (TokenFlowSymbols.Is(type, DbContext) || TokenFlowSymbols.Is(type, DbSet));
+        }
+    }
+}
