@@ -16,6 +16,15 @@ public sealed record ActionInputs
     public string? PreviousVersion { get; init; }
     public string? TagPattern { get; init; }
     public required bool FailOnRecertification { get; init; }
+
+    /// <summary><c>fail-on</c> includes <c>findings</c>: fail when the scan reports a warning or an error (on a pull request: on a changed line).</summary>
+    public bool FailOnFindings { get; init; }
+
+    /// <summary><c>scan: true</c>: run <c>certkit scan</c> over the workspace and report its findings.</summary>
+    public bool Scan { get; init; }
+
+    /// <summary>Where to write the scan's SARIF, relative to the workspace (null: none).</summary>
+    public string? SarifFile { get; init; }
     public required bool CommentOnPullRequest { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
@@ -33,7 +42,19 @@ public sealed record ActionInputs
 
     public static ActionInputs Read(ActionsCore core, string token)
     {
-        var failOn = core.GetInput("fail-on");
+        var failOnValues = ParseFailOn(core.GetInput("fail-on"));
+        var scan = core.GetInput("scan").Length > 0 && core.GetBooleanInput("scan");
+        var sarifFile = Optional(core.GetInput("sarif-file"));
+        if (failOnValues.Contains(FailOnFindingsValue) && !scan)
+        {
+            throw new ActionInputException("fail-on: findings needs scan: true.");
+        }
+
+        if (sarifFile is not null && !scan)
+        {
+            throw new ActionInputException("sarif-file needs scan: true.");
+        }
+
         var closedIssue = core.GetInput("closed-issue");
         var target = core.GetInput("target-repository");
         var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
@@ -50,12 +71,10 @@ public sealed record ActionInputs
             Version = Optional(core.GetInput("version")),
             PreviousVersion = Optional(core.GetInput("previous-version")),
             TagPattern = Optional(core.GetInput("tag-pattern")),
-            FailOnRecertification = failOn switch
-            {
-                "" or "never" => false,
-                "recertification" => true,
-                _ => throw new ActionInputException($"fail-on must be 'never' or 'recertification', got '{failOn}'."),
-            },
+            FailOnRecertification = failOnValues.Contains(FailOnRecertificationValue),
+            FailOnFindings = failOnValues.Contains(FailOnFindingsValue),
+            Scan = scan,
+            SarifFile = sarifFile,
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.
             CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
             ClosedIssue = closedIssue switch
@@ -66,6 +85,25 @@ public sealed record ActionInputs
                 _ => throw new ActionInputException($"closed-issue must be 'comment', 'reopen' or 'ignore', got '{closedIssue}'."),
             },
         };
+    }
+
+    private const string FailOnNever = "never";
+    private const string FailOnRecertificationValue = "recertification";
+    private const string FailOnFindingsValue = "findings";
+
+    /// <summary><c>fail-on</c>: <c>never</c>, or <c>recertification</c> and/or <c>findings</c>, comma- or newline-separated.</summary>
+    private static IReadOnlyList<string> ParseFailOn(string text)
+    {
+        var values = List(text);
+        var valid = values.Count == 0
+            || (values.Count == 1 && values[0] == FailOnNever)
+            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue);
+        if (!valid)
+        {
+            throw new ActionInputException($"fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got '{text}'.");
+        }
+
+        return values;
     }
 
     /// <summary>A list input: comma- or newline-separated, blanks dropped, duplicates removed.</summary>

@@ -2,13 +2,15 @@ using CertKit.Action.Events;
 using CertKit.Action.GitHub;
 using CertKit.Action.Reporting;
 using CertKit.Action.Runtime;
+using CertKit.Action.Scanning;
 using Octokit;
 
 namespace CertKit.Action.Cli;
 
 /// <summary>
 /// The action's pipeline: mask the token, read the inputs and the event, decide, report (summary, outputs), then on
-/// a pull request comment once, and on a release that needs it file the re-certification request once.
+/// a pull request comment once, and on a release that needs it file the re-certification request once. With
+/// <c>scan: true</c> it also scans the workspace and reports the findings (annotations, summary, issue body).
 /// Every failure ends as one <c>::error::</c> line and exit code 1; events it does not act on end with a notice and 0.
 /// </summary>
 public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
@@ -46,9 +48,22 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             }).ConfigureAwait(false);
             context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
             DecisionReport.WriteDecisionOutputs(core, decision);
+            ActionScanResult? scan = null;
+            string? failure = null;
             var followUp = new List<string>();
+            var followedUp = false;
             try
             {
+                if (inputs.Scan)
+                {
+                    // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
+                    var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
+                    scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
+                        .ConfigureAwait(false);
+                    ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
+                }
+
+                failure = FailureMessage(inputs, decision, scan, actionEvent);
                 IssueResult? issue = null;
                 switch (actionEvent)
                 {
@@ -56,7 +71,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                         followUp.Add(await CommentAsync(pullRequest, inputs, decision, context).ConfigureAwait(false));
                         break;
                     case ReleaseEvent or WorkflowDispatchEvent when decision.RecertificationRequired:
-                        issue = await FileIssueAsync(inputs, decision, context).ConfigureAwait(false);
+                        issue = await FileIssueAsync(inputs, decision, context, scan).ConfigureAwait(false);
                         followUp.Add($"Re-certification request: #{issue.Number} in {inputs.TargetRepository} ({Describe(issue.Outcome)}) {issue.Url}");
                         break;
                     default:
@@ -65,20 +80,33 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 }
 
                 DecisionReport.WriteIssueOutputs(core, issue?.Number, issue?.Url);
+                followedUp = true;
             }
             finally
             {
-                // The summary is written even when GitHub failed: the decision stands.
+                if (scan is not null)
+                {
+                    // After everything else that annotates, so the caps count every annotation of the step; one error
+                    // slot stays free when the step is about to fail, for the line that says why.
+                    ScanAnnotations.Emit(core, scan, reserveError: !followedUp || failure is not null);
+                }
+
+                // The summary is written even when GitHub or the scan failed: the decision stands.
                 if (!string.IsNullOrEmpty(core.GetEnvironment(JobSummary.SummaryEnvironmentVariable)))
                 {
                     DecisionReport.AddToSummary(core.Summary, decision, context, followUp);
+                    if (scan is not null)
+                    {
+                        ScanSummary.AddToSummary(core.Summary, scan);
+                    }
+
                     core.Summary.Write();
                 }
             }
 
-            if (inputs.FailOnRecertification && decision.RecertificationRequired)
+            if (failure is not null)
             {
-                core.SetFailed($"{decision.ProgramName} re-certification is required for {decision.Version} (fail-on: recertification).");
+                core.SetFailed(failure);
             }
 
             return core.ExitCode;
@@ -86,6 +114,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         catch (Exception exception) when (exception is ActionInputException or DecisionFailedException or GitHubOperationException)
         {
             core.SetFailed(exception.Message);
+            return core.ExitCode;
+        }
+        catch (ScanException exception)
+        {
+            core.SetFailed($"certkit scan: {exception.Message}");
             return core.ExitCode;
         }
         catch (Exception exception) when (TransientFailure.Is(exception))
@@ -117,8 +150,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
 
     private (ActionDecisionRequest Request, ReportContext Context) Plan(ActionEvent actionEvent, ActionInputs inputs, string repository, string serverUrl)
     {
-        var workspace = core.GetEnvironment("GITHUB_WORKSPACE") is { Length: > 0 } path ? path : Directory.GetCurrentDirectory();
-        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, workspace, null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern);
+        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, Workspace(), null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern);
         switch (actionEvent)
         {
             case PullRequestEvent pullRequest:
@@ -145,6 +177,28 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             default:
                 throw new InvalidOperationException($"unexpected event {actionEvent}");
         }
+    }
+
+    private string Workspace() =>
+        core.GetEnvironment("GITHUB_WORKSPACE") is { Length: > 0 } path ? path : Directory.GetCurrentDirectory();
+
+    /// <summary>Why the step fails under <c>fail-on</c> (one sentence per reason, one <c>::error::</c> line), or null.</summary>
+    private static string? FailureMessage(ActionInputs inputs, ActionDecision decision, ActionScanResult? scan, ActionEvent actionEvent)
+    {
+        var reasons = new List<string>();
+        if (inputs.FailOnRecertification && decision.RecertificationRequired)
+        {
+            reasons.Add($"{decision.ProgramName} re-certification is required for {decision.Version} (fail-on: recertification).");
+        }
+
+        if (inputs.FailOnFindings && scan is { FailingCount: > 0 } failing)
+        {
+            var count = failing.FailingCount;
+            var where = actionEvent is PullRequestEvent pullRequest ? $" on lines changed by pull request #{pullRequest.Number}" : string.Empty;
+            reasons.Add($"certkit scan: {count} finding{(count == 1 ? "" : "s")}{where} (fail-on: findings).");
+        }
+
+        return reasons.Count == 0 ? null : string.Join(" ", reasons);
     }
 
     private static string? ReleaseCompareUrl(ActionEvent actionEvent, ActionInputs inputs, string serverUrl, string repository, ActionDecision decision) =>
@@ -192,7 +246,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         }
     }
 
-    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context)
+    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan)
     {
         if (inputs.GitHubToken.Length == 0)
         {
@@ -204,7 +258,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             inputs.TargetRepository,
             DecisionReport.IssueMarker(decision, context.Repository),
             DecisionReport.IssueTitle(decision, context.Repository),
-            DecisionReport.IssueBody(decision, context),
+            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan)),
             inputs.Labels,
             inputs.Assignees,
             inputs.ClosedIssue,

@@ -14,6 +14,7 @@ public sealed class ActionsCore
 
     private readonly Func<string, string?> _environment;
     private readonly Action<string, string> _setEnvironment;
+    private readonly Dictionary<string, int> _annotationCounts = new(StringComparer.Ordinal);
 
     /// <param name="stdout">where workflow commands go (the runner reads the step's stdout).</param>
     /// <param name="environment">reads a variable.</param>
@@ -161,14 +162,23 @@ public sealed class ActionsCore
 
     public void Debug(string message) => IssueCommand("debug", null, message);
 
-    public void Error(string message, AnnotationProperties? properties = null) =>
-        IssueCommand("error", properties?.ToCommandProperties(), message);
+    public void Error(string message, AnnotationProperties? properties = null) => Annotate("error", message, properties);
 
-    public void Warning(string message, AnnotationProperties? properties = null) =>
-        IssueCommand("warning", properties?.ToCommandProperties(), message);
+    public void Warning(string message, AnnotationProperties? properties = null) => Annotate("warning", message, properties);
 
-    public void Notice(string message, AnnotationProperties? properties = null) =>
-        IssueCommand("notice", properties?.ToCommandProperties(), message);
+    public void Notice(string message, AnnotationProperties? properties = null) => Annotate("notice", message, properties);
+
+    /// <summary>
+    /// How many annotations of a type (<c>error</c>, <c>warning</c>, <c>notice</c>) this process has written: GitHub shows
+    /// only the first 10 of each type per step, so whoever emits many must know how many slots are left.
+    /// </summary>
+    public int AnnotationCount(string type) => _annotationCounts.GetValueOrDefault(type);
+
+    private void Annotate(string type, string message, AnnotationProperties? properties)
+    {
+        _annotationCounts[type] = AnnotationCount(type) + 1;
+        IssueCommand(type, properties?.ToCommandProperties(), message);
+    }
 
     public void Info(string message) => Stdout.Write(message + Environment.NewLine);
 

@@ -39,11 +39,43 @@ public sealed class ActionInputsTests
         Assert.False(inputs.CommentOnPullRequest);
         Assert.False(inputs.FailOnRecertification);
         Assert.Equal(ClosedIssuePolicy.Comment, inputs.ClosedIssue);
+        Assert.False(inputs.Scan);
+        Assert.False(inputs.FailOnFindings);
+        Assert.Null(inputs.SarifFile);
+    }
+
+    [Theory]
+    [InlineData("never", false, false)]
+    [InlineData("", false, false)]
+    [InlineData("recertification", true, false)]
+    [InlineData("findings", false, true)]
+    [InlineData("recertification, findings", true, true)]
+    [InlineData("findings\nrecertification\n", true, true)]
+    public void Fail_on_takes_never_or_a_list_of_recertification_and_findings(string failOn, bool recertification, bool findings)
+    {
+        var (core, _) = Core(new()
+        {
+            ["GITHUB_REPOSITORY"] = "acme/c",
+            ["INPUT_PROGRAM"] = "venafi",
+            ["INPUT_SCAN"] = "true",
+            ["INPUT_SARIF-FILE"] = "results/certkit.sarif",
+            ["INPUT_FAIL-ON"] = failOn,
+        });
+
+        var inputs = ActionInputs.Read(core, "");
+
+        Assert.True(inputs.Scan);
+        Assert.Equal("results/certkit.sarif", inputs.SarifFile);
+        Assert.Equal((recertification, findings), (inputs.FailOnRecertification, inputs.FailOnFindings));
     }
 
     [Theory]
     [InlineData("INPUT_PROGRAM", "", "Input required and not supplied: program")]
-    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never' or 'recertification', got 'always'.")]
+    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'always'.")]
+    [InlineData("INPUT_FAIL-ON", "never,findings", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'never,findings'.")]
+    [InlineData("INPUT_FAIL-ON", "findings", "fail-on: findings needs scan: true.")]
+    [InlineData("INPUT_SARIF-FILE", "certkit.sarif", "sarif-file needs scan: true.")]
+    [InlineData("INPUT_SCAN", "yes", "Input does not meet YAML 1.2 \"Core Schema\" specification: scan\nSupport boolean input list: `true | True | TRUE | false | False | FALSE`")]
     [InlineData("INPUT_CLOSED-ISSUE", "delete", "closed-issue must be 'comment', 'reopen' or 'ignore', got 'delete'.")]
     [InlineData("INPUT_TARGET-REPOSITORY", "acme", "target-repository must be 'owner/name', got 'acme'.")]
     [InlineData("INPUT_COMMENT-ON-PR", "yes", "Input does not meet YAML 1.2 \"Core Schema\" specification: comment-on-pr\nSupport boolean input list: `true | True | TRUE | false | False | FALSE`")]

@@ -8,11 +8,11 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file",
     ];
 
     private static readonly string[] Outputs =
-        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url"];
+        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file"];
 
     private static string Root => PublishedAction.RepositoryRoot();
 
@@ -58,6 +58,8 @@ public sealed class ActionManifestTests
         Assert.Equal("never", Scalar(Map(inputs, "fail-on"), "default"));
         Assert.Equal("true", Scalar(Map(inputs, "comment-on-pr"), "default"));
         Assert.Equal("comment", Scalar(Map(inputs, "closed-issue"), "default"));
+        Assert.Equal("false", Scalar(Map(inputs, "scan"), "default"));
+        Assert.Equal("", Scalar(Map(inputs, "sarif-file"), "default"));
     }
 
     [Fact]

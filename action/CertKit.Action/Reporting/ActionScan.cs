@@ -1,0 +1,84 @@
+using CertKit.Action.Runtime;
+using CertKit.Action.Sarif;
+using CertKit.Action.Scanning;
+
+namespace CertKit.Action.Reporting;
+
+/// <summary>
+/// What <c>scan: true</c> found: the whole report (for SARIF and the log), and the findings this run reports — on a
+/// pull request only those on lines the pull request changed, otherwise all of them.
+/// </summary>
+internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding> Reported, string? ChangedSince)
+{
+    /// <summary>Whether <see cref="Reported"/> is restricted to the lines a pull request changed.</summary>
+    public bool OnChangedLinesOnly => ChangedSince is not null;
+
+    /// <summary>The findings that <c>fail-on: findings</c> counts: warnings and errors (notes never fail, as in <c>certkit scan</c>).</summary>
+    public int FailingCount => Reported.Count(f => f.Level is FindingLevel.Warning or FindingLevel.Error);
+
+    public string Title(string ruleId) => Report.Rules.FirstOrDefault(r => r.Id == ruleId)?.Title.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ruleId;
+
+    public string? HelpLink(string ruleId) => Report.Rules.FirstOrDefault(r => r.Id == ruleId)?.HelpLinkUri is { Length: > 0 } link ? link : null;
+
+    /// <summary>Reported findings per rule, by rule id.</summary>
+    public IReadOnlyList<(string RuleId, int Count)> CountsPerRule() =>
+        Reported.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+}
+
+/// <summary>The action's scan step: <c>certkit scan</c>'s scanner, in process, over the workspace.</summary>
+internal static class ActionScan
+{
+    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken)
+    {
+        // The SARIF file of an earlier run (or step) is not the repository's code: leave it out of the scan.
+        var sarifInWorkspace = sarifFile is null ? null : Path.GetRelativePath(workspace, Path.GetFullPath(sarifFile, workspace)).Replace('\\', '/');
+        var exclude = sarifInWorkspace is null || sarifInWorkspace.StartsWith("../", StringComparison.Ordinal) ? [] : new[] { sarifInWorkspace };
+        var report = await new RepositoryScanner().ScanAsync(new ScanSettings(workspace, Exclude: exclude), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Finding> reported = report.Findings;
+        if (changedSince is not null)
+        {
+            ChangedLines changed;
+            try
+            {
+                changed = await ChangedLines.ReadAsync(report.SourceRoot, changedSince, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ScanException exception)
+            {
+                var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
+                throw new ScanException(
+                    $"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
+            }
+
+            reported = report.Findings.Where(f => changed.Contains(f.Path, f.Line)).ToList();
+        }
+
+        // The log gets the whole report; its lines quote repository content, so no workflow command in them may run.
+        var log = new StringWriter { NewLine = "\n" };
+        TextReport.Write(report, log);
+        core.InfoUntrusted(log.ToString().TrimEnd('\n'));
+        if (changedSince is not null)
+        {
+            core.Info($"{reported.Count} of the {report.Findings.Count} findings are on lines changed since {changedSince}.");
+        }
+
+        if (sarifFile is not null)
+        {
+            var path = Path.GetFullPath(sarifFile, workspace);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            SarifWriter.Write(report, path);
+            core.Info($"SARIF written to {sarifFile}");
+        }
+
+        return new ActionScanResult(report, reported, changedSince);
+    }
+
+    /// <summary>The scan's outputs: <c>findings</c> (the reported count) and <c>sarif-file</c> (empty when none was written).</summary>
+    public static void WriteOutputs(ActionsCore core, ActionScanResult result, string? sarifFile)
+    {
+        core.SetOutput("findings", result.Reported.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        core.SetOutput("sarif-file", sarifFile ?? string.Empty);
+    }
+}
