@@ -83,7 +83,11 @@ public sealed partial class BuildParityTests
         Assert.Equal(AnalyzerCatalog.LoadCertKitAnalyzers().IsEmpty, build.Count == 0);
     }
 
-    private static async Task<List<(string RuleId, string Path, int Line, int Column)>> BuildFindingsAsync(string projectFolder, string analyzer)
+    /// <summary>
+    /// The CK findings of <c>dotnet build</c> of <paramref name="projectFolder"/> with the analyzer assembly passed as the
+    /// CertKitAnalyzer property, paths relative to <paramref name="repositoryRoot"/> (by default two folders up).
+    /// </summary>
+    internal static async Task<List<(string RuleId, string Path, int Line, int Column)>> BuildFindingsAsync(string projectFolder, string analyzer, string? repositoryRoot = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -105,7 +109,7 @@ public sealed partial class BuildParityTests
         var text = await output + await error;
         Assert.True(process.ExitCode == 0, text);
 
-        var repositoryRoot = Path.GetFullPath(Path.Combine(projectFolder, "..", ".."));
+        repositoryRoot ??= Path.GetFullPath(Path.Combine(projectFolder, "..", ".."));
         return BuildDiagnostic().Matches(text)
             .Select(m => (m.Groups["id"].Value, FileDiscovery.RelativeTo(repositoryRoot, m.Groups["path"].Value), int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["column"].Value)))
             .Distinct()
