@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using CertKit.Action.Scanning;
 using CertKit.Action.Tests.Samples;
+using NJsonSchema;
 
 namespace CertKit.Action.Tests.Scanning;
 
@@ -24,7 +26,8 @@ public sealed class SampleIntegrationParityTests
         repo.Commit();
 
         var build = await BuildParityTests.BuildFindingsAsync(projectFolder, AnalyzerCatalog.RulesAssembly.Location, repo.Root);
-        var run = await ScanHarness.RunAsync([], repo.Root, "--json", "--fail-on", "none");
+        var sarifPath = repo.Root + ".sarif";
+        var run = await ScanHarness.RunAsync([], repo.Root, "--json", "--sarif", sarifPath, "--fail-on", "none");
         var scan = run.Findings.Select(f => (f.RuleId, f.Path, f.Line, f.Column)).Order().ToList();
 
         Assert.Equal(0, run.ExitCode);
@@ -39,6 +42,23 @@ public sealed class SampleIntegrationParityTests
         Assert.All(build, f => Assert.StartsWith(SampleFolder + "/", f.Path, StringComparison.Ordinal));
         // The configuration file counts on both sides: the build sees it through the package's props, the scan as a text file.
         Assert.Contains(build, f => f.Path == SampleFolder + "/appsettings.json");
+
+        // The SARIF of the same scan validates against the official schema and carries the same findings.
+        try
+        {
+            var sarif = await File.ReadAllTextAsync(sarifPath);
+            var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Sarif", "sarif-schema-2.1.0.json"));
+            Assert.Empty(schema.Validate(sarif).Select(e => e.ToString()));
+            var results = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray()
+                .Select(r => ((string)r!["ruleId"]!, Uri.UnescapeDataString((string)r["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!), (int)r["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!))
+                .Order()
+                .ToList();
+            Assert.Equal(build.Select(f => (f.RuleId, f.Path, f.Line)).Order().ToList(), results);
+        }
+        finally
+        {
+            File.Delete(sarifPath);
+        }
     }
 
     private static void CopySample(string destination)
