@@ -31,6 +31,7 @@ internal static class AnalyzerOverheadBenchmark
         var withCkTimes = new List<double>();
         var ckExecutionTimes = new List<double>();
         var findings = 0;
+        var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var run = 0; run < runs; run++)
         {
             compileTimes.Add(Compile(corpus, references, default, out _).TotalMilliseconds);
@@ -38,6 +39,10 @@ internal static class AnalyzerOverheadBenchmark
             withCkTimes.Add(Compile(corpus, references, analyzers, out var result).TotalMilliseconds);
             ckExecutionTimes.Add(result.AnalyzerExecutionMilliseconds);
             findings = result.Findings;
+            foreach (var (name, milliseconds) in result.PerAnalyzerMilliseconds)
+            {
+                (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(milliseconds);
+            }
         }
 
         var compile = Median(compileTimes);
@@ -51,10 +56,16 @@ internal static class AnalyzerOverheadBenchmark
         Console.WriteLine($"CK findings in the corpus:                       {findings,9}");
         Console.WriteLine($"overhead, CK execution / compile:                {100 * ckExecution / compile,8:F2} %");
         Console.WriteLine($"overhead, wall clock vs empty-analyzer driver:   {100 * (withCk - emptyDriver) / emptyDriver,8:F2} %");
+        Console.WriteLine("per analyzer (telemetry, median):");
+        foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+        {
+            var median = Median(times);
+            Console.WriteLine($"  {name,-40} {median,9:F0} ms  {100 * median / compile,6:F2} % of compile");
+        }
         return 0;
     }
 
-    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings);
+    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings, List<(string Name, double Milliseconds)> PerAnalyzerMilliseconds);
 
     private static TimeSpan Compile(List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, out RunResult result)
     {
@@ -98,15 +109,18 @@ internal static class AnalyzerOverheadBenchmark
             }
 
             var executionTime = TimeSpan.Zero;
+            var perAnalyzer = new List<(string, double)>();
             foreach (var analyzer in analyzers)
             {
                 if (analyzer is not EmptyAnalyzer)
                 {
-                    executionTime += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                    var analyzerTime = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                    executionTime += analyzerTime;
+                    perAnalyzer.Add((analyzer.GetType().Name, analyzerTime.TotalMilliseconds));
                 }
             }
 
-            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)), perAnalyzer);
         }
 
         return stopwatch.Elapsed;
