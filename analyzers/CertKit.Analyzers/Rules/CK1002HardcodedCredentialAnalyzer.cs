@@ -23,7 +23,6 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     public const string TargetNameProperty = "TargetName";
 
     private const int MinimumPositionalLength = 4;
-    private const int MinimumBareTokenLength = 8;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
 
@@ -46,7 +45,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var value = literal.Token.ValueText;
-        if (IsBlank(value))
+        if (CredentialValues.IsBlank(value))
         {
             return;
         }
@@ -78,7 +77,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             {
                 kind = CredentialNameKind.Credential;
             }
-            else if (kind == CredentialNameKind.None && target.Argument is not null && value.Length >= MinimumPositionalLength && !HasWhiteSpace(value)
+            else if (kind == CredentialNameKind.None && target.Argument is not null && value.Length >= MinimumPositionalLength && !CredentialValues.HasWhiteSpace(value)
                      && MayTakeCredential(target.Argument, options))
             {
                 // new NetworkCredential(user, "..."), SetApiKey("..."): the parameter names the value.
@@ -87,7 +86,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (name is null || !IsSecretValue(kind, value, name, options))
+        if (name is null || !CredentialValues.IsHardcodedSecret(kind, value, name, options.PlaceholderPatterns))
         {
             return;
         }
@@ -142,34 +141,6 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => null,
     };
-
-    private static bool IsSecretValue(CredentialNameKind kind, string value, string name, CertKitOptions options)
-    {
-        switch (kind)
-        {
-            case CredentialNameKind.Credential:
-                break;
-            case CredentialNameKind.BareToken:
-                // "token" alone also names lexer and parser tokens (tokenText = "identifier", token = "{"): only a name that
-                // ends in "token" given long, unbroken text of mixed characters counts.
-                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value) || !EndsWithToken(name) || CharacterClasses(value) < 2)
-                {
-                    return false;
-                }
-
-                break;
-            default:
-                return false;
-        }
-
-        // A URL given to a secret-named thing is a vault or endpoint reference, not the secret (CK1001 judges URLs).
-        if (UrlClassifier.TryFindUrl(value, 0, false, ImmutableArray<string>.Empty, out var url) && url.Start == 0)
-        {
-            return false;
-        }
-
-        return !Placeholders.IsPlaceholder(value, name, options.PlaceholderPatterns);
-    }
 
     // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the literal is named.
     private static bool ReportEmbedded(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string value)
@@ -258,71 +229,6 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 case "sample":
                 case "expression":
                     return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool EndsWithToken(string name)
-    {
-        var words = IdentifierWords.Split(name);
-        var last = words.Count - 1;
-        while (last >= 0 && char.IsDigit(words[last][0]))
-        {
-            last--;
-        }
-
-        return last >= 0 && (words[last] == "token" || words[last] == "tokens");
-    }
-
-    // Lower case, upper case, digits, other: "identifier" has one class, "3AAABLblqZhC8xYz" three.
-    private static int CharacterClasses(string value)
-    {
-        bool lower = false, upper = false, digit = false, other = false;
-        foreach (var c in value)
-        {
-            if (char.IsLower(c))
-            {
-                lower = true;
-            }
-            else if (char.IsUpper(c))
-            {
-                upper = true;
-            }
-            else if (char.IsDigit(c))
-            {
-                digit = true;
-            }
-            else
-            {
-                other = true;
-            }
-        }
-
-        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-    }
-
-    private static bool IsBlank(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasWhiteSpace(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                return true;
             }
         }
 

@@ -1,0 +1,449 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace CertKit.Analyzers.Detection;
+
+/// <summary>How a text file writes its values, which decides how a line's key and value are read.</summary>
+public enum TextFileKind
+{
+    /// <summary>Not scanned (documentation, lock files, data).</summary>
+    Unsupported,
+
+    /// <summary><c>"key": "value"</c> (appsettings.json, secrets.json, package.json).</summary>
+    Json,
+
+    /// <summary><c>key: value</c> (connect.yaml, docker-compose.yml, GitHub workflows).</summary>
+    Yaml,
+
+    /// <summary><c>KEY=value</c> / <c>key = value</c> (.env, .properties, .ini, .toml, .cfg).</summary>
+    KeyValue,
+
+    /// <summary><c>&lt;add key="..." value="..."/&gt;</c>, <c>password="..."</c> (app.config, web.config, nuget.config).</summary>
+    Xml,
+
+    /// <summary>Source code other than C# (JS/TS, Python, …): only quoted values are literals.</summary>
+    Code,
+}
+
+/// <summary>The configurable parts of the text scan: the same <c>certkit.*</c> options the C# rules read.</summary>
+public readonly struct TextScanSettings
+{
+    public TextScanSettings(ImmutableArray<string> allowedHosts, ImmutableArray<string> credentialKeywords, ImmutableArray<string> placeholderPatterns, double? entropyThreshold)
+    {
+        AllowedHosts = allowedHosts.IsDefault ? ImmutableArray<string>.Empty : allowedHosts;
+        CredentialKeywords = credentialKeywords.IsDefault ? ImmutableArray<string>.Empty : credentialKeywords;
+        PlaceholderPatterns = placeholderPatterns.IsDefault ? ImmutableArray<string>.Empty : placeholderPatterns;
+        EntropyThreshold = entropyThreshold;
+    }
+
+    public ImmutableArray<string> AllowedHosts { get; }
+
+    public ImmutableArray<string> CredentialKeywords { get; }
+
+    public ImmutableArray<string> PlaceholderPatterns { get; }
+
+    public double? EntropyThreshold { get; }
+}
+
+/// <summary>A finding in a text file: the rule, the span of the flagged value and the argument of the rule's message.</summary>
+public readonly struct TextFinding
+{
+    public TextFinding(string ruleId, int start, int length, string messageArgument)
+    {
+        RuleId = ruleId;
+        Start = start;
+        Length = length;
+        MessageArgument = messageArgument;
+    }
+
+    public string RuleId { get; }
+
+    public int Start { get; }
+
+    public int Length { get; }
+
+    /// <summary>CK1001: the URL; CK1002: the key; CK1003: the kind of secret ("a GitHub token").</summary>
+    public string MessageArgument { get; }
+}
+
+/// <summary>
+/// Runs the CK1001–CK1003 detectors over the content of a non-C# file: config files and other sources. Pure (text in,
+/// findings out) and single-pass per line; the AdditionalFiles analyzer and <c>certkit scan</c> both call it, so a pattern
+/// lives only in the detectors it calls (<see cref="UrlClassifier"/>, <see cref="CredentialNames"/>,
+/// <see cref="CredentialValues"/>, <see cref="ConnectionStrings"/>, <see cref="SecretPatterns"/>, <see cref="Entropy"/>).
+/// </summary>
+public static class TextScanner
+{
+    // Keys whose URL is metadata about the project, not an endpoint it calls.
+    private static readonly HashSet<string> MetadataKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "$schema", "$id", "schema", "homepage", "repository", "bugs", "license", "funding", "author", "documentation", "docs",
+        "help", "helpUri", "helpUrl", "projectUrl", "licenseUrl", "iconUrl", "resolved", "registry", "xmlns", "schemaLocation",
+        "description", "summary", "title",
+    };
+
+    /// <summary>Which files are scanned, and how, by their name.</summary>
+    public static TextFileKind KindOf(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return TextFileKind.Unsupported;
+        }
+
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        var name = path.Substring(slash + 1);
+        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+        {
+            return TextFileKind.KeyValue;
+        }
+
+        if (IsLockFile(name))
+        {
+            return TextFileKind.Unsupported;
+        }
+
+        var dot = name.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return TextFileKind.Unsupported;
+        }
+
+        switch (name.Substring(dot + 1).ToLowerInvariant())
+        {
+            case "json":
+                return TextFileKind.Json;
+            case "yaml":
+            case "yml":
+                return TextFileKind.Yaml;
+            case "env":
+            case "properties":
+            case "ini":
+            case "toml":
+            case "cfg":
+            case "conf":
+            case "tfvars":
+                return TextFileKind.KeyValue;
+            case "config":
+            case "xml":
+            case "props":
+            case "targets":
+                return TextFileKind.Xml;
+            case "js":
+            case "mjs":
+            case "cjs":
+            case "jsx":
+            case "ts":
+            case "mts":
+            case "cts":
+            case "tsx":
+            case "py":
+            case "rb":
+            case "go":
+            case "java":
+            case "kt":
+            case "php":
+            case "sh":
+            case "bash":
+            case "ps1":
+            case "tf":
+            case "vb":
+            case "fs":
+                return TextFileKind.Code;
+            default:
+                return TextFileKind.Unsupported;
+        }
+    }
+
+    /// <summary>Adds the findings of <paramref name="text"/> to <paramref name="findings"/>, in order of position per rule.</summary>
+    public static void Scan(string text, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings)
+    {
+        if (text is null || findings is null || kind == TextFileKind.Unsupported || text.Length == 0)
+        {
+            return;
+        }
+
+        // CK1003 by content: one pass over the whole text (anchored search, no per-line work).
+        var secrets = new List<SecretMatch>();
+        SecretPatterns.Find(text, 0, text.Length, secrets);
+        foreach (var secret in secrets)
+        {
+            findings.Add(new TextFinding(RuleIds.HardcodedSecretContent, secret.Start, secret.Length, secret.Kind));
+        }
+
+        var pairs = new List<KeyValueSpan>();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            ScanLine(text, lineStart, contentEnd, kind, settings, findings, secrets, pairs);
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static void ScanLine(string text, int start, int end, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets, List<KeyValueSpan> pairs)
+    {
+        var first = start;
+        while (first < end && (text[first] == ' ' || text[first] == '\t'))
+        {
+            first++;
+        }
+
+        if (first == end || IsCommentLine(text, first, end, kind))
+        {
+            return;
+        }
+
+        var hasUrl = text.IndexOf("://", first, end - first, StringComparison.Ordinal) >= 0;
+        if (!hasUrl && text.IndexOfAny(Separators, first, end - first) < 0)
+        {
+            return;
+        }
+
+        pairs.Clear();
+        if (kind == TextFileKind.Xml)
+        {
+            ReadXmlPairs(text, first, end, pairs);
+        }
+        else
+        {
+            var position = first;
+            while (position < end && LineParser.TryReadKeyValue(text, position, end, kind, out var pair, out var next))
+            {
+                pairs.Add(pair);
+                position = next;
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            ScanPair(text, pair, settings, findings, secrets);
+        }
+
+        if (hasUrl)
+        {
+            ScanUrls(text, first, end, kind, settings, findings, pairs);
+        }
+    }
+
+    private static readonly char[] Separators = { '=', ':' };
+
+    private static void ScanPair(string text, KeyValueSpan pair, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets)
+    {
+        if (pair.ValueLength == 0)
+        {
+            return;
+        }
+
+        var key = text.Substring(pair.KeyStart, pair.KeyLength);
+        var value = text.Substring(pair.ValueStart, pair.ValueLength);
+        if (MayBeCredentialKey(key, settings))
+        {
+            var kind = CredentialNames.Classify(key, settings.CredentialKeywords);
+            if (CredentialValues.IsHardcodedSecret(kind, value, key, settings.PlaceholderPatterns))
+            {
+                findings.Add(new TextFinding(RuleIds.HardcodedCredential, pair.ValueStart, pair.ValueLength, key));
+                if (!Overlaps(secrets, pair.ValueStart, pair.ValueLength)
+                    && Entropy.TryFindHighEntropySecret(value, key, settings.EntropyThreshold, out var entropy))
+                {
+                    findings.Add(new TextFinding(RuleIds.HardcodedSecretContent, pair.ValueStart + entropy.Start, entropy.Length, entropy.Kind));
+                }
+
+                return;
+            }
+        }
+
+        ScanEmbedded(value, pair.ValueStart, settings, findings);
+    }
+
+    // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the key is.
+    private static void ScanEmbedded(string value, int offset, TextScanSettings settings, List<TextFinding> findings)
+    {
+        if (!ConnectionStrings.MayContainCredential(value))
+        {
+            return;
+        }
+
+        var index = 0;
+        while (ConnectionStrings.TryFindPassword(value, index, out var credential))
+        {
+            index = credential.End;
+            AddEmbedded(credential, credential.Key, offset, settings, findings);
+        }
+
+        index = 0;
+        while (ConnectionStrings.TryFindUrlPassword(value, index, out var credential))
+        {
+            index = credential.End;
+            AddEmbedded(credential, "URL password", offset, settings, findings);
+        }
+
+        if (ConnectionStrings.TryFindAuthorizationCredential(value, out var authorization))
+        {
+            AddEmbedded(authorization, "Authorization: " + authorization.Key, offset, settings, findings);
+        }
+    }
+
+    private static void AddEmbedded(EmbeddedCredential credential, string displayName, int offset, TextScanSettings settings, List<TextFinding> findings)
+    {
+        if (!Placeholders.IsPlaceholder(credential.Value, credential.Key, settings.PlaceholderPatterns))
+        {
+            findings.Add(new TextFinding(RuleIds.HardcodedCredential, offset + credential.Start, credential.Length, displayName));
+        }
+    }
+
+    private static void ScanUrls(string text, int start, int end, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings, List<KeyValueSpan> pairs)
+    {
+        // The URL classifier works on a string; the line is cut out only when it has a "://".
+        var line = text.Substring(start, end - start);
+        var index = 0;
+        while (UrlClassifier.TryFindHardcodedUrl(line, index, textContinues: false, settings.AllowedHosts, out var url))
+        {
+            index = Math.Max(url.End, url.Start + 1);
+            if (!IsDocumentation(text, start + url.Start, line, url.Start, kind, pairs))
+            {
+                findings.Add(new TextFinding(RuleIds.HardcodedUrl, start + url.Start, url.Length, url.Url));
+            }
+        }
+    }
+
+    // A URL that is project metadata (a $schema, a homepage) or sits in a sentence written for people documents; it is not an endpoint.
+    private static bool IsDocumentation(string text, int urlStart, string line, int urlStartInLine, TextFileKind kind, List<KeyValueSpan> pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
+            {
+                var key = text.Substring(pair.KeyStart, pair.KeyLength);
+                return IsMetadataKey(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength));
+            }
+        }
+
+        if (kind == TextFileKind.Code)
+        {
+            // In code only a string literal can be prose: the quoted text around the URL.
+            return TryEnclosingQuoted(line, urlStartInLine, out var quoted) && UrlClassifier.IsProse(quoted);
+        }
+
+        return UrlClassifier.IsProse(line) || IsMetadataLine(line);
+    }
+
+    private static bool TryEnclosingQuoted(string line, int position, out string quoted)
+    {
+        quoted = string.Empty;
+        for (var open = position - 1; open >= 0; open--)
+        {
+            var quote = line[open];
+            if (quote == '"' || quote == '\'' || quote == '`')
+            {
+                var close = line.IndexOf(quote, position);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                quoted = line.Substring(open + 1, close - open - 1);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMetadataKey(string key)
+    {
+        var last = Math.Max(key.LastIndexOf(':'), key.LastIndexOf('.'));
+        var leaf = last >= 0 ? key.Substring(last + 1) : key;
+        return MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void ReadXmlPairs(string text, int start, int end, List<KeyValueSpan> pairs)
+    {
+        // <add key="ClientSecret" value="..."/>: the key attribute names the value attribute.
+        KeyValueSpan? addKey = null;
+        var position = start;
+        while (LineParser.TryReadXmlAttribute(text, position, end, out var attribute))
+        {
+            position = attribute.ValueStart + attribute.ValueLength + 1;
+            if (IsAttribute(text, attribute, "key") || IsAttribute(text, attribute, "name"))
+            {
+                addKey = attribute;
+                continue;
+            }
+
+            if (addKey is { } key && IsAttribute(text, attribute, "value"))
+            {
+                pairs.Add(new KeyValueSpan(key.ValueStart, key.ValueLength, attribute.ValueStart, attribute.ValueLength));
+                continue;
+            }
+
+            pairs.Add(attribute);
+        }
+
+        // <password>...</password>: an element named as a credential.
+        if (LineParser.TryReadXmlElement(text, start, end, out var element))
+        {
+            pairs.Add(element);
+        }
+    }
+
+    private static bool IsAttribute(string text, KeyValueSpan attribute, string name) =>
+        attribute.KeyLength == name.Length && string.Compare(text, attribute.KeyStart, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static bool MayBeCredentialKey(string key, TextScanSettings settings) =>
+        CredentialNames.MayContainCredentialWord(key) || !settings.CredentialKeywords.IsDefaultOrEmpty;
+
+    private static bool Overlaps(List<SecretMatch> secrets, int start, int length)
+    {
+        foreach (var secret in secrets)
+        {
+            if (secret.Start < start + length && start < secret.Start + secret.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCommentLine(string text, int first, int end, TextFileKind kind)
+    {
+        var c = text[first];
+        var next = first + 1 < end ? text[first + 1] : '\0';
+        switch (kind)
+        {
+            case TextFileKind.Yaml:
+            case TextFileKind.KeyValue:
+                return c == '#' || c == ';' || (c == '/' && next == '/');
+            case TextFileKind.Json:
+                return c == '/' && (next == '/' || next == '*');
+            case TextFileKind.Xml:
+                return c == '<' && next == '!' && first + 3 < end && text[first + 2] == '-' && text[first + 3] == '-';
+            default:
+                return c == '#' || (c == '/' && (next == '/' || next == '*')) || c == '*' || (c == '-' && next == '-');
+        }
+    }
+
+    private static bool IsMetadataLine(string line)
+    {
+        var colonOrEquals = line.IndexOfAny(Separators);
+        if (colonOrEquals <= 0)
+        {
+            return false;
+        }
+
+        return IsMetadataKey(line.Substring(0, colonOrEquals).Trim().Trim('"', '\'', '-', ' ', '{'));
+    }
+
+    private static bool IsLockFile(string name) =>
+        name.Equals("package-lock.json", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("npm-shrinkwrap.json", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("yarn.lock", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("pnpm-lock.yaml", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("packages.lock.json", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("composer.lock", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK3001: <c>Console</c> writes, <c>Debug</c>/<c>Trace</c> output and <c>Debugger.Launch/Break/Log</c> in library and service code.
+/// A command-line tool's own console output is allowed (see <see cref="ProjectKind"/>); Debug, Trace and debugger calls never are.
+/// <c>Debug.Assert</c>/<c>Debug.Fail</c>/<c>Trace.Assert</c> are invariant checks, not output, and are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Property key carrying which ILogger method the code fix should call.</summary>
+    public const string LogLevelMethodKey = "LogMethod";
+
+    // Assemblies that make an executable a hosted service rather than a command-line tool.
+    private static readonly string[] HostingAssemblies =
+    {
+        "Microsoft.Extensions.Hosting",
+        "Microsoft.AspNetCore",
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.Azure.Functions.Worker.Core",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonProductionOutput);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            var compilation = start.Compilation;
+            var symbols = new OutputSymbols(
+                compilation.GetTypeByMetadataName("System.Console"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
+                compilation.GetTypeByMetadataName("System.Diagnostics.Debugger"),
+                compilation.GetTypeByMetadataName("System.IO.TextWriter"));
+            if (symbols.Console is null && symbols.Debug is null && symbols.Trace is null && symbols.Debugger is null)
+            {
+                return;
+            }
+
+            var isCommandLineTool = ProjectKind.IsCommandLineTool(compilation, start.Options);
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, symbols, isCommandLineTool), OperationKind.Invocation);
+
+            // agreements.ForEach(Console.WriteLine): a method group writes just the same.
+            start.RegisterOperationAction(context => AnalyzeMethodReference(context, symbols, isCommandLineTool), OperationKind.MethodReference);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, OutputSymbols symbols, bool isCommandLineTool)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        Analyze(context, invocation, invocation.TargetMethod, invocation.Instance, symbols, isCommandLineTool);
+    }
+
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, OutputSymbols symbols, bool isCommandLineTool)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        Analyze(context, reference, reference.Method, reference.Instance, symbols, isCommandLineTool);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, IOperation operation, IMethodSymbol method, IOperation? instance, OutputSymbols symbols, bool isCommandLineTool)
+    {
+        var type = method.ContainingType;
+        string? display;
+        string? logMethod;
+        bool isConsole;
+
+        if (SymbolEqualityComparer.Default.Equals(type, symbols.Console))
+        {
+            if (!IsWriteMethod(method.Name))
+            {
+                return;
+            }
+
+            display = "Console." + method.Name;
+            logMethod = "LogInformation";
+            isConsole = true;
+        }
+        else if (symbols.TextWriter is not null && IsWriteMethod(method.Name) && IsConsoleStream(instance, symbols.Console, out var stream)
+                 && InheritsFrom(type, symbols.TextWriter))
+        {
+            display = "Console." + stream + "." + method.Name;
+            logMethod = stream == "Error" ? "LogError" : "LogInformation";
+            isConsole = true;
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, symbols.Debug))
+        {
+            logMethod = DebugLogMethod(method.Name);
+            if (logMethod is null)
+            {
+                return;
+            }
+
+            display = "Debug." + method.Name;
+            isConsole = false;
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, symbols.Trace))
+        {
+            logMethod = TraceLogMethod(method.Name);
+            if (logMethod is null)
+            {
+                return;
+            }
+
+            display = "Trace." + method.Name;
+            isConsole = false;
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, symbols.Debugger))
+        {
+            if (method.Name is not ("Launch" or "Break" or "Log"))
+            {
+                return;
+            }
+
+            display = "Debugger." + method.Name;
+            logMethod = null;
+            isConsole = false;
+        }
+        else
+        {
+            return;
+        }
+
+        if (isConsole && ConsoleOutputAllowed(context, isCommandLineTool))
+        {
+            return;
+        }
+
+        if (DevelopmentGuards.IsInsideDebugDirective(operation.Syntax, context.CancellationToken)
+            || (operation.SemanticModel is { } model && DevelopmentGuards.IsInsideDebugConditionalMethod(model, operation.Syntax.SpanStart, context.CancellationToken)))
+        {
+            return;
+        }
+
+        var properties = logMethod is null || operation.Kind != OperationKind.Invocation
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(LogLevelMethodKey, logMethod);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NonProductionOutput, operation.Syntax.GetLocation(), properties, display));
+    }
+
+    private static bool ConsoleOutputAllowed(OperationAnalysisContext context, bool isCommandLineTool)
+    {
+        var configured = CertKitOptions.Get(context.Options, context.Operation.Syntax.SyntaxTree).ConsoleOutputAllowed;
+        return configured ?? isCommandLineTool;
+    }
+
+    private static bool IsWriteMethod(string name) => name.StartsWith("Write", StringComparison.Ordinal);
+
+    /// <summary><c>Console.Out</c> or <c>Console.Error</c> as the receiver of a TextWriter call.</summary>
+    private static bool IsConsoleStream(IOperation? instance, INamedTypeSymbol? console, out string stream)
+    {
+        stream = string.Empty;
+        if (instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property }
+            && SymbolEqualityComparer.Default.Equals(property.ContainingType, console))
+        {
+            stream = property.Name;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? DebugLogMethod(string name) => name switch
+    {
+        "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" => "LogDebug",
+        _ => null,
+    };
+
+    private static string? TraceLogMethod(string name) => name switch
+    {
+        "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" => "LogTrace",
+        "TraceInformation" => "LogInformation",
+        "TraceWarning" => "LogWarning",
+        "TraceError" => "LogError",
+        _ => null,
+    };
+
+    private sealed class OutputSymbols
+    {
+        public OutputSymbols(INamedTypeSymbol? console, INamedTypeSymbol? debug, INamedTypeSymbol? trace, INamedTypeSymbol? debugger, INamedTypeSymbol? textWriter)
+        {
+            Console = console;
+            Debug = debug;
+            Trace = trace;
+            Debugger = debugger;
+            TextWriter = textWriter;
+        }
+
+        public INamedTypeSymbol? Console { get; }
+
+        public INamedTypeSymbol? Debug { get; }
+
+        public INamedTypeSymbol? Trace { get; }
+
+        public INamedTypeSymbol? Debugger { get; }
+
+        public INamedTypeSymbol? TextWriter { get; }
+    }
+
+    /// <summary>
+    /// Tells a command-line tool (whose console output is its product) from libraries and services.
+    /// A tool is an executable (<c>OutputType</c> Exe, compilation kind ConsoleApplication) that is built with neither the
+    /// Web nor the Worker SDK and references no hosting assembly. <c>certkit.console_output_allowed</c> overrides the verdict.
+    /// </summary>
+    internal static class ProjectKind
+    {
+        public static bool IsCommandLineTool(Compilation compilation, AnalyzerOptions options)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            if (global.TryGetValue("build_property.OutputType", out var outputType) && !string.IsNullOrWhiteSpace(outputType))
+            {
+                if (!string.Equals(outputType.Trim(), "Exe", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+            else if (compilation.Options.OutputKind != OutputKind.ConsoleApplication)
+            {
+                return false;
+            }
+
+            if (IsTrue(global, "build_property.UsingMicrosoftNETSdkWeb") || IsTrue(global, "build_property.UsingMicrosoftNETSdkWorker"))
+            {
+                return false;
+            }
+
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                foreach (var hosting in HostingAssemblies)
+                {
+                    if (string.Equals(assembly.Name, hosting, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,266 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK4001: a certificate validation callback that accepts every certificate.
+/// Any delegate whose signature is a TLS validation callback (returns bool and takes <see cref="System.Net.Security.SslPolicyErrors"/>)
+/// is checked where it is created: <c>HttpClientHandler.ServerCertificateCustomValidationCallback</c>,
+/// <c>SslClientAuthenticationOptions</c>/<c>SslServerAuthenticationOptions.RemoteCertificateValidationCallback</c> (also through
+/// <c>SocketsHttpHandler.SslOptions</c>), <c>ServicePointManager.ServerCertificateValidationCallback</c>, the <c>SslStream</c>
+/// constructor, <c>ClientWebSocketOptions</c>, Kestrel's <c>HttpsConnectionAdapterOptions.ClientCertificateValidation</c>, and
+/// third-party clients that use the same delegate types. It is reported when every return yields the constant <c>true</c>
+/// and nothing throws; <c>HttpClientHandler.DangerousAcceptAnyServerCertificateValidator</c> is reported wherever it is read.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            var sslPolicyErrors = start.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+            if (sslPolicyErrors is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
+
+            var handler = start.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+            if (handler is not null)
+            {
+                start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
+            }
+        });
+    }
+
+    private static void AnalyzeDelegateCreation(OperationAnalysisContext context, INamedTypeSymbol sslPolicyErrors)
+    {
+        var creation = (IDelegateCreationOperation)context.Operation;
+        if (!IsValidationCallbackType(creation.Type, sslPolicyErrors))
+        {
+            return;
+        }
+
+        bool acceptsAll;
+        switch (creation.Target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                acceptsAll = AlwaysReturnsTrue(lambda.Body);
+                break;
+            case IMethodReferenceOperation methodReference:
+                acceptsAll = MethodAlwaysReturnsTrue(methodReference.Method, creation.SemanticModel, context.CancellationToken);
+                break;
+            default:
+                return;
+        }
+
+        if (!acceptsAll || DevelopmentGuards.IsDevelopmentOnly(creation, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.TlsValidationDisabled, creation.Target.Syntax.GetLocation(), DescribeTarget(creation)));
+    }
+
+    private static void AnalyzePropertyReference(OperationAnalysisContext context)
+    {
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        var property = reference.Property;
+        if (property.Name != "DangerousAcceptAnyServerCertificateValidator" || !property.IsStatic
+            || !SymbolNames.TypeIs(property.ContainingType, "System.Net.Http", "HttpClientHandler"))
+        {
+            return;
+        }
+
+        if (DevelopmentGuards.IsDevelopmentOnly(reference, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.TlsValidationDisabled, reference.Syntax.GetLocation(), "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator"));
+    }
+
+    /// <summary>A delegate returning bool with an <c>SslPolicyErrors</c> parameter: the shape of every .NET certificate validation callback.</summary>
+    private static bool IsValidationCallbackType(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrors)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
+            || invoke.ReturnType.SpecialType != SpecialType.System_Boolean)
+        {
+            return false;
+        }
+
+        foreach (var parameter in invoke.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, sslPolicyErrors))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every return yields constant true and nothing throws (a throw rejects the certificate); nested functions are not looked into.</summary>
+    private static bool AlwaysReturnsTrue(IOperation? body)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        var returns = 0;
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                    continue;
+                case IThrowOperation:
+                    return false;
+                case IReturnOperation { Kind: OperationKind.Return } returnOperation:
+                    if (!IsConstantTrue(returnOperation.ReturnedValue))
+                    {
+                        return false;
+                    }
+
+                    returns++;
+                    continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return returns > 0;
+    }
+
+    private static bool IsConstantTrue(IOperation? value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is { ConstantValue: { HasValue: true, Value: true } };
+    }
+
+    /// <summary>A method group: its body through the operation tree when it is in the same file, else by syntax (<c>return true;</c> only).</summary>
+    private static bool MethodAlwaysReturnsTrue(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+    {
+        var references = method.DeclaringSyntaxReferences;
+        if (references.Length != 1)
+        {
+            return false;
+        }
+
+        var declaration = references[0].GetSyntax(cancellationToken);
+        if (model is not null && declaration.SyntaxTree == model.SyntaxTree)
+        {
+            switch (model.GetOperation(declaration, cancellationToken))
+            {
+                case IMethodBodyOperation methodBody:
+                    return AlwaysReturnsTrue((IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody);
+                case ILocalFunctionOperation localFunction:
+                    return AlwaysReturnsTrue(localFunction.Body);
+                default:
+                    return false;
+            }
+        }
+
+        return SyntaxAlwaysReturnsTrue(declaration);
+    }
+
+    private static bool SyntaxAlwaysReturnsTrue(SyntaxNode declaration)
+    {
+        var (block, expression) = declaration switch
+        {
+            MethodDeclarationSyntax method => (method.Body, method.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+        if (expression is not null)
+        {
+            return expression.IsKind(SyntaxKind.TrueLiteralExpression);
+        }
+
+        if (block is null)
+        {
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var node in block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax:
+                case ThrowExpressionSyntax:
+                    return false;
+                case ReturnStatementSyntax returnStatement:
+                    if (returnStatement.Expression is null || !returnStatement.Expression.IsKind(SyntaxKind.TrueLiteralExpression))
+                    {
+                        return false;
+                    }
+
+                    returns++;
+                    break;
+            }
+        }
+
+        return returns > 0;
+    }
+
+    /// <summary>What the callback is given to: the property, parameter or variable name, else the delegate type.</summary>
+    private static string DescribeTarget(IDelegateCreationOperation creation)
+    {
+        IOperation current = creation;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        switch (current.Parent)
+        {
+            case IAssignmentOperation { Target: IPropertyReferenceOperation property }:
+                return property.Property.ContainingType.Name + "." + property.Property.Name;
+            case IAssignmentOperation { Target: IFieldReferenceOperation field }:
+                return field.Field.Name;
+            case IArgumentOperation { Parameter: { } parameter }:
+                return parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    ? "The " + parameter.Name + " of new " + constructor.ContainingType.Name + "(...)"
+                    : "The " + parameter.Name + " argument";
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return declarator.Symbol.Name;
+            case IFieldInitializerOperation { InitializedFields.Length: > 0 } fieldInitializer:
+                return fieldInitializer.InitializedFields[0].Name;
+            case IPropertyInitializerOperation { InitializedProperties.Length: > 0 } propertyInitializer:
+                return propertyInitializer.InitializedProperties[0].Name;
+            default:
+                return "This " + creation.Type!.Name;
+        }
+    }
+}

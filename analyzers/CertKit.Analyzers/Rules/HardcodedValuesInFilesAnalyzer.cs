@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK1001–CK1003 in the files that ship beside the code (commercetools: "in the application code and configuration"):
+/// <c>appsettings*.json</c>, <c>connect.yaml</c>, <c>.env</c>, <c>*.config</c>, … passed to the compiler as AdditionalFiles
+/// (the package adds the usual ones). The detection is <see cref="TextScanner"/>, the same engine <c>certkit scan</c> runs
+/// on files outside any project.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
+{
+    // Larger files are data, not configuration; reading them on every keystroke would cost more than it finds.
+    private const int MaximumFileLength = 2 * 1024 * 1024;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            start.RegisterAdditionalFileAction(AnalyzeFile);
+        });
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    {
+        var file = context.AdditionalFile;
+        var kind = TextScanner.KindOf(file.Path);
+        if (kind == TextFileKind.Unsupported)
+        {
+            return;
+        }
+
+        var sourceText = file.GetText(context.CancellationToken);
+        if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)
+        {
+            return;
+        }
+
+        var options = CertKitOptions.Get(context.Options, file);
+        var settings = new TextScanSettings(options.AllowedHosts, options.CredentialKeywords, options.PlaceholderPatterns, options.EntropyThreshold);
+        var text = sourceText.ToString();
+        var findings = new List<TextFinding>();
+        TextScanner.Scan(text, kind, settings, findings);
+        foreach (var finding in findings)
+        {
+            var span = new TextSpan(finding.Start, finding.Length);
+            var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(DescriptorOf(finding.RuleId), location, finding.MessageArgument));
+        }
+    }
+
+    private static DiagnosticDescriptor DescriptorOf(string ruleId) => ruleId switch
+    {
+        RuleIds.HardcodedUrl => Descriptors.HardcodedUrl,
+        RuleIds.HardcodedCredential => Descriptors.HardcodedCredential,
+        _ => Descriptors.HardcodedSecretContent,
+    };
+}

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
+
+namespace CertKit.Analyzers.Tests.Detection;
+
+public class TextScannerTests
+{
+    private static readonly TextScanSettings Defaults = new(default, default, default, null);
+
+    [Theory]
+    [InlineData("appsettings.json", TextFileKind.Json)]
+    [InlineData("src/appsettings.Production.json", TextFileKind.Json)]
+    [InlineData("connect.yaml", TextFileKind.Yaml)]
+    [InlineData(".github/workflows/ci.yml", TextFileKind.Yaml)]
+    [InlineData(".env", TextFileKind.KeyValue)]
+    [InlineData(".env.production", TextFileKind.KeyValue)]
+    [InlineData("config/application.properties", TextFileKind.KeyValue)]
+    [InlineData("App.config", TextFileKind.Xml)]
+    [InlineData("nuget.config", TextFileKind.Xml)]
+    [InlineData("processor/src/index.ts", TextFileKind.Code)]
+    [InlineData("event/src/handler.js", TextFileKind.Code)]
+    [InlineData("package-lock.json", TextFileKind.Unsupported)]
+    [InlineData("yarn.lock", TextFileKind.Unsupported)]
+    [InlineData("README.md", TextFileKind.Unsupported)]
+    [InlineData("Makefile", TextFileKind.Unsupported)]
+    public void Files_are_read_by_kind(string path, TextFileKind expected)
+    {
+        Assert.Equal(expected, TextScanner.KindOf(path));
+    }
+
+    public static TheoryData<string, string, string, string> Flagged() => new()
+    {
+        // file, text, rule, flagged text
+        { "appsettings.json", "{\n  \"AdobeSign\": {\n    \"ClientSecret\": \"q8Fz2LmR7vXc9PwT\"\n  }\n}", "CK1002", "q8Fz2LmR7vXc9PwT" },
+        { "appsettings.json", "{ \"Venafi\": { \"BaseUrl\": \"https://api.venafi.cloud/v1\" } }", "CK1001", "https://api.venafi.cloud/v1" },
+        { "appsettings.json", "{\n  \"ConnectionStrings\": { \"Db\": \"Server=sql.contoso.net;User Id=app;Password=Pr0d-Passw0rd!;\" }\n}", "CK1002", "Pr0d-Passw0rd!" },
+        { "secrets.json", "{\n  \"Commercetools:ClientSecret\": \"Zk3v9TqLw2Xp8RmN\"\n}", "CK1002", "Zk3v9TqLw2Xp8RmN" },
+        { "connect.yaml", "deployAs:\n  - name: service\n    configuration:\n      standardConfiguration:\n        - key: CTP_API_URL\n          default: https://api.europe-west1.gcp.commercetools.com\n", "CK1001", "https://api.europe-west1.gcp.commercetools.com" },
+        { "connect.yaml", "securedConfiguration:\n  client_secret: Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
+        { "docker-compose.yml", "environment:\n  - POSTGRES_PASSWORD=Pr0d-Passw0rd\n", "CK1002", "Pr0d-Passw0rd" },
+        { ".env", "CTP_CLIENT_SECRET=Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
+        { ".env", "export VENAFI_API_KEY=\"3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64\"\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
+        { ".env.production", "CTP_AUTH_URL=https://auth.europe-west1.gcp.commercetools.com\n", "CK1001", "https://auth.europe-west1.gcp.commercetools.com" },
+        { "application.properties", "adobe.sign.client.secret = Qm9zc2VjcmV0VmFsdWU\n", "CK1002", "Qm9zc2VjcmV0VmFsdWU" },
+        { "App.config", "<appSettings>\n  <add key=\"AdobeSignClientSecret\" value=\"q8Fz2LmR7vXc9PwT\" />\n</appSettings>", "CK1002", "q8Fz2LmR7vXc9PwT" },
+        { "web.config", "<credentials password=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
+        { "nuget.config", "<add key=\"ClearTextPassword\" value=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
+        { "processor/src/config.ts", "export const clientSecret = 'Zk3v9TqLw2Xp8RmN';\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
+        { "processor/src/client.js", "const headers = { 'tppl-api-key': '3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64' };\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
+        { "processor/src/client.js", "headers[\"x-api-key\"] = \"Zk3v9TqLw2Xp8RmN\";\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
+        { "processor/src/client.ts", "const response = await fetch('https://api.na1.adobesign.com/api/rest/v6/agreements');\n", "CK1001", "https://api.na1.adobesign.com/api/rest/v6/agreements" },
+        { "scripts/deploy.sh", "curl -H \"Authorization: Bearer eyJhbGciOiJIUzI1NiJ9Zk3v9TqLw2Xp8RmN\" https://api.venafi.cloud/v1/certificates\n", "CK1001", "https://api.venafi.cloud/v1/certificates" },
+        { "tools/sync.py", "DATABASE_URL = \"postgres://app:Pr0d-Passw0rd@db.contoso.net/app\"\n", "CK1002", "Pr0d-Passw0rd" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Flagged))]
+    public void Flags_hardcoded_values(string path, string text, string ruleId, string flagged)
+    {
+        var findings = Scan(path, text);
+        Assert.Contains(findings, f => f.RuleId == ruleId && text.Substring(f.Start, f.Length) == flagged);
+    }
+
+    public static TheoryData<string, string> NotFlagged() => new()
+    {
+        { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"\" } }" },
+        { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"<your-client-secret>\" } }" },
+        { "appsettings.json", "{ \"Venafi\": { \"ApiKey\": \"${VENAFI_API_KEY}\" } }" },
+        { "appsettings.json", "{ \"Venafi\": { \"BaseUrl\": \"https://localhost:5001\" } }" },
+        { "appsettings.json", "{ \"$schema\": \"https://json.schemastore.org/appsettings.json\" }" },
+        { "appsettings.json", "{ \"Kestrel\": { \"Endpoints\": { \"Http\": { \"Url\": \"http://0.0.0.0:8080\" } } } }" },
+        { "appsettings.json", "{ \"Auth\": { \"ApiKeyHeaderName\": \"tppl-api-key\", \"PasswordMinLength\": 12 } }" },
+        { "appsettings.Development.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }" },
+        { "package.json", "{\n  \"name\": \"connector\",\n  \"homepage\": \"https://github.com/contoso/connector\",\n  \"repository\": \"https://github.com/contoso/connector.git\"\n}" },
+        { "package-lock.json", "{ \"resolved\": \"https://registry.npmjs.org/express/-/express-4.18.2.tgz\", \"password\": \"Pr0d-Passw0rd\" }" },
+        { "connect.yaml", "securedConfiguration:\n  - key: CTP_CLIENT_SECRET\n    description: commercetools client secret\n    required: true\n" },
+        { "connect.yaml", "# Docs: https://docs.commercetools.com/connect/development\nname: connector\n" },
+        { ".env", "CTP_CLIENT_SECRET=\nCTP_API_URL=http://localhost:8080\n" },
+        { ".env.example", "CTP_CLIENT_SECRET=changeme\nVENAFI_API_KEY=YOUR_API_KEY_HERE\n" },
+        { ".env", "# VENAFI_API_KEY=see https://ui.venafi.cloud for your key\n" },
+        { "App.config", "<configuration xmlns=\"http://schemas.microsoft.com/.NETConfiguration/v2.0\">\n  <add key=\"ClientSecretName\" value=\"adobe-sign-secret\" />\n</configuration>" },
+        { "App.config", "<!-- https://api.venafi.cloud is configured per environment -->" },
+        { "processor/src/config.ts", "export const clientSecret = process.env.CTP_CLIENT_SECRET;\n" },
+        { "processor/src/config.ts", "const apiUrl = `https://${process.env.CTP_REGION}.commercetools.com`;\n" },
+        { "processor/src/client.ts", "// See https://docs.commercetools.com/api/authorization\n" },
+        { "processor/src/client.ts", "if (token === 'Bearer') { return; }\n" },
+        { "processor/src/test.ts", "const password = 'test';\n" },
+        { "processor/src/errors.ts", "throw new Error('Set the API key, see https://docs.venafi.cloud/api for details');\n" },
+        { "README.md", "Client secret: Zk3v9TqLw2Xp8RmN at https://api.venafi.cloud" },
+        { "values.yaml", "image:\n  repository: ghcr.io/contoso/connector\n  tag: 1.2.3\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotFlagged))]
+    public void Does_not_flag_references_placeholders_and_metadata(string path, string text)
+    {
+        Assert.Empty(Scan(path, text));
+    }
+
+    [Fact]
+    public void Finds_a_token_format_wherever_it_is()
+    {
+        var token = FakeSecrets.GitHub('p');
+        var text = "steps:\n  - run: echo " + token + "\n";
+        var finding = Assert.Single(Scan("ci.yml", text));
+        Assert.Equal("CK1003", finding.RuleId);
+        Assert.Equal(text.IndexOf(token, StringComparison.Ordinal), finding.Start);
+        Assert.Equal(token.Length, finding.Length);
+    }
+
+    [Fact]
+    public void Reports_the_exact_span_on_the_right_line()
+    {
+        var text = "{\n  \"Venafi\": {\n    \"ApiKey\": \"3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64\"\n  }\n}\n";
+        var finding = Assert.Single(Scan("appsettings.json", text), f => f.RuleId == "CK1002");
+        Assert.Equal(text.IndexOf("3f2c", StringComparison.Ordinal), finding.Start);
+        Assert.Equal(36, finding.Length);
+        Assert.Equal("ApiKey", finding.MessageArgument);
+    }
+
+    [Fact]
+    public void Allowed_hosts_and_extra_keywords_and_placeholders_are_honoured()
+    {
+        var settings = new TextScanSettings(["*.contoso.net"], ["zone"], ["dev-*"], null);
+        Assert.Empty(Scan("appsettings.json", "{ \"Url\": \"https://api.contoso.net/v1\" }", settings));
+        Assert.Single(Scan("appsettings.json", "{ \"VenafiZone\": \"Production\\\\Certificates\" }", settings));
+        Assert.Empty(Scan(".env", "CLIENT_SECRET=dev-local-secret\n", settings));
+    }
+
+    [Fact]
+    public void Half_written_and_binary_looking_text_does_not_throw()
+    {
+        string[] texts =
+        [
+            "{ \"ClientSecret\": \"unterminated",
+            "key:",
+            ":",
+            "=",
+            "\"",
+            "<add key=\"x\" value=\"",
+            "<password>",
+            "headers[\"x = \"y\"",
+            "export",
+            "- ",
+            "\0\0\0://\0",
+            new string('a', 10_000) + "://",
+        ];
+        foreach (var text in texts)
+        {
+            foreach (var kind in Enum.GetValues<TextFileKind>())
+            {
+                var findings = new List<TextFinding>();
+                TextScanner.Scan(text, kind, Defaults, findings);
+                Assert.All(findings, f => Assert.InRange(f.Start + f.Length, 0, text.Length));
+            }
+        }
+    }
+
+    private static List<TextFinding> Scan(string path, string text) => Scan(path, text, Defaults);
+
+    private static List<TextFinding> Scan(string path, string text, TextScanSettings settings)
+    {
+        var findings = new List<TextFinding>();
+        TextScanner.Scan(text, TextScanner.KindOf(path), settings, findings);
+        return findings;
+    }
+}

@@ -1,0 +1,350 @@
+using CertKit.Analyzers.Rules;
+using CertKit.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = CertKit.Analyzers.Tests.Verifiers.AnalyzerVerifier<CertKit.Analyzers.Rules.CK4001TlsValidationDisabledAnalyzer>;
+
+namespace CertKit.Analyzers.Tests.Rules;
+
+public class CK4001TlsValidationDisabledTests
+{
+    // A Venafi TLS Protect Cloud worker building its HTTP, raw TLS and WebSocket connections.
+    private const string VenafiClientFactory = """
+        #pragma warning disable SYSLIB0014 // ServicePointManager is obsolete, and still used by old integrations
+        using System;
+        using System.IO;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Net.WebSockets;
+        using System.Security.Authentication;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Threading.Tasks;
+
+        namespace Acme.VenafiWorker;
+
+        public sealed class VenafiCloudClientFactory
+        {
+            private readonly string _pinnedThumbprint;
+
+            public VenafiCloudClientFactory(string pinnedThumbprint) => _pinnedThumbprint = pinnedThumbprint;
+
+            public async Task<HttpClient> CreateAsync(Stream network, bool allowUntrusted)
+            {
+                var handler = new HttpClientHandler();
+                var sockets = new SocketsHttpHandler();
+                var webSocket = new ClientWebSocket();
+        /*STATEMENT*/
+                await Task.Yield();
+                var client = new HttpClient(handler) { BaseAddress = new Uri(Environment.GetEnvironmentVariable("VENAFI_BASE_URL")!) };
+                client.DefaultRequestHeaders.Add("tppl-api-key", Environment.GetEnvironmentVariable("VENAFI_API_KEY"));
+                return client;
+            }
+
+            private static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
+
+            private static bool AcceptAllBlock(HttpRequestMessage message, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+            {
+                return true;
+            }
+
+            private bool Pinned(HttpRequestMessage message, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+                errors == SslPolicyErrors.None || certificate?.Thumbprint == _pinnedThumbprint;
+
+            private static bool ValidateOrThrow(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+            {
+                if (errors != SslPolicyErrors.None)
+                {
+                    throw new AuthenticationException("Venafi certificate rejected: " + errors);
+                }
+
+                return true;
+            }
+        }
+        """;
+
+    private static string InFactory(string statement) => VenafiClientFactory.Replace("/*STATEMENT*/", statement);
+
+    [Theory]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(message, certificate, chain, errors) => true|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(_, _, _, _) => true|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:static (m, c, ch, e) => true|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:delegate { return true; }|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => { return true; }|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => { Console.Error.WriteLine(e); return true; }|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => { if (e != SslPolicyErrors.None) { Console.Error.WriteLine(e); } return true; }|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => { var valid = e == SslPolicyErrors.None; return true; }|};""")]
+    [InlineData("""const bool Trust = true; handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => Trust|};""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = {|CK4001:AcceptAllBlock|};""")]
+    [InlineData("""bool TrustEverything(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) => true; handler.ServerCertificateCustomValidationCallback = {|CK4001:TrustEverything|};""")]
+    [InlineData("""bool TrustEverything(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) { if (e == SslPolicyErrors.None) { return true; } return true; } handler.ServerCertificateCustomValidationCallback = {|CK4001:TrustEverything|};""")]
+    [InlineData("""if (allowUntrusted) { handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => true|}; }""")]
+    [InlineData("""handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => true|} };""")]
+    [InlineData("""handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = {|CK4001:HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|} };""")]
+    [InlineData("""sockets.SslOptions.RemoteCertificateValidationCallback = {|CK4001:(sender, certificate, chain, errors) => true|};""")]
+    [InlineData("""sockets.SslOptions = new SslClientAuthenticationOptions { TargetHost = "venafi", RemoteCertificateValidationCallback = {|CK4001:(s, c, ch, e) => true|} };""")]
+    [InlineData("""var options = new SslClientAuthenticationOptions(); options.RemoteCertificateValidationCallback = {|CK4001:AcceptAll|};""")]
+    [InlineData("""var serverOptions = new SslServerAuthenticationOptions { RemoteCertificateValidationCallback = {|CK4001:(s, c, ch, e) => true|} };""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback = {|CK4001:(s, c, ch, e) => true|};""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback += {|CK4001:(s, c, ch, e) => true|};""")]
+    [InlineData("""using var tls = new SslStream(network, false, {|CK4001:(s, c, ch, e) => true|});""")]
+    [InlineData("""using var tls = new SslStream(network, false, {|CK4001:AcceptAll|});""")]
+    [InlineData("""using var tls = new SslStream(network, false, new RemoteCertificateValidationCallback({|CK4001:AcceptAll|}));""")]
+    [InlineData("""RemoteCertificateValidationCallback trustAll = {|CK4001:(s, c, ch, e) => true|}; using var tls = new SslStream(network, false, trustAll);""")]
+    [InlineData("""webSocket.Options.RemoteCertificateValidationCallback = {|CK4001:(s, c, ch, e) => true|};""")]
+    [InlineData("""Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> trustAll = {|CK4001:(m, c, ch, e) => true|};""")]
+    public Task Callbacks_that_accept_every_certificate_are_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+
+    [Theory]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None;""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None || c?.Thumbprint == _pinnedThumbprint;""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = Pinned;""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { if (e == SslPolicyErrors.None) { return true; } return c?.GetCertHashString() == _pinnedThumbprint; };""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => false;""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { if (e != SslPolicyErrors.None) { throw new AuthenticationException(e.ToString()); } return true; };""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => throw new NotSupportedException("custom trust is not configured");""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => c is not null && ch is not null && ch.Build(c);""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None && c!.Issuer.Contains("Venafi");""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { Func<bool> unused = () => true; return e == SslPolicyErrors.None; };""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = null;""")]
+    [InlineData("""handler.ClientCertificateOptions = ClientCertificateOption.Manual;""")]
+    [InlineData("""bool Validate(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) => e == SslPolicyErrors.None; handler.ServerCertificateCustomValidationCallback = Validate;""")]
+    [InlineData("""using var tls = new SslStream(network, false, ValidateOrThrow);""")]
+    [InlineData("""using var tls = new SslStream(network, false, (s, c, ch, e) => e == SslPolicyErrors.None);""")]
+    [InlineData("""using var tls = new SslStream(network, false);""")]
+    [InlineData("""sockets.SslOptions.RemoteCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.RemoteCertificateNameMismatch && c?.Subject == "CN=venafi-gateway";""")]
+    [InlineData("""sockets.SslOptions = new SslClientAuthenticationOptions { TargetHost = "venafi" };""")]
+    [InlineData("""sockets.SslOptions.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust };""")]
+    [InlineData("""webSocket.Options.RemoteCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;""")]
+    [InlineData("""Func<string, bool> isVenafiZone = zone => true;""")]
+    [InlineData("""Predicate<X509Certificate2> anyCertificate = certificate => true;""")]
+    [InlineData("""Func<X509Certificate2, X509Chain, bool> chainCheck = (certificate, chain) => true;""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;""")]
+    [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { return e switch { SslPolicyErrors.None => true, _ => false }; };""")]
+    public Task Callbacks_that_validate_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+
+    [Theory]
+    [InlineData("""
+        #if DEBUG
+                handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;
+        #endif
+        """)]
+    [InlineData("""
+        #if DEBUG
+                handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+        #endif
+        """)]
+    [InlineData("""
+        #if !DEBUG
+                handler.CheckCertificateRevocationList = true;
+        #else
+                using var tls = new SslStream(network, false, AcceptAll);
+        #endif
+        """)]
+    public Task Callbacks_inside_if_DEBUG_are_not_flagged_in_a_debug_build(string statement) =>
+        Verify.CreateTest(InFactory(statement), editorConfig: null).WithDebugSymbol().RunAsync();
+
+    [Fact]
+    public Task A_callback_in_the_else_branch_of_if_DEBUG_is_flagged_in_a_release_build() => Verify.VerifyAsync(InFactory("""
+        #if DEBUG
+                handler.CheckCertificateRevocationList = false;
+        #else
+                handler.ServerCertificateCustomValidationCallback = {|CK4001:(m, c, ch, e) => true|};
+        #endif
+        """));
+
+    [Fact]
+    public Task A_Conditional_DEBUG_helper_is_not_flagged() => Verify.VerifyAsync("""
+        using System.Diagnostics;
+        using System.Net.Http;
+
+        namespace Acme.VenafiWorker;
+
+        public static class LocalDevelopment
+        {
+            [Conditional("DEBUG")]
+            public static void TrustLocalGateway(HttpClientHandler handler) =>
+                handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;
+        }
+        """);
+
+    [Fact]
+    public Task A_static_field_holding_an_accept_all_callback_is_flagged() => Verify.VerifyAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+
+        namespace Acme.VenafiWorker;
+
+        public static class Trust
+        {
+            private static readonly Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> TrustAll = {|CK4001:(_, _, _, _) => true|};
+
+            public static HttpClientHandler Handler() => new() { ServerCertificateCustomValidationCallback = TrustAll };
+        }
+        """);
+
+    [Fact]
+    public Task A_method_group_declared_in_another_file_is_checked_by_its_syntax()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.Http;
+
+            namespace Acme.VenafiWorker;
+
+            public static class Handlers
+            {
+                public static HttpClientHandler Trusting() => new() { ServerCertificateCustomValidationCallback = {|CK4001:CertificateChecks.AcceptAny|} };
+                public static HttpClientHandler Checking() => new() { ServerCertificateCustomValidationCallback = CertificateChecks.RequireValid };
+            }
+            """, editorConfig: null);
+        test.TestState.Sources.Add(("/0/CertificateChecks.cs", """
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            namespace Acme.VenafiWorker;
+
+            public static class CertificateChecks
+            {
+                public static bool AcceptAny(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e)
+                {
+                    return true;
+                }
+
+                public static bool RequireValid(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e)
+                {
+                    return e == SslPolicyErrors.None;
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Interface_and_abstract_validators_are_not_flagged() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+
+        namespace Acme.VenafiWorker;
+
+        public interface ICertificatePolicy
+        {
+            bool Validate(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e);
+        }
+
+        public static class Handlers
+        {
+            public static HttpClientHandler Create(ICertificatePolicy policy) => new() { ServerCertificateCustomValidationCallback = policy.Validate };
+        }
+        """);
+
+    [Fact]
+    public Task Kestrel_client_certificate_validation_that_accepts_all_is_flagged_and_a_development_guard_clears_it()
+    {
+        var test = Verify.CreateTest("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Server.Kestrel.Https;
+            using Microsoft.Extensions.Hosting;
+            using System.Net.Http;
+
+            namespace Acme.CommercetoolsConnect;
+
+            public static class Tls
+            {
+                public static void Configure(WebApplicationBuilder builder, HttpClientHandler outbound)
+                {
+                    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+                    {
+                        https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                        https.ClientCertificateValidation = {|CK4001:(certificate, chain, errors) => true|};
+                    }));
+
+                    if (builder.Environment.IsDevelopment())
+                    {
+                        outbound.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                    }
+                }
+            }
+            """, editorConfig: null);
+        test.ReferenceAssemblies = WebTestReferences.AspNetCore80;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_development_only_local_HTTP_client_after_an_early_return_is_not_flagged()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.Http;
+            using Microsoft.Extensions.Hosting;
+
+            namespace Acme.CommercetoolsConnect;
+
+            public static class LocalGateway
+            {
+                public static HttpClientHandler Create(IHostEnvironment environment)
+                {
+                    var handler = new HttpClientHandler();
+                    if (!environment.IsDevelopment())
+                    {
+                        return handler;
+                    }
+
+                    // The local commercetools emulator serves a throwaway certificate.
+                    handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+                    return handler;
+                }
+
+                public static HttpClientHandler CreateForStaging(IHostEnvironment environment)
+                {
+                    var handler = new HttpClientHandler();
+                    if (environment.IsStaging())
+                    {
+                        handler.ServerCertificateCustomValidationCallback = {|CK4001:(message, certificate, chain, errors) => true|};
+                    }
+
+                    return handler;
+                }
+            }
+            """, editorConfig: null);
+        test.ReferenceAssemblies = WebTestReferences.AspNetCore80;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_message_names_the_property()
+    {
+        var source = InFactory("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;""");
+        return Verify.VerifyAsync(source, new DiagnosticResult(Descriptors.TlsValidationDisabled).WithSpan(25, 53, 25, 74).WithArguments("HttpClientHandler.ServerCertificateCustomValidationCallback"));
+    }
+
+    [Fact]
+    public Task The_message_names_the_constructor_parameter()
+    {
+        var source = InFactory("""using var tls = new SslStream(network, false, AcceptAll);""");
+        return Verify.VerifyAsync(source, new DiagnosticResult(Descriptors.TlsValidationDisabled).WithSpan(25, 47, 25, 56).WithArguments("The userCertificateValidationCallback of new SslStream(...)"));
+    }
+
+    [Fact]
+    public Task Test_projects_are_not_analysed() =>
+        Verify.CreateTest(InFactory("handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;"), editorConfig: null)
+            .WithGlobalConfig("build_property.IsTestProject = true").RunAsync();
+
+    [Theory]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) =>")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { return")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = (m, c) => true;")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = delegate { return; };")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = UnknownMethod;")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = AcceptAll;")]
+    [InlineData("using var tls = new SslStream(network, false, (s, c, ch, e) => { if (e) return true; });")]
+    [InlineData("bool Local(HttpRequestMessage m, X509Certificate2? c, X509Chain? ch, SslPolicyErrors e) handler.ServerCertificateCustomValidationCallback = Local;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => true")]
+    [InlineData("#if DEBUG\nhandler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;")]
+    [InlineData("handler.ServerCertificateCustomValidationCallback = HttpClientHandler.")]
+    public Task Broken_code_does_not_throw(string statement) =>
+        BrokenCodeRunner.AssertNoAnalyzerExceptionAsync(new CK4001TlsValidationDisabledAnalyzer(), InFactory(statement), ReferenceAssemblies.Net.Net80, "DEBUG");
+}

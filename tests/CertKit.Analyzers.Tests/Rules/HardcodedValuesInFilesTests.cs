@@ -1,0 +1,110 @@
+using CertKit.Analyzers.Rules;
+using CertKit.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CertKit.Analyzers.Tests.Rules;
+
+/// <summary>CK1001–CK1003 in config files passed as AdditionalFiles, reported at the file's own line.</summary>
+public class HardcodedValuesInFilesTests
+{
+    private const string Code = "class Startup { }";
+
+    [Fact]
+    public async Task Appsettings_with_a_client_secret_and_a_production_url()
+    {
+        var test = CreateTest(("/src/appsettings.json", """
+            {
+              "AdobeSign": {
+                "BaseUrl": "{|CK1001:https://api.na1.adobesign.com/api/rest/v6|}",
+                "ClientId": "CBJCHBCAABAAx7t3",
+                "ClientSecret": "{|CK1002:q8Fz2LmR7vXc9PwT|}"
+              },
+              "Logging": { "LogLevel": { "Default": "Information" } }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Connect_yaml_and_env_files()
+    {
+        var test = CreateTest(
+            ("/connect.yaml", """
+                deployAs:
+                  - name: service
+                    configuration:
+                      standardConfiguration:
+                        - key: CTP_API_URL
+                          default: {|CK1001:https://api.europe-west1.gcp.commercetools.com|}
+                      securedConfiguration:
+                        - key: CTP_CLIENT_SECRET
+                          description: commercetools client secret
+                """),
+            ("/.env", """
+                CTP_PROJECT_KEY=contoso-shop
+                CTP_CLIENT_SECRET={|CK1002:Zk3v9TqLw2Xp8RmN|}
+                CTP_API_URL=http://localhost:8080
+                """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Placeholders_and_references_are_not_flagged()
+    {
+        var test = CreateTest(
+            ("/appsettings.Production.json", """
+                {
+                  "Venafi": { "BaseUrl": "${VENAFI_BASE_URL}", "ApiKey": "<your-api-key>" },
+                  "$schema": "https://json.schemastore.org/appsettings.json"
+                }
+                """),
+            ("/.env.example", "VENAFI_API_KEY=YOUR_API_KEY_HERE\n"),
+            ("/README.md", "ClientSecret: Zk3v9TqLw2Xp8RmN at https://api.venafi.cloud\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Allowed_hosts_apply_to_config_files()
+    {
+        var test = CreateTest(("/appsettings.json", "{ \"Venafi\": { \"BaseUrl\": \"https://api.venafi.cloud\" } }"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\ncertkit.allowed_hosts = api.venafi.cloud\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Test_projects_are_not_analysed()
+    {
+        var test = CreateTest(("/appsettings.json", "{ \"ClientSecret\": \"q8Fz2LmR7vXc9PwT\" }"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_token_format_in_a_workflow_file()
+    {
+        var token = "ghp_" + "Q8fz2LmR7vXc9PwTk3v9TqLw2Xp8RmNa1b2C";
+        var test = CreateTest(("/.github/workflows/release.yml", "env:\n  GH_TOKEN_FALLBACK: {|CK1003:" + token + "|}\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Half_written_config_does_not_throw()
+    {
+        var test = CreateTest(
+            ("/appsettings.json", "{ \"ClientSecret\": \"unterminated\n  \"Url\": \"https://"),
+            ("/connect.yaml", "key:\n- \n:\n"),
+            ("/App.config", "<add key=\"ClientSecret\" value=\""));
+        await test.RunAsync();
+    }
+
+    private static AnalyzerVerifier<HardcodedValuesInFilesAnalyzer>.Test CreateTest(params (string Path, string Content)[] files)
+    {
+        var test = new AnalyzerVerifier<HardcodedValuesInFilesAnalyzer>.Test { TestCode = Code };
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add((file.Path, file.Content));
+        }
+
+        return test;
+    }
+}
