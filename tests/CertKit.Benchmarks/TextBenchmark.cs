@@ -17,6 +17,7 @@ internal static class TextBenchmark
         var corpus = TextCorpusGenerator.Generate((long)megabytes * 1024 * 1024, seed, out var planted);
         var encoded = corpus.Select(f => Encoding.UTF8.GetBytes(f.Text)).ToArray();
         var texts = corpus.Select(f => f.Text).ToArray();
+        var paths = corpus.Select(f => f.Path).ToArray();
         long totalBytes = encoded.Sum(b => (long)b.Length);
         Console.WriteLine($"corpus: {corpus.Count} files, {totalBytes / (1024.0 * 1024):F1} MB UTF-8 (seed {seed}); {planted} files with a planted secret");
         foreach (var group in corpus.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -28,19 +29,19 @@ internal static class TextBenchmark
         Console.WriteLine($"thread: one (the calling thread); {Environment.ProcessorCount} cores visible to the process; load average {ScanBenchmark.LoadAverage()}");
 
         // Warm-up: one full pass of each, so tiered JIT has promoted the hot loops before timing.
-        var findings = DetectAll(texts);
-        DecodeAndDetectAll(encoded);
-        Console.WriteLine($"findings: {findings.Urls} hardcoded URLs, {findings.Secrets} secrets by format, {findings.Passwords} embedded passwords");
+        var findings = DetectAll(paths, texts);
+        DecodeAndDetectAll(paths, encoded);
+        Console.WriteLine($"findings: {findings.Urls} CK1001 hardcoded URLs, {findings.Credentials} CK1002 hardcoded credentials, {findings.Secrets} CK1003 secrets by content");
 
         var detectSeconds = new List<double>();
         var decodeSeconds = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             var stopwatch = Stopwatch.StartNew();
-            DetectAll(texts);
+            DetectAll(paths, texts);
             detectSeconds.Add(stopwatch.Elapsed.TotalSeconds);
             stopwatch.Restart();
-            DecodeAndDetectAll(encoded);
+            DecodeAndDetectAll(paths, encoded);
             decodeSeconds.Add(stopwatch.Elapsed.TotalSeconds);
         }
 
@@ -53,69 +54,60 @@ internal static class TextBenchmark
         return 0;
     }
 
-    private readonly record struct Counts(int Urls, int Secrets, int Passwords);
+    private readonly record struct Counts(int Urls, int Credentials, int Secrets);
 
-    private static Counts DetectAll(string[] texts)
+    private static Counts DetectAll(string[] paths, string[] texts)
     {
         var total = default(Counts);
-        foreach (var text in texts)
+        for (var i = 0; i < texts.Length; i++)
         {
-            var counts = Engine.Scan(text);
-            total = new Counts(total.Urls + counts.Urls, total.Secrets + counts.Secrets, total.Passwords + counts.Passwords);
+            var counts = Engine.Scan(paths[i], texts[i]);
+            total = new Counts(total.Urls + counts.Urls, total.Credentials + counts.Credentials, total.Secrets + counts.Secrets);
         }
 
         return total;
     }
 
-    private static void DecodeAndDetectAll(byte[][] files)
+    private static void DecodeAndDetectAll(string[] paths, byte[][] files)
     {
-        foreach (var bytes in files)
+        for (var i = 0; i < files.Length; i++)
         {
-            Engine.Scan(Encoding.UTF8.GetString(bytes));
+            Engine.Scan(paths[i], Encoding.UTF8.GetString(files[i]));
         }
     }
 
     /// <summary>
-    /// The detectors as they stand on main: the format patterns (CK1003), the URL classifier (CK1001) and the embedded
-    /// credential finders (CK1002) over a file's whole content.
+    /// The text engine <c>certkit scan</c> and the AdditionalFiles analyzer call: <see cref="TextScanner.Scan"/>, with the
+    /// file kind from its name. C# files (which the scan hands to Roslyn instead) are scanned as source code here, so that
+    /// the mix has the size and shape of real source.
     /// </summary>
     private static class Engine
     {
-        public const string Description = "SecretPatterns.Find + UrlClassifier.TryFindHardcodedUrl + ConnectionStrings.TryFindPassword/TryFindUrlPassword over each whole file";
+        public const string Description = "TextScanner.Scan (CK1001-CK1003 text detectors), file kind from TextScanner.KindOf; .cs scanned as Code";
+
+        private static readonly TextScanSettings Settings = new(ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, null);
 
         [ThreadStatic]
-        private static List<SecretMatch>? secrets;
+        private static List<TextFinding>? findings;
 
-        public static Counts Scan(string text)
+        public static Counts Scan(string path, string text)
         {
-            var found = secrets ??= new List<SecretMatch>();
+            var found = findings ??= new List<TextFinding>();
             found.Clear();
-            SecretPatterns.Find(text, found);
-
-            var urls = 0;
-            var index = 0;
-            while (UrlClassifier.TryFindHardcodedUrl(text, index, false, ImmutableArray<string>.Empty, out var url))
+            var kind = TextScanner.KindOf(path);
+            TextScanner.Scan(text, kind == TextFileKind.Unsupported ? TextFileKind.Code : kind, Settings, found);
+            int urls = 0, credentials = 0, secrets = 0;
+            foreach (var finding in found)
             {
-                urls++;
-                index = Math.Max(url.End, url.Start + 1);
+                switch (finding.RuleId)
+                {
+                    case CertKit.Analyzers.RuleIds.HardcodedUrl: urls++; break;
+                    case CertKit.Analyzers.RuleIds.HardcodedCredential: credentials++; break;
+                    default: secrets++; break;
+                }
             }
 
-            var passwords = 0;
-            index = 0;
-            while (ConnectionStrings.TryFindPassword(text, index, out var password))
-            {
-                passwords++;
-                index = password.Start + Math.Max(password.Length, 1);
-            }
-
-            index = 0;
-            while (ConnectionStrings.TryFindUrlPassword(text, index, out var password))
-            {
-                passwords++;
-                index = password.Start + Math.Max(password.Length, 1);
-            }
-
-            return new Counts(urls, found.Count, passwords);
+            return new Counts(urls, credentials, secrets);
         }
     }
 

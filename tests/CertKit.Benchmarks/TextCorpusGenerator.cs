@@ -41,13 +41,13 @@ internal static class TextCorpusGenerator
             var secret = PlantedSecrets[random.Next(PlantedSecrets.Length)];
             TextFile file = (random.Next(20)) switch
             {
-                < 8 => new($"src/{service}/File{index}.cs", "C#", PlantInCSharp(csharp[random.Next(csharp.Count)].Text, plant, secret)),
-                < 10 => new($"src/{service}/appsettings.{index}.json", "JSON", AppSettings(service, random, plant, secret)),
-                < 11 => new($"connect/{service}/package{index}.json", "JSON", PackageJson(service, random)),
-                < 12 => new($"connect/{service}/connect{index}.yaml", "YAML", ConnectYaml(service, random, plant, secret)),
-                < 13 => new($".github/workflows/{service}{index}.yml", "YAML", Workflow(service, random)),
-                < 14 => new($"deploy/{service}/deployment{index}.yaml", "YAML", Deployment(service, random, plant, secret)),
-                < 15 => new($"connect/{service}/.env.{index}", ".env", DotEnv(service, random, plant, secret)),
+                < 4 => new($"src/{service}/File{index}.cs", "C#", PlantInCSharp(csharp[random.Next(csharp.Count)].Text, plant, secret)),
+                < 7 => new($"src/{service}/appsettings.{index}.json", "JSON", AppSettings(service, random, plant, secret)),
+                < 8 => new($"connect/{service}/package{index}.json", "JSON", PackageJson(service, random)),
+                < 10 => new($"connect/{service}/connect{index}.yaml", "YAML", ConnectYaml(service, random, plant, secret)),
+                < 11 => new($".github/workflows/{service}{index}.yml", "YAML", Workflow(service, random)),
+                < 12 => new($"deploy/{service}/deployment{index}.yaml", "YAML", Deployment(service, random, plant, secret)),
+                < 14 => new($"connect/{service}/.env.{index}", ".env", DotEnv(service, random, plant, secret)),
                 < 17 => new($"connect/{service}/src/handler{index}.js", "JS", JavaScript(service, random, plant, secret)),
                 _ => new($"connect/{service}/src/client{index}.ts", "TS", TypeScript(service, random, plant, secret)),
             };
