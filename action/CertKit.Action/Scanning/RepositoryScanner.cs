@@ -210,88 +210,59 @@ internal sealed class RepositoryScanner
         CancellationToken cancellationToken)
     {
         using var loader = MsBuildProjectLoader.Create();
-
-        // The next project's restore and design-time build (mostly in the MSBuild build host process) overlap the analysis
-        // of the current one. Loads stay one at a time: MSBuildWorkspace does not open projects concurrently.
-        var nextLoad = loader.OpenAsync(projectPaths[0], cancellationToken);
-        try
+        foreach (var projectPath in projectPaths)
         {
-            for (var index = 0; index < projectPaths.Count; index++)
+            var loaded = await loader.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
+            if (loaded.Project is null)
             {
-                var projectPath = projectPaths[index];
-                var loaded = await nextLoad.ConfigureAwait(false);
-                var nextPath = index + 1 < projectPaths.Count ? projectPaths[index + 1] : null;
-                nextLoad = nextPath is not null
-                    ? Task.Run(() => loader.OpenAsync(nextPath, cancellationToken), cancellationToken)
-                    : Task.FromResult<MsBuildProjectLoader.Loaded>(null!);
-                await AnalyzeLoadedAsync(projectPath, loaded, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+                await FallBackAsync(projectPath, loaded.Problem, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+                continue;
             }
-        }
-        finally
-        {
-            // On an early exit (cancellation), wait for a load in flight before the workspace is disposed under it.
-            await nextLoad.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        }
-    }
 
-    private async Task AnalyzeLoadedAsync(
-        string projectPath,
-        MsBuildProjectLoader.Loaded loaded,
-        Dictionary<string, List<ScannedFile>> owned,
-        Dictionary<string, ScannedFile> files,
-        EditorConfigOptions editorConfig,
-        Collector collector,
-        CancellationToken cancellationToken)
-    {
-        if (loaded.Project is null)
-        {
-            await FallBackAsync(projectPath, loaded.Problem, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var project = loaded.Project;
-        var present = new HashSet<string>(project.AdditionalDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
-        var additions = ImmutableArray.CreateBuilder<DocumentInfo>();
-        foreach (var file in owned.GetValueOrDefault(projectPath, []))
-        {
-            if (!file.IsCSharp && !present.Contains(file.FullPath))
+            var project = loaded.Project;
+            var present = new HashSet<string>(project.AdditionalDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
+            var additions = ImmutableArray.CreateBuilder<DocumentInfo>();
+            foreach (var file in owned.GetValueOrDefault(projectPath, []))
             {
-                additions.Add(DocumentInfo.Create(
-                    DocumentId.CreateNewId(project.Id),
-                    Path.GetFileName(file.FullPath),
-                    loader: TextLoader.From(TextAndVersion.Create(file.Text, VersionStamp.Default, file.FullPath)),
-                    filePath: file.FullPath));
+                if (!file.IsCSharp && !present.Contains(file.FullPath))
+                {
+                    additions.Add(DocumentInfo.Create(
+                        DocumentId.CreateNewId(project.Id),
+                        Path.GetFileName(file.FullPath),
+                        loader: TextLoader.From(TextAndVersion.Create(file.Text, VersionStamp.Default, file.FullPath)),
+                        filePath: file.FullPath));
+                }
             }
-        }
 
-        var solution = project.Solution.AddAdditionalDocuments(additions.ToImmutable());
+            var solution = project.Solution.AddAdditionalDocuments(additions.ToImmutable());
 
-        // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
-        var configured = new HashSet<string>(project.AnalyzerConfigDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
-        var sourcePaths = project.Documents.Select(d => d.FilePath).Concat(solution.GetProject(project.Id)!.AdditionalDocuments.Select(d => d.FilePath)).Append(projectPath);
-        foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths.OfType<string>()))
-        {
-            if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
+            // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
+            var configured = new HashSet<string>(project.AnalyzerConfigDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
+            var sourcePaths = project.Documents.Select(d => d.FilePath).Concat(solution.GetProject(project.Id)!.AdditionalDocuments.Select(d => d.FilePath)).Append(projectPath);
+            foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths.OfType<string>()))
             {
-                solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(project.Id), ".editorconfig", configText, filePath: configFile);
+                if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
+                {
+                    solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(project.Id), ".editorconfig", configText, filePath: configFile);
+                }
             }
-        }
 
-        project = solution.GetProject(project.Id)!;
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation is null)
-        {
-            await FallBackAsync(projectPath, "the workspace produced no compilation", owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            project = solution.GetProject(project.Id)!;
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                await FallBackAsync(projectPath, "the workspace produced no compilation", owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
-        await RunAnalyzersAsync(compilation, project.AnalyzerOptions, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-        collector.Projects.Add(new ProjectRecord(
-            files[projectPath].RelativePath,
-            ProjectLoadMode.MSBuild,
-            null,
-            project.Documents.Count(d => d.FilePath is not null && files.ContainsKey(d.FilePath)),
-            project.AdditionalDocuments.Count()));
+            await RunAnalyzersAsync(compilation, project.AnalyzerOptions, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+            collector.Projects.Add(new ProjectRecord(
+                files[projectPath].RelativePath,
+                ProjectLoadMode.MSBuild,
+                null,
+                project.Documents.Count(d => d.FilePath is not null && files.ContainsKey(d.FilePath)),
+                project.AdditionalDocuments.Count()));
+        }
     }
 
     private async Task FallBackAsync(

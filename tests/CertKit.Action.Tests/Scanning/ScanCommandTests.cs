@@ -291,10 +291,9 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
-    public async Task SeveralProjectsAreEachAnalysedOnceWhileTheNextOneLoads()
+    public async Task SeveralProjectsAreEachAnalysedOnceInOrderWithABrokenOneFallingBack()
     {
-        // The scan loads project n+1 while it analyses project n: every project must still be reported, once, in order,
-        // with a broken one in the middle falling back without disturbing its neighbours.
+        // A broken project in the middle falls back without disturbing its neighbours; each project is reported once.
         using var repo = TempRepository.Create();
         repo.Write("src/Alpha/Alpha.csproj", TempRepository.ClassLibraryProject);
         repo.Write("src/Alpha/A.cs", "public static class A\n{\n    public const string Note = \"SCAN-MARKER\";\n}\n");
