@@ -28,33 +28,49 @@ internal static class AnalyzerOverheadBenchmark
 
         var compileTimes = new List<double>();
         var emptyDriverTimes = new List<double>();
+        var operationDriverTimes = new List<double>();
         var withCkTimes = new List<double>();
         var ckExecutionTimes = new List<double>();
         var findings = 0;
+        var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var run = 0; run < runs; run++)
         {
             compileTimes.Add(Compile(corpus, references, default, out _).TotalMilliseconds);
             emptyDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), out _).TotalMilliseconds);
+            operationDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()), out _).TotalMilliseconds);
             withCkTimes.Add(Compile(corpus, references, analyzers, out var result).TotalMilliseconds);
             ckExecutionTimes.Add(result.AnalyzerExecutionMilliseconds);
             findings = result.Findings;
+            foreach (var (name, milliseconds) in result.PerAnalyzerMilliseconds)
+            {
+                (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(milliseconds);
+            }
         }
 
         var compile = Median(compileTimes);
         var emptyDriver = Median(emptyDriverTimes);
+        var operationDriver = Median(operationDriverTimes);
         var withCk = Median(withCkTimes);
         var ckExecution = Median(ckExecutionTimes);
         Console.WriteLine($"compile (parse + bind + emit), no analyzers:     {compile,9:F0} ms");
         Console.WriteLine($"compile + driver with an empty analyzer:         {emptyDriver,9:F0} ms");
+        Console.WriteLine($"compile + driver with an empty operation action: {operationDriver,9:F0} ms");
         Console.WriteLine($"compile + driver with the CK analyzers:          {withCk,9:F0} ms");
         Console.WriteLine($"CK analyzers' own execution time (telemetry):    {ckExecution,9:F0} ms");
         Console.WriteLine($"CK findings in the corpus:                       {findings,9}");
         Console.WriteLine($"overhead, CK execution / compile:                {100 * ckExecution / compile,8:F2} %");
         Console.WriteLine($"overhead, wall clock vs empty-analyzer driver:   {100 * (withCk - emptyDriver) / emptyDriver,8:F2} %");
+        Console.WriteLine($"overhead, wall clock vs empty-operation driver:  {100 * (withCk - operationDriver) / operationDriver,8:F2} %");
+        Console.WriteLine("per analyzer (telemetry, median):");
+        foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+        {
+            var median = Median(times);
+            Console.WriteLine($"  {name,-40} {median,9:F0} ms  {100 * median / compile,6:F2} % of compile");
+        }
         return 0;
     }
 
-    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings);
+    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings, List<(string Name, double Milliseconds)> PerAnalyzerMilliseconds);
 
     private static TimeSpan Compile(List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, out RunResult result)
     {
@@ -98,15 +114,18 @@ internal static class AnalyzerOverheadBenchmark
             }
 
             var executionTime = TimeSpan.Zero;
+            var perAnalyzer = new List<(string, double)>();
             foreach (var analyzer in analyzers)
             {
-                if (analyzer is not EmptyAnalyzer)
+                if (analyzer is not EmptyAnalyzer and not EmptyOperationAnalyzer)
                 {
-                    executionTime += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                    var analyzerTime = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+                    executionTime += analyzerTime;
+                    perAnalyzer.Add((analyzer.GetType().Name, analyzerTime.TotalMilliseconds));
                 }
             }
 
-            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)), perAnalyzer);
         }
 
         return stopwatch.Elapsed;
@@ -150,6 +169,24 @@ internal static class AnalyzerOverheadBenchmark
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression);
+        }
+    }
+
+    /// <summary>
+    /// Registers one no-op operation action, so the driver builds the IOperation trees of every method body, as it does in
+    /// an SDK build whose default analyzers use operation actions: the baseline for the marginal cost of the CK analyzers there.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("BENCH0001", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
         }
     }
 }

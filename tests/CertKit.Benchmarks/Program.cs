@@ -1,17 +1,23 @@
 using CertKit.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/CertKit.Benchmarks -- analyzers [--lines 100000] [--runs 5] [--seed 42]
+// Timed runs, not tests. See docs/performance.md for the exact commands and the recorded figures.
+//   analyzers  dotnet run -c Release --project tests/CertKit.Benchmarks -- analyzers [--lines 100000] [--runs 5] [--seed 42]
+//   scan       dotnet run -c Release --project tests/CertKit.Benchmarks -- scan [--lines 100000] [--runs 3] [--projects 4] [--certkit PATH] [--work DIR]
+//   text       taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- text [--megabytes 128] [--runs 7]
 var mode = args.Length > 0 ? args[0] : "analyzers";
 var lines = IntOption("--lines", 100_000);
-var runs = IntOption("--runs", 5);
 var seed = IntOption("--seed", 42);
 
 switch (mode)
 {
     case "analyzers":
-        return AnalyzerOverheadBenchmark.Run(lines, runs, seed);
+        return AnalyzerOverheadBenchmark.Run(lines, IntOption("--runs", 5), seed);
+    case "scan":
+        return ScanBenchmark.Run(lines, IntOption("--runs", 3), seed, IntOption("--projects", 4), StringOption("--certkit"), StringOption("--work") ?? Path.Combine(Path.GetTempPath(), "certkit-scan-benchmark"));
+    case "text":
+        return TextBenchmark.Run(IntOption("--megabytes", 128), IntOption("--runs", 7), seed);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers");
+        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers, scan, text");
         return 2;
 }
 
@@ -19,4 +25,10 @@ int IntOption(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+string? StringOption(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

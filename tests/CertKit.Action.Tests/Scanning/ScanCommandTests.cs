@@ -291,6 +291,40 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public async Task SeveralProjectsAreEachAnalysedOnceInOrderWithABrokenOneFallingBack()
+    {
+        // A broken project in the middle falls back without disturbing its neighbours; each project is reported once.
+        using var repo = TempRepository.Create();
+        repo.Write("src/Alpha/Alpha.csproj", TempRepository.ClassLibraryProject);
+        repo.Write("src/Alpha/A.cs", "public static class A\n{\n    public const string Note = \"SCAN-MARKER\";\n}\n");
+        repo.Write("src/Beta/Beta.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0\n</Project>\n");
+        repo.Write("src/Beta/B.cs", "public static class B\n{\n    public const string Note = \"SCAN-MARKER\";\n}\n");
+        repo.Write("src/Gamma/Gamma.csproj", TempRepository.ClassLibraryProject);
+        repo.Write("src/Gamma/C.cs", "public static class C\n{\n    public const string Note = \"SCAN-MARKER\";\n}\n");
+        repo.Commit();
+
+        var run = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
+
+        Assert.Equal(
+            [
+                (TestAnalyzers.SourceRuleId, "src/Alpha/A.cs", 3, 32),
+                (TestAnalyzers.SourceRuleId, "src/Beta/B.cs", 3, 32),
+                (TestAnalyzers.SourceRuleId, "src/Gamma/C.cs", 3, 32),
+            ],
+            OnlyTestRules(run));
+        var projects = run.Json.GetProperty("projects").EnumerateArray()
+            .Select(p => (p.GetProperty("path").GetString(), p.GetProperty("mode").GetString(), p.GetProperty("sourceFiles").GetInt32()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("src/Alpha/Alpha.csproj", "msbuild", 1),
+                ("src/Beta/Beta.csproj", "fallback", 1),
+                ("src/Gamma/Gamma.csproj", "msbuild", 1),
+            ],
+            projects);
+    }
+
+    [Fact]
     public async Task ProjectThatCannotBeLoadedFallsBackToAnAdHocCompilation()
     {
         using var repo = TempRepository.Create();
