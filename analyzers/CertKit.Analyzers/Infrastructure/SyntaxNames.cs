@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CertKit.Analyzers.Infrastructure;
@@ -32,4 +34,16 @@ internal static class SyntaxNames
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>One ordinal set of the method names a rule's syntax filter accepts, built once from its groups.</summary>
+    public static HashSet<string> NameSet(params IEnumerable<string>[] groups)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            all.UnionWith(group);
+        }
+
+        return all;
+    }
 }

@@ -37,7 +37,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
     };
 
-    private static readonly HashSet<string> CandidateMethods = Union(
+    private static readonly HashSet<string> CandidateMethods = SyntaxNames.NameSet(
         FileWriteMethods,
         WriterMethods,
         new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" });
@@ -324,14 +324,6 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter");
             }
         }
-    }
-
-    private static HashSet<string> Union(HashSet<string> first, HashSet<string> second, string[] more)
-    {
-        var all = new HashSet<string>(first, StringComparer.Ordinal);
-        all.UnionWith(second);
-        all.UnionWith(more);
-        return all;
     }
 
     /// <summary>File.WriteAllText(path, token), writer.Write(token): every argument after <paramref name="skip"/> is a value.</summary>

@@ -48,7 +48,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
     };
 
-    private static readonly HashSet<string> CandidateMethods = Union(MelExtensionMethods, SerilogMethods, NLogMethods, Log4NetMethods, ConsoleMethods, DiagnosticsMethods);
+    private static readonly HashSet<string> CandidateMethods = SyntaxNames.NameSet(MelExtensionMethods, SerilogMethods, NLogMethods, Log4NetMethods, ConsoleMethods, DiagnosticsMethods);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
 
@@ -152,17 +152,6 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 Check(context, argument.Value, sink, flow.Value, ref template, invocation);
             }
         }
-    }
-
-    private static HashSet<string> Union(params HashSet<string>[] sets)
-    {
-        var all = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var set in sets)
-        {
-            all.UnionWith(set);
-        }
-
-        return all;
     }
 
     private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, LogSinks sinks, Lazy<TokenValueFlow> flow)
