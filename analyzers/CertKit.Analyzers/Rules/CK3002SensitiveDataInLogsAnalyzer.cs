@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -48,8 +46,6 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
     };
 
-    private static readonly HashSet<string> CandidateMethods = SyntaxNames.NameSet(MelExtensionMethods, SerilogMethods, NLogMethods, Log4NetMethods, ConsoleMethods, DiagnosticsMethods);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
 
     public override void Initialize(AnalysisContext context)
@@ -66,72 +62,39 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             var sinks = new LogSinks(start.Compilation);
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: true);
 
-            // Syntax first: only a call whose name is a log method (or, with Microsoft.Extensions.Logging referenced, a call
-            // with a logger and a value that may be a LoggerMessage delegate or method) gets an operation tree and a flow.
-            start.RegisterSyntaxNodeAction(c => OnInvocation(c, sinks, flows), SyntaxKind.InvocationExpression);
+            // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway); a call
+            // leaves on its method's name and containing type, and only a log sink's body gets a flow.
+            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows), OperationKind.Invocation);
             if (sinks.Flow.Exception is not null)
             {
-                start.RegisterSyntaxNodeAction(c => OnCreation(c, sinks, flows), SyntaxKind.ObjectCreationExpression);
+                start.RegisterOperationAction(c => OnCreation(c, sinks, flows), OperationKind.ObjectCreation);
             }
         });
     }
 
-    private static void OnInvocation(SyntaxNodeAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
+    private static void OnInvocation(OperationAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
     {
-        var node = (InvocationExpressionSyntax)context.Node;
-        var name = SyntaxNames.Invoked(node);
-        if (name is null || node.ArgumentList.Arguments.Count == 0)
-        {
-            return;
-        }
-
-        // LoggerMessage.Define delegates and [LoggerMessage] methods can have any name: with Microsoft.Extensions.Logging
-        // referenced they are worth a symbol look-up when the name or an argument mentions a log; other calls need a log method's name.
-        // Such calls are named Log… or take the logger as an argument (LogToken(_logger, …), VenafiLog.UsingApiKey(logger, …)).
-        if (!CandidateMethods.Contains(name) && (sinks.MelLogger is null || !(MentionsLog(name) || AnyArgumentMentionsLog(node.ArgumentList))))
-        {
-            return;
-        }
-
-        if (context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol method
-            || method.ContainingType is not { } type
-            || !IsSinkMethod(method, type, sinks))
-        {
-            return;
-        }
-
-        if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
-        {
-            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
-        }
-    }
-
-    private static void OnCreation(SyntaxNodeAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
-    {
-        var node = (ObjectCreationExpressionSyntax)context.Node;
-        if (node.ArgumentList is { Arguments.Count: > 0 }
-            && SyntaxNames.Rightmost(node.Type)?.EndsWith("Exception", StringComparison.Ordinal) == true
-            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IObjectCreationOperation creation)
-        {
-            AnalyzeCreation(context, creation, sinks, flows.For(creation));
-        }
-    }
-
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, LogSinks sinks, Lazy<TokenValueFlow> flow)
-    {
+        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        if (type is null)
+        if (invocation.Arguments.IsEmpty || method.ContainingType is not { } type || Sink(invocation, method, type, sinks) is not { } sink)
         {
             return;
         }
 
-        var sink = Sink(invocation, method, type, sinks);
-        if (sink is null)
-        {
-            return;
-        }
+        AnalyzeArguments(context, invocation, sink, sinks, flows.For(invocation));
+    }
 
+    private static void OnCreation(OperationAnalysisContext context, LogSinks sinks, TokenFlowCache flows)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (!creation.Arguments.IsEmpty && TokenFlowSymbols.Is(creation.Type, sinks.Flow.Exception))
+        {
+            AnalyzeCreation(context, creation, flows.For(creation));
+        }
+    }
+
+    private static void AnalyzeArguments(OperationAnalysisContext context, IInvocationOperation invocation, string sink, LogSinks sinks, Lazy<TokenValueFlow> flow)
+    {
         string? template = null;
         foreach (var argument in invocation.Arguments)
         {
@@ -154,13 +117,8 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, LogSinks sinks, Lazy<TokenValueFlow> flow)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> flow)
     {
-        if (creation.Arguments.IsEmpty || !TokenFlowSymbols.Is(creation.Type, sinks.Flow.Exception))
-        {
-            return;
-        }
-
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { Name: "message" } && argument.Parameter.Type.SpecialType == SpecialType.System_String)
@@ -172,44 +130,6 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-    }
-
-    private static bool MentionsLog(string text) => text.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0;
-
-    private static bool AnyArgumentMentionsLog(ArgumentListSyntax arguments)
-    {
-        foreach (var argument in arguments.Arguments)
-        {
-            var name = argument.Expression switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is not null && MentionsLog(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The symbol-level half of the sink test (Console.Out/Error writers are narrowed down on the operation).</summary>
-    private static bool IsSinkMethod(IMethodSymbol method, INamedTypeSymbol type, LogSinks sinks)
-    {
-        if (method.MethodKind == MethodKind.DelegateInvoke || method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
-        {
-            return true;
-        }
-
-        var name = method.Name;
-        return (MelExtensionMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.MelLoggerExtensions) || TokenFlowSymbols.Is(type, sinks.MelLogger)))
-            || (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.SerilogLog) || TokenFlowSymbols.Is(type, sinks.SerilogLogger)))
-            || (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, sinks.NLogLoggerBase) || TokenFlowSymbols.Is(type, sinks.NLogLogger)))
-            || (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, sinks.Log4NetLog))
-            || (ConsoleMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.Console) || TokenFlowSymbols.Is(type, sinks.Flow.TextWriter)))
-            || (DiagnosticsMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.Debug) || SymbolEqualityComparer.Default.Equals(type, sinks.Trace)));
     }
 
     /// <summary>The sink's display name, or null when the call is not a log sink.</summary>
@@ -285,7 +205,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Check(SyntaxNodeAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
     {
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
@@ -327,7 +247,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         || TokenFlowSymbols.Is(type, sinks.FormatProvider)
         || SymbolEqualityComparer.Default.Equals(type, sinks.EventId);
 
-    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
+    private static void Report(OperationAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
     {
         var what = value.Kind == SensitiveKind.ConnectionString
             ? "The connection string" + (value.Name is null ? string.Empty : " '" + value.Name + "'")

@@ -72,6 +72,8 @@ public class CK3002SensitiveDataInLogsTests
         {
             private static readonly Action<ILogger, string, Exception?> LogToken =
                 LoggerMessage.Define<string>(LogLevel.Debug, new EventId(3, "Token"), "Using token {Token}");
+            private static readonly Action<ILogger, string, Exception?> TokenInUse =
+                LoggerMessage.Define<string>(LogLevel.Debug, new EventId(7, "TokenInUse"), "Token in use {Token}");
             private static readonly Action<ILogger, int, Exception?> LogExpiry =
                 LoggerMessage.Define<int>(LogLevel.Debug, new EventId(4, "Expiry"), "Token expires in {Seconds}s");
 
@@ -145,6 +147,9 @@ public class CK3002SensitiveDataInLogsTests
     // LoggerMessage delegates and [LoggerMessage] methods
     [InlineData("LogToken(_logger, {|CK3002:accessToken|}, null);")]
     [InlineData("VenafiLog.UsingApiKey(_logger, {|CK3002:apiKey|});")]
+    // LoggerMessage delegates and methods are recognised by symbol, whatever their name and the logger's name
+    [InlineData("ILogger sink = _logger; TokenInUse(sink, {|CK3002:accessToken|}, null);")]
+    [InlineData("ILogger sink = _logger; VenafiLog.UsingApiKey(sink, {|CK3002:apiKey|});")]
     [InlineData("new AdobeSignAudit(_logger).LogRefreshed({|CK3002:tokens.RefreshToken|});")]
     // Serilog, NLog, log4net
     [InlineData("_serilog.Information(\"Using token {Token}\", {|CK3002:accessToken|});")]
@@ -206,13 +211,13 @@ public class CK3002SensitiveDataInLogsTests
     public Task Message_names_the_value_and_the_sink() => VerifyAsync(
         "_logger.LogDebug(\"Using token {Token}\", accessToken);",
         null,
-        new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithSpan(38, 49, 38, 60).WithArguments("'accessToken'", "ILogger.LogDebug"));
+        new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithSpan(40, 49, 40, 60).WithArguments("'accessToken'", "ILogger.LogDebug"));
 
     [Fact]
     public Task Connection_string_message() => VerifyAsync(
         "_logger.LogInformation(\"Db {Db}\", connectionString);",
         null,
-        new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithSpan(38, 43, 38, 59).WithArguments("The connection string 'connectionString'", "ILogger.LogInformation"));
+        new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithSpan(40, 43, 40, 59).WithArguments("The connection string 'connectionString'", "ILogger.LogInformation"));
 
     [Fact]
     public async Task Credential_keywords_from_editorconfig_extend_the_names()
