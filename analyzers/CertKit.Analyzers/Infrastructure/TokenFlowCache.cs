@@ -8,9 +8,8 @@ namespace CertKit.Analyzers.Infrastructure;
 
 /// <summary>
 /// Hands out the <see cref="TokenValueFlow"/> of the member body an operation belongs to, one per body, built only when a
-/// rule has found a sink there and asks for it. Rules reach operations through cheap syntax filters first
-/// (<c>SemanticModel.GetOperation</c> on the candidate sink only), so a body without a candidate sink never gets an
-/// operation tree or a flow.
+/// rule has found a sink there and asks for it. The rules run as operation actions on the driver's shared operation tree
+/// and dismiss most operations on a symbol's name and type, so a body without a real sink never gets a flow.
 /// </summary>
 internal sealed class TokenFlowCache
 {

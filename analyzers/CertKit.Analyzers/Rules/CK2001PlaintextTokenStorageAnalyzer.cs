@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,10 +36,10 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
     };
 
-    private static readonly HashSet<string> CandidateMethods = SyntaxNames.NameSet(
-        FileWriteMethods,
-        WriterMethods,
-        new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" });
+    // Every method name a sink can have: most invocations leave on this one lookup.
+    private static readonly HashSet<string> CandidateMethods = new(
+        FileWriteMethods.Concat(WriterMethods).Concat(new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" }),
+        StringComparer.Ordinal);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage);
 
@@ -58,97 +57,45 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var sinks = new Sinks(start.Compilation);
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: false);
 
-            // Syntax first: only a call, assignment or creation whose name can be a sink gets an operation tree and a flow.
-            start.RegisterSyntaxNodeAction(c => OnInvocation(c, sinks, flows), SyntaxKind.InvocationExpression);
-            start.RegisterSyntaxNodeAction(c => OnAssignment(c, sinks, flows), SyntaxKind.SimpleAssignmentExpression);
+            // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway): a call,
+            // assignment or creation leaves on its symbol's name and type, and only a real sink's body gets a flow.
+            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows), OperationKind.Invocation);
+            start.RegisterOperationAction(c => OnAssignment(c, sinks, flows), OperationKind.SimpleAssignment);
             if (sinks.DbParameter is not null)
             {
-                start.RegisterSyntaxNodeAction(c => OnCreation(c, sinks, flows), SyntaxKind.ObjectCreationExpression);
+                start.RegisterOperationAction(c => OnCreation(c, sinks, flows), OperationKind.ObjectCreation);
             }
         });
     }
 
-    private static void OnInvocation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    private static void OnInvocation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
     {
-        var node = (InvocationExpressionSyntax)context.Node;
-        var name = SyntaxNames.Invoked(node);
-        if (name is null || !CandidateMethods.Contains(name)
-            || context.SemanticModel.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol method
-            || !IsSinkMethod(method, sinks)
-            || context.SemanticModel.GetOperation(node, context.CancellationToken) is not IInvocationOperation invocation)
+        var invocation = (IInvocationOperation)context.Operation;
+        if (CandidateMethods.Contains(invocation.TargetMethod.Name))
         {
-            return;
-        }
-
-        AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
-    }
-
-    /// <summary>The symbol-level half of the sink test: cheap, and no operation tree is built for calls that fail it.</summary>
-    private static bool IsSinkMethod(IMethodSymbol method, Sinks sinks)
-    {
-        var type = method.ContainingType;
-        var flow = sinks.Flow;
-        switch (method.Name)
-        {
-            case "SetValue":
-                return SymbolEqualityComparer.Default.Equals(type, sinks.RegistryKey) || SymbolEqualityComparer.Default.Equals(type, sinks.Registry);
-            case "Append":
-                return TokenFlowSymbols.Is(type, sinks.ResponseCookies);
-            case "Set":
-            case "SetString":
-            case "SetAsync":
-            case "SetStringAsync":
-                return TokenFlowSymbols.Is(type, sinks.Session) || SymbolEqualityComparer.Default.Equals(type, sinks.SessionExtensions)
-                    || TokenFlowSymbols.Is(type, sinks.DistributedCache) || SymbolEqualityComparer.Default.Equals(type, sinks.DistributedCacheExtensions)
-                    || (type is not null && sinks.IsPreferences(type));
-            case "Serialize":
-            case "SerializeAsync":
-                return SymbolEqualityComparer.Default.Equals(type, flow.SystemTextJsonSerializer)
-                    || TokenFlowSymbols.Is(type, flow.NewtonsoftJsonSerializer) || TokenFlowSymbols.Is(type, flow.XmlSerializer);
-            case "AddWithValue":
-            case "WithUnprotectedFile":
-                return true;
-        }
-
-        if (FileWriteMethods.Contains(method.Name))
-        {
-            return SymbolEqualityComparer.Default.Equals(type, flow.File);
-        }
-
-        return TokenFlowSymbols.Is(type, flow.Stream) || TokenFlowSymbols.Is(type, flow.TextWriter) || TokenFlowSymbols.Is(type, flow.BinaryWriter);
-    }
-
-    private static void OnAssignment(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
-    {
-        var node = (AssignmentExpressionSyntax)context.Node;
-        var name = SyntaxNames.Assigned(node.Left);
-        if (name is null)
-        {
-            return;
-        }
-
-        // parameter.Value, UnsafeAllowUnencryptedStorage, Settings.Default["…"], and members named as tokens (settings, EF entities).
-        var candidate = name is "Value" or "UnsafeAllowUnencryptedStorage"
-            || (name.Length == 0 && sinks.ApplicationSettingsBase is not null)
-            || (name.Length > 0 && (sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null) && CredentialNames.MayContainCredentialWord(name));
-        if (candidate && context.SemanticModel.GetOperation(node, context.CancellationToken) is ISimpleAssignmentOperation assignment)
-        {
-            AnalyzeAssignment(context, assignment, sinks, flows.For(assignment));
+            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
         }
     }
 
-    private static void OnCreation(SyntaxNodeAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    private static void OnAssignment(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
     {
-        var node = (ObjectCreationExpressionSyntax)context.Node;
-        if (node.ArgumentList is { Arguments.Count: >= 2 }
-            && SyntaxNames.Rightmost(node.Type)?.EndsWith("Parameter", StringComparison.Ordinal) == true
-            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IObjectCreationOperation creation)
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation target)
         {
-            AnalyzeCreation(context, creation, sinks, flows.For(creation));
+            AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment));
         }
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void OnCreation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Arguments.Length >= 2 && TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
+        {
+            AnalyzeCreation(context, creation, flows.For(creation));
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -237,13 +184,8 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, ISimpleAssignmentOperation assignment, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
-        if (assignment.Target is not IPropertyReferenceOperation target)
-        {
-            return;
-        }
-
         var property = target.Property;
         var owner = property.ContainingType;
 
@@ -299,35 +241,32 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, IObjectCreationOperation creation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> lazyFlow)
     {
-        // new SqlParameter("@refresh_token", token)
-        if (creation.Arguments.Length >= 2 && sinks.DbParameter is not null && TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
+        // new SqlParameter("@refresh_token", token), and target-typed new("@refresh_token", token)
+        IArgumentOperation? nameArgument = null;
+        IArgumentOperation? valueArgument = null;
+        foreach (var argument in creation.Arguments)
         {
-            IArgumentOperation? nameArgument = null;
-            IArgumentOperation? valueArgument = null;
-            foreach (var argument in creation.Arguments)
+            if (argument.Parameter?.Name is "parameterName" or "name")
             {
-                if (argument.Parameter?.Name is "parameterName" or "name")
-                {
-                    nameArgument = argument;
-                }
-                else if (argument.Parameter?.Name == "value")
-                {
-                    valueArgument = argument;
-                }
+                nameArgument = argument;
             }
+            else if (argument.Parameter?.Name == "value")
+            {
+                valueArgument = argument;
+            }
+        }
 
-            if (valueArgument is not null)
-            {
-                var flow = lazyFlow.Value;
-                CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter");
-            }
+        if (valueArgument is not null)
+        {
+            var flow = lazyFlow.Value;
+            CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter");
         }
     }
 
     /// <summary>File.WriteAllText(path, token), writer.Write(token): every argument after <paramref name="skip"/> is a value.</summary>
-    private static void CheckValues(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
+    private static void CheckValues(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
     {
         for (var i = skip; i < invocation.Arguments.Length; i++)
         {
@@ -347,7 +286,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
-    private static void CheckKeyed(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
+    private static void CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
     {
         IOperation? key = null;
         IOperation? value = null;
@@ -370,7 +309,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckValue(SyntaxNodeAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
+    private static void CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
     {
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
@@ -387,7 +326,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckSerializeIntoFile(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
+    private static void CheckSerializeIntoFile(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
     {
         var type = invocation.TargetMethod.ContainingType;
         var symbols = sinks.Flow;
@@ -423,7 +362,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
+    private static void Report(OperationAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
     {
         var subject = what is null ? "A token" : quote ? "'" + what + "'" : what;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, node.GetLocation(), subject, sink));

@@ -208,6 +208,7 @@ public class CK2001PlaintextTokenStorageTests
     [InlineData("{|CK2001:parameters.AddWithValue(\"$refresh_token\", value)|};")]
     [InlineData("{|CK2001:parameters.AddWithValue(\"$p1\", tokens.RefreshToken)|};")]
     [InlineData("parameters.Add({|CK2001:new Microsoft.Data.SqlClient.SqlParameter(\"$api_key\", apiKey)|});")]
+    [InlineData("parameters.Add({|CK2001:new(\"$refresh_token\", tokens.RefreshToken)|});")]
     [InlineData("{|CK2001:entity.RefreshToken = tokens.RefreshToken|}; await db.SaveChangesAsync();")]
     [InlineData("db.Connections.Add(new AdobeSignConnection { AccountId = userId, {|CK2001:RefreshToken = refreshToken|} });")]
     public Task Flagged(string body) => VerifyAsync(body);
