@@ -226,7 +226,7 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var name = CredentialTarget.FindCredentialName(expression, context.SemanticModel, options.CredentialKeywords, context.CancellationToken);
+        var name = FindCredentialName(expression, context.SemanticModel, options.CredentialKeywords, context.CancellationToken);
         if (name is null)
         {
             return false;
@@ -315,165 +315,38 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
         return expression;
     }
     /// <summary>
-    /// The name a value is given to, when that name is a credential's: the variable, field, property, parameter, named
-    /// argument, anonymous member, dictionary key, header name or compared identifier. Syntax first; the semantic model
-    /// only for a positional argument's parameter.
+    /// The name a value is given to (<see cref="ValueTargets"/>: variable, property, parameter, named argument, anonymous
+    /// member, dictionary key, header name, compared or returning member), when that name is a credential's. A positional
+    /// argument is named by the key before it (<c>Headers.Add("tppl-api-key", value)</c>, <c>("Bearer", value)</c>) or,
+    /// last and only for high-entropy values, by its parameter.
     /// </summary>
-    private static class CredentialTarget
+    private static string? FindCredentialName(ExpressionSyntax expression, SemanticModel model, ImmutableArray<string> keywords, CancellationToken cancellationToken)
     {
-        public static string? FindCredentialName(ExpressionSyntax expression, SemanticModel model, ImmutableArray<string> keywords, CancellationToken cancellationToken)
+        var target = ValueTargets.Find(expression, throughConcatenation: false);
+        switch (target.Kind)
         {
-            SyntaxNode current = expression;
-            var parent = current.Parent;
-            while (parent is ParenthesizedExpressionSyntax
-                   || parent is CastExpressionSyntax
-                   || (parent is ConditionalExpressionSyntax conditional && conditional.Condition != current)
-                   || (parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == current))
-            {
-                current = parent;
-                parent = parent.Parent;
-            }
-
-            switch (parent)
-            {
-                case EqualsValueClauseSyntax equals:
-                    return Credential(equals.Parent switch
-                    {
-                        VariableDeclaratorSyntax variable => variable.Identifier.ValueText,
-                        PropertyDeclarationSyntax property => property.Identifier.ValueText,
-                        ParameterSyntax parameter => parameter.Identifier.ValueText,
-                        _ => null,
-                    }, keywords);
-                case AssignmentExpressionSyntax assignment when assignment.Right == current:
-                    return Credential(NameOf(assignment.Left), keywords);
-                case ArrowExpressionClauseSyntax arrow:
-                    return Credential(MemberName(arrow.Parent), keywords);
-                case ReturnStatementSyntax:
-                    return Credential(EnclosingMemberName(parent), keywords);
-                case ArgumentSyntax argument:
-                    return ArgumentCredentialName(argument, model, keywords, cancellationToken);
-                case InitializerExpressionSyntax initializer
-                    when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression) && initializer.Expressions.Count == 2 && initializer.Expressions[1] == current:
-                    return Credential(StringValue(initializer.Expressions[0]), keywords);
-                case AnonymousObjectMemberDeclaratorSyntax member:
-                    return Credential(member.NameEquals?.Name.Identifier.ValueText, keywords);
-                case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
-                    return Credential(NameOf(comparison.Left == current ? comparison.Right : comparison.Left), keywords);
-                default:
-                    return null;
-            }
-        }
-
-        private static string? ArgumentCredentialName(ArgumentSyntax argument, SemanticModel model, ImmutableArray<string> keywords, CancellationToken cancellationToken)
-        {
-            if (argument.NameColon is { } nameColon)
-            {
-                return Credential(nameColon.Name.Identifier.ValueText, keywords);
-            }
-
-            if (argument.Parent is not BaseArgumentListSyntax list)
-            {
+            case ValueTargetKind.None:
                 return null;
-            }
-
-            var index = list.Arguments.IndexOf(argument);
-
-            // A key/value pair: Headers.Add("tppl-api-key", value), form.Add("client_secret", value), new AuthenticationHeaderValue("Bearer", value).
-            if (index >= 1 && StringValue(list.Arguments[index - 1].Expression) is { } key)
-            {
-                if (IsAuthenticationScheme(key))
+            case ValueTargetKind.PositionalArgument:
+                if (target.Name is { } key && (ConnectionStrings.IsAuthorizationScheme(key) || Credential(key, keywords) is not null))
                 {
                     return key;
                 }
 
-                if (Credential(key, keywords) is { } credentialKey)
-                {
-                    return credentialKey;
-                }
-            }
-
-            if (list.Parent is null)
-            {
-                return null;
-            }
-
-            var info = model.GetSymbolInfo(list.Parent, cancellationToken);
-            var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-            var parameters = symbol switch
-            {
-                IMethodSymbol method => method.Parameters,
-                IPropertySymbol indexer => indexer.Parameters,
-                _ => ImmutableArray<IParameterSymbol>.Empty,
-            };
-            if (index < 0 || parameters.IsEmpty)
-            {
-                return null;
-            }
-
-            var target = index < parameters.Length ? parameters[index] : parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1] : null;
-            return Credential(target?.Name, keywords);
+                return target.Argument is null ? null : Credential(ValueTargets.GetParameterName(target.Argument, model, cancellationToken), keywords);
+            default:
+                return Credential(target.Name, keywords);
         }
+    }
 
-        private static bool IsAuthenticationScheme(string key) =>
-            string.Equals(key, "Bearer", System.StringComparison.OrdinalIgnoreCase)
-            || string.Equals(key, "Basic", System.StringComparison.OrdinalIgnoreCase)
-            || string.Equals(key, "Token", System.StringComparison.OrdinalIgnoreCase);
-
-        private static string? Credential(string? name, ImmutableArray<string> keywords)
+    private static string? Credential(string? name, ImmutableArray<string> keywords)
+    {
+        if (name is null || name.Length == 0)
         {
-            if (name is null || name.Length == 0)
-            {
-                return null;
-            }
-
-            var kind = CredentialNames.Classify(name, keywords);
-            return kind == CredentialNameKind.Credential || kind == CredentialNameKind.BareToken ? name : null;
-        }
-
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-            ConditionalAccessExpressionSyntax conditionalAccess => NameOf(conditionalAccess.WhenNotNull),
-            ElementAccessExpressionSyntax elementAccess => SingleStringArgument(elementAccess.ArgumentList),
-            ImplicitElementAccessSyntax implicitElementAccess => SingleStringArgument(implicitElementAccess.ArgumentList),
-            _ => null,
-        };
-
-        private static string? SingleStringArgument(BracketedArgumentListSyntax? arguments) =>
-            arguments is { Arguments.Count: 1 } ? StringValue(arguments.Arguments[0].Expression) : null;
-
-        private static string? StringValue(ExpressionSyntax expression) =>
-            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
-
-        private static string? MemberName(SyntaxNode? member) => member switch
-        {
-            PropertyDeclarationSyntax property => property.Identifier.ValueText,
-            MethodDeclarationSyntax method => method.Identifier.ValueText,
-            LocalFunctionStatementSyntax localFunction => localFunction.Identifier.ValueText,
-            AccessorDeclarationSyntax accessor => accessor.Parent?.Parent is PropertyDeclarationSyntax owner ? owner.Identifier.ValueText : null,
-            _ => null,
-        };
-
-        private static string? EnclosingMemberName(SyntaxNode node)
-        {
-            for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
-            {
-                switch (ancestor)
-                {
-                    case AnonymousFunctionExpressionSyntax:
-                        return null;
-                    case AccessorDeclarationSyntax:
-                    case MethodDeclarationSyntax:
-                    case LocalFunctionStatementSyntax:
-                        return MemberName(ancestor);
-                    case MemberDeclarationSyntax:
-                        return null;
-                }
-            }
-
             return null;
         }
+
+        var kind = CredentialNames.Classify(name, keywords);
+        return kind == CredentialNameKind.Credential || kind == CredentialNameKind.BareToken ? name : null;
     }
 }
