@@ -58,8 +58,17 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 {
                     // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
                     var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
-                    scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
-                        .ConfigureAwait(false);
+                    try
+                    {
+                        scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
+                            .ConfigureAwait(false);
+                    }
+                    catch (CertKitException exception)
+                    {
+                        // The scan's user errors (no base commit, a folder git refuses) say which step they come from.
+                        throw new CertKitException($"certkit scan: {exception.Message}", exception);
+                    }
+
                     ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
                 }
 
@@ -111,14 +120,9 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
 
             return core.ExitCode;
         }
-        catch (Exception exception) when (exception is ActionInputException or DecisionFailedException or GitHubOperationException)
+        catch (Exception exception) when (exception is ActionInputException or DecisionFailedException or GitHubOperationException or CertKitException)
         {
             core.SetFailed(exception.Message);
-            return core.ExitCode;
-        }
-        catch (ScanException exception)
-        {
-            core.SetFailed($"certkit scan: {exception.Message}");
             return core.ExitCode;
         }
         catch (Exception exception) when (TransientFailure.Is(exception))

@@ -105,7 +105,7 @@ internal static class ScanCommand
                     }
                 }
             }
-            catch (Exception exception) when (exception is ScanException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is CertKitException or IOException or UnauthorizedAccessException)
             {
                 error.WriteLine("certkit scan: " + exception.Message);
                 return ExitUserError;

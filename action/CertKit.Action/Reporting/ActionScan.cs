@@ -45,10 +45,10 @@ internal static class ActionScan
             {
                 changed = await ChangedLines.ReadAsync(report.SourceRoot, changedSince, cancellationToken).ConfigureAwait(false);
             }
-            catch (ScanException exception)
+            catch (CertKitException exception)
             {
                 var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
-                throw new ScanException(
+                throw new CertKitException(
                     $"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
             }
 

@@ -83,27 +83,20 @@ internal sealed partial class ChangedLines
         var verify = await Git.RunAsync(repositoryRoot, ["rev-parse", "--verify", "--quiet", baseRef + "^{commit}"], cancellationToken).ConfigureAwait(false);
         if (verify.ExitCode != 0)
         {
-            throw new ScanException($"--base: '{baseRef}' is not a commit in this repository");
+            throw new CertKitException($"--base: '{baseRef}' is not a commit in this repository");
         }
 
         var diff = await Git.RunAsync(
             repositoryRoot,
-            ["-c", "core.quotepath=off", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", baseRef, "--"],
+            ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", baseRef, "--"],
             cancellationToken).ConfigureAwait(false);
         if (diff.ExitCode != 0)
         {
-            throw new ScanException($"--base: git diff {baseRef} failed: {FirstLine(diff.StandardError)}");
+            throw new CertKitException($"--base: git diff {baseRef} failed: {diff.FirstErrorLine}");
         }
 
         var untracked = await Git.RunAsync(repositoryRoot, ["ls-files", "--others", "--exclude-standard", "-z", "--full-name"], cancellationToken).ConfigureAwait(false);
-        return Parse(diff.OutputText, Git.SplitNulSeparated(untracked.StandardOutput));
-    }
-
-    private static string FirstLine(string text)
-    {
-        var trimmed = text.Trim();
-        var newline = trimmed.IndexOf('\n');
-        return newline < 0 ? trimmed : trimmed.Substring(0, newline);
+        return Parse(diff.StandardOutput, Git.SplitNulSeparated(untracked.StandardOutput));
     }
 
     /// <summary>git quotes paths with unusual characters in C style even with core.quotepath=off ("a\tb").</summary>

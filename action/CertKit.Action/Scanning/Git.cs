@@ -1,4 +1,5 @@
-using System.Text;
+using CertKit.Action.Git;
+using CertKit.Action.Processes;
 
 namespace CertKit.Action.Scanning;
 
@@ -7,8 +8,8 @@ internal static class Git
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static Task<ProcessRunner.Result> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        ProcessRunner.RunAsync("git", arguments, workingDirectory, Timeout, cancellationToken);
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        new GitCommandRunner(workingDirectory, Timeout).RunAsync(arguments, cancellationToken);
 
     /// <summary>The top level of the work tree that holds <paramref name="directory"/>, or null outside git (or without git).</summary>
     public static async Task<string?> FindTopLevelAsync(string directory, CancellationToken cancellationToken)
@@ -19,13 +20,13 @@ internal static class Git
             if (result.StandardError.Contains("dubious ownership", StringComparison.Ordinal))
             {
                 // Walking the tree instead would silently ignore .gitignore: say what to do.
-                throw new ScanException($"git refuses to read '{directory}' (owned by another user); trust it with: git config --global --add safe.directory '{directory}'");
+                throw new CertKitException($"git refuses to read '{directory}' (owned by another user); trust it with: git config --global --add safe.directory '{directory}'");
             }
 
-            var topLevel = result.OutputText.Trim();
+            var topLevel = result.StandardOutput.Trim();
             return result.ExitCode == 0 && topLevel.Length > 0 ? Path.GetFullPath(topLevel) : null;
         }
-        catch (ScanException) when (!IsInstalled())
+        catch (CertKitException) when (!IsInstalled())
         {
             return null; // git is not installed: walk the tree instead
         }
@@ -41,15 +42,11 @@ internal static class Git
         var result = await RunAsync(directory, ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new ScanException("git ls-files failed: " + result.StandardError.Trim());
+            throw new CertKitException("git ls-files failed: " + result.StandardError.Trim());
         }
 
         return SplitNulSeparated(result.StandardOutput);
     }
 
-    public static IReadOnlyList<string> SplitNulSeparated(byte[] output)
-    {
-        var text = Encoding.UTF8.GetString(output);
-        return text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-    }
+    public static IReadOnlyList<string> SplitNulSeparated(string output) => output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,3 +1,4 @@
+using CertKit.Action.Processes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
 
@@ -88,10 +89,10 @@ internal sealed class MsBuildProjectLoader : IDisposable
                 return null;
             }
 
-            var output = (result.OutputText + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var output = (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return "dotnet restore failed: " + (output.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? output.FirstOrDefault() ?? $"exit code {result.ExitCode}");
         }
-        catch (ScanException exception)
+        catch (CertKitException exception)
         {
             return exception.Message;
         }

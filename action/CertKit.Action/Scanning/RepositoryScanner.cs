@@ -66,7 +66,7 @@ internal sealed class RepositoryScanner
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Directory));
         if (!Directory.Exists(directory))
         {
-            throw new ScanException($"the folder '{settings.Directory}' does not exist");
+            throw new CertKitException($"the folder '{settings.Directory}' does not exist");
         }
 
         var topLevel = await Git.FindTopLevelAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ internal sealed class RepositoryScanner
         {
             if (topLevel is null)
             {
-                throw new ScanException($"--base needs a git repository, and '{settings.Directory}' is not in one");
+                throw new CertKitException($"--base needs a git repository, and '{settings.Directory}' is not in one");
             }
 
             changed = await ChangedLines.ReadAsync(topLevel, settings.BaseRef, cancellationToken).ConfigureAwait(false);

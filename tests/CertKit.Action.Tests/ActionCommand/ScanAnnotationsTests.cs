@@ -97,7 +97,7 @@ public sealed class ScanAnnotationsTests
         using var clone = TestRepository.ShallowCloneOf(origin);
         var (core, _) = Core();
 
-        var error = await Assert.ThrowsAsync<ScanException>(() => ActionScan.RunAsync(core, clone.Path, baseSha, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CertKitException>(() => ActionScan.RunAsync(core, clone.Path, baseSha, null, CancellationToken.None));
 
         Assert.Equal($"cannot tell which lines the pull request changed ('{baseSha}' is not a commit in this repository); check out the repository with `fetch-depth: 0`.", error.Message);
     }
