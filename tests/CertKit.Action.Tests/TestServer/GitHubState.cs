@@ -26,6 +26,9 @@ public sealed class FakeIssue
     public required string Title { get; set; }
     public string? Body { get; set; }
     public string State { get; set; } = "open";
+
+    /// <summary>GitHub's <c>state_reason</c>: <c>completed</c>, <c>not_planned</c>, <c>reopened</c> or none.</summary>
+    public string? StateReason { get; set; }
     public bool IsPullRequest { get; init; }
     public List<string> Labels { get; } = [];
     public List<string> Assignees { get; } = [];

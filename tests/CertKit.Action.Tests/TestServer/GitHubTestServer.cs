@@ -53,6 +53,12 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
     /// <summary>What <c>GITHUB_API_URL</c> is set to.</summary>
     public string ApiUrl => Origin + PathPrefix;
 
+    /// <summary>
+    /// Called with each request's method and path, under the server's lock, before it is answered: lets a test change
+    /// the state between two requests of one client, as a concurrent client would.
+    /// </summary>
+    public Action<string, string>? BeforeRequest { get; set; }
+
     /// <summary>When set, requests must carry this token.</summary>
     public string? ValidToken { get; set; }
 
@@ -134,6 +140,7 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
 
         lock (_gate)
         {
+            BeforeRequest?.Invoke(request.Method, path);
             reply = fault switch
             {
                 { Kind: FaultKind.InternalServerError } => Reply.Error(500, "Internal Server Error"),
@@ -379,10 +386,16 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
             issue.Body = body.GetValue<string>();
         }
 
+        var stateReason = input["state_reason"]?.GetValue<string>();
         if (input["state"]?.GetValue<string>() is { } state && state != issue.State)
         {
             issue.State = state;
             issue.ClosedAt = state == "closed" ? DateTimeOffset.UtcNow : null;
+            issue.StateReason = stateReason ?? (state == "closed" ? "completed" : null);
+        }
+        else if (stateReason is not null)
+        {
+            issue.StateReason = stateReason;
         }
 
         if (repository.TokenCanPush && input["labels"] is JsonArray labels)
@@ -515,7 +528,7 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
             ["active_lock_reason"] = null,
             ["body"] = issue.Body,
             ["closed_by"] = null,
-            ["state_reason"] = issue.State == "closed" ? "completed" : null,
+            ["state_reason"] = issue.StateReason ?? (issue.State == "closed" ? "completed" : null),
             ["timeline_url"] = api + "/timeline",
         };
         if (issue.IsPullRequest)
