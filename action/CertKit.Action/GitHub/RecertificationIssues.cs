@@ -42,7 +42,9 @@ public sealed record IssueResult(int Number, string Url, IssueOutcome Outcome);
 /// Files the re-certification request exactly once. The issue is found by its hidden marker among the issues with
 /// the first label, listed through <c>GET /repos/{owner}/{repo}/issues?labels=…&amp;state=all</c> (consistent with
 /// writes, unlike the Search API's index), pull requests skipped. A create that fails transiently (5xx, timeout) may
-/// have succeeded, so the list is read again before any retry.
+/// have succeeded, so the list is read again before any retry. Two runs for one release at the same moment can both
+/// list before either creates: after creating, each run lists again and the one whose issue is not the oldest match
+/// closes its own as a duplicate and carries on with the oldest, so they converge on one open issue.
 /// </summary>
 public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core, RetryOptions options)
 {
@@ -83,12 +85,18 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
             catch (Exception exception) when (TransientFailure.Is(exception))
             {
                 core.Warning($"Creating the re-certification issue in {repository} failed ({TransientFailure.Describe(exception)}); checking whether it was created anyway before retrying.");
-                var recovered = await FindAsync(request).ConfigureAwait(false);
-                if (recovered is not null)
+                var recovered = await FindAllAsync(request).ConfigureAwait(false);
+                if (recovered.Count == 1)
                 {
-                    core.Info($"The issue was created: #{recovered.Number}.");
-                    VerifyApplied(request, recovered);
-                    return new IssueResult(recovered.Number, recovered.HtmlUrl, IssueOutcome.Created);
+                    core.Info($"The issue was created: #{recovered[0].Number}.");
+                    VerifyApplied(request, recovered[0]);
+                    return new IssueResult(recovered[0].Number, recovered[0].HtmlUrl, IssueOutcome.Created);
+                }
+
+                if (recovered.Count > 1)
+                {
+                    // Ours is among them but cannot be told apart from a concurrent run's: every newer one is a duplicate.
+                    return await KeepOldestAsync(request, recovered[0], recovered.Skip(1).Where(issue => issue.State.Value == ItemState.Open)).ConfigureAwait(false);
                 }
 
                 if (attempt >= options.MaxCreateAttempts)
@@ -107,21 +115,88 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
             }
 
             core.Info($"Opened re-certification issue #{created.Number}: {created.HtmlUrl}");
+            var oldest = await FindOldestAfterCreateAsync(request, created).ConfigureAwait(false);
+            if (oldest is not null && oldest.Number < created.Number)
+            {
+                return await KeepOldestAsync(request, oldest, [created]).ConfigureAwait(false);
+            }
+
             VerifyApplied(request, created);
             return new IssueResult(created.Number, created.HtmlUrl, IssueOutcome.Created);
         }
     }
 
     /// <summary>
+    /// The oldest issue carrying the marker, listed again once this run's issue exists. A run that listed at the same
+    /// moment as this one and created first shows up here with a lower number (numbers are allocated in order, and
+    /// the list is consistent with writes). Best effort: this run's issue is filed either way, and a failed check
+    /// should not fail the step.
+    /// </summary>
+    private async Task<Issue?> FindOldestAfterCreateAsync(RecertificationIssueRequest request, Issue created)
+    {
+        try
+        {
+            return await FindAsync(request).ConfigureAwait(false);
+        }
+        catch (GitHubOperationException exception)
+        {
+            core.Warning($"Opened #{created.Number}, but could not check for a duplicate opened by a concurrent run: {exception.Message}");
+            return null;
+        }
+        catch (Exception exception) when (TransientFailure.Is(exception))
+        {
+            core.Warning($"Opened #{created.Number}, but could not check for a duplicate opened by a concurrent run: {TransientFailure.Describe(exception)}.");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Concurrent runs each opened an issue for this release: the oldest is kept, the <paramref name="duplicates"/>
+    /// are closed as not planned with the marker removed from their body (so no later run finds them), and the run
+    /// carries on with the oldest exactly as if it had found it up front.
+    /// </summary>
+    private async Task<IssueResult> KeepOldestAsync(RecertificationIssueRequest request, Issue oldest, IEnumerable<Issue> duplicates)
+    {
+        foreach (var duplicate in duplicates)
+        {
+            var closing = new IssueUpdate
+            {
+                State = ItemState.Closed,
+                StateReason = ItemStateReason.NotPlanned,
+                Body = $"Duplicate of #{oldest.Number}: opened by a concurrent certkit run for the same release; the request is tracked in #{oldest.Number}.",
+            };
+            try
+            {
+                await client.Issue.Update(request.Repository.Owner, request.Repository.Name, duplicate.Number, closing).ConfigureAwait(false);
+                core.Notice($"A concurrent certkit run for the same release opened re-certification issue #{oldest.Number} first: closed #{duplicate.Number} as a duplicate (not planned); the request is tracked in #{oldest.Number}.");
+            }
+            catch (Exception exception) when (exception is ApiException || TransientFailure.Is(exception))
+            {
+                // The request itself is filed (the oldest); a duplicate left open is untidy, not a failure.
+                var reason = exception is ApiException api
+                    ? GitHubErrors.Explain(api, $"close duplicate issue #{duplicate.Number}", request.Repository, IssuesWrite).Message
+                    : $"could not close duplicate issue #{duplicate.Number}: {TransientFailure.Describe(exception)}.";
+                core.Warning($"Re-certification issue #{duplicate.Number} duplicates #{oldest.Number} (opened by a concurrent certkit run for the same release) and is still open, {reason} Close it by hand.");
+            }
+        }
+
+        return await UpdateExistingAsync(request, oldest).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The issue carrying the marker, open or closed, or null. Looked up among the issues with the first label; when
     /// none matches, among all issues, because GitHub silently drops the labels of a token without push access.
     /// </summary>
-    public async Task<Issue?> FindAsync(RecertificationIssueRequest request)
+    public async Task<Issue?> FindAsync(RecertificationIssueRequest request) =>
+        (await FindAllAsync(request).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>Every issue carrying the marker, oldest first, looked up as <see cref="FindAsync"/> does.</summary>
+    public async Task<IReadOnlyList<Issue>> FindAllAsync(RecertificationIssueRequest request)
     {
         if (request.Labels.Count > 0)
         {
             var labelled = await ListMatchingAsync(request, request.Labels[0]).ConfigureAwait(false);
-            if (labelled is not null)
+            if (labelled.Count > 0)
             {
                 return labelled;
             }
@@ -130,7 +205,7 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
         return await ListMatchingAsync(request, label: null).ConfigureAwait(false);
     }
 
-    private async Task<Issue?> ListMatchingAsync(RecertificationIssueRequest request, string? label)
+    private async Task<IReadOnlyList<Issue>> ListMatchingAsync(RecertificationIssueRequest request, string? label)
     {
         var issueRequest = new RepositoryIssueRequest { State = ItemStateFilter.All };
         if (label is not null)
@@ -149,11 +224,11 @@ public sealed class RecertificationIssues(IGitHubClient client, ActionsCore core
             throw GitHubErrors.Explain(exception, "list the re-certification issues", request.Repository, IssuesWrite);
         }
 
-        // The oldest match wins, should a duplicate ever exist (filed by hand, say).
+        // Oldest first: the oldest match wins, should a duplicate ever exist (filed by hand, or by a concurrent run).
         return issues
             .Where(issue => issue.PullRequest is null && issue.Body?.Contains(request.Marker, StringComparison.Ordinal) == true)
             .OrderBy(issue => issue.Number)
-            .FirstOrDefault();
+            .ToList();
     }
 
     private async Task<IssueResult> UpdateExistingAsync(RecertificationIssueRequest request, Issue issue)

@@ -139,6 +139,129 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
         Assert.Contains($"::warning::GitHub did not assign release-manager to issue #{issue.Number}", log);
     }
 
+    /// <summary>Another run's issue for this release appears when this run's create arrives: it listed, then lost the race.</summary>
+    private Func<FakeIssue?> ConcurrentRunCreatesFirst(string body = "body v1")
+    {
+        FakeIssue? concurrent = null;
+        _server.BeforeRequest = (method, path) =>
+        {
+            if (concurrent is null && method == "POST" && path == "/repos/acme/certifications/issues")
+            {
+                concurrent = _server.AddIssue(_repository, Request().Title, $"{Marker}\n{body}", ["recertification"]);
+            }
+        };
+        return () => concurrent;
+    }
+
+    private static void AssertClosedAsDuplicateOf(FakeIssue duplicate, FakeIssue kept)
+    {
+        Assert.Equal(("closed", "not_planned"), (duplicate.State, duplicate.StateReason));
+        Assert.Equal($"Duplicate of #{kept.Number}: opened by a concurrent certkit run for the same release; the request is tracked in #{kept.Number}.", duplicate.Body);
+        Assert.DoesNotContain(Marker, duplicate.Body);
+    }
+
+    [Fact]
+    public async Task A_concurrent_run_that_created_first_keeps_its_issue_and_ours_is_closed_as_a_duplicate()
+    {
+        var concurrentIssue = ConcurrentRunCreatesFirst();
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request());
+
+        var kept = concurrentIssue()!;
+        var ours = Assert.Single(_repository.Issues, i => i != kept);
+        Assert.True(kept.Number < ours.Number);
+        Assert.Equal((kept.Number, $"{GitHubTestServer.HtmlHost}/acme/certifications/issues/{kept.Number}", IssueOutcome.Unchanged), (result.Number, result.Url, result.Outcome));
+        Assert.Same(kept, Assert.Single(MarkedIssues()));
+        Assert.Equal("open", kept.State);
+        AssertClosedAsDuplicateOf(ours, kept);
+        var close = Assert.Single(_server.Requests, r => r.Method == "PATCH");
+        Assert.Equal($"/repos/acme/certifications/issues/{ours.Number}", close.Path);
+        Assert.Contains("\"state_reason\":\"not_planned\"", close.Body);
+        Assert.Contains("\"state\":\"closed\"", close.Body);
+        Assert.Contains($"::notice::A concurrent certkit run for the same release opened re-certification issue #{kept.Number} first: closed #{ours.Number} as a duplicate (not planned); the request is tracked in #{kept.Number}.\n", harness.Stdout.ToString());
+
+        _server.BeforeRequest = null;
+        var rerun = await harness.Issues.FileAsync(Request());
+
+        Assert.Equal((kept.Number, IssueOutcome.Unchanged), (rerun.Number, rerun.Outcome));
+        Assert.Equal(1, Count("POST", "/repos/acme/certifications/issues"));
+        Assert.Single(_server.Requests, r => r.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task The_older_issue_of_a_concurrent_run_is_brought_up_to_date_as_when_found_up_front()
+    {
+        var concurrentIssue = ConcurrentRunCreatesFirst(body: "body v0");
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request("body v1"));
+
+        var kept = concurrentIssue()!;
+        Assert.Equal((kept.Number, IssueOutcome.Updated), (result.Number, result.Outcome));
+        Assert.Equal($"{Marker}\nbody v1", kept.Body);
+        AssertClosedAsDuplicateOf(Assert.Single(_repository.Issues, i => i != kept), kept);
+    }
+
+    [Fact]
+    public async Task Our_issue_is_kept_when_the_concurrent_runs_issue_is_newer()
+    {
+        FakeIssue? newer = null;
+        _server.BeforeRequest = (method, path) =>
+        {
+            // The other run creates right after ours, before our second look: it is the one to give way.
+            if (newer is null && method == "GET" && path == "/repos/acme/certifications/issues" && _repository.Issues.Count == 1)
+            {
+                newer = _server.AddIssue(_repository, Request().Title, $"{Marker}\nbody v1", ["recertification"]);
+            }
+        };
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request());
+
+        Assert.NotNull(newer);
+        var ours = Assert.Single(_repository.Issues, i => i != newer);
+        Assert.Equal((ours.Number, IssueOutcome.Created), (result.Number, result.Outcome));
+        Assert.True(ours.Number < newer.Number);
+        Assert.Equal("open", ours.State);
+        Assert.Equal("open", newer.State); // its own run closes it
+        Assert.DoesNotContain(_server.Requests, r => r.Method == "PATCH");
+        Assert.DoesNotContain("::notice::", harness.Stdout.ToString());
+    }
+
+    [Fact]
+    public async Task A_create_lost_behind_a_502_during_a_race_keeps_the_oldest_and_closes_the_newer()
+    {
+        _server.Inject(new Fault("POST", "/issues$", FaultKind.SucceedThenBadGateway));
+        var concurrentIssue = ConcurrentRunCreatesFirst();
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request());
+
+        var kept = concurrentIssue()!;
+        Assert.Equal((kept.Number, IssueOutcome.Unchanged), (result.Number, result.Outcome));
+        Assert.Same(kept, Assert.Single(MarkedIssues()));
+        AssertClosedAsDuplicateOf(Assert.Single(_repository.Issues, i => i != kept), kept);
+        Assert.Equal(1, Count("POST", "/repos/acme/certifications/issues"));
+        Assert.Contains("::warning::Creating the re-certification issue in acme/certifications failed (502 BadGateway)", harness.Stdout.ToString());
+    }
+
+    [Fact]
+    public async Task A_duplicate_that_cannot_be_closed_is_a_warning_and_the_older_issue_is_still_the_result()
+    {
+        _server.Inject(new Fault("PATCH", "/issues/[0-9]+$", FaultKind.Forbidden));
+        var concurrentIssue = ConcurrentRunCreatesFirst();
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request());
+
+        var kept = concurrentIssue()!;
+        var ours = Assert.Single(_repository.Issues, i => i != kept);
+        Assert.Equal(kept.Number, result.Number);
+        Assert.Equal("open", ours.State);
+        Assert.Contains($"::warning::Re-certification issue #{ours.Number} duplicates #{kept.Number} (opened by a concurrent certkit run for the same release) and is still open, could not close duplicate issue #{ours.Number} in acme/certifications: the token is not allowed (403 Resource not accessible by integration);", harness.Stdout.ToString());
+    }
+
     [Fact]
     public async Task Create_that_succeeded_behind_a_502_is_found_again_and_not_repeated()
     {
