@@ -152,6 +152,45 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
         Assert.Equal(Summary("already up to date"), runs[2].Summary);
     }
 
+    [Fact]
+    public async Task Two_runs_for_one_release_at_once_converge_on_one_open_issue()
+    {
+        // Both runs' issue lists (labelled, then all) are read at once but answered 4 s late: each sees no issue yet
+        // and creates one, as two workflows on one `release: published` without a concurrency group would.
+        _server.Inject(new Fault("GET", "/issues$", FaultKind.Slow, times: 4) { Delay = TimeSpan.FromSeconds(4) });
+        using var firstRunner = ReleaseRunner();
+        using var secondRunner = ReleaseRunner();
+
+        var runs = await Task.WhenAll(Task.Run(() => firstRunner.Run(app)), Task.Run(() => secondRunner.Run(app)));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.True(2 == _server.Requests.Count(r => r.Method == "POST" && r.Path == "/repos/acme/venafi-connector/issues"),
+            "the runs did not race (one listed after the other had created): " + string.Join("\n", _server.Requests.Select(r => $"{r.Method} {r.Path}{r.Query}")));
+        const string marker = "<!-- certkit:recert program=venafi version=2.0.0 repository=acme/venafi-connector -->";
+        var kept = Assert.Single(Issues(), i => i.State == "open");
+        Assert.StartsWith(marker, kept.Body);
+        var duplicate = Assert.Single(Issues(), i => i.State == "closed");
+        Assert.True(duplicate.Number > kept.Number);
+        Assert.Equal("not_planned", duplicate.StateReason);
+        Assert.DoesNotContain(marker, duplicate.Body);
+        Assert.Equal($"Duplicate of #{kept.Number}: opened by a concurrent certkit run for the same release; the request is tracked in #{kept.Number}.", duplicate.Body);
+        var number = kept.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(runs, run => Assert.Equal((number, $"https://github.test/acme/venafi-connector/issues/{number}"), (run.Output("issue-number"), run.Output("issue-url"))));
+        Assert.All(runs, run => Assert.Contains($"<li>Re-certification request: #{number} in acme/venafi-connector (", run.Summary));
+        Assert.Single(runs, run => run.Summary.Contains($"#{number} in acme/venafi-connector (opened)", StringComparison.Ordinal));
+        Assert.Single(runs, run => run.Summary.Contains($"#{number} in acme/venafi-connector (already up to date)", StringComparison.Ordinal)
+            && run.Stdout.Contains($"::notice::A concurrent certkit run for the same release opened re-certification issue #{number} first: closed #{duplicate.Number} as a duplicate (not planned); the request is tracked in #{number}.\n", StringComparison.Ordinal));
+
+        using var rerunRunner = ReleaseRunner();
+        var rerun = rerunRunner.Run(app);
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal(number, rerun.Output("issue-number"));
+        Assert.Contains($"#{number} in acme/venafi-connector (already up to date)", rerun.Summary);
+        Assert.Equal(2, _server.Requests.Count(r => r.Method == "POST" && r.Path == "/repos/acme/venafi-connector/issues"));
+        Assert.Equal(2, Issues().Count);
+    }
+
     [Theory]
     [InlineData("released")]
     [InlineData("prereleased")]
