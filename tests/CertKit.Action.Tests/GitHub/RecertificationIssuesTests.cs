@@ -263,6 +263,25 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_second_look_after_creating_is_a_warning_and_the_created_issue_is_the_result()
+    {
+        _server.BeforeRequest = (method, path) =>
+        {
+            if (method == "POST" && path == "/repos/acme/certifications/issues")
+            {
+                _server.Inject(new Fault("GET", "/issues$", FaultKind.Forbidden));
+            }
+        };
+        var harness = new GitHubHarness(_server);
+
+        var result = await harness.Issues.FileAsync(Request());
+
+        var issue = Assert.Single(MarkedIssues());
+        Assert.Equal((issue.Number, IssueOutcome.Created), (result.Number, result.Outcome));
+        Assert.Contains($"::warning::Opened #{issue.Number}, but could not check for a duplicate opened by a concurrent run: could not list the re-certification issues in acme/certifications: the token is not allowed (403 Resource not accessible by integration);", harness.Stdout.ToString());
+    }
+
+    [Fact]
     public async Task Create_that_succeeded_behind_a_502_is_found_again_and_not_repeated()
     {
         _server.Inject(new Fault("POST", "/issues$", FaultKind.SucceedThenBadGateway));
