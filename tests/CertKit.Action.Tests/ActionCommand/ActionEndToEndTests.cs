@@ -155,9 +155,22 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
     [Fact]
     public async Task Two_runs_for_one_release_at_once_converge_on_one_open_issue()
     {
-        // Both runs' issue lists (labelled, then all) are read at once but answered 4 s late: each sees no issue yet
-        // and creates one, as two workflows on one `release: published` without a concurrency group would.
-        _server.Inject(new Fault("GET", "/issues$", FaultKind.Slow, times: 4) { Delay = TimeSpan.FromSeconds(4) });
+        // Each run lists the issues twice (labelled, then all) before it creates one. The first create is held until
+        // both runs have listed, so each sees no issue yet and creates one, as two workflows on one
+        // `release: published` without a concurrency group can. The hold is bounded: without a race the test fails below.
+        var lists = 0;
+        var bothListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.BeforeRequestAsync = async (method, path) =>
+        {
+            if (method == "GET" && path.EndsWith("/issues", StringComparison.Ordinal) && Interlocked.Increment(ref lists) >= 4)
+            {
+                bothListed.TrySetResult();
+            }
+            else if (method == "POST" && path.EndsWith("/issues", StringComparison.Ordinal))
+            {
+                await Task.WhenAny(bothListed.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+            }
+        };
         using var firstRunner = ReleaseRunner();
         using var secondRunner = ReleaseRunner();
 

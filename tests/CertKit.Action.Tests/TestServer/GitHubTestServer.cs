@@ -59,6 +59,12 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
     /// </summary>
     public Action<string, string>? BeforeRequest { get; set; }
 
+    /// <summary>
+    /// Awaited with each request's method and path before it is carried out, outside the server's lock: lets a test
+    /// hold one client's request until another client has got somewhere (bound the wait in the test).
+    /// </summary>
+    public Func<string, string, Task>? BeforeRequestAsync { get; set; }
+
     /// <summary>When set, requests must carry this token.</summary>
     public string? ValidToken { get; set; }
 
@@ -129,6 +135,11 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
         var authorization = request.Headers.Authorization.ToString();
         Reply reply;
         Fault? fault;
+        if (BeforeRequestAsync is { } hold)
+        {
+            await hold(request.Method, path);
+        }
+
         lock (_gate)
         {
             fault = _faults.FirstOrDefault(f => f.Matches(request.Method, path));
