@@ -14,13 +14,23 @@ namespace CertKit.Benchmarks;
 /// </summary>
 internal static class AnalyzerOverheadBenchmark
 {
-    public static int Run(int lines, int runs, int seed)
+    private static bool concurrentAnalysis;
+
+    /// <param name="concurrent">Analyse as csc does (concurrent analysis), instead of on one thread.</param>
+    /// <param name="only">Comma-separated analyzer name prefixes (CK1001,CK3002): measure those CK analyzers only.</param>
+    public static int Run(int lines, int runs, int seed, bool concurrent, string? only)
     {
+        concurrentAnalysis = concurrent;
         var corpus = CorpusGenerator.Generate(lines, seed);
         var totalLines = corpus.Sum(f => CorpusGenerator.CountLines(f.Text));
         var references = FrameworkReferences();
         var analyzers = CertKitAnalyzers();
-        Console.WriteLine($"corpus: {corpus.Count} files, {totalLines} lines (seed {seed}); {analyzers.Length} CK analyzers; {runs} runs each, median");
+        if (!string.IsNullOrEmpty(only))
+        {
+            var prefixes = only.Split(',');
+            analyzers = analyzers.Where(a => prefixes.Any(p => a.GetType().Name.StartsWith(p, StringComparison.Ordinal))).ToImmutableArray();
+        }
+        Console.WriteLine($"corpus: {corpus.Count} files, {totalLines} lines (seed {seed}); {analyzers.Length} CK analyzers; {runs} runs each, median; {(concurrent ? "concurrent analysis" : "analysis on one thread")}");
 
         // Warm up the JIT for every path once.
         Compile(corpus, references, ImmutableArray<DiagnosticAnalyzer>.Empty, out _);
@@ -31,14 +41,20 @@ internal static class AnalyzerOverheadBenchmark
         var operationDriverTimes = new List<double>();
         var withCkTimes = new List<double>();
         var ckExecutionTimes = new List<double>();
+        var marginalWall = new List<double>();
+        var marginalCpu = new List<double>();
         var findings = 0;
         var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var run = 0; run < runs; run++)
         {
             compileTimes.Add(Compile(corpus, references, default, out _).TotalMilliseconds);
             emptyDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), out _).TotalMilliseconds);
-            operationDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()), out _).TotalMilliseconds);
+            operationDriverTimes.Add(Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()), out var operationDriverRun).TotalMilliseconds);
             withCkTimes.Add(Compile(corpus, references, analyzers, out var result).TotalMilliseconds);
+
+            // Paired, back to back: what the CK analyzers' analysis phase costs over the empty-operation driver's.
+            marginalWall.Add(result.AnalysisMilliseconds - operationDriverRun.AnalysisMilliseconds);
+            marginalCpu.Add(result.AnalysisCpuMilliseconds - operationDriverRun.AnalysisCpuMilliseconds);
             ckExecutionTimes.Add(result.AnalyzerExecutionMilliseconds);
             findings = result.Findings;
             foreach (var (name, milliseconds) in result.PerAnalyzerMilliseconds)
@@ -61,16 +77,34 @@ internal static class AnalyzerOverheadBenchmark
         Console.WriteLine($"overhead, CK execution / compile:                {100 * ckExecution / compile,8:F2} %");
         Console.WriteLine($"overhead, wall clock vs empty-analyzer driver:   {100 * (withCk - emptyDriver) / emptyDriver,8:F2} %");
         Console.WriteLine($"overhead, wall clock vs empty-operation driver:  {100 * (withCk - operationDriver) / operationDriver,8:F2} %");
+        Console.WriteLine($"CK analysis phase over the empty-operation driver's, paired per run (median): wall {Median(marginalWall),7:F0} ms = {100 * Median(marginalWall) / compile,5:F2} % of compile; CPU {Median(marginalCpu),7:F0} ms = {100 * Median(marginalCpu) / compile,5:F2} % of compile");
+        Console.WriteLine($"  per run, wall ms: {string.Join(", ", marginalWall.Select(v => v.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; CPU ms: {string.Join(", ", marginalCpu.Select(v => v.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Console.WriteLine("per analyzer (telemetry, median):");
         foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
         {
             var median = Median(times);
             Console.WriteLine($"  {name,-40} {median,9:F0} ms  {100 * median / compile,6:F2} % of compile");
         }
+
+        // Allocations are exact (no noise): each CK analyzer alone next to the empty operation action, against that action alone.
+        Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer()), out var baselineRun);
+        Console.WriteLine($"memory allocated by the analysis phase: empty-operation driver {baselineRun.AnalysisAllocatedBytes / 1e6,8:F1} MB; added by each CK analyzer alone:");
+        foreach (var analyzer in analyzers)
+        {
+            Compile(corpus, references, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer(), analyzer), out var single);
+            Console.WriteLine($"  {analyzer.GetType().Name,-45} {(single.AnalysisAllocatedBytes - baselineRun.AnalysisAllocatedBytes) / 1e6,8:F1} MB");
+        }
+
+        Compile(corpus, references, analyzers.Add(new EmptyOperationAnalyzer()), out var allRun);
+        Console.WriteLine($"  {"all CK analyzers together",-45} {(allRun.AnalysisAllocatedBytes - baselineRun.AnalysisAllocatedBytes) / 1e6,8:F1} MB");
         return 0;
     }
 
-    private readonly record struct RunResult(double AnalyzerExecutionMilliseconds, int Findings, List<(string Name, double Milliseconds)> PerAnalyzerMilliseconds);
+    /// <param name="AnalysisMilliseconds">Wall time of the analysis phase alone (the driver and the analyzers, after emit).</param>
+    /// <param name="AnalysisCpuMilliseconds">Process CPU time of the same phase: less sensitive than wall time to other work on the machine.</param>
+    private readonly record struct RunResult(
+        double AnalyzerExecutionMilliseconds, int Findings, List<(string Name, double Milliseconds)> PerAnalyzerMilliseconds,
+        double AnalysisMilliseconds, double AnalysisCpuMilliseconds, long AnalysisAllocatedBytes);
 
     private static TimeSpan Compile(List<(string Path, string Text)> corpus, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, out RunResult result)
     {
@@ -100,13 +134,19 @@ internal static class AnalyzerOverheadBenchmark
         result = default;
         if (!analyzers.IsDefaultOrEmpty)
         {
+            var analysisStarted = stopwatch.Elapsed;
+            var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: null,
-                concurrentAnalysis: false,
+                concurrentAnalysis: concurrentAnalysis,
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var analysisMilliseconds = (stopwatch.Elapsed - analysisStarted).TotalMilliseconds;
+            var analysisCpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalMilliseconds;
+            var analysisAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var failures = diagnostics.Where(d => d.Id == "AD0001").ToList();
             if (failures.Count > 0)
             {
@@ -125,7 +165,9 @@ internal static class AnalyzerOverheadBenchmark
                 }
             }
 
-            result = new RunResult(executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)), perAnalyzer);
+            result = new RunResult(
+                executionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("CK", StringComparison.Ordinal)), perAnalyzer,
+                analysisMilliseconds, analysisCpuMilliseconds, analysisAllocatedBytes);
         }
 
         return stopwatch.Elapsed;
@@ -151,8 +193,9 @@ internal static class AnalyzerOverheadBenchmark
             .ToImmutableArray();
     }
 
-    private static double Median(List<double> values)
+    private static double Median(List<double> unsorted)
     {
+        var values = new List<double>(unsorted);
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
     }
