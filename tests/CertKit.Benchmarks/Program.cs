@@ -1,7 +1,7 @@
 using CertKit.Benchmarks;
 
 // Timed runs, not tests. See docs/performance.md for the exact commands and the recorded figures.
-//   analyzers  dotnet run -c Release --project tests/CertKit.Benchmarks -- analyzers [--lines 100000] [--runs 5] [--seed 42] [--concurrent] [--only CK1001,CK3002]
+//   analyzers  dotnet run -c Release --project tests/CertKit.Benchmarks -- analyzers [--lines 100000] [--runs 5] [--seed 42] [--concurrent] [--only CK1001,CK3002] [--cold]
 //   scan       dotnet run -c Release --project tests/CertKit.Benchmarks -- scan [--lines 100000] [--runs 3] [--projects 4] [--certkit PATH] [--work DIR]
 //   text       taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- text [--megabytes 128] [--runs 7]
 var mode = args.Length > 0 ? args[0] : "analyzers";
@@ -11,7 +11,7 @@ var seed = IntOption("--seed", 42);
 switch (mode)
 {
     case "analyzers":
-        return AnalyzerOverheadBenchmark.Run(lines, IntOption("--runs", 5), seed, args.Contains("--concurrent"), StringOption("--only"));
+        return AnalyzerOverheadBenchmark.Run(lines, IntOption("--runs", 5), seed, args.Contains("--concurrent"), StringOption("--only"), warmUp: !args.Contains("--cold"));
     case "scan":
         return ScanBenchmark.Run(lines, IntOption("--runs", 3), seed, IntOption("--projects", 4), StringOption("--certkit"), StringOption("--work") ?? Path.Combine(Path.GetTempPath(), "certkit-scan-benchmark"));
     case "text":
