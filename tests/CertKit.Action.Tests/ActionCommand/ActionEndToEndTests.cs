@@ -160,7 +160,7 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
         // `release: published` without a concurrency group can. The hold is bounded: without a race the test fails below.
         var lists = 0;
         var bothListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _server.BeforeRequestAsync = async (method, path) =>
+        _server.BeforeRequest = async (method, path) =>
         {
             if (method == "GET" && path.EndsWith("/issues", StringComparison.Ordinal) && Interlocked.Increment(ref lists) >= 4)
             {

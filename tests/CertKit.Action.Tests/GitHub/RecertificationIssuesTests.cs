@@ -149,6 +149,8 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
             {
                 concurrent = _server.AddIssue(_repository, Request().Title, $"{Marker}\n{body}", ["recertification"]);
             }
+
+            return Task.CompletedTask;
         };
         return () => concurrent;
     }
@@ -214,6 +216,8 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
             {
                 newer = _server.AddIssue(_repository, Request().Title, $"{Marker}\nbody v1", ["recertification"]);
             }
+
+            return Task.CompletedTask;
         };
         var harness = new GitHubHarness(_server);
 
@@ -271,6 +275,8 @@ public sealed class RecertificationIssuesTests : IAsyncLifetime
             {
                 _server.Inject(new Fault("GET", "/issues$", FaultKind.Forbidden));
             }
+
+            return Task.CompletedTask;
         };
         var harness = new GitHubHarness(_server);
 

@@ -54,16 +54,12 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
     public string ApiUrl => Origin + PathPrefix;
 
     /// <summary>
-    /// Called with each request's method and path, under the server's lock, before it is answered: lets a test change
-    /// the state between two requests of one client, as a concurrent client would.
-    /// </summary>
-    public Action<string, string>? BeforeRequest { get; set; }
-
-    /// <summary>
     /// Awaited with each request's method and path before it is carried out, outside the server's lock: lets a test
-    /// hold one client's request until another client has got somewhere (bound the wait in the test).
+    /// change the state between two requests of one client, as a concurrent client would (<see cref="AddIssue"/> and
+    /// <see cref="Inject"/> take the lock themselves), or hold one client's request until another client has got
+    /// somewhere (bound the wait in the test).
     /// </summary>
-    public Func<string, string, Task>? BeforeRequestAsync { get; set; }
+    public Func<string, string, Task>? BeforeRequest { get; set; }
 
     /// <summary>When set, requests must carry this token.</summary>
     public string? ValidToken { get; set; }
@@ -135,9 +131,9 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
         var authorization = request.Headers.Authorization.ToString();
         Reply reply;
         Fault? fault;
-        if (BeforeRequestAsync is { } hold)
+        if (BeforeRequest is { } beforeRequest)
         {
-            await hold(request.Method, path);
+            await beforeRequest(request.Method, path);
         }
 
         lock (_gate)
@@ -151,7 +147,6 @@ public sealed partial class GitHubTestServer : IAsyncDisposable
 
         lock (_gate)
         {
-            BeforeRequest?.Invoke(request.Method, path);
             reply = fault switch
             {
                 { Kind: FaultKind.InternalServerError } => Reply.Error(500, "Internal Server Error"),
