@@ -80,7 +80,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     private static void OnAssignment(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation target)
+
+        // Every property assignment comes here: without a settings or EF type in the compilation only parameter.Value
+        // and UnsafeAllowUnencryptedStorage can be sinks, so the rest leave before a flow handle is allocated.
+        if (assignment.Target is IPropertyReferenceOperation target
+            && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null))
         {
             AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment));
         }
