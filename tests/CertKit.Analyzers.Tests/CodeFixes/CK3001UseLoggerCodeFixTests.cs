@@ -235,7 +235,7 @@ public class CK3001UseLoggerCodeFixTests
                     }
                 }
                 """,
-            ReferenceAssemblies = TestReferences.AspNetCore80,
+            References = TestReferences.AspNetCore80,
         };
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWorker = true\n"));
         return test.RunAsync();

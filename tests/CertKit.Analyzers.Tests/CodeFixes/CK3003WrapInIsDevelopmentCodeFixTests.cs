@@ -13,7 +13,7 @@ public class CK3003WrapInIsDevelopmentCodeFixTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            ReferenceAssemblies = TestReferences.AspNetCore80,
+            References = TestReferences.AspNetCore80,
         };
         test.TestState.OutputKind = outputKind;
         test.FixedState.OutputKind = outputKind;

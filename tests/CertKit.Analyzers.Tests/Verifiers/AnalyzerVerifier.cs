@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Testing.Model;
 
 namespace CertKit.Analyzers.Tests.Verifiers;
 
@@ -43,9 +44,10 @@ public static class AnalyzerVerifier<TAnalyzer>
 
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
-        public Test()
-        {
-            ReferenceAssemblies = TestReferences.Net80;
-        }
+        /// <summary>The assemblies the test sources compile against.</summary>
+        public ReferenceSet References { get; set; } = TestReferences.Net80;
+
+        protected override async Task<Solution> CreateSolutionAsync(ProjectId projectId, EvaluatedProjectState projectState, CancellationToken cancellationToken) =>
+            TestSolution.Create(await CreateWorkspaceAsync(), OptionsTransforms, projectId, projectState, CreateCompilationOptions(), CreateParseOptions(), References);
     }
 }

@@ -1,7 +1,9 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Testing.Model;
 
 namespace CertKit.Analyzers.Tests.Verifiers;
 
@@ -19,9 +21,10 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
-        public Test()
-        {
-            ReferenceAssemblies = TestReferences.Net80;
-        }
+        /// <summary>The assemblies the test sources compile against.</summary>
+        public ReferenceSet References { get; set; } = TestReferences.Net80;
+
+        protected override async Task<Solution> CreateSolutionAsync(ProjectId projectId, EvaluatedProjectState projectState, CancellationToken cancellationToken) =>
+            TestSolution.Create(await CreateWorkspaceAsync(), OptionsTransforms, projectId, projectState, CreateCompilationOptions(), CreateParseOptions(), References);
     }
 }
