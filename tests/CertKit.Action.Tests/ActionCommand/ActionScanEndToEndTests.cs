@@ -210,8 +210,8 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             "<h3>CertKit scan</h3>\n" +
             "<p>3 findings on the lines this pull request changes (4 findings in the repository; 3 files analysed).</p>\n" +
             "<table><tr><th>Rule</th><th>Title</th><th>Findings</th></tr>" +
-            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
-            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
+            "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1001") + "\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
+            "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1002") + "\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
             "<table><tr><th>Rule</th><th>Location</th><th>Message</th></tr>" +
             "<tr><td>CK1001</td><td><code>src/VenafiConnector/VenafiClient.cs:6</code></td><td>The URL &#39;https://auth.europe-west1.gcp.commercetools.com/oauth/token&#39; is hardcoded; read it from configuration</td></tr>" +
             "<tr><td>CK1002</td><td><code>src/VenafiConnector/VenafiClient.cs:7</code></td><td>&#39;ClientSecret&#39; is given a hardcoded credential; read it from a secret store or the environment</td></tr>" +
@@ -254,8 +254,8 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             "\n### Scan\n\n" +
             "4 findings in 2 files (3 files analysed).\n\n" +
             "| Rule | Title | Findings |\n|---|---|---:|\n" +
-            "| [CK1001](https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md) | Hardcoded URL | 3 |\n" +
-            "| [CK1002](https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md) | Hardcoded credential | 1 |\n" +
+            "| [CK1001](" + CertKit.Analyzers.RuleIds.HelpLink("CK1001") + ") | Hardcoded URL | 3 |\n" +
+            "| [CK1002](" + CertKit.Analyzers.RuleIds.HelpLink("CK1002") + ") | Hardcoded credential | 1 |\n" +
             "\n---\n",
             issue.Body);
         // A release annotates every finding of the repository.

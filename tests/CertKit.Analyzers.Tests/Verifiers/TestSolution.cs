@@ -23,7 +23,9 @@ internal static class TestSolution
     {
         foreach (var transform in optionsTransforms)
         {
+#pragma warning disable CS0618 // Workspace.Options: the testing library applies OptionsTransforms the same way.
             workspace.Options = transform(workspace.Options);
+#pragma warning restore CS0618
         }
 
         return workspace.CurrentSolution
