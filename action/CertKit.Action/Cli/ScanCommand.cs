@@ -85,8 +85,15 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
-                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, cancellationToken).ConfigureAwait(false);
+                // Inputs and outputs are checked before the scan, which takes seconds to minutes.
+                PathChecks.RequireFolder(settings.Directory, "the folder to scan");
                 var sarifPath = parseResult.GetValue(sarif);
+                if (sarifPath is not null)
+                {
+                    PathChecks.RequireWritableFile(sarifPath, "SARIF file");
+                }
+
+                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, cancellationToken).ConfigureAwait(false);
                 if (sarifPath is not null)
                 {
                     SarifWriter.Write(report, sarifPath);

@@ -23,6 +23,9 @@ public sealed record RecertificationDecision
 
     public required ScopeComparison Scopes { get; init; }
 
+    /// <summary>The version the verdict judged the change against (see <see cref="Policies.PolicyVerdict.ComparedWith"/>).</summary>
+    public NuGetVersion? ComparedWith { get; init; }
+
     public NuGetVersion? PreviousVersion => Previous?.Version;
 
     public NuGetVersion Version => Current.Version;

@@ -29,5 +29,9 @@ public sealed record PolicyInput
     public string? ComparedWith { get; init; }
 }
 
-/// <summary>A policy's answer: required or not, and every reason, each naming the rule that fired.</summary>
-public sealed record PolicyVerdict(bool Required, IReadOnlyList<string> Reasons);
+/// <summary>
+/// A policy's answer: required or not, and every reason, each naming the rule that fired. <see cref="ComparedWith"/> is the
+/// version the rule judged the change against: the previous version, or the last release when a pre-release is released
+/// under a program that certifies releases only (null when there is none: a first certification).
+/// </summary>
+public sealed record PolicyVerdict(bool Required, IReadOnlyList<string> Reasons, NuGetVersion? ComparedWith);

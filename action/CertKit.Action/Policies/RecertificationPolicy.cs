@@ -45,18 +45,19 @@ public abstract class RecertificationPolicy
     public PolicyVerdict Evaluate(PolicyInput input)
     {
         var reasons = new List<string>();
-        var required = EvaluateVersion(input, reasons);
+        var (required, comparedWith) = EvaluateVersion(input, reasons);
         required = EvaluatePaths(input, required, reasons);
         required |= EvaluateScopes(input, reasons);
-        return new PolicyVerdict(required, reasons);
+        return new PolicyVerdict(required, reasons, comparedWith);
     }
 
-    private bool EvaluateVersion(PolicyInput input, List<string> reasons)
+    /// <summary>Whether the version change requires re-certification, and the version it was judged against.</summary>
+    private (bool Required, NuGetVersion? ComparedWith) EvaluateVersion(PolicyInput input, List<string> reasons)
     {
         if (input.Bump.Kind == BumpKind.Downgrade)
         {
             reasons.Add($"{Show(input.Version)} is lower than the previous version {Show(input.PreviousVersion)}: a downgrade is not a release {DisplayName} certifies");
-            return false;
+            return (false, input.PreviousVersion);
         }
 
         var change = ChangeKinds.From(input.Bump);
@@ -66,7 +67,7 @@ public abstract class RecertificationPolicy
                 $"{Show(input.Version)} is a pre-release and does not require re-certification: {DisplayName} certifies releases, " +
                 $"so the decision is made when {Show(Release(input.Version))} is released, " +
                 (input.LastRelease is null ? "as its first certification (there is no earlier release)" : $"against the last release {Show(input.LastRelease)}"));
-            return false;
+            return (false, input.PreviousVersion);
         }
 
         var previous = input.PreviousVersion;
@@ -84,7 +85,7 @@ public abstract class RecertificationPolicy
 
         var rule = Rules[change];
         reasons.Add($"{Describe(change, bump, previous, input.Version)} {(rule.Required ? "requires" : "does not require")} {(change == ChangeKind.Initial ? "certification" : "re-certification")}: {rule.Rationale}");
-        return rule.Required;
+        return (rule.Required, previous);
     }
 
     private bool EvaluatePaths(PolicyInput input, bool required, List<string> reasons)

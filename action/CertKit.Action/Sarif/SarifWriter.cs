@@ -202,6 +202,14 @@ internal static class SarifWriter
             json.WriteStartObject("partialFingerprints");
             json.WriteString(FindingFingerprints.Key, fingerprints[i]);
             json.WriteEndObject();
+            if (finding.WarningAsError)
+            {
+                // The level is the rule's; the project's TreatWarningsAsErrors is said apart (a SARIF property bag).
+                json.WriteStartObject("properties");
+                json.WriteBoolean("warningAsError", true);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -66,7 +66,7 @@ internal sealed class RepositoryScanner
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Directory));
         if (!Directory.Exists(directory))
         {
-            throw new CertKitException($"the folder '{settings.Directory}' does not exist");
+            PathChecks.RequireFolder(settings.Directory, "the folder to scan");
         }
 
         var topLevel = await Git.FindTopLevelAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -350,8 +350,12 @@ internal sealed class RepositoryScanner
                 continue; // generated files, files outside the scanned folder, files excluded by --include/--exclude
             }
 
+            // The rule's configured severity, not the build's: TreatWarningsAsErrors turns every warning into an error
+            // for the build, which is reported beside the finding (WarningAsError), not as its level.
+            var warningAsError = IsPromotedByTreatWarningsAsErrors(diagnostic, compilation.Options);
             var reported = diagnostic.Severity switch
             {
+                _ when warningAsError => FindingLevel.Warning,
                 DiagnosticSeverity.Error => FindingLevel.Error,
                 DiagnosticSeverity.Warning => FindingLevel.Warning,
                 _ => FindingLevel.Note,
@@ -378,9 +382,22 @@ internal sealed class RepositoryScanner
                 end.Character + 1,
                 diagnostic.GetMessage(CultureInfo.InvariantCulture),
                 level,
-                lineText));
+                lineText)
+            {
+                WarningAsError = warningAsError && level == FindingLevel.Warning,
+            });
         }
     }
+
+    /// <summary>
+    /// A warning that is an error only because the project treats warnings as errors (<c>TreatWarningsAsErrors</c>, i.e.
+    /// the compilation's general option), not because the rule was configured as an error for it (<c>WarningsAsErrors</c>
+    /// naming it, or an .editorconfig severity, which <see cref="EditorConfigOptions"/> applies).
+    /// </summary>
+    private static bool IsPromotedByTreatWarningsAsErrors(Diagnostic diagnostic, CompilationOptions options) =>
+        diagnostic.IsWarningAsError
+        && options.GeneralDiagnosticOption == ReportDiagnostic.Error
+        && !(options.SpecificDiagnosticOptions.TryGetValue(diagnostic.Id, out var specific) && specific == ReportDiagnostic.Error);
 
     /// <summary>A scanned non-C# file handed to the analyzers as an AdditionalText.</summary>
     private sealed class ScannedText(string path, SourceText text) : AdditionalText

@@ -28,7 +28,11 @@ internal sealed record Finding(
     int EndColumn,
     string Message,
     FindingLevel Level,
-    string LineText);
+    string LineText)
+{
+    /// <summary>The project treats warnings as errors (<c>TreatWarningsAsErrors</c>), so its build fails on this warning.</summary>
+    public bool WarningAsError { get; init; }
+}
 
 /// <summary>A file the scan did not analyse, and why.</summary>
 internal sealed record SkippedFile(string Path, string Reason);

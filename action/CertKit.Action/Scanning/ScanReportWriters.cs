@@ -31,7 +31,8 @@ internal static class TextReport
         output.WriteLine($"Findings ({report.Findings.Count}):");
         foreach (var finding in report.Findings)
         {
-            output.WriteLine($"  {finding.Path}:{finding.Line}:{finding.Column}: {JsonReport.SeverityOf(finding.Level)} {finding.RuleId}: {finding.Message}");
+            output.WriteLine($"  {finding.Path}:{finding.Line}:{finding.Column}: {JsonReport.SeverityOf(finding.Level)} {finding.RuleId}: {finding.Message}" +
+                (finding.WarningAsError ? " (an error in the build: TreatWarningsAsErrors)" : string.Empty));
         }
 
         if (report.Skipped.Count > 0)
@@ -102,6 +103,7 @@ internal static class JsonReport
                 endColumn = f.EndColumn,
                 message = f.Message,
                 severity = SeverityOf(f.Level),
+                warningAsError = f.WarningAsError,
             }),
             countsByRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             skipped = report.Skipped.Select(s => new { path = s.Path, reason = s.Reason }),
