@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CertKit.Action.Tests.Cli;
 
 namespace CertKit.Action.Tests.Scanning;
 
@@ -10,7 +9,7 @@ namespace CertKit.Action.Tests.Scanning;
 public class WarningsAsErrorsTests
 {
     [Fact]
-    public void Treat_warnings_as_errors_keeps_the_rule_severity_and_is_reported_apart()
+    public async Task Treat_warnings_as_errors_keeps_the_rule_severity_and_is_reported_apart()
     {
         using var repo = TempRepository.Create();
         repo.Write("src/Strict/Strict.csproj", """
@@ -27,11 +26,10 @@ public class WarningsAsErrorsTests
         repo.Write("src/Strict/Configured/Client.cs", "namespace Strict.Configured;\n\npublic static class Client\n{\n    public const string Endpoint = \"https://api.venafi.cloud/v1\";\n}\n");
         repo.Commit();
 
-        var run = CertkitProcess.Run(repo.Root, "scan", repo.Root, "--json", "--fail-on", "none");
+        var run = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
 
-        Assert.True(run.ExitCode == 0, run.StandardError);
-        using var json = JsonDocument.Parse(run.StandardOutput);
-        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
+        Assert.True(run.ExitCode == 0, run.Error);
+        var findings = run.Json.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("ruleId").GetString() == "CK1001")
             .Select(f => (Path: f.GetProperty("path").GetString(), Severity: f.GetProperty("severity").GetString(), WarningAsError: f.GetProperty("warningAsError").GetBoolean()))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
