@@ -92,10 +92,10 @@ internal static class ScanSummary
             caveats.Add($"{Plural(report.Skipped.Count, "file")} skipped (listed in the step's log).");
         }
 
-        var fallbacks = report.Projects.Count(p => p.Mode == Scanning.ProjectLoadMode.Fallback);
-        if (fallbacks > 0)
+        // One line per project that fell back, with the reason: its findings may differ from a build's.
+        foreach (var project in report.Projects.Where(p => p.Mode == Scanning.ProjectLoadMode.Fallback))
         {
-            caveats.Add($"{Plural(fallbacks, "project")} could not be loaded and {(fallbacks == 1 ? "was" : "were")} compiled ad hoc (see the step's log).");
+            caveats.Add($"{project.Path} could not be loaded and was compiled ad hoc{Scanning.TextReport.FallbackPackages(project)}: {Scanning.TextReport.OneLine(project.Reason)}");
         }
 
         if (report.AnalyzerFailures.Count > 0)
