@@ -70,6 +70,13 @@ internal static class ScanSummary
     {
         var report = result.Report;
         var files = Plural(report.FilesAnalyzed, "file");
+        if (result.ScopedToChanges)
+        {
+            return result.Reported.Count == 0
+                ? $"No findings on the lines this pull request changes ({files} analysed: the projects and files it changes)."
+                : $"{Plural(result.Reported.Count, "finding")} on the lines this pull request changes ({files} analysed: the projects and files it changes).";
+        }
+
         if (result.OnChangedLinesOnly)
         {
             return result.Reported.Count == 0
