@@ -15,7 +15,7 @@ internal enum ProjectChange
     /// <summary>A C# file it compiles changed: the whole project is compiled and analysed.</summary>
     Full,
 
-    /// <summary>Its build changed (project file, imported build file, analyzer configuration): analysed, and every line of it reported.</summary>
+    /// <summary>Its build changed (project file, imported build file, analyzer configuration): analysed as MSBuild now builds it.</summary>
     Widened,
 }
 

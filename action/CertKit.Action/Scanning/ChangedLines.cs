@@ -27,10 +27,6 @@ internal sealed partial class ChangedLines
     /// <summary>Files the change deletes: they have no lines to report, but a deleted build file still changes how projects build.</summary>
     public IReadOnlySet<string> DeletedFiles => _deleted;
 
-    /// <summary>The same changes, with <paramref name="paths"/> counted as changed in full (a project whose build a change altered).</summary>
-    public ChangedLines WithWholeFiles(IEnumerable<string> paths) =>
-        new(_ranges, new HashSet<string>(_wholeFiles.Concat(paths), StringComparer.Ordinal), _deleted);
-
     public bool Contains(string path, int line) =>
         _wholeFiles.Contains(path) || (_ranges.TryGetValue(path, out var ranges) && ranges.Exists(r => line >= r.Start && line <= r.End));
 

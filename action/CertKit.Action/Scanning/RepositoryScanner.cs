@@ -93,11 +93,18 @@ internal sealed class RepositoryScanner
         var cache = settings.CacheDirectory is null ? null : new DesignTimeCache(settings.CacheDirectory);
 
         // A pull request: which projects (and text files) its changes touch. The rest is never read.
+        var repositoryFiles = new HashSet<string>(discovery.Files.Select(f => f.FullPath), StringComparer.Ordinal);
+        var cached = cache is null ? new Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)>() : ReadCache(cache, projectPaths, repositoryFiles);
         ChangeScope? scope = null;
         if (changed is not null)
         {
+            // A shared source linked into a project is known from the project file, or from the project's cached design-time result.
             var changedFullPaths = changed.Files.Concat(changed.DeletedFiles).Select(p => Path.GetFullPath(Path.Combine(sourceRoot, p))).ToList();
-            scope = ChangeScope.Compute(changedFullPaths, projectPaths, path => OwningProject(path, projectPaths), _ => null);
+            scope = ChangeScope.Compute(
+                changedFullPaths,
+                projectPaths,
+                path => OwningProject(path, projectPaths),
+                project => cached.GetValueOrDefault(project).Entry?.Closure.FirstOrDefault()?.Documents.Select(d => d.Path));
         }
 
         var skipped = new List<SkippedFile>(discovery.Skipped);
@@ -146,18 +153,8 @@ internal sealed class RepositoryScanner
             }
         }
 
-        if (scope is not null)
-        {
-            // A project whose build changed is reported in full: every line of it is analysed differently now.
-            changed = changed!.WithWholeFiles(owned
-                .Where(o => scope.Of(o.Key) == ProjectChange.Widened)
-                .SelectMany(o => o.Value)
-                .Select(f => f.RelativePath)
-                .Concat(scope.FilesUnderNoProject && WidensFilesUnderNoProject(changed, unowned) ? unowned.Select(f => f.RelativePath) : []));
-        }
-
         var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
-        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, scope, new HashSet<string>(discovery.Files.Select(f => f.FullPath), StringComparer.Ordinal));
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles);
         filesPhase.Dispose();
 
         if (analysed.Count > 0)
@@ -195,6 +192,27 @@ internal sealed class RepositoryScanner
             timings);
     }
 
+    /// <summary>Each project's cache key, and its cached design-time result when the key matches.</summary>
+    private static Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)> ReadCache(DesignTimeCache cache, IReadOnlyList<string> projectPaths, IReadOnlySet<string> repositoryFiles)
+    {
+        // The SDK is part of the key: without one nothing is loaded with MSBuild, and nothing is cached.
+        var result = new Dictionary<string, (string, DesignTimeCache.Entry?)>(StringComparer.Ordinal);
+        if (MsBuildRegistration.EnsureRegistered() is not null)
+        {
+            return result;
+        }
+
+        var buildInputs = DesignTimeCache.BuildInputsHash(repositoryFiles, MsBuildRegistration.Sdk ?? "unknown");
+        foreach (var projectPath in projectPaths)
+        {
+            var folder = Path.GetDirectoryName(projectPath)! + Path.DirectorySeparatorChar;
+            var key = DesignTimeCache.KeyFor(projectPath, buildInputs, repositoryFiles.Where(f => f.StartsWith(folder, StringComparison.Ordinal)).Select(f => f[folder.Length..]));
+            result[projectPath] = (key, cache.TryGet(projectPath, key));
+        }
+
+        return result;
+    }
+
     /// <summary>What the per-project steps share.</summary>
     private sealed record ScanContext(
         Dictionary<string, ScannedFile> Files,
@@ -203,6 +221,7 @@ internal sealed class RepositoryScanner
         Collector Collector,
         ScanTimings Timings,
         DesignTimeCache? Cache,
+        IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
         ChangeScope? Scope,
         IReadOnlySet<string> RepositoryFiles);
 
@@ -222,12 +241,6 @@ internal sealed class RepositoryScanner
             _ => true,
         };
     }
-
-    /// <summary>Whether a changed .editorconfig or build file (not only an ordinary file) put the files under no project in scope.</summary>
-    private static bool WidensFilesUnderNoProject(ChangedLines changed, List<ScannedFile> unowned) =>
-        unowned.Any(f => (Path.GetFileName(f.FullPath).Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || DesignTimeCache.IsBuildFile(f.FullPath))
-            && (changed.Files.Contains(f.RelativePath, StringComparer.Ordinal) || changed.DeletedFiles.Contains(f.RelativePath)))
-        || changed.DeletedFiles.Any(d => Path.GetFileName(d).Equals(".editorconfig", StringComparison.OrdinalIgnoreCase));
 
     private static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
     {
@@ -276,25 +289,17 @@ internal sealed class RepositoryScanner
         var primaries = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
         var problems = new Dictionary<string, string?>(StringComparer.Ordinal);
         var fromCache = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // 1. Design-time results from the cache, where the key matches.
-        if (context.Cache is not null)
+        foreach (var projectPath in projectPaths)
         {
-            using var _ = timings.Measure(ScanPhase.Load);
-            var buildInputs = DesignTimeCache.BuildInputsHash(context.RepositoryFiles, MsBuildRegistration.Sdk ?? "unknown");
-            foreach (var projectPath in projectPaths)
+            if (context.Cached.GetValueOrDefault(projectPath).Entry is { } entry && entry.Closure.FirstOrDefault(p => p.Name == entry.Primary) is { } primary)
             {
-                var folder = Path.GetDirectoryName(projectPath)! + Path.DirectorySeparatorChar;
-                keys[projectPath] = DesignTimeCache.KeyFor(projectPath, buildInputs, context.RepositoryFiles.Where(f => f.StartsWith(folder, StringComparison.Ordinal)).Select(f => f[folder.Length..]));
-                if (context.Cache.TryGet(projectPath, keys[projectPath]) is { } entry && entry.Closure.FirstOrDefault(p => p.Name == entry.Primary) is { } primary)
+                primaries[projectPath] = primary;
+                fromCache.Add(projectPath);
+                foreach (var design in entry.Closure)
                 {
-                    primaries[projectPath] = primary;
-                    fromCache.Add(projectPath);
-                    foreach (var design in entry.Closure)
-                    {
-                        designs.TryAdd(design.Name, design);
-                    }
+                    designs.TryAdd(design.Name, design);
                 }
             }
         }
@@ -329,7 +334,7 @@ internal sealed class RepositoryScanner
                 {
                     // Texts of repository files are never cached (they are read from the work tree), so only full scans store: a
                     // pull request's scan reads fewer files, and would cache texts of files it did not read.
-                    context.Cache.Store(projectPath, new DesignTimeCache.Entry(keys[projectPath], loaded.Primary.Name, loaded.Closure));
+                    context.Cache.Store(projectPath, new DesignTimeCache.Entry(context.Cached[projectPath].Key, loaded.Primary.Name, loaded.Closure));
                 }
             }
         }

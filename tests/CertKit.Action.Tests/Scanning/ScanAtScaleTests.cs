@@ -137,33 +137,44 @@ public sealed class ScanAtScaleTests
     }
 
     [Fact]
-    public async Task ChangedBuildConfigurationWidensTheScanToEveryProjectItReachesAndReportsThemInFull()
+    public async Task ChangedBuildConfigurationWidensTheScanToEveryProjectItReachesAndStillReportsOnlyChangedLines()
     {
         using var repo = MultiProjectRepository();
         var baseCommit = repo.Git("rev-parse", "HEAD").Trim();
         repo.Write("src/Worker/.editorconfig", "[*.cs]\ndotnet_diagnostic.CKT903.severity = error\n");
+        repo.Write("src/Worker/Job.cs", """
+            namespace Worker;
+
+            public static class Job
+            {
+                public static string Run() => Core.Sender.SendMarked("job");
+
+                public static string Again() => Core.Sender.SendMarked("again");
+            }
+            """);
         repo.Commit("stricter worker");
 
         var full = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
         var pullRequest = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none", "--base", baseCommit);
 
-        // The unchanged call in Job.cs is now an error: the pull request made it one, so it is reported.
-        var expected = Findings(full).Where(f => f.Path.StartsWith("src/Worker/", StringComparison.Ordinal)).ToList();
-        Assert.Contains(expected, f => f.RuleId == ReferencedCallAnalyzer.RuleId && f.Path == "src/Worker/Job.cs" && f.Severity == "error");
+        // The new call is reported with the severity the new .editorconfig gives it; the unchanged one is not reported.
+        var changed = await ChangedLines.ReadAsync(repo.Root, baseCommit, CancellationToken.None);
+        var expected = Findings(full).Where(f => changed.Contains(f.Path, f.Line)).ToList();
+        Assert.Equal([(ReferencedCallAnalyzer.RuleId, "src/Worker/Job.cs", 7, "error")], expected.Select(f => (f.RuleId, f.Path, f.Line, f.Severity)));
         Assert.Equal(expected, Findings(pullRequest));
         Assert.Equal(["src/Worker/Worker.csproj"], Projects(pullRequest).Select(p => p.Path));
 
         // A build file above every project widens to all of them (the broken one falls back, as in a full scan); the new
         // file itself is a text file under no project.
-        repo.Write("src/Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <LangVersion>latest</LangVersion>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("src/Directory.Build.props", "<Project>\n  <!-- SCAN-MARKER -->\n  <PropertyGroup>\n    <LangVersion>latest</LangVersion>\n  </PropertyGroup>\n</Project>\n");
         var everything = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none", "--base", "HEAD");
         Assert.Equal(
             ["(files under no project)", "src/Api/Api.csproj", "src/Broken/Broken.csproj", "src/Core/Core.csproj", "src/Tools/Tools.csproj", "src/Worker/Worker.csproj"],
             Projects(everything).Select(p => p.Path).Order());
         var fullAgain = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
-        Assert.Equal(
-            Findings(fullAgain).Where(f => f.Path.StartsWith("src/", StringComparison.Ordinal)).ToList(),
-            Findings(everything).Where(f => f.Path.StartsWith("src/", StringComparison.Ordinal)).ToList());
+        var untracked = await ChangedLines.ReadAsync(repo.Root, "HEAD", CancellationToken.None);
+        Assert.Equal([(TestAnalyzers.TextFileRuleId, "src/Directory.Build.props")], Findings(everything).Select(f => (f.RuleId, f.Path)));
+        Assert.Equal(Findings(fullAgain).Where(f => untracked.Contains(f.Path, f.Line)).ToList(), Findings(everything));
     }
 
     [Fact]
