@@ -60,9 +60,16 @@ internal static class ScanCommand
             CustomParser = ParseSize,
         };
 
+        var timingsOption = new Option<bool>("--timings") { Description = "Also report where the time went (restore, project load, compilation, analyzers, text files, report; per project) and the peak memory." };
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "Keep design-time results in DIR, so a later scan of the same projects skips restore and design-time builds.",
+            HelpName = "DIR",
+        };
+
         var command = new Command(Name, "Scan a repository with the CertKit rules: C# projects and every other text file (config, JS/TS, …).")
         {
-            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize,
+            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -74,7 +81,10 @@ internal static class ScanCommand
                 parseResult.GetValue(baseRef),
                 parseResult.GetValue(include) ?? [],
                 parseResult.GetValue(exclude) ?? [],
-                parseResult.GetValue(maxFileSize));
+                parseResult.GetValue(maxFileSize),
+                parseResult.GetValue(cacheDir));
+            var timings = new ScanTimings();
+            var withTimings = parseResult.GetValue(timingsOption);
             var threshold = parseResult.GetValue(failOn) switch
             {
                 "none" => FailOnLevel.None,
@@ -93,23 +103,43 @@ internal static class ScanCommand
                     PathChecks.RequireWritableFile(sarifPath, "SARIF file");
                 }
 
-                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, cancellationToken).ConfigureAwait(false);
-                if (sarifPath is not null)
+                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, timings, cancellationToken).ConfigureAwait(false);
+                var rendered = new StringWriter { NewLine = "\n" };
+                using (timings.Measure(ScanPhase.Report))
                 {
-                    SarifWriter.Write(report, sarifPath);
+                    if (sarifPath is not null)
+                    {
+                        SarifWriter.Write(report, sarifPath);
+                    }
+
+                    if (parseResult.GetValue(json))
+                    {
+                        JsonReport.Write(report, rendered);
+                    }
+                    else
+                    {
+                        TextReport.Write(report, rendered);
+                        if (sarifPath is not null)
+                        {
+                            rendered.WriteLine($"SARIF written to {sarifPath}");
+                        }
+                    }
                 }
 
-                if (parseResult.GetValue(json))
+                timings.Stop();
+                if (!withTimings)
                 {
-                    JsonReport.Write(report, output);
+                    output.Write(rendered.ToString());
+                }
+                else if (parseResult.GetValue(json))
+                {
+                    // The document again, now with the timings (serialising it is a matter of milliseconds).
+                    JsonReport.Write(report, output, includeTimings: true);
                 }
                 else
                 {
-                    TextReport.Write(report, output);
-                    if (sarifPath is not null)
-                    {
-                        output.WriteLine($"SARIF written to {sarifPath}");
-                    }
+                    output.Write(rendered.ToString());
+                    TimingsReport.Write(timings, output);
                 }
             }
             catch (Exception exception) when (exception is CertKitException or IOException or UnauthorizedAccessException)

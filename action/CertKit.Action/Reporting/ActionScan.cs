@@ -10,6 +10,9 @@ namespace CertKit.Action.Reporting;
 /// </summary>
 internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding> Reported, string? ChangedSince)
 {
+    /// <summary>Whether only the projects and files the pull request changes were analysed (then <see cref="ScanReport.Findings"/> are the reported ones).</summary>
+    public bool ScopedToChanges { get; init; }
+
     /// <summary>Whether <see cref="Reported"/> is restricted to the lines a pull request changed.</summary>
     public bool OnChangedLinesOnly => ChangedSince is not null;
 
@@ -36,9 +39,26 @@ internal static class ActionScan
         // The SARIF file of an earlier run (or step) is not the repository's code: leave it out of the scan.
         var sarifInWorkspace = sarifFile is null ? null : Path.GetRelativePath(workspace, Path.GetFullPath(sarifFile, workspace)).Replace('\\', '/');
         var exclude = sarifInWorkspace is null || sarifInWorkspace.StartsWith("../", StringComparison.Ordinal) ? [] : new[] { sarifInWorkspace };
-        var report = await new RepositoryScanner().ScanAsync(new ScanSettings(workspace, Exclude: exclude), cancellationToken).ConfigureAwait(false);
+
+        // A pull request analyses only the projects and files it changes, unless a SARIF file is wanted: code scanning
+        // compares it with the base branch's, so it must cover the whole repository.
+        var scoped = changedSince is not null && sarifFile is null;
+        var runnerTemp = core.GetEnvironment("RUNNER_TEMP");
+        var cacheDirectory = string.IsNullOrEmpty(runnerTemp) ? null : Path.Combine(runnerTemp, "certkit-scan-cache");
+        ScanReport report;
+        try
+        {
+            report = await new RepositoryScanner()
+                .ScanAsync(new ScanSettings(workspace, BaseRef: scoped ? changedSince : null, Exclude: exclude, CacheDirectory: cacheDirectory), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CertKitException exception) when (scoped && exception.Message.StartsWith("--base", StringComparison.Ordinal))
+        {
+            throw NoBaseCommit(exception);
+        }
+
         IReadOnlyList<Finding> reported = report.Findings;
-        if (changedSince is not null)
+        if (changedSince is not null && !scoped)
         {
             ChangedLines changed;
             try
@@ -47,9 +67,7 @@ internal static class ActionScan
             }
             catch (CertKitException exception)
             {
-                var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
-                throw new CertKitException(
-                    $"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
+                throw NoBaseCommit(exception);
             }
 
             reported = report.Findings.Where(f => changed.Contains(f.Path, f.Line)).ToList();
@@ -59,7 +77,11 @@ internal static class ActionScan
         var log = new StringWriter { NewLine = "\n" };
         TextReport.Write(report, log);
         core.InfoUntrusted(log.ToString().TrimEnd('\n'));
-        if (changedSince is not null)
+        if (scoped)
+        {
+            core.Info($"{reported.Count} findings on lines changed since {changedSince}; only the projects and files the pull request changes were analysed.");
+        }
+        else if (changedSince is not null)
         {
             core.Info($"{reported.Count} of the {report.Findings.Count} findings are on lines changed since {changedSince}.");
         }
@@ -72,7 +94,13 @@ internal static class ActionScan
             core.Info($"SARIF written to {sarifFile}");
         }
 
-        return new ActionScanResult(report, reported, changedSince);
+        return new ActionScanResult(report, reported, changedSince) { ScopedToChanges = scoped };
+    }
+
+    private static CertKitException NoBaseCommit(CertKitException exception)
+    {
+        var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
+        return new CertKitException($"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
     }
 
     /// <summary>The scan's outputs: <c>findings</c> (the reported count) and <c>sarif-file</c> (empty when none was written).</summary>

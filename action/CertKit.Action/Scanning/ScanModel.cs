@@ -41,7 +41,9 @@ internal sealed record SkippedFile(string Path, string Reason);
 internal sealed record FileNote(string Path, string Note);
 
 /// <summary>How a C# project (or the files outside any project) was analysed.</summary>
-internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles);
+/// <param name="FromCache">Whether the design-time result came from <c>--cache-dir</c> (no restore, no design-time build).</param>
+/// <param name="FallbackReferences">For a fallback: how many package assemblies from obj/project.assets.json the ad-hoc compilation used.</param>
+internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0);
 
 internal enum ProjectLoadMode
 {
@@ -66,4 +68,5 @@ internal sealed record ScanReport(
     IReadOnlyList<FileNote> Notes,
     IReadOnlyList<ProjectRecord> Projects,
     IReadOnlyList<string> AnalyzerFailures,
-    string? BaseRef);
+    string? BaseRef,
+    ScanTimings? Timings = null);
