@@ -60,9 +60,12 @@ internal static class ScanCommand
             CustomParser = ParseSize,
         };
 
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline FILE (written by --write-baseline); matched by fingerprint, so moved lines stay matched.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the findings reported (and those already in --baseline) to FILE as the accepted baseline; they no longer fail the scan.", HelpName = "FILE" };
+
         var command = new Command(Name, "Scan a repository with the CertKit rules: C# projects and every other text file (config, JS/TS, …).")
         {
-            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize,
+            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, baseline, writeBaseline,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -85,7 +88,23 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
+                // A bad baseline is reported before minutes of scanning, not after.
+                var baselinePath = parseResult.GetValue(baseline);
+                var accepted = baselinePath is null ? null : ScanBaseline.Read(baselinePath);
                 report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, cancellationToken).ConfigureAwait(false);
+                if (accepted is not null)
+                {
+                    report = accepted.Apply(report, baselinePath!);
+                }
+
+                var writeBaselinePath = parseResult.GetValue(writeBaseline);
+                var written = -1;
+                if (writeBaselinePath is not null)
+                {
+                    written = ScanBaseline.Write(report, writeBaselinePath);
+                    report = ScanBaseline.Read(writeBaselinePath).Apply(report, writeBaselinePath);
+                }
+
                 var sarifPath = parseResult.GetValue(sarif);
                 if (sarifPath is not null)
                 {
@@ -102,6 +121,11 @@ internal static class ScanCommand
                     if (sarifPath is not null)
                     {
                         output.WriteLine($"SARIF written to {sarifPath}");
+                    }
+
+                    if (written >= 0)
+                    {
+                        output.WriteLine($"Baseline written to {writeBaselinePath} ({written} findings)");
                     }
                 }
             }

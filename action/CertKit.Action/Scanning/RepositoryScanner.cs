@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CertKit.Action.Sarif;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -139,13 +140,16 @@ internal sealed class RepositoryScanner
             collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count, others.Count));
         }
 
-        var findings = collector.Findings
+        var all = collector.Findings
             .Where(f => changed is null || changed.Contains(f.Path, f.Line))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
+        var fingerprints = FindingFingerprints.Compute(all);
+        all = all.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
+        var findings = all.Where(f => f.Suppression is null).ToList();
 
         return new ScanReport(
             sourceRoot,
@@ -157,7 +161,10 @@ internal sealed class RepositoryScanner
             notes,
             collector.Projects,
             collector.AnalyzerFailures.Distinct(StringComparer.Ordinal).ToList(),
-            settings.BaseRef);
+            settings.BaseRef)
+        {
+            Suppressed = all.Where(f => f.Suppression is not null).ToList(),
+        };
     }
 
     private static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
@@ -329,7 +336,8 @@ internal sealed class RepositoryScanner
                 }
             },
             concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: true); // kept in SARIF as suppressed, so code scanning does not reopen them
         var diagnostics = await compilation.WithAnalyzers(_analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in diagnostics)
         {
@@ -339,7 +347,7 @@ internal sealed class RepositoryScanner
                 continue;
             }
 
-            if (!_ruleIds.Contains(diagnostic.Id) || diagnostic.Severity == DiagnosticSeverity.Hidden || diagnostic.IsSuppressed)
+            if (!_ruleIds.Contains(diagnostic.Id) || diagnostic.Severity == DiagnosticSeverity.Hidden)
             {
                 continue;
             }
@@ -356,10 +364,7 @@ internal sealed class RepositoryScanner
                 DiagnosticSeverity.Warning => FindingLevel.Warning,
                 _ => FindingLevel.Note,
             };
-            if (editorConfig.ConfiguredLevel(file.FullPath, diagnostic.Id, reported) is not { } level)
-            {
-                continue;
-            }
+            var level = editorConfig.ConfiguredLevel(file.FullPath, diagnostic.Id, reported);
 
             var start = span.StartLinePosition;
             var end = span.EndLinePosition;
@@ -369,6 +374,11 @@ internal sealed class RepositoryScanner
             }
 
             var lineText = start.Line < file.Text.Lines.Count ? file.Text.Lines[start.Line].ToString() : string.Empty;
+            var suppression = diagnostic.IsSuppressed
+                ? new FindingSuppression(SuppressionKind.InSource, "#pragma warning disable or [SuppressMessage]")
+                : level is null
+                    ? new FindingSuppression(SuppressionKind.External, "severity none in .editorconfig")
+                    : AllowComments.Find(file.Text, start.Line);
             collector.Findings.Add(new Finding(
                 diagnostic.Id,
                 file.RelativePath,
@@ -377,8 +387,8 @@ internal sealed class RepositoryScanner
                 end.Line + 1,
                 end.Character + 1,
                 diagnostic.GetMessage(CultureInfo.InvariantCulture),
-                level,
-                lineText));
+                level ?? reported,
+                lineText) { Suppression = suppression });
         }
     }
 
