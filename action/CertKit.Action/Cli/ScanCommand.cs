@@ -72,11 +72,12 @@ internal static class ScanCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            var folder = parseResult.GetValue(directory) ?? ".";
             var settings = new ScanSettings(
-                parseResult.GetValue(directory) ?? ".",
+                folder,
                 parseResult.GetValue(baseRef),
                 parseResult.GetValue(include) ?? [],
-                parseResult.GetValue(exclude) ?? [],
+                [.. parseResult.GetValue(exclude) ?? [], .. BaselinesInside(folder, parseResult.GetValue(baseline), parseResult.GetValue(writeBaseline))],
                 parseResult.GetValue(maxFileSize));
             var threshold = parseResult.GetValue(failOn) switch
             {
@@ -148,6 +149,24 @@ internal static class ScanCommand
         FailOnLevel.Error => report.Findings.Any(f => f.Level == FindingLevel.Error),
         _ => report.Findings.Any(f => f.Level is FindingLevel.Warning or FindingLevel.Error),
     };
+
+    // A baseline kept in the repository is the scan's own bookkeeping, not code: leave it out of the scan.
+    private static IEnumerable<string> BaselinesInside(string folder, params string?[] files)
+    {
+        foreach (var file in files)
+        {
+            if (file is null)
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(file)).Replace('\\', '/');
+            if (!relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                yield return relative;
+            }
+        }
+    }
 
     private static long ParseSize(ArgumentResult result)
     {
