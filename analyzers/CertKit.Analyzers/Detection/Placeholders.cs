@@ -121,6 +121,7 @@ public static class Placeholders
         var first = value[0];
         var last = value[length - 1];
         return (first == '<' && last == '>')
+            || (value.StartsWith("&lt;", StringComparison.Ordinal) && value.EndsWith("&gt;", StringComparison.Ordinal)) // <token> in XML
             || (first == '[' && last == ']')
             || (first == '{' && last == '}')
             || (first == '%' && last == '%' && length > 2)

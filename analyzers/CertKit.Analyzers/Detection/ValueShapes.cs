@@ -28,6 +28,8 @@ public static class ValueShapes
 
         var trimmed = value.Trim();
         return IsSwitch(trimmed)
+            || IsVersionNumber(trimmed)
+            || IsCommandLineOption(trimmed)
             || IsProse(trimmed)
             || IsUpperCaseIdentifier(trimmed)
             || IsQualifiedIdentifier(trimmed)
@@ -37,6 +39,47 @@ public static class ValueShapes
 
     /// <summary><c>true</c>, <c>false</c>, <c>yes</c>, <c>off</c>, <c>enabled</c>: a flag (<c>MARIADB_RANDOM_ROOT_PASSWORD: "true"</c>).</summary>
     public static bool IsSwitch(string value) => SwitchValues.Contains(value);
+
+    /// <summary>Digits and dots with at least one dot: a version (<c>OAuthVersion = "1.0"</c>), never a credential.</summary>
+    public static bool IsVersionNumber(string value)
+    {
+        var dots = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '.' && i > 0 && i < value.Length - 1 && value[i - 1] != '.')
+            {
+                dots++;
+            }
+            else if (c < '0' || c > '9')
+            {
+                return false;
+            }
+        }
+
+        return dots > 0;
+    }
+
+    /// <summary>A command-line option's name: <c>-p</c>, <c>--password</c>, <c>--api-key</c> (an alias given beside <c>"--password"</c>).</summary>
+    public static bool IsCommandLineOption(string value)
+    {
+        var start = value.StartsWith("--", StringComparison.Ordinal) ? 2 : value.StartsWith("-", StringComparison.Ordinal) ? 1 : 0;
+        if (start == 0 || start >= value.Length || !IsAsciiLetter(value[start]))
+        {
+            return false;
+        }
+
+        for (var i = start + 1; i < value.Length; i++)
+        {
+            if (!IsAsciiLetter(value[i]) && value[i] != '-' && (value[i] < '0' || value[i] > '9'))
+            {
+                return false;
+            }
+        }
+
+        // "-p", "--password": short after one dash, any length after two ("-Xk29fQ" typed after one dash is a value).
+        return start == 2 || value.Length <= 3;
+    }
 
     /// <summary>
     /// Two or more words of letters separated by spaces, with at most closing punctuation: a label, a prompt or a sentence

@@ -36,6 +36,7 @@ public class PlaceholdersTests
     [InlineData("fake-api-key")]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://certkit.vault.azure.net/secrets/venafi)")]
     [InlineData("TODO")]
+    [InlineData("&lt;token&gt;")]
     [InlineData("your_client_secret_here")]
     [InlineData("test-secret")]
     [InlineData("Testing 123")]

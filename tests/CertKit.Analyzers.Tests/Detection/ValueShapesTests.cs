@@ -25,6 +25,10 @@ public class ValueShapesTests
     [InlineData("hardcodedPassword", "Password")]
     [InlineData("privateblob", "PrivateKeyBlob")]
     [InlineData("secret-key", "ClientSecretKey")]
+    [InlineData("1.0", "OAuthVersion")]
+    [InlineData("2.0.1", "AuthVersion")]
+    [InlineData("-p", "--password")]
+    [InlineData("--api-key", "ApiKey")]
     public void Names_or_descriptions_are_recognised_by_shape(string value, string name)
     {
         Assert.True(ValueShapes.NamesOrDescribes(value, name));
@@ -47,6 +51,9 @@ public class ValueShapesTests
     [InlineData("Admin_2024")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9.e30.abc")]
     [InlineData("aB")]
+    [InlineData("1234")]
+    [InlineData("-Xk29fQ!")]
+    [InlineData("1..2")]
     [InlineData("")]
     public void Secrets_do_not_have_those_shapes(string value)
     {
