@@ -322,8 +322,19 @@ public static class TextScanner
             }
         }
 
+        // A CI job's connection string to a database on localhost reaches the throwaway service container of the job.
+        if (role == TextFileRole.Automation && MentionsLoopbackHost(value))
+        {
+            return;
+        }
+
         ScanEmbedded(value, pair.ValueStart, settings, findings);
     }
+
+    private static bool MentionsLoopbackHost(string value) =>
+        value.IndexOf("localhost", StringComparison.OrdinalIgnoreCase) >= 0
+        || value.IndexOf("127.0.0.1", StringComparison.Ordinal) >= 0
+        || value.IndexOf("[::1]", StringComparison.Ordinal) >= 0;
 
     // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the key is.
     private static void ScanEmbedded(string value, int offset, TextScanSettings settings, List<TextFinding> findings)

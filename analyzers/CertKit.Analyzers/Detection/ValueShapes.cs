@@ -34,7 +34,34 @@ public static class ValueShapes
             || IsUpperCaseIdentifier(trimmed)
             || IsQualifiedIdentifier(trimmed)
             || IsTypeLikeName(trimmed)
+            || IsNameList(trimmed)
             || (name is not null && IsSpelledWithNameWords(trimmed, name));
+    }
+
+    /// <summary>
+    /// A comma-separated list of two or more names (<c>"BW-GHAPP-ID,BW-GHAPP-KEY"</c>, <c>DD-API-KEY, K6-CLIENT-ID</c>):
+    /// the secrets a step fetches from a vault, by name.
+    /// </summary>
+    public static bool IsNameList(string value)
+    {
+        if (value.IndexOf(',') < 0)
+        {
+            return false;
+        }
+
+        var items = 0;
+        foreach (var item in value.Split(','))
+        {
+            var name = item.Trim();
+            if (!(IsUpperCaseIdentifier(name) || IsQualifiedIdentifier(name) || IsTypeLikeName(name)))
+            {
+                return false;
+            }
+
+            items++;
+        }
+
+        return items >= 2;
     }
 
     /// <summary><c>true</c>, <c>false</c>, <c>yes</c>, <c>off</c>, <c>enabled</c>: a flag (<c>MARIADB_RANDOM_ROOT_PASSWORD: "true"</c>).</summary>
@@ -130,7 +157,7 @@ public static class ValueShapes
     }
 
     /// <summary>
-    /// Upper-case words of letters, each optionally ending in digits (or digits alone after the first), joined by '_': an environment variable name, a
+    /// Upper-case words of letters, each optionally ending in digits (or digits alone after the first), joined by '_' or '-': an environment variable or vault secret name, a
     /// constant's name or a rule id (<c>ACME_DEV_CLIENTSECRET</c>, <c>PRIVATEBLOB</c>, <c>CK1002</c>). A generated key
     /// (<c>AKIA2E0A8F3B244C9986</c>) has digits inside its words.
     /// </summary>
@@ -165,13 +192,13 @@ public static class ValueShapes
 
             if (i < value.Length)
             {
-                if (value[i] != '_' || i + 1 == value.Length)
+                if ((value[i] != '_' && value[i] != '-') || i + 1 == value.Length)
                 {
                     return false;
                 }
 
                 i++;
-                while (i < value.Length && value[i] == '_')
+                while (i < value.Length && (value[i] == '_' || value[i] == '-'))
                 {
                     i++;
                 }

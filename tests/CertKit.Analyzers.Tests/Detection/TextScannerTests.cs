@@ -122,6 +122,8 @@ public class TextScannerTests
         { ".github/workflows/ci.yml", "jobs:\n  build:\n    secrets: inherit\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n          token: ${{ secrets.GITHUB_TOKEN }}\n" },
         { ".github/workflows/release.yml", "env:\n  NUGET_API_KEY: ${{ secrets.NUGET_API_KEY }}\n  password: ${{ secrets.REGISTRY_PASSWORD }}\n" },
         { ".github/workflows/ci.yml", "      - run: curl -sSL https://dot.net/v1/dotnet-install.sh | bash\n" },
+        { ".github/workflows/db.yml", "        env:\n          CONN_STR: \"server=localhost;uid=root;pwd=mariadb-password;database=vault_dev\"\n" },
+        { ".github/workflows/db.yml", "        with:\n          keyvault: gh-org\n          secrets: \"BW-GHAPP-ID,BW-GHAPP-KEY\"\n" },
         { ".github/ISSUE_TEMPLATE/config.yml", "contact_links:\n  - name: Community forum\n    url: https://community.bitwarden.com/\n" },
         { "action.yml", "inputs:\n  token:\n    description: The GitHub token\n    default: ${{ github.token }}\n    required: false\n" },
         // compose and Kubernetes switches
@@ -152,6 +154,8 @@ public class TextScannerTests
         Assert.Equal("TestOnlyP@ss123", compose.Substring(finding.Start, finding.Length));
         var token = FakeSecrets.GitHub('p');
         Assert.Single(Scan(".github/workflows/ci.yml", "      - run: gh auth login --with-token " + token + "\n"), f => f.RuleId == "CK1003");
+        var remote = "env:\n  CONN_STR: \"Server=sql.contoso.net;User Id=app;Password=Pr0d-Passw0rd!\"\n";
+        Assert.Single(Scan(".github/workflows/deploy.yml", remote), f => f.RuleId == "CK1002");
         var feed = "<add key=\"ClearTextPassword\" value=\"Pr0d-Passw0rd\" />";
         Assert.Single(Scan("nuget.config", feed), f => f.RuleId == "CK1002");
     }

@@ -26,6 +26,8 @@ public class ValueShapesTests
     [InlineData("privateblob", "PrivateKeyBlob")]
     [InlineData("secret-key", "ClientSecretKey")]
     [InlineData("1.0", "OAuthVersion")]
+    [InlineData("BW-GHAPP-ID,BW-GHAPP-KEY", "secrets")]
+    [InlineData("DD-API-KEY, K6-CLIENT-ID, K6-AUTH-USER-PASSWORD-HASH", "AZURE_KEY_VAULT_SECRETS")]
     [InlineData("2.0.1", "AuthVersion")]
     [InlineData("-p", "--password")]
     [InlineData("--api-key", "ApiKey")]
@@ -54,6 +56,8 @@ public class ValueShapesTests
     [InlineData("1234")]
     [InlineData("-Xk29fQ!")]
     [InlineData("1..2")]
+    [InlineData("X7K9-QW2R-ZT5M")]
+    [InlineData("Zx81,kLm2")]
     [InlineData("")]
     public void Secrets_do_not_have_those_shapes(string value)
     {
