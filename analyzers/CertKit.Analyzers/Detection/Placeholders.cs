@@ -127,7 +127,7 @@ public static class Placeholders
             || (first == '%' && last == '%' && length > 2)
             || (length > 3 && last == '}' && (value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith("#{", StringComparison.Ordinal)))
             || (length > 3 && last == ')' && value.StartsWith("$(", StringComparison.Ordinal))
-            || (first == '$' && IsEnvironmentVariableName(value, 1))
+            || (first == '$' && (IsEnvironmentVariableName(value, 1) || IsShellVariableName(value, 1)))
             || value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -264,6 +264,26 @@ public static class Placeholders
         foreach (var c in text)
         {
             if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Shell-style "$remote_path", "$1": lower-case letters, digits and '_' only ("$ecretPass" has a capital and stays a candidate).
+    private static bool IsShellVariableName(string text, int start)
+    {
+        if (start >= text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
             {
                 return false;
             }

@@ -224,8 +224,33 @@ public static class ValueShapes
 
         var parts = 0;
         var qualifiers = 0;
+        var lowerCase = true;
         while (i < value.Length)
         {
+            // A number after lower-case snake words is a suffix (wrong_key_456); "Admin_2024" is typed, not named.
+            if (parts > 0 && lowerCase && value[i] >= '0' && value[i] <= '9' && value[i - 1] == '_')
+            {
+                while (i < value.Length && value[i] >= '0' && value[i] <= '9')
+                {
+                    i++;
+                }
+
+                parts++;
+                if (i == value.Length)
+                {
+                    break;
+                }
+
+                if (value[i] != '_')
+                {
+                    return false;
+                }
+
+                qualifiers++;
+                i++;
+                continue;
+            }
+
             // One part: words of letters, each optionally ending in digits, joined by single hyphens.
             var partStart = i;
             while (true)
@@ -233,6 +258,7 @@ public static class ValueShapes
                 var wordStart = i;
                 while (i < value.Length && IsAsciiLetter(value[i]))
                 {
+                    lowerCase &= value[i] >= 'a';
                     i++;
                 }
 

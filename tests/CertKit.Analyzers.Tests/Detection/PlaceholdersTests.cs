@@ -37,6 +37,8 @@ public class PlaceholdersTests
     [InlineData("@Microsoft.KeyVault(SecretUri=https://certkit.vault.azure.net/secrets/venafi)")]
     [InlineData("TODO")]
     [InlineData("&lt;token&gt;")]
+    [InlineData("$remote_path")]
+    [InlineData("$1")]
     [InlineData("your_client_secret_here")]
     [InlineData("test-secret")]
     [InlineData("Testing 123")]
