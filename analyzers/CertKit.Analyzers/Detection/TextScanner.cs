@@ -434,8 +434,29 @@ public static class TextScanner
     {
         var last = Math.Max(key.LastIndexOf(':'), key.LastIndexOf('.'));
         var leaf = last >= 0 ? key.Substring(last + 1) : key;
-        return MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase);
+        if (MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // PackageProjectUrl, RepositoryUrl, PublisherSupportUrl, PrivacyUrl, PackageReleaseNotes: a package's or an
+        // app's metadata, by the words of the key.
+        foreach (var word in IdentifierWords.Split(leaf))
+        {
+            if (MetadataWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly HashSet<string> MetadataWords = new(StringComparer.Ordinal)
+    {
+        "homepage", "repository", "license", "licence", "icon", "privacy", "publisher", "documentation", "docs", "readme",
+        "changelog", "notes", "bugs", "funding", "author", "project",
+    };
 
     private static void ReadXmlPairs(string text, int start, int end, List<KeyValueSpan> pairs)
     {

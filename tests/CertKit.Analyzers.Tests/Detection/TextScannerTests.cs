@@ -129,6 +129,9 @@ public class TextScannerTests
         // compose and Kubernetes switches
         { "docker-compose.yml", "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"\n" },
         { "values.yaml", "auth:\n  allowEmptyPassword: yes\n  usePasswordFiles: false\n" },
+        // package and app metadata
+        { "src/Directory.Build.props", "  <PackageProjectUrl>https://github.com/GitTools/GitVersion</PackageProjectUrl>\n  <RepositoryUrl>https://github.com/GitTools/GitVersion</RepositoryUrl>\n" },
+        { "winget/ShareX.locale.en-US.yaml", "PublisherSupportUrl: https://github.com/ShareX/ShareX/issues\nPrivacyUrl: https://getsharex.com/privacy-policy\n" },
         // package feeds
         { "nuget.config", "<packageSources>\n  <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  <add key=\"myget\" value=\"https://www.myget.org/F/acme/api/v3/index.json\" />\n</packageSources>" },
         { "pip.conf", "[global]\nindex-url = https://pypi.org/simple\nextra-index-url = https://acme.jfrog.io/artifactory/api/pypi/simple\n" },
