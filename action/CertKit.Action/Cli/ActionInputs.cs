@@ -25,6 +25,9 @@ public sealed record ActionInputs
 
     /// <summary>Where to write the scan's SARIF, relative to the workspace (null: none).</summary>
     public string? SarifFile { get; init; }
+
+    /// <summary>The baseline of accepted findings (<c>certkit scan --write-baseline</c>), relative to the workspace (null: none).</summary>
+    public string? Baseline { get; init; }
     public required bool CommentOnPullRequest { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
@@ -55,6 +58,12 @@ public sealed record ActionInputs
             throw new ActionInputException("sarif-file needs scan: true.");
         }
 
+        var baseline = Optional(core.GetInput("baseline"));
+        if (baseline is not null && !scan)
+        {
+            throw new ActionInputException("baseline needs scan: true.");
+        }
+
         var closedIssue = core.GetInput("closed-issue");
         var target = core.GetInput("target-repository");
         var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
@@ -75,6 +84,7 @@ public sealed record ActionInputs
             FailOnFindings = failOnValues.Contains(FailOnFindingsValue),
             Scan = scan,
             SarifFile = sarifFile,
+            Baseline = baseline,
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.
             CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
             ClosedIssue = closedIssue switch

@@ -60,7 +60,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
                     try
                     {
-                        scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, CancellationToken.None))
+                        scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, inputs.Baseline, CancellationToken.None))
                             .ConfigureAwait(false);
                     }
                     catch (CertKitException exception)

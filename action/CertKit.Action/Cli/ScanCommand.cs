@@ -66,21 +66,24 @@ internal static class ScanCommand
             Description = "Keep design-time results in DIR, so a later scan of the same projects skips restore and design-time builds.",
             HelpName = "DIR",
         };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline FILE (written by --write-baseline); matched by fingerprint, so moved lines stay matched.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the findings reported (and those already in --baseline) to FILE as the accepted baseline; they no longer fail the scan.", HelpName = "FILE" };
 
         var command = new Command(Name, "Scan a repository with the CertKit rules: C# projects and every other text file (config, JS/TS, …).")
         {
-            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir,
+            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir, baseline, writeBaseline,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            var folder = parseResult.GetValue(directory) ?? ".";
             var settings = new ScanSettings(
-                parseResult.GetValue(directory) ?? ".",
+                folder,
                 parseResult.GetValue(baseRef),
                 parseResult.GetValue(include) ?? [],
-                parseResult.GetValue(exclude) ?? [],
+                [.. parseResult.GetValue(exclude) ?? [], .. BaselinesInside(folder, parseResult.GetValue(baseline), parseResult.GetValue(writeBaseline))],
                 parseResult.GetValue(maxFileSize),
                 parseResult.GetValue(cacheDir));
             var timings = new ScanTimings();
@@ -103,10 +106,26 @@ internal static class ScanCommand
                     PathChecks.RequireWritableFile(sarifPath, "SARIF file");
                 }
 
+                // A bad baseline is reported before minutes of scanning, not after.
+                var baselinePath = parseResult.GetValue(baseline);
+                var accepted = baselinePath is null ? null : ScanBaseline.Read(baselinePath);
                 report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, timings, cancellationToken).ConfigureAwait(false);
+                if (accepted is not null)
+                {
+                    report = accepted.Apply(report, baselinePath!);
+                }
+
                 var rendered = new StringWriter { NewLine = "\n" };
                 using (timings.Measure(ScanPhase.Report))
                 {
+                    var writeBaselinePath = parseResult.GetValue(writeBaseline);
+                    var written = -1;
+                    if (writeBaselinePath is not null)
+                    {
+                        written = ScanBaseline.Write(report, writeBaselinePath);
+                        report = ScanBaseline.Read(writeBaselinePath).Apply(report, writeBaselinePath);
+                    }
+
                     if (sarifPath is not null)
                     {
                         SarifWriter.Write(report, sarifPath);
@@ -122,6 +141,11 @@ internal static class ScanCommand
                         if (sarifPath is not null)
                         {
                             rendered.WriteLine($"SARIF written to {sarifPath}");
+                        }
+
+                        if (written >= 0)
+                        {
+                            rendered.WriteLine($"Baseline written to {writeBaselinePath} ({written} findings)");
                         }
                     }
                 }
@@ -161,6 +185,24 @@ internal static class ScanCommand
         FailOnLevel.Error => report.Findings.Any(f => f.Level == FindingLevel.Error),
         _ => report.Findings.Any(f => f.Level is FindingLevel.Warning or FindingLevel.Error),
     };
+
+    // A baseline kept in the repository is the scan's own bookkeeping, not code: leave it out of the scan.
+    private static IEnumerable<string> BaselinesInside(string folder, params string?[] files)
+    {
+        foreach (var file in files)
+        {
+            if (file is null)
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(file)).Replace('\\', '/');
+            if (!relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                yield return relative;
+            }
+        }
+    }
 
     private static long ParseSize(ArgumentResult result)
     {

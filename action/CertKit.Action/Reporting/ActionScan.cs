@@ -34,11 +34,18 @@ internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding
 /// <summary>The action's scan step: <c>certkit scan</c>'s scanner, in process, over the workspace.</summary>
 internal static class ActionScan
 {
-    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken)
+    public static Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken) =>
+        RunAsync(core, workspace, changedSince, sarifFile, null, cancellationToken);
+
+    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
     {
-        // The SARIF file of an earlier run (or step) is not the repository's code: leave it out of the scan.
-        var sarifInWorkspace = sarifFile is null ? null : Path.GetRelativePath(workspace, Path.GetFullPath(sarifFile, workspace)).Replace('\\', '/');
-        var exclude = sarifInWorkspace is null || sarifInWorkspace.StartsWith("../", StringComparison.Ordinal) ? [] : new[] { sarifInWorkspace };
+        // The SARIF file of an earlier run (or step) and the baseline are not the repository's code: leave them out of the scan.
+        var exclude = new[] { sarifFile, baselineFile }
+            .Where(file => file is not null)
+            .Select(file => Path.GetRelativePath(workspace, Path.GetFullPath(file!, workspace)).Replace('\\', '/'))
+            .Where(relative => !relative.StartsWith("../", StringComparison.Ordinal))
+            .ToArray();
+        var baseline = baselineFile is null ? null : ScanBaseline.Read(Path.GetFullPath(baselineFile, workspace));
 
         // A pull request analyses only the projects and files it changes, unless a SARIF file is wanted: code scanning
         // compares it with the base branch's, so it must cover the whole repository.
@@ -55,6 +62,11 @@ internal static class ActionScan
         catch (CertKitException exception) when (scoped && exception.Message.StartsWith("--base", StringComparison.Ordinal))
         {
             throw NoBaseCommit(exception);
+        }
+
+        if (baseline is not null)
+        {
+            report = baseline.Apply(report, baselineFile!);
         }
 
         IReadOnlyList<Finding> reported = report.Findings;

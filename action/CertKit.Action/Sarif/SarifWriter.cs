@@ -172,48 +172,81 @@ internal static class SarifWriter
             ruleIndex[report.Rules[i].Id] = i;
         }
 
-        var fingerprints = FindingFingerprints.Compute(report.Findings);
+        // Reported findings, then those in the baseline and those suppressed: all stay in the SARIF, so code scanning keeps
+        // their alerts closed instead of reopening them when they vanish from the log.
+        var computed = report.Findings.Any(f => f.Fingerprint is null) ? FindingFingerprints.Compute(report.Findings) : null;
+        var inBaseline = new FindingSuppression(SuppressionKind.External, $"accepted in the baseline {report.BaselineFile}");
         json.WriteStartArray("results");
         for (var i = 0; i < report.Findings.Count; i++)
         {
-            var finding = report.Findings[i];
-            json.WriteStartObject();
-            json.WriteString("ruleId", finding.RuleId);
-            if (ruleIndex.TryGetValue(finding.RuleId, out var index))
-            {
-                json.WriteNumber("ruleIndex", index);
-            }
+            WriteResult(json, report.Findings[i], computed?[i] ?? report.Findings[i].Fingerprint!, null, ruleIndex);
+        }
 
-            json.WriteString("level", LevelOf(finding.Level));
-            WriteText(json, "message", finding.Message);
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            WriteArtifactLocation(json, finding.Path);
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", finding.Line);
-            json.WriteNumber("startColumn", finding.Column);
-            json.WriteNumber("endLine", finding.EndLine);
-            json.WriteNumber("endColumn", finding.EndColumn);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartObject("partialFingerprints");
-            json.WriteString(FindingFingerprints.Key, fingerprints[i]);
-            json.WriteEndObject();
-            if (finding.WarningAsError)
-            {
-                // The level is the rule's; the project's TreatWarningsAsErrors is said apart (a SARIF property bag).
-                json.WriteStartObject("properties");
-                json.WriteBoolean("warningAsError", true);
-                json.WriteEndObject();
-            }
+        foreach (var finding in report.InBaseline)
+        {
+            WriteResult(json, finding, finding.Fingerprint!, inBaseline, ruleIndex);
+        }
 
-            json.WriteEndObject();
+        foreach (var finding in report.Suppressed)
+        {
+            WriteResult(json, finding, finding.Fingerprint!, finding.Suppression, ruleIndex);
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, string fingerprint, FindingSuppression? suppression, Dictionary<string, int> ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        if (ruleIndex.TryGetValue(finding.RuleId, out var index))
+        {
+            json.WriteNumber("ruleIndex", index);
+        }
+
+        json.WriteString("level", LevelOf(finding.Level));
+        WriteText(json, "message", finding.Message);
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        WriteArtifactLocation(json, finding.Path);
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", finding.Line);
+        json.WriteNumber("startColumn", finding.Column);
+        json.WriteNumber("endLine", finding.EndLine);
+        json.WriteNumber("endColumn", finding.EndColumn);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FindingFingerprints.Key, fingerprint);
+        json.WriteEndObject();
+        if (finding.WarningAsError)
+        {
+            // The level is the rule's; the project's TreatWarningsAsErrors is said apart (a SARIF property bag).
+            json.WriteStartObject("properties");
+            json.WriteBoolean("warningAsError", true);
+            json.WriteEndObject();
+        }
+
+        if (finding.Baseline is { } baseline)
+        {
+            json.WriteString("baselineState", baseline == BaselineState.New ? "new" : "unchanged");
+        }
+
+        if (suppression is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+            json.WriteString("state", "accepted");
+            json.WriteString("justification", suppression.Justification);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteArtifactLocation(Utf8JsonWriter json, string path)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CertKit.Action.Sarif;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -170,13 +171,16 @@ internal sealed class RepositoryScanner
             collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count, others.Count));
         }
 
-        var findings = collector.Findings
+        var all = collector.Findings
             .Where(f => changed is null || changed.Contains(f.Path, f.Line))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
+        var fingerprints = FindingFingerprints.Compute(all);
+        all = all.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
+        var findings = all.Where(f => f.Suppression is null).ToList();
 
         return new ScanReport(
             sourceRoot,
@@ -189,7 +193,10 @@ internal sealed class RepositoryScanner
             collector.Projects,
             collector.AnalyzerFailures.Distinct(StringComparer.Ordinal).ToList(),
             settings.BaseRef,
-            timings);
+            timings)
+        {
+            Suppressed = all.Where(f => f.Suppression is not null).ToList(),
+        };
     }
 
     /// <summary>Each project's cache key, and its cached design-time result when the key matches.</summary>
@@ -581,7 +588,8 @@ internal sealed class RepositoryScanner
                 }
             },
             concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: true); // kept in SARIF as suppressed, so code scanning does not reopen them
         var diagnostics = await compilation.WithAnalyzers(_analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in diagnostics)
         {
@@ -591,7 +599,7 @@ internal sealed class RepositoryScanner
                 continue;
             }
 
-            if (!_ruleIds.Contains(diagnostic.Id) || diagnostic.Severity == DiagnosticSeverity.Hidden || diagnostic.IsSuppressed)
+            if (!_ruleIds.Contains(diagnostic.Id) || diagnostic.Severity == DiagnosticSeverity.Hidden)
             {
                 continue;
             }
@@ -612,10 +620,7 @@ internal sealed class RepositoryScanner
                 DiagnosticSeverity.Warning => FindingLevel.Warning,
                 _ => FindingLevel.Note,
             };
-            if (editorConfig.ConfiguredLevel(file.FullPath, diagnostic.Id, reported) is not { } level)
-            {
-                continue;
-            }
+            var level = editorConfig.ConfiguredLevel(file.FullPath, diagnostic.Id, reported);
 
             var start = span.StartLinePosition;
             var end = span.EndLinePosition;
@@ -625,6 +630,11 @@ internal sealed class RepositoryScanner
             }
 
             var lineText = start.Line < file.Text.Lines.Count ? file.Text.Lines[start.Line].ToString() : string.Empty;
+            var suppression = diagnostic.IsSuppressed
+                ? new FindingSuppression(SuppressionKind.InSource, "#pragma warning disable or [SuppressMessage]")
+                : level is null
+                    ? new FindingSuppression(SuppressionKind.External, "severity none in .editorconfig")
+                    : AllowComments.Find(file.Text, start.Line);
             collector.Findings.Add(new Finding(
                 diagnostic.Id,
                 file.RelativePath,
@@ -633,10 +643,11 @@ internal sealed class RepositoryScanner
                 end.Line + 1,
                 end.Character + 1,
                 diagnostic.GetMessage(CultureInfo.InvariantCulture),
-                level,
+                level ?? reported,
                 lineText)
             {
-                WarningAsError = warningAsError && level == FindingLevel.Warning,
+                Suppression = suppression,
+                WarningAsError = warningAsError && (level ?? reported) == FindingLevel.Warning,
             });
         }
     }

@@ -32,6 +32,41 @@ internal sealed record Finding(
 {
     /// <summary>The project treats warnings as errors (<c>TreatWarningsAsErrors</c>), so its build fails on this warning.</summary>
     public bool WarningAsError { get; init; }
+
+    /// <summary>Why the finding is not reported although the rule fired (null: it is reported).</summary>
+    public FindingSuppression? Suppression { get; init; }
+
+    /// <summary>The line-independent fingerprint (<see cref="Sarif.FindingFingerprints"/>), set once the scan is complete.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>Against a baseline: <see cref="BaselineState.New"/> or <see cref="BaselineState.Unchanged"/>; null without one.</summary>
+    public BaselineState? Baseline { get; init; }
+}
+
+/// <summary>Where a suppression is written, in SARIF's words.</summary>
+internal enum SuppressionKind
+{
+    /// <summary>In the analysed file: <c>#pragma warning disable</c>, <c>[SuppressMessage]</c>, a <c>certkit:allow</c> comment.</summary>
+    InSource,
+
+    /// <summary>Outside it: <c>.editorconfig</c> severity <c>none</c>, a baseline file.</summary>
+    External,
+}
+
+/// <summary>A suppressed finding's kind and the reason shown beside it.</summary>
+internal sealed record FindingSuppression(SuppressionKind Kind, string Justification)
+{
+    public const string AllowComment = "certkit:allow";
+
+    /// <summary>Suppressed by an inline <c>certkit:allow</c> comment on the line or the line above.</summary>
+    public bool IsAllowComment => Justification.StartsWith(AllowComment, StringComparison.Ordinal);
+}
+
+/// <summary>A finding compared with a baseline (SARIF's <c>baselineState</c>).</summary>
+internal enum BaselineState
+{
+    New,
+    Unchanged,
 }
 
 /// <summary>A file the scan did not analyse, and why.</summary>
@@ -69,4 +104,17 @@ internal sealed record ScanReport(
     IReadOnlyList<ProjectRecord> Projects,
     IReadOnlyList<string> AnalyzerFailures,
     string? BaseRef,
-    ScanTimings? Timings = null);
+    ScanTimings? Timings = null)
+{
+    /// <summary>Findings suppressed in source or by configuration: kept for SARIF, never reported or failing.</summary>
+    public IReadOnlyList<Finding> Suppressed { get; init; } = [];
+
+    /// <summary>Findings already in the baseline (<see cref="BaselineFile"/>): kept for SARIF, never reported or failing.</summary>
+    public IReadOnlyList<Finding> InBaseline { get; init; } = [];
+
+    /// <summary>The baseline the findings were compared with, as given on the command line; null without one.</summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary>How many findings an inline <c>certkit:allow</c> comment suppressed.</summary>
+    public int AllowedInline => Suppressed.Count(f => f.Suppression!.IsAllowComment);
+}

@@ -89,7 +89,24 @@ internal static class TextReport
         var errors = report.Findings.Count(f => f.Level == FindingLevel.Error);
         var warnings = report.Findings.Count(f => f.Level == FindingLevel.Warning);
         var notes = report.Findings.Count(f => f.Level == FindingLevel.Note);
-        output.WriteLine($"{report.Findings.Count} findings ({errors} errors, {warnings} warnings, {notes} notes); {report.Skipped.Count} skipped");
+        output.WriteLine($"{report.Findings.Count} findings ({errors} errors, {warnings} warnings, {notes} notes); {report.Skipped.Count} skipped" + Held(report));
+    }
+
+    // "; 12 in the baseline; 3 suppressed (2 by certkit:allow)": what the scan found but does not report.
+    private static string Held(ScanReport report)
+    {
+        var text = string.Empty;
+        if (report.BaselineFile is not null)
+        {
+            text += $"; {report.InBaseline.Count} in the baseline";
+        }
+
+        if (report.Suppressed.Count > 0)
+        {
+            text += $"; {report.Suppressed.Count} suppressed ({report.AllowedInline} by certkit:allow)";
+        }
+
+        return text;
     }
 }
 
@@ -160,6 +177,17 @@ internal static class JsonReport
                 severity = SeverityOf(f.Level),
                 warningAsError = f.WarningAsError,
             }),
+            baseline = report.BaselineFile is null ? null : new { file = report.BaselineFile, unchanged = report.InBaseline.Count },
+            suppressed = report.Suppressed.Select(f => new
+            {
+                ruleId = f.RuleId,
+                path = f.Path,
+                line = f.Line,
+                column = f.Column,
+                kind = f.Suppression!.Kind == SuppressionKind.InSource ? "inSource" : "external",
+                justification = f.Suppression.Justification,
+            }),
+            allowedInline = report.AllowedInline,
             countsByRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             skipped = report.Skipped.Select(s => new { path = s.Path, reason = s.Reason }),
             notes = report.Notes.Select(n => new { path = n.Path, note = n.Note }),

@@ -39,6 +39,12 @@ public static class CredentialValues
             return false;
         }
 
+        // A switch, a label, an environment variable name, a key or a category names or describes the credential.
+        if (ValueShapes.NamesOrDescribes(value, name))
+        {
+            return false;
+        }
+
         return !Placeholders.IsPlaceholder(value, name, placeholderPatterns);
     }
 

@@ -7,8 +7,9 @@ namespace CertKit.Analyzers.Detection;
 /// <summary>
 /// Decides whether a value written where a secret goes is a placeholder rather than a secret:
 /// <c>changeme</c>, <c>&lt;your-api-key&gt;</c>, <c>YOUR_API_KEY_HERE</c>, <c>${VAR}</c>, <c>{{var}}</c>, <c>%VAR%</c>, <c>$(Var)</c>,
-/// <c>****</c>, <c>xxx</c>, <c>dummy</c>, <c>test</c>, <c>example</c>, a value equal to or containing its own name, and the
-/// <c>certkit.placeholder_patterns</c> the user adds. Shared by CK1002, CK1003 and the text scan.
+/// <c>****</c>, <c>xxx</c>, a value made entirely of placeholder words (<c>dummy</c>, <c>test</c>, <c>your-api-key-here</c>),
+/// a value equal to or containing its own name, and the <c>certkit.placeholder_patterns</c> the user adds. Shared by CK1002,
+/// CK1003 and the text scan. A value that merely contains <c>test</c> or <c>sample</c> (<c>TestOnlyP@ss123</c>) is not one.
 /// </summary>
 public static class Placeholders
 {
@@ -20,11 +21,21 @@ public static class Placeholders
         "masked", "sensitive", "required",
     };
 
-    // A value containing one of these words (after splitting at separators and camelCase) is a placeholder or a test fixture.
+    // Words that mark a value as a placeholder or a fixture when the whole value is made of them (with filler words, the
+    // value's own name words and digits): "dummy-secret-123", "YOUR_API_KEY_HERE", "test". Merely containing one does not
+    // ("TestOnlyP@ss123", "Sample2024!" are weak real passwords).
     private static readonly HashSet<string> PlaceholderWords = new(StringComparer.Ordinal)
     {
         "changeme", "changeit", "replaceme", "placeholder", "dummy", "test", "testing", "example", "sample", "fake", "mock",
-        "redacted", "your", "yours", "insert", "enter",
+        "redacted", "your", "yours", "insert", "enter", "xxx", "foo", "bar", "baz",
+    };
+
+    // Words that may sit beside a placeholder word without making the value real: "your-api-key-here", "test_secret_value".
+    private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "my", "here", "goes", "put", "to", "with", "this", "for", "of", "only", "value", "string", "data",
+        "api", "key", "keys", "secret", "secrets", "password", "pass", "pwd", "passphrase", "token", "credential", "credentials",
+        "client", "app", "application", "user", "username", "account", "access", "private", "auth", "id", "code", "pin",
     };
 
     private static readonly char[] Digits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
@@ -63,16 +74,36 @@ public static class Placeholders
             return true;
         }
 
-        var words = IdentifierWords.Split(trimmed);
-        foreach (var word in words)
+        return IsMadeOfPlaceholderWords(trimmed, name);
+    }
+
+    // The whole value is placeholder words, filler words, words of its own name and digits, with nothing but separators
+    // between them, and at least one placeholder word: "dummy-secret-123", "your_client_secret_here", "Test123".
+    private static bool IsMadeOfPlaceholderWords(string value, string? name)
+    {
+        foreach (var c in value)
         {
-            if (PlaceholderWords.Contains(word))
+            if (!char.IsLetterOrDigit(c) && c != '-' && c != '_' && c != '.' && c != ' ')
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        var nameWords = name is null ? null : IdentifierWords.Split(name);
+        var placeholder = false;
+        foreach (var word in IdentifierWords.Split(value))
+        {
+            if (PlaceholderWords.Contains(word))
+            {
+                placeholder = true;
+            }
+            else if (!char.IsDigit(word[0]) && !FillerWords.Contains(word) && !PlaceholderValues.Contains(word) && (nameWords is null || !nameWords.Contains(word)))
+            {
+                return false;
+            }
+        }
+
+        return placeholder;
     }
 
     /// <summary>
@@ -90,12 +121,13 @@ public static class Placeholders
         var first = value[0];
         var last = value[length - 1];
         return (first == '<' && last == '>')
+            || (value.StartsWith("&lt;", StringComparison.Ordinal) && value.EndsWith("&gt;", StringComparison.Ordinal)) // <token> in XML
             || (first == '[' && last == ']')
             || (first == '{' && last == '}')
             || (first == '%' && last == '%' && length > 2)
             || (length > 3 && last == '}' && (value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith("#{", StringComparison.Ordinal)))
             || (length > 3 && last == ')' && value.StartsWith("$(", StringComparison.Ordinal))
-            || (first == '$' && IsEnvironmentVariableName(value, 1))
+            || (first == '$' && (IsEnvironmentVariableName(value, 1) || IsShellVariableName(value, 1)))
             || value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -232,6 +264,26 @@ public static class Placeholders
         foreach (var c in text)
         {
             if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Shell-style "$remote_path", "$1": lower-case letters, digits and '_' only ("$ecretPass" has a capital and stays a candidate).
+    private static bool IsShellVariableName(string text, int start)
+    {
+        if (start >= text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
             {
                 return false;
             }

@@ -26,6 +26,24 @@ public enum TextFileKind
     Code,
 }
 
+/// <summary>What a text file is for, which decides which findings in it can be real.</summary>
+public enum TextFileRole
+{
+    /// <summary>Application code or configuration: every rule applies.</summary>
+    Application,
+
+    /// <summary>
+    /// CI and repository automation (<c>.github/</c> workflows, actions, issue templates, dependabot; <c>action.yml</c>;
+    /// <c>azure-pipelines.yml</c>, <c>.gitlab-ci.yml</c>, …): its URLs are build and community links, not endpoints the
+    /// application calls, and its lower-case keywords (<c>permissions: id-token: write</c>, <c>secrets: inherit</c>) are
+    /// syntax. Secrets by content (CK1003) and real credential values still count.
+    /// </summary>
+    Automation,
+
+    /// <summary>Package manager configuration (<c>nuget.config</c>, <c>.npmrc</c>, <c>pip.conf</c>, …): its URLs are package feeds.</summary>
+    PackageSources,
+}
+
 /// <summary>The configurable parts of the text scan: the same <c>certkit.*</c> options the C# rules read.</summary>
 public readonly struct TextScanSettings
 {
@@ -155,8 +173,56 @@ public static class TextScanner
         }
     }
 
+    private static readonly string[] PackageSourceFiles =
+    {
+        "nuget.config", ".npmrc", ".yarnrc", ".yarnrc.yml", "pip.conf", "pip.ini", ".pypirc", "bunfig.toml", ".condarc",
+    };
+
+    private static readonly string[] AutomationFolders = { ".github", ".circleci", ".gitlab", ".azure-pipelines", ".buildkite" };
+
+    /// <summary>What the file at <paramref name="path"/> is for, by its name and folder.</summary>
+    public static TextFileRole RoleOf(string path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return TextFileRole.Application;
+        }
+
+        var normalized = path.Replace('\\', '/');
+        var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        foreach (var file in PackageSourceFiles)
+        {
+            if (name.Equals(file, StringComparison.OrdinalIgnoreCase))
+            {
+                return TextFileRole.PackageSources;
+            }
+        }
+
+        foreach (var folder in AutomationFolders)
+        {
+            if (normalized.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)
+                || normalized.IndexOf("/" + folder + "/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return TextFileRole.Automation;
+            }
+        }
+
+        var lower = name.ToLowerInvariant();
+        return lower == "action.yml" || lower == "action.yaml" || lower == ".gitlab-ci.yml" || lower == ".travis.yml"
+            || lower == "appveyor.yml" || lower == "bitbucket-pipelines.yml" || lower.StartsWith("azure-pipelines", StringComparison.Ordinal)
+            ? TextFileRole.Automation
+            : TextFileRole.Application;
+    }
+
     /// <summary>Adds the findings of <paramref name="text"/> to <paramref name="findings"/>, in order of position per rule.</summary>
-    public static void Scan(string text, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings)
+    public static void Scan(string text, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings) =>
+        Scan(text, kind, TextFileRole.Application, settings, findings);
+
+    /// <summary>
+    /// Adds the findings of <paramref name="text"/>, a file of the given <paramref name="role"/>, to
+    /// <paramref name="findings"/>, in order of position per rule.
+    /// </summary>
+    public static void Scan(string text, TextFileKind kind, TextFileRole role, TextScanSettings settings, List<TextFinding> findings)
     {
         if (text is null || findings is null || kind == TextFileKind.Unsupported || text.Length == 0)
         {
@@ -178,12 +244,12 @@ public static class TextScanner
             var newline = text.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
             var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            ScanLine(text, lineStart, contentEnd, kind, settings, findings, secrets, pairs);
+            ScanLine(text, lineStart, contentEnd, kind, role, settings, findings, secrets, pairs);
             lineStart = lineEnd + 1;
         }
     }
 
-    private static void ScanLine(string text, int start, int end, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets, List<KeyValueSpan> pairs)
+    private static void ScanLine(string text, int start, int end, TextFileKind kind, TextFileRole role, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets, List<KeyValueSpan> pairs)
     {
         var first = start;
         while (first < end && (text[first] == ' ' || text[first] == '\t'))
@@ -219,10 +285,11 @@ public static class TextScanner
 
         foreach (var pair in pairs)
         {
-            ScanPair(text, pair, settings, findings, secrets);
+            ScanPair(text, pair, role, settings, findings, secrets);
         }
 
-        if (hasUrl)
+        // A CI file's and a package manager's URLs are build, community and feed links, not endpoints the application calls.
+        if (hasUrl && role == TextFileRole.Application)
         {
             ScanUrls(text, first, end, kind, settings, findings, pairs);
         }
@@ -230,7 +297,7 @@ public static class TextScanner
 
     private static readonly char[] Separators = { '=', ':' };
 
-    private static void ScanPair(string text, KeyValueSpan pair, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets)
+    private static void ScanPair(string text, KeyValueSpan pair, TextFileRole role, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets)
     {
         if (pair.ValueLength == 0)
         {
@@ -239,7 +306,7 @@ public static class TextScanner
 
         var key = text.Substring(pair.KeyStart, pair.KeyLength);
         var value = text.Substring(pair.ValueStart, pair.ValueLength);
-        if (MayBeCredentialKey(key, settings))
+        if (MayBeCredentialKey(key, settings) && !(role == TextFileRole.Automation && IsLowerCaseKeyword(value)))
         {
             var kind = CredentialNames.Classify(key, settings.CredentialKeywords);
             if (CredentialValues.IsHardcodedSecret(kind, value, key, settings.PlaceholderPatterns))
@@ -255,8 +322,19 @@ public static class TextScanner
             }
         }
 
+        // A CI job's connection string to a database on localhost reaches the throwaway service container of the job.
+        if (role == TextFileRole.Automation && MentionsLoopbackHost(value))
+        {
+            return;
+        }
+
         ScanEmbedded(value, pair.ValueStart, settings, findings);
     }
+
+    private static bool MentionsLoopbackHost(string value) =>
+        value.IndexOf("localhost", StringComparison.OrdinalIgnoreCase) >= 0
+        || value.IndexOf("127.0.0.1", StringComparison.Ordinal) >= 0
+        || value.IndexOf("[::1]", StringComparison.Ordinal) >= 0;
 
     // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the key is.
     private static void ScanEmbedded(string value, int offset, TextScanSettings settings, List<TextFinding> findings)
@@ -356,8 +434,29 @@ public static class TextScanner
     {
         var last = Math.Max(key.LastIndexOf(':'), key.LastIndexOf('.'));
         var leaf = last >= 0 ? key.Substring(last + 1) : key;
-        return MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase);
+        if (MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // PackageProjectUrl, RepositoryUrl, PublisherSupportUrl, PrivacyUrl, PackageReleaseNotes: a package's or an
+        // app's metadata, by the words of the key.
+        foreach (var word in IdentifierWords.Split(leaf))
+        {
+            if (MetadataWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly HashSet<string> MetadataWords = new(StringComparer.Ordinal)
+    {
+        "homepage", "repository", "license", "licence", "icon", "privacy", "publisher", "documentation", "docs", "readme",
+        "changelog", "notes", "bugs", "funding", "author", "project",
+    };
 
     private static void ReadXmlPairs(string text, int start, int end, List<KeyValueSpan> pairs)
     {
@@ -435,6 +534,25 @@ public static class TextScanner
         }
 
         return IsMetadataKey(line.Substring(0, colonOrEquals).Trim().Trim('"', '\'', '-', ' ', '{'));
+    }
+
+    // write, read, none, inherit, false: the keywords of a workflow's grammar, never a credential's value.
+    private static bool IsLowerCaseKeyword(string value)
+    {
+        if (value.Length == 0 || value[0] < 'a' || value[0] > 'z')
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!((c >= 'a' && c <= 'z') || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsLockFile(string name) =>

@@ -57,7 +57,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
         var settings = new TextScanSettings(options.AllowedHosts, options.CredentialKeywords, options.PlaceholderPatterns, options.EntropyThreshold);
         var text = sourceText.ToString();
         var findings = new List<TextFinding>();
-        TextScanner.Scan(text, kind, settings, findings);
+        TextScanner.Scan(text, kind, TextScanner.RoleOf(file.Path), settings, findings);
         foreach (var finding in findings)
         {
             var span = new TextSpan(finding.Start, finding.Length);

@@ -9,7 +9,7 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline",
     ];
 
     private static readonly string[] Outputs =

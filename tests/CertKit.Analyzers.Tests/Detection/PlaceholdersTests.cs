@@ -36,6 +36,12 @@ public class PlaceholdersTests
     [InlineData("fake-api-key")]
     [InlineData("@Microsoft.KeyVault(SecretUri=https://certkit.vault.azure.net/secrets/venafi)")]
     [InlineData("TODO")]
+    [InlineData("&lt;token&gt;")]
+    [InlineData("$remote_path")]
+    [InlineData("$1")]
+    [InlineData("your_client_secret_here")]
+    [InlineData("test-secret")]
+    [InlineData("Testing 123")]
     public void Placeholders_without_a_name(string value)
     {
         Assert.True(Placeholders.IsPlaceholder(value, null, None));
@@ -59,6 +65,10 @@ public class PlaceholdersTests
     [InlineData("P@ssw0rd2024")]
     [InlineData("8c1f4e2a9b7d4f0e")]
     [InlineData("$ecretPass")]
+    [InlineData("TestOnlyP@ss123")]
+    [InlineData("Sample2024!")]
+    [InlineData("Testing#Prod7")]
+    [InlineData("fake!Pass99")]
     [InlineData("3f9a1c2e-77b4-4c1e-9a0e-5d2f6b8c9e10")]
     public void Real_looking_values_are_not_placeholders(string value)
     {

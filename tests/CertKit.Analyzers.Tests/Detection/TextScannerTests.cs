@@ -97,6 +97,72 @@ public class TextScannerTests
         Assert.Empty(Scan(path, text));
     }
 
+    [Theory]
+    [InlineData(".github/workflows/ci.yml", TextFileRole.Automation)]
+    [InlineData("/home/runner/work/repo/.github/ISSUE_TEMPLATE/config.yml", TextFileRole.Automation)]
+    [InlineData(".github/dependabot.yml", TextFileRole.Automation)]
+    [InlineData("tools\\publish\\action.yml", TextFileRole.Automation)]
+    [InlineData("azure-pipelines.release.yml", TextFileRole.Automation)]
+    [InlineData(".gitlab-ci.yml", TextFileRole.Automation)]
+    [InlineData("NuGet.Config", TextFileRole.PackageSources)]
+    [InlineData("src/pip.conf", TextFileRole.PackageSources)]
+    [InlineData(".npmrc", TextFileRole.PackageSources)]
+    [InlineData("docker-compose.yml", TextFileRole.Application)]
+    [InlineData("src/Api/appsettings.json", TextFileRole.Application)]
+    [InlineData("my.github.io/config.yml", TextFileRole.Application)]
+    public void Files_have_a_role_by_name_and_folder(string path, TextFileRole expected)
+    {
+        Assert.Equal(expected, TextScanner.RoleOf(path));
+    }
+
+    public static TheoryData<string, string> NotFlaggedOnRealFiles() => new()
+    {
+        // GitHub Actions syntax: permission levels, persist-credentials, secrets: inherit, ${{ secrets.X }} references
+        { ".github/workflows/ci.yml", "permissions:\n  id-token: write\n  contents: read\n  security-events: write\n" },
+        { ".github/workflows/ci.yml", "jobs:\n  build:\n    secrets: inherit\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n          token: ${{ secrets.GITHUB_TOKEN }}\n" },
+        { ".github/workflows/release.yml", "env:\n  NUGET_API_KEY: ${{ secrets.NUGET_API_KEY }}\n  password: ${{ secrets.REGISTRY_PASSWORD }}\n" },
+        { ".github/workflows/ci.yml", "      - run: curl -sSL https://dot.net/v1/dotnet-install.sh | bash\n" },
+        { ".github/workflows/db.yml", "        env:\n          CONN_STR: \"server=localhost;uid=root;pwd=mariadb-password;database=vault_dev\"\n" },
+        { ".github/workflows/db.yml", "        with:\n          keyvault: gh-org\n          secrets: \"BW-GHAPP-ID,BW-GHAPP-KEY\"\n" },
+        { ".github/ISSUE_TEMPLATE/config.yml", "contact_links:\n  - name: Community forum\n    url: https://community.bitwarden.com/\n" },
+        { "action.yml", "inputs:\n  token:\n    description: The GitHub token\n    default: ${{ github.token }}\n    required: false\n" },
+        // compose and Kubernetes switches
+        { "docker-compose.yml", "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"\n" },
+        { "values.yaml", "auth:\n  allowEmptyPassword: yes\n  usePasswordFiles: false\n" },
+        // package and app metadata
+        { "src/Directory.Build.props", "  <PackageProjectUrl>https://github.com/GitTools/GitVersion</PackageProjectUrl>\n  <RepositoryUrl>https://github.com/GitTools/GitVersion</RepositoryUrl>\n" },
+        { "winget/ShareX.locale.en-US.yaml", "PublisherSupportUrl: https://github.com/ShareX/ShareX/issues\nPrivacyUrl: https://getsharex.com/privacy-policy\n" },
+        // package feeds
+        { "nuget.config", "<packageSources>\n  <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  <add key=\"myget\" value=\"https://www.myget.org/F/acme/api/v3/index.json\" />\n</packageSources>" },
+        { "pip.conf", "[global]\nindex-url = https://pypi.org/simple\nextra-index-url = https://acme.jfrog.io/artifactory/api/pypi/simple\n" },
+        // values that name a credential: environment variables, keys, paths
+        { "appsettings.json", "{ \"Vault\": { \"ClientSecretVariable\": \"ACME_DEV_CLIENTSECRET\", \"PasswordPath\": \"/run/secrets/db_password\" } }" },
+        { "appsettings.json", "{ \"Secrets\": { \"ApiKey\": \"Venafi:ApiKey\" } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotFlaggedOnRealFiles))]
+    public void Does_not_flag_workflow_syntax_switches_feeds_or_names(string path, string text)
+    {
+        Assert.Empty(Scan(path, text));
+    }
+
+    [Fact]
+    public void A_real_credential_in_a_workflow_or_a_compose_file_is_still_flagged()
+    {
+        var workflow = "env:\n  DB_PASSWORD: Pr0d-Passw0rd!\n";
+        Assert.Contains(Scan(".github/workflows/ci.yml", workflow), f => f.RuleId == "CK1002" && workflow.Substring(f.Start, f.Length) == "Pr0d-Passw0rd!");
+        var compose = "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MARIADB_PASSWORD: \"TestOnlyP@ss123\"\n";
+        var finding = Assert.Single(Scan("docker-compose.yml", compose));
+        Assert.Equal("TestOnlyP@ss123", compose.Substring(finding.Start, finding.Length));
+        var token = FakeSecrets.GitHub('p');
+        Assert.Single(Scan(".github/workflows/ci.yml", "      - run: gh auth login --with-token " + token + "\n"), f => f.RuleId == "CK1003");
+        var remote = "env:\n  CONN_STR: \"Server=sql.contoso.net;User Id=app;Password=Pr0d-Passw0rd!\"\n";
+        Assert.Single(Scan(".github/workflows/deploy.yml", remote), f => f.RuleId == "CK1002");
+        var feed = "<add key=\"ClearTextPassword\" value=\"Pr0d-Passw0rd\" />";
+        Assert.Single(Scan("nuget.config", feed), f => f.RuleId == "CK1002");
+    }
+
     [Fact]
     public void Finds_a_token_format_wherever_it_is()
     {
@@ -161,7 +227,7 @@ public class TextScannerTests
     private static List<TextFinding> Scan(string path, string text, TextScanSettings settings)
     {
         var findings = new List<TextFinding>();
-        TextScanner.Scan(text, TextScanner.KindOf(path), settings, findings);
+        TextScanner.Scan(text, TextScanner.KindOf(path), TextScanner.RoleOf(path), settings, findings);
         return findings;
     }
 }

@@ -93,6 +93,9 @@ public class CK1002HardcodedCredentialTests
         """        public void Login(string apiKey = {|CK1002:"vn-4411-aa90-k2"|}) { }""",
         """        public void Bare() { string token = {|CK1002:"3AAABLblqZhC8xYz"|}; }""",
         """        private const string GithubToken = {|CK1002:"gh-3AAABLblqZhC8xYz"|};""",
+        // a value that merely contains "test" or "sample" is a weak real password, not a placeholder
+        """        private const string ServicePassword = {|CK1002:"TestOnlyP@ss123"|};""",
+        """        private const string AdminPassword = {|CK1002:"Sample2024!"|};""",
     };
 
     public static TheoryData<string> NotFlagged() => new()
@@ -153,6 +156,16 @@ public class CK1002HardcodedCredentialTests
         """        public bool IsBasic(string authScheme) => authScheme == "Basic";""",
         """        private const string TokenType = "Bearer";""",
         """        public Dictionary<string, string> Grant() => new() { ["grant_type"] = "refresh_token", ["scope"] = "agreement_read:account" };""",
+        // constants that name or describe a credential, by the value's shape
+        """        private const string DevClientSecretVariable = "ACME_DEV_CLIENTSECRET";""",
+        """        private const string HintPassphrase = "SSH Passphrase";""",
+        """        private const string StripeSecretKey = "a Stripe live secret key";""",
+        """        private const string SecretsCategory = "Certification.Secrets";""",
+        """        private const string PrivateKeyBlob = "PRIVATEBLOB";""",
+        """        private const string HardcodedCredential = "CK1002";""",
+        """        private const string ClientHashedPassword = "password_hash_b64";""",
+        """        private const string ClientSecretKeyPath = "Commercetools:ClientSecret";""",
+        """        private const string UseClientSecret = "true";""",
         // "token" that is not a credential
         """        public void Lexer() { string token = ";"; }""",
         """        public void Parse() { var token = "end of input"; }""",
