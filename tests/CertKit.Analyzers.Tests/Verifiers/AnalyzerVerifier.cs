@@ -46,6 +46,10 @@ public static class AnalyzerVerifier<TAnalyzer>
         public Test()
         {
             ReferenceAssemblies = TestReferences.Net80;
+
+            // CK1002, CK1003 and CK2001 each have a second descriptor for what the flow finds at compilation end:
+            // {|CK1002:...|} markup means the first, the name- and content-based one.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
     }
 }
