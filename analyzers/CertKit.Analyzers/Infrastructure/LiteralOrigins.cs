@@ -291,7 +291,8 @@ internal sealed class LiteralOrigins
         }
 
         if (invocation.Instance is { } instance && CarryingInstanceMethods.Contains(name)
-            && (instance.Type?.SpecialType == SpecialType.System_String || instance.Type is IArrayTypeSymbol))
+            && (instance.Type?.SpecialType == SpecialType.System_String || instance.Type is IArrayTypeSymbol
+                || instance.Type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" }))
         {
             Trace(instance, next, ref origins, depth + 1, visiting);
             return;

@@ -89,10 +89,10 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // "true", "1", "en-US": a flag or a preference, not a credential.
+        // "true", "1", "deleted": a flag or a marker, not a credential (one plain word is not one).
         var options = CertKitOptions.Get(context.Options, literalTree);
         if (finding.Text is { } text
-            && (text.Length < MinimumCookieCredentialLength || CredentialValues.HasWhiteSpace(text)
+            && (text.Length < MinimumCookieCredentialLength || CredentialValues.HasWhiteSpace(text) || IsOneWord(text)
                 || !CredentialValues.IsHardcodedSecret(CredentialNameKind.Credential, text, sink.Name, options.PlaceholderPatterns)
                 || bool.TryParse(text, out _)))
         {
@@ -433,6 +433,19 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         {
             Report(context, invocation.Syntax, value.Name, FileSink, quote: true);
         }
+    }
+
+    private static bool IsOneWord(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)

@@ -242,6 +242,31 @@ public class CK1002CredentialFlowTests
         Verify.VerifyAsync(Job("""        public ServiceLogin Login() => new ServiceLogin("svc-sync", {|CK1002:"Winter#2031"|});"""));
 
     [Fact]
+    public Task Credential_as_a_case_label_or_a_switch_arm_is_reported() =>
+        Verify.VerifyAsync(Job("""
+                    public bool IsMaster(string password)
+                    {
+                        switch (password)
+                        {
+                            case {|CK1002:"Winter#2031"|}:
+                                return true;
+                            case "":
+                                return false;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    public bool IsMasterArm(string password) => password switch
+                    {
+                        {|CK1002:"Summer#2032"|} => true,
+                        _ => false,
+                    };
+
+                    public int Mode(string mode) => mode switch { "Winter#2031" => 1, _ => 0 };
+            """));
+
+    [Fact]
     public Task Literal_the_name_based_check_reports_is_reported_once() =>
         Verify.VerifyAsync(Job("""        public NetworkCredential Credential() { var password = {|CK1002:"Pr0d#Sync24"|}; return new NetworkCredential("svc-sync", password); }"""));
 
