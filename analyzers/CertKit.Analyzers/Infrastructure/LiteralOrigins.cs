@@ -84,7 +84,8 @@ internal sealed class LiteralOrigins
         "FromBase64String", "FromHexString",
     };
 
-    private readonly ConditionalWeakTable<IOperation, LocalTable> tables = new();
+    // Keyed by the body's root operation, which the driver shares between analyzers: CK1002, CK1003 and CK2001 build one table per body.
+    private static readonly ConditionalWeakTable<IOperation, LocalTable> Tables = new();
     private readonly INamedTypeSymbol? encoding;
     private readonly INamedTypeSymbol? convert;
 
@@ -228,7 +229,7 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        var table = tables.GetValue(Root(reference), static root => new LocalTable(root));
+        var table = Tables.GetValue(Root(reference), static root => new LocalTable(root));
         if (table.Values.TryGetValue(local, out var values))
         {
             foreach (var value in values)
