@@ -183,11 +183,28 @@ internal sealed class CredentialFlow
     private void OnReturn(OperationAnalysisContext context)
     {
         var returned = (IReturnOperation)context.Operation;
-        if (returned.ReturnedValue is { } value && context.ContainingSymbol is IMethodSymbol method && sinks.IsCredentialType(value.Type)
+        if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
             && origins.Trace(value, TraceMode.Whole) is { } found)
         {
             Record(returnValues, method.OriginalDefinition, found);
         }
+    }
+
+    /// <summary>The method a return belongs to: a local function's own symbol; null inside a lambda (its value is not the method's).</summary>
+    private static IMethodSymbol? ReturningMethod(IReturnOperation returned, ISymbol containing)
+    {
+        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation:
+                    return null;
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Symbol;
+            }
+        }
+
+        return containing as IMethodSymbol;
     }
 
     private void AddHit(Sink sink, IOperation value, TraceMode mode)
@@ -208,7 +225,14 @@ internal sealed class CredentialFlow
         var seen = new HashSet<(SyntaxTree?, TextSpan)>();
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
-        foreach (var hit in hits)
+        // In source order, so a literal that reaches two sinks is reported at the same one every time.
+        var ordered = new List<(Sink Sink, List<Origin> Origins)>(hits);
+        ordered.Sort(static (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Sink.Location.SourceTree?.FilePath, b.Sink.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Sink.Location.SourceSpan.Start.CompareTo(b.Sink.Location.SourceSpan.Start);
+        });
+        foreach (var hit in ordered)
         {
             pending.Enqueue((hit.Sink, hit.Origins, 0));
         }

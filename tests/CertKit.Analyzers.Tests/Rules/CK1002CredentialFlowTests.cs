@@ -114,6 +114,10 @@ public class CK1002CredentialFlowTests
             """        public void Connect() { var login = new ServiceLogin("svc-sync", _configuration["Sync:Password"]!); Use(login, {|#0:"Summer#2032"|}); }  private static void Use(ServiceLogin login, string data) => new ServiceLogin("svc-sync", {|#1:data|});""",
             "the 'password' parameter of ServiceLogin (through the 'data' parameter of SyncJob.Use)"
         },
+        {
+            """        public NetworkCredential Credential() { return new NetworkCredential("svc-sync", {|#1:Local()|}); static string Local() => {|#0:"Pr0d#Sync24"|}; }""",
+            "the 'password' parameter of NetworkCredential"
+        },
         // across methods: a method's return, a field, a property, a parameter (two levels)
         {
             """        private static string GoodSource() => {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() { var data = GoodSource(); return new NetworkCredential("svc-sync", {|#1:data|}); }""",
@@ -171,6 +175,8 @@ public class CK1002CredentialFlowTests
         // a helper that returns its argument is not a sink for every caller; user names, hosts and labels are not passwords
         """        private static string Normalize(string value) => value.Trim();  public NetworkCredential Credential() => new NetworkCredential(Normalize("svc-sync"), Normalize(_configuration["Sync:Password"]!));  public string Label() => Normalize("Sync job");""",
         """        public NetworkCredential Credential() { var user = "svc-sync"; var domain = "ACME"; return new NetworkCredential(user, _configuration["Sync:Password"], domain); }""",
+        // what a lambda returns is not what the method around it returns
+        """        private static string Source() { Func<string> label = () => "Pr0d#Sync24"; return Environment.GetEnvironmentVariable("SYNC_PASSWORD") ?? label().Length.ToString(); }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", Source());""",
         // placeholders and empty values are not credentials
         """        public NetworkCredential Credential() { var data = "changeme"; return new NetworkCredential("svc-sync", data); }""",
         """        public NetworkCredential Credential() { var data = ""; return new NetworkCredential("svc-sync", data); }""",
