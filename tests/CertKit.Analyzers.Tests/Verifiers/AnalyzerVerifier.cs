@@ -44,6 +44,13 @@ public static class AnalyzerVerifier<TAnalyzer>
 
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
+        public Test()
+        {
+            // CK1002, CK1003 and CK2001 each have a second descriptor for what the flow finds at compilation end:
+            // {|CK1002:...|} markup means the first, the name- and content-based one.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
+        }
+
         /// <summary>The assemblies the test sources compile against.</summary>
         public ReferenceSet References { get; set; } = TestReferences.Net80;
 
