@@ -84,9 +84,9 @@ internal static class ScanBenchmark
         return 0;
     }
 
-    private sealed record RunResult(double WallSeconds, double MaxRssMegabytes, double TreePeakMegabytes, double CpuSeconds, string LoadAverage, List<string> ReportLines);
+    internal sealed record RunResult(double WallSeconds, double MaxRssMegabytes, double TreePeakMegabytes, double CpuSeconds, string LoadAverage, List<string> ReportLines);
 
-    private static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
+    internal static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
     {
         if (Directory.Exists(repository))
         {
@@ -165,7 +165,7 @@ internal static class ScanBenchmark
         return (corpus.Count, totalLines, totalBytes);
     }
 
-    private static string? Publish(string output)
+    internal static string? Publish(string output)
     {
         var root = FindSolutionRoot();
         if (root is null)
@@ -185,7 +185,8 @@ internal static class ScanBenchmark
         return Path.Combine(output, "certkit");
     }
 
-    private static RunResult? ScanOnce(string certkit, string repository)
+    /// <param name="command">certkit's arguments; default <c>scan REPO --fail-on none</c> (the decide benchmark passes its own).</param>
+    internal static RunResult? ScanOnce(string certkit, string repository, string[]? command = null)
     {
         var start = new ProcessStartInfo("/usr/bin/time")
         {
@@ -194,7 +195,7 @@ internal static class ScanBenchmark
             UseShellExecute = false,
             WorkingDirectory = repository,
         };
-        foreach (var argument in new[] { "-v", "taskset", "-c", Cores, certkit, "scan", repository, "--fail-on", "none" })
+        foreach (var argument in (string[])["-v", "taskset", "-c", Cores, certkit, .. command ?? ["scan", repository, "--fail-on", "none"]])
         {
             start.ArgumentList.Add(argument);
         }
@@ -338,7 +339,7 @@ internal static class ScanBenchmark
         return null;
     }
 
-    private static void Git(string repository, params string[] arguments)
+    internal static void Git(string repository, params string[] arguments)
     {
         var (exitCode, text) = RunTool("git", repository, arguments);
         if (exitCode != 0)
@@ -368,7 +369,7 @@ internal static class ScanBenchmark
         return (process.ExitCode, output.GetAwaiter().GetResult() + error.GetAwaiter().GetResult());
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;

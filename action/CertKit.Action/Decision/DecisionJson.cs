@@ -7,8 +7,9 @@ namespace CertKit.Action.Decision;
 
 /// <summary>
 /// The decision as exactly one JSON object, keys in this order:
-/// <c>{"program","previousVersion","version","bump","recertificationRequired","reasons","scopes":{"added","removed"}}</c>.
-/// <c>previousVersion</c> is null for an initial version.
+/// <c>{"program","previousVersion","version","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated"}</c>.
+/// <c>previousVersion</c> is null for an initial version; <c>evidence</c> and <c>impliedBump</c> are null when no evidence was
+/// gathered (see <see cref="Evidence.EvidenceJson"/>).
 /// </summary>
 public static class DecisionJson
 {
@@ -42,6 +43,17 @@ public static class DecisionJson
             WriteList(json, "added", decision.Scopes.Added);
             WriteList(json, "removed", decision.Scopes.Removed);
             json.WriteEndObject();
+            Evidence.EvidenceJson.Write(json, decision.Evidence, decision.Scopes);
+            if (decision.ImpliedBump is { } implied)
+            {
+                json.WriteString("impliedBump", implied.ToName());
+            }
+            else
+            {
+                json.WriteNull("impliedBump");
+            }
+
+            json.WriteBoolean("bumpUnderstated", decision.BumpUnderstated);
             json.WriteEndObject();
         }
 

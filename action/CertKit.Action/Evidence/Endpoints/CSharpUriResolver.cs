@@ -176,7 +176,7 @@ internal sealed class CSharpUriResolver(Compilation compilation, CSharpBaseAddre
         var relative = Resolve(arguments[1].Expression, model, depth + 1) ?? UriValue.Literal("{" + HoleName(arguments[1].Expression) + "}");
         if (first is null)
         {
-            return new UriValue(arguments[0].Expression.ToString(), relative.Text);
+            return new UriValue(null, relative.Text); // a base address nothing in the code sets: the path is still known
         }
 
         var (origin, path) = relative.Resolve(first);

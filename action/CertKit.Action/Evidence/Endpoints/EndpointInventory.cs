@@ -29,10 +29,8 @@ internal static class EndpointInventory
         var topLevel = await Scanning.Git.FindTopLevelAsync(folder, cancellationToken).ConfigureAwait(false);
         var root = topLevel ?? folder;
         var listing = topLevel is null ? null : await Scanning.Git.ListFilesAsync(folder, cancellationToken).ConfigureAwait(false);
-        var discovered = FileDiscovery.Discover(folder, root, listing, [], []);
-
         var files = new List<SourceFile>();
-        foreach (var candidate in discovered.Files)
+        foreach (var candidate in SourceFiles.List(folder, root, listing, _ => true))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (TextFileReader.Read(candidate.FullPath, TextFileReader.DefaultMaxFileSize).Text is { } text)
