@@ -24,6 +24,7 @@ internal static class ApiSurfaceReader
             var registration = MsBuildRegistration.EnsureRegistered();
             if (registration is null)
             {
+                await Task.WhenAll(sides.Select(side => SnapshotRestore.RestoreAsync(side.Root, side.Projects, cancellationToken))).ConfigureAwait(false);
                 fallbacks.AddRange(await LoadWithMsBuildAsync(sides, cancellationToken).ConfigureAwait(false));
             }
             else
