@@ -90,7 +90,7 @@ internal static class ScanBenchmark
         public string Report { get; init; } = string.Empty;
     }
 
-    private static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
+    internal static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
     {
         if (Directory.Exists(repository))
         {
@@ -191,7 +191,12 @@ internal static class ScanBenchmark
 
     private static RunResult? ScanOnce(string certkit, string repository) => ScanOnce(certkit, repository, []);
 
-    internal static RunResult? ScanOnce(string certkit, string repository, IReadOnlyList<string> extraArguments)
+    /// <summary><c>certkit scan REPO --fail-on none</c> and the extra arguments, timed.</summary>
+    internal static RunResult? ScanOnce(string certkit, string repository, IReadOnlyList<string> extraArguments) =>
+        RunCertkit(certkit, repository, ["scan", repository, "--fail-on", "none", .. extraArguments]);
+
+    /// <summary>certkit with these arguments (the decide benchmark passes its own), timed.</summary>
+    internal static RunResult? RunCertkit(string certkit, string repository, string[] command)
     {
         var start = new ProcessStartInfo("/usr/bin/time")
         {
@@ -200,7 +205,7 @@ internal static class ScanBenchmark
             UseShellExecute = false,
             WorkingDirectory = repository,
         };
-        foreach (var argument in new[] { "-v", "taskset", "-c", Cores, certkit, "scan", repository, "--fail-on", "none" }.Concat(extraArguments))
+        foreach (var argument in (string[])["-v", "taskset", "-c", Cores, certkit, .. command])
         {
             start.ArgumentList.Add(argument);
         }
@@ -374,7 +379,7 @@ internal static class ScanBenchmark
         return (process.ExitCode, output.GetAwaiter().GetResult() + error.GetAwaiter().GetResult());
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;

@@ -29,6 +29,15 @@ public sealed record ActionInputs
     /// <summary>The baseline of accepted findings (<c>certkit scan --write-baseline</c>), relative to the workspace (null: none).</summary>
     public string? Baseline { get; init; }
     public required bool CommentOnPullRequest { get; init; }
+
+    /// <summary><c>evidence</c>: what changed to gather (none, api, all); unset outside action.yml's defaults: none.</summary>
+    public Evidence.EvidenceMode Evidence { get; init; }
+
+    /// <summary><c>fail-on</c> includes <c>bump</c>: fail when the declared bump is lower than the one the evidence implies.</summary>
+    public bool FailOnBump { get; init; }
+
+    /// <summary><c>endpoints-file</c>: where to write the endpoint inventory (Markdown for .md, else JSON), relative to the workspace.</summary>
+    public string? EndpointsFile { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
     /// <summary>The token input, masked before anything else is read or printed.</summary>
@@ -64,6 +73,19 @@ public sealed record ActionInputs
             throw new ActionInputException("baseline needs scan: true.");
         }
 
+        var evidenceInput = core.GetInput("evidence");
+        var evidence = evidenceInput switch
+        {
+            "" or "none" => CertKit.Action.Evidence.EvidenceMode.None,
+            "api" => CertKit.Action.Evidence.EvidenceMode.Api,
+            "all" => CertKit.Action.Evidence.EvidenceMode.All,
+            _ => throw new ActionInputException($"evidence must be 'none', 'api' or 'all', got '{evidenceInput}'."),
+        };
+        if (failOnValues.Contains(FailOnBumpValue) && evidence == CertKit.Action.Evidence.EvidenceMode.None)
+        {
+            throw new ActionInputException("fail-on: bump needs evidence: api or all.");
+        }
+
         var closedIssue = core.GetInput("closed-issue");
         var target = core.GetInput("target-repository");
         var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
@@ -85,6 +107,9 @@ public sealed record ActionInputs
             Scan = scan,
             SarifFile = sarifFile,
             Baseline = baseline,
+            Evidence = evidence,
+            FailOnBump = failOnValues.Contains(FailOnBumpValue),
+            EndpointsFile = Optional(core.GetInput("endpoints-file")),
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.
             CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
             ClosedIssue = closedIssue switch
@@ -100,6 +125,7 @@ public sealed record ActionInputs
     private const string FailOnNever = "never";
     private const string FailOnRecertificationValue = "recertification";
     private const string FailOnFindingsValue = "findings";
+    private const string FailOnBumpValue = "bump";
 
     /// <summary><c>fail-on</c>: <c>never</c>, or <c>recertification</c> and/or <c>findings</c>, comma- or newline-separated.</summary>
     private static IReadOnlyList<string> ParseFailOn(string text)
@@ -107,10 +133,10 @@ public sealed record ActionInputs
         var values = List(text);
         var valid = values.Count == 0
             || (values.Count == 1 && values[0] == FailOnNever)
-            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue);
+            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue or FailOnBumpValue);
         if (!valid)
         {
-            throw new ActionInputException($"fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got '{text}'.");
+            throw new ActionInputException($"fail-on must be 'never', or 'recertification', 'findings' and/or 'bump' (comma-separated), got '{text}'.");
         }
 
         return values;

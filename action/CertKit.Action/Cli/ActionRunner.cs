@@ -72,6 +72,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
                 }
 
+                var inventory = await ActionEndpoints.InventoryAsync(core, inputs, decision, Workspace(), forIssue: actionEvent is ReleaseEvent or WorkflowDispatchEvent && decision.RecertificationRequired).ConfigureAwait(false);
                 failure = FailureMessage(inputs, decision, scan, actionEvent);
                 IssueResult? issue = null;
                 switch (actionEvent)
@@ -80,7 +81,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                         followUp.Add(await CommentAsync(pullRequest, inputs, decision, context).ConfigureAwait(false));
                         break;
                     case ReleaseEvent or WorkflowDispatchEvent when decision.RecertificationRequired:
-                        issue = await FileIssueAsync(inputs, decision, context, scan).ConfigureAwait(false);
+                        issue = await FileIssueAsync(inputs, decision, context, scan, inventory).ConfigureAwait(false);
                         followUp.Add($"Re-certification request: #{issue.Number} in {inputs.TargetRepository} ({Describe(issue.Outcome)}) {issue.Url}");
                         break;
                     default:
@@ -93,6 +94,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             }
             finally
             {
+                if (inputs.FailOnBump && decision.BumpUnderstated)
+                {
+                    EvidenceReporting.AnnotateBreakingChanges(core, decision);
+                }
+
                 if (scan is not null)
                 {
                     // After everything else that annotates, so the caps count every annotation of the step; one error
@@ -154,7 +160,10 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
 
     private (ActionDecisionRequest Request, ReportContext Context) Plan(ActionEvent actionEvent, ActionInputs inputs, string repository, string serverUrl)
     {
-        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, Workspace(), null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern);
+        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, Workspace(), null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern)
+        {
+            Evidence = inputs.Evidence,
+        };
         switch (actionEvent)
         {
             case PullRequestEvent pullRequest:
@@ -200,6 +209,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             var count = failing.FailingCount;
             var where = actionEvent is PullRequestEvent pullRequest ? $" on lines changed by pull request #{pullRequest.Number}" : string.Empty;
             reasons.Add($"certkit scan: {count} finding{(count == 1 ? "" : "s")}{where} (fail-on: findings).");
+        }
+
+        if (inputs.FailOnBump && decision.BumpUnderstated)
+        {
+            reasons.Add($"The declared bump ({decision.Bump}) of {decision.Version} is lower than the one the changes imply ({decision.ImpliedBump}) (fail-on: bump).");
         }
 
         return reasons.Count == 0 ? null : string.Join(" ", reasons);
@@ -250,7 +264,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         }
     }
 
-    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan)
+    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan, Evidence.Endpoints.EndpointReport? inventory)
     {
         if (inputs.GitHubToken.Length == 0)
         {
@@ -262,7 +276,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             inputs.TargetRepository,
             DecisionReport.IssueMarker(decision, context.Repository),
             DecisionReport.IssueTitle(decision, context.Repository),
-            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan)),
+            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan), ActionEndpoints.IssueSection(decision, inventory)),
             inputs.Labels,
             inputs.Assignees,
             inputs.ClosedIssue,

@@ -60,6 +60,7 @@ public static class DecisionEngine
         }
 
         var scopes = CompareScopes(policy, context, compareCommit, compareName, request.BaseRef ?? previous?.Origin);
+        var (evidence, notGathered) = GatherEvidence(request, context, compareCommit, compareName);
         var verdict = policy.Evaluate(new PolicyInput
         {
             PreviousVersion = previous?.Version,
@@ -70,6 +71,7 @@ public static class DecisionEngine
             Scopes = scopes,
             ChangedFiles = changedFiles,
             ComparedWith = compareName,
+            Evidence = evidence,
         });
 
         return new RecertificationDecision
@@ -83,7 +85,32 @@ public static class DecisionEngine
             Reasons = verdict.Reasons,
             Scopes = scopes,
             ComparedWith = verdict.ComparedWith,
+            Evidence = evidence,
+            EvidenceNotGatheredBecause = notGathered,
         };
+    }
+
+    private static (CertKit.Action.Evidence.EvidenceReport? Evidence, string? NotGatheredBecause) GatherEvidence(DecisionRequest request, Context? context, string? compareCommit, string? compareName)
+    {
+        if (request.Evidence == CertKit.Action.Evidence.EvidenceMode.None)
+        {
+            return (null, "evidence was switched off (--evidence none)");
+        }
+
+        if (context is null || compareCommit is null)
+        {
+            return (null, "there is no base commit or previous release tag to compare with (pass --base REF)");
+        }
+
+        var evidence = CertKit.Action.Evidence.EvidenceCollector.CollectAsync(
+            context.Repository.Path,
+            compareCommit,
+            compareName ?? GitRepository.Short(compareCommit),
+            context.HeadCommit,
+            context.HeadRef,
+            request.Evidence,
+            CancellationToken.None).GetAwaiter().GetResult();
+        return (evidence, null);
     }
 
     private static DiscoveredVersion DiscoverCurrent(Context context, TagPatternSet tagPatterns)

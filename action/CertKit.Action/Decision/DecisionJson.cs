@@ -7,10 +7,11 @@ namespace CertKit.Action.Decision;
 
 /// <summary>
 /// The decision as exactly one JSON object, keys in this order:
-/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"}}</c>.
+/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated"}</c>.
 /// <c>previousVersion</c> and its source are null for an initial version. A source says where the version was found
 /// (<c>tag v1.4.2</c>, <c>src/X/X.csproj</c>, <c>--version</c>); <c>comparedWith</c> is the version the verdict judged the
 /// change against, which differs from <c>previousVersion</c> when a program judges a release against its last release.
+/// <c>evidence</c> and <c>impliedBump</c> are null when no evidence was gathered (see <see cref="Evidence.EvidenceJson"/>).
 /// </summary>
 public static class DecisionJson
 {
@@ -39,6 +40,17 @@ public static class DecisionJson
             WriteList(json, "added", decision.Scopes.Added);
             WriteList(json, "removed", decision.Scopes.Removed);
             json.WriteEndObject();
+            Evidence.EvidenceJson.Write(json, decision.Evidence, decision.Scopes);
+            if (decision.ImpliedBump is { } implied)
+            {
+                json.WriteString("impliedBump", implied.ToName());
+            }
+            else
+            {
+                json.WriteNull("impliedBump");
+            }
+
+            json.WriteBoolean("bumpUnderstated", decision.BumpUnderstated);
             json.WriteEndObject();
         }
 

@@ -27,6 +27,9 @@ public sealed record PolicyInput
 
     /// <summary>What <see cref="ChangedFiles"/> were compared with ("base main", "tag v1.4.2").</summary>
     public string? ComparedWith { get; init; }
+
+    /// <summary>What changed between the two commits (public API, endpoints, contract), when it was gathered.</summary>
+    internal CertKit.Action.Evidence.EvidenceReport? Evidence { get; init; }
 }
 
 /// <summary>

@@ -42,14 +42,67 @@ public abstract class RecertificationPolicy
 
     public bool ConsidersScopes => ScopeChangeRule is not null;
 
+    /// <summary>
+    /// The rule for each kind of evidence (what changed between the commits), whatever the version says. A kind with no rule
+    /// is reported but does not change the verdict.
+    /// </summary>
+    public virtual IReadOnlyDictionary<EvidenceKind, PolicyRule> EvidenceRules { get; } = new Dictionary<EvidenceKind, PolicyRule>();
+
     public PolicyVerdict Evaluate(PolicyInput input)
     {
         var reasons = new List<string>();
         var (required, comparedWith) = EvaluateVersion(input, reasons);
         required = EvaluatePaths(input, required, reasons);
         required |= EvaluateScopes(input, reasons);
+        required |= EvaluateEvidence(input, required, reasons);
         return new PolicyVerdict(required, reasons, comparedWith);
     }
+
+    /// <summary>
+    /// One reason per kind of change the evidence shows (kinds whose rules share a title are one reason): "feature addition
+    /// under a patch label: 1 public API addition (src/Conn.cs:12), new endpoint POST /v1/x (src/Client.cs:42) requires …".
+    /// </summary>
+    private bool EvaluateEvidence(PolicyInput input, bool requiredSoFar, List<string> reasons)
+    {
+        if (input.Evidence is not { } evidence || input.Bump.Kind == BumpKind.Downgrade || (PrereleasesAreNotCertified && input.Version.IsPrerelease))
+        {
+            return false;
+        }
+
+        if (evidence.IsEmpty)
+        {
+            reasons.Add($"no public API, endpoint or contract change since {evidence.ComparedWith}");
+            return false;
+        }
+
+        var required = false;
+        var label = input.Bump.Kind is BumpKind.Patch or BumpKind.None or BumpKind.Prerelease ? $" under a {input.Bump.Kind.ToName()} label" : string.Empty;
+        foreach (var group in Evidence.EvidenceSummary.ByKind(evidence).GroupBy(item => Title(item.Kind)))
+        {
+            var rules = group.Select(item => EvidenceRules.GetValueOrDefault(item.Kind)).ToList();
+            var rule = rules.FirstOrDefault(r => r is { Required: true }) ?? rules.FirstOrDefault(r => r is not null);
+            var facts = string.Join(", ", group.Select(item => item.Text));
+            if (rule is null)
+            {
+                reasons.Add($"{group.Key}: {facts} (the {DisplayName} policy does not rule on it)");
+                continue;
+            }
+
+            var underLabel = rule.Required && !requiredSoFar ? label : string.Empty;
+            reasons.Add($"{group.Key}{underLabel}: {facts} {(rule.Required ? "requires" : "does not require")} re-certification: {rule.Rationale}");
+            required |= rule.Required;
+        }
+
+        return required;
+    }
+
+    private static string Title(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.ApiBreaking => "breaking change",
+        EvidenceKind.ApiAddition or EvidenceKind.EndpointAdded => "feature addition",
+        EvidenceKind.EndpointRemoved => "functionality change",
+        _ => "contract change",
+    };
 
     /// <summary>Whether the version change requires re-certification, and the version it was judged against.</summary>
     private (bool Required, NuGetVersion? ComparedWith) EvaluateVersion(PolicyInput input, List<string> reasons)

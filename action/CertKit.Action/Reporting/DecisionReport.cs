@@ -42,6 +42,7 @@ public static class DecisionReport
             summary.AddHeading("OAuth scope changes", 3).AddList(ScopeLines(decision).Select(Html));
         }
 
+        EvidenceReporting.AddToSummary(summary, decision);
         if (context.CompareUrl is not null)
         {
             summary.AddLink("Compare the versions", context.CompareUrl);
@@ -81,6 +82,11 @@ public static class DecisionReport
             }
         }
 
+        if (decision.Evidence is not null)
+        {
+            text.Append('\n').Append(EvidenceReporting.Markdown(decision, "**Evidence**"));
+        }
+
         text.Append('\n');
         text.Append(decision.RecertificationRequired
             ? $"Releasing this change requires {decision.ProgramName} re-certification; certkit opens the request when the release is published."
@@ -100,7 +106,7 @@ public static class DecisionReport
     public static string IssueTitle(ActionDecision decision, string repository) =>
         $"Re-certification required: {repository} {decision.Version} ({decision.Program})";
 
-    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null)
+    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null)
     {
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
@@ -125,6 +131,16 @@ public static class DecisionReport
             {
                 text.Append("- ").Append(line).Append('\n');
             }
+        }
+
+        if (decision.Evidence is not null)
+        {
+            text.Append('\n').Append(EvidenceReporting.Markdown(decision, "### Evidence"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(endpointInventory))
+        {
+            text.Append('\n').Append(endpointInventory.TrimEnd()).Append('\n');
         }
 
         text.Append("\n### Checklist\n\n");

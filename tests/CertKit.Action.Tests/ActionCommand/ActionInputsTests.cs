@@ -71,9 +71,11 @@ public sealed class ActionInputsTests
 
     [Theory]
     [InlineData("INPUT_PROGRAM", "", "Input required and not supplied: program")]
-    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'always'.")]
-    [InlineData("INPUT_FAIL-ON", "never,findings", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'never,findings'.")]
+    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never', or 'recertification', 'findings' and/or 'bump' (comma-separated), got 'always'.")]
+    [InlineData("INPUT_FAIL-ON", "never,findings", "fail-on must be 'never', or 'recertification', 'findings' and/or 'bump' (comma-separated), got 'never,findings'.")]
     [InlineData("INPUT_FAIL-ON", "findings", "fail-on: findings needs scan: true.")]
+    [InlineData("INPUT_FAIL-ON", "bump", "fail-on: bump needs evidence: api or all.")]
+    [InlineData("INPUT_EVIDENCE", "some", "evidence must be 'none', 'api' or 'all', got 'some'.")]
     [InlineData("INPUT_SARIF-FILE", "certkit.sarif", "sarif-file needs scan: true.")]
     [InlineData("INPUT_BASELINE", ".certkit-baseline.json", "baseline needs scan: true.")]
     [InlineData("INPUT_SCAN", "yes", "Input does not meet YAML 1.2 \"Core Schema\" specification: scan\nSupport boolean input list: `true | True | TRUE | false | False | FALSE`")]

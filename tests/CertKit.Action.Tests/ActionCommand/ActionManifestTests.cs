@@ -9,7 +9,7 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file",
     ];
 
     private static readonly string[] Outputs =
@@ -61,6 +61,8 @@ public sealed class ActionManifestTests
         Assert.Equal("comment", Scalar(Map(inputs, "closed-issue"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "scan"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "sarif-file"), "default"));
+        Assert.Equal("all", Scalar(Map(inputs, "evidence"), "default"));
+        Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
     }
 
     [Fact]

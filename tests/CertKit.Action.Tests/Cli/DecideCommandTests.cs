@@ -28,7 +28,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes"],
+            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated"],
             root.EnumerateObject().Select(property => property.Name));
         Assert.Equal(program, root.GetProperty("program").GetString());
         Assert.Equal("1.4.2", root.GetProperty("previousVersion").GetString());
@@ -120,8 +120,10 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
               version:          2.0.0 (src/Venafi.Connector/Venafi.Connector.csproj at HEAD)
               previous version: 1.4.2 (tag v1.4.2)
               bump:             major
+              implied bump:     patch (evidence since tag v1.4.2)
               reasons:
                 - major bump 1.4.2 -> 2.0.0 requires re-certification: Venafi asks to re-certify for any Major release
+                - no public API, endpoint or contract change since tag v1.4.2
 
             """.ReplaceLineEndings(),
             run.StandardOutput);
