@@ -52,7 +52,7 @@ public class PolicyFileTests
     }
 
     [Theory]
-    [InlineData("program: acme\nrecertifyOn: [major]\nrecertify: [minor]\n", "certkit.yml:3: unknown key 'recertify' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor)")]
+    [InlineData("program: acme\nrecertifyOn: [major]\nrecertify: [minor]\n", "certkit.yml:3: unknown key 'recertify' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
     [InlineData("program: acme\nrecertifyOn:\n  - major\n  - feature\n", "certkit.yml:4: recertifyOn value 'feature' is not one of: major, minor, patch, prerelease, scopes")]
     [InlineData("program: acme\nrecertifyOn: major\n", "certkit.yml:2: recertifyOn must be a list, e.g. recertifyOn: [a, b]")]
     [InlineData("program: acme\nrecertifyOn: [major]\ntagPattern: connector-a/v1\n", "certkit.yml:3: tagPattern 'connector-a/v1' has no {version} placeholder (e.g. connector-a/v{version})")]
