@@ -61,8 +61,8 @@ public class PolicyFileTests
     [InlineData("program: [a, b]\n", "certkit.yml:1: program must be a single non-empty value")]
     [InlineData("program: two words\n", "certkit.yml:1: program 'two words' must be a short name of letters, digits, '-', '_' or '.'")]
     [InlineData("program: acme\npaths: []\n", "certkit.yml:2: paths must not be empty (leave the key out to mean the whole repository)")]
-    [InlineData("- major\n- minor\n", "certkit.yml:1: expected a mapping of keys (program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor)")]
-    [InlineData("", "certkit.yml:1: the file is empty (expected keys: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor)")]
+    [InlineData("- major\n- minor\n", "certkit.yml:1: expected a mapping of keys (program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
+    [InlineData("", "certkit.yml:1: the file is empty (expected keys: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
     public void Rejects_bad_files_with_the_line_number(string text, string expected)
     {
         var error = Assert.Throws<CertKitException>(() => PolicyFile.Parse(text, "certkit.yml"));
