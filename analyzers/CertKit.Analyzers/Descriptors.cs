@@ -31,6 +31,13 @@ public static class Descriptors
         SecretsCategory,
         "A literal has the shape of a real secret (a known token format, a private key or a high-entropy string in a credential context). Secrets in source are leaked secrets: rotate it and load it at run time.");
 
+    public static readonly DiagnosticDescriptor HardcodedAdobeSignShard = Create(
+        RuleIds.HardcodedAdobeSignShard,
+        "Hardcoded Adobe Sign shard host",
+        "'{0}' is one Adobe Sign region's host; call the api_access_point that OAuth returns for the account",
+        SecretsCategory,
+        "Each Adobe Sign account lives on one regional shard (na1, eu1, au1, jp1, …). OAuth returns it as api_access_point (and web_access_point); a hardcoded shard host breaks every customer on another shard, and Adobe's partner review rejects it.");
+
     public static readonly DiagnosticDescriptor PlaintextTokenStorage = Create(
         RuleIds.PlaintextTokenStorage,
         "Token stored in plaintext",

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using CertKit.Analyzers.Detection;
 
 namespace CertKit.Action.Readiness.Checks;
 
@@ -22,26 +20,28 @@ internal sealed partial class OAuthRedirectHttpsCheck : IReadinessCheck
         var warnings = new List<string>();
         foreach (var (path, number, text) in SourceFiles.Lines(context))
         {
-            if (!RedirectName().IsMatch(text))
+            foreach (Match name in RedirectName().Matches(text))
             {
-                continue;
-            }
+                // The value after the name (redirect_uri: "https://…"), not a URL the name sits in (…/oauth?redirect_uri=…).
+                var url = Url().Match(text, name.Index + name.Length);
+                if (!url.Success)
+                {
+                    continue;
+                }
 
-            foreach (Match url in Url().Matches(text))
-            {
                 var value = url.Value;
                 var where = $"{path}:{number}";
                 if (value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
                 {
                     evidence.Add($"{where}: {value}");
                 }
-                else if (UrlClassifier.TryFindHardcodedUrl(value, 0, false, ImmutableArray<string>.Empty, out _))
+                else if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.IsLoopback)
                 {
-                    problems.Add($"{where}: the redirect URI {value} is not https; the authorization code would travel in the clear");
+                    warnings.Add($"{where}: {value} is a local redirect URI; the one registered for production must be https");
                 }
                 else
                 {
-                    warnings.Add($"{where}: {value} is a local redirect URI; the one registered for production must be https");
+                    problems.Add($"{where}: the redirect URI {value} is not https; the authorization code would travel in the clear");
                 }
             }
         }
