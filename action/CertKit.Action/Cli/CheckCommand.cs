@@ -44,10 +44,12 @@ internal static class CheckCommand
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report as a Markdown table to FILE.", HelpName = "FILE" };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a check failed (failed), or never.", DefaultValueFactory = _ => "failed" };
         failOn.AcceptOnlyFromAmong("failed", "never");
+        var severity = new Option<string>("--severity") { Description = "The lowest advisory severity that fails the dependencies check.", DefaultValueFactory = _ => DependencyTools.Default.MinimumSeverity };
+        severity.AcceptOnlyFromAmong([.. DependencyTools.Severities]);
 
         var command = new Command("check", "Check a repository against its certification program's requirements: passed, failed or manual, with evidence.")
         {
-            directory, program, policy, json, markdown, failOn,
+            directory, program, policy, json, markdown, failOn, severity,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -58,6 +60,7 @@ internal static class CheckCommand
             try
             {
                 var context = await CheckContext.OpenAsync(folder, cancellationToken).ConfigureAwait(false);
+                context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
                 var chosen = ReadinessPrograms.Resolve(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
                 report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)

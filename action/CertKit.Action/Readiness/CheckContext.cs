@@ -30,7 +30,7 @@ internal sealed class CheckContext
     public bool IsGitWorkTree { get; }
 
     /// <summary>How the dependencies check reaches advisory data (a seam for tests that serve it locally).</summary>
-    public DependencyTools DependencyTools { get; init; } = DependencyTools.Default;
+    public DependencyTools DependencyTools { get; set; } = DependencyTools.Default;
 
     /// <summary>Every file, relative to <see cref="Root"/> with forward slashes, sorted.</summary>
     public IReadOnlyList<string> Files { get; }
