@@ -11,5 +11,6 @@ internal static class Commands
         yield return ScanCommand.Create();
         yield return ActionCommand.Create();
         yield return CheckCommand.Create();
+        yield return EndpointsCommand.Create();
     }
 }

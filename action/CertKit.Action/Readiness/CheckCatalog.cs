@@ -20,6 +20,7 @@ internal static class CheckCatalog
         new TestsCheck(),
         new GitTagCheck(),
         new DependenciesCheck(),
+        new EndpointInventoryCheck(),
         new ScanFindingsCheck("hardcoded-values", "No hardcoded URLs, tokens, credentials or passwords in code and configuration.", RuleIds.HardcodedUrl, RuleIds.HardcodedCredential, RuleIds.HardcodedSecretContent, RuleIds.HardcodedAdobeSignShard),
         new ScanFindingsCheck("production-code", "No logs or code/configuration not intended for production use.", RuleIds.NonProductionOutput, RuleIds.SensitiveDataInLogs, RuleIds.DebugFeatureOutsideDevelopment),
         new ScanFindingsCheck("token-encryption", "All tokens are stored encrypted.", RuleIds.PlaintextTokenStorage),

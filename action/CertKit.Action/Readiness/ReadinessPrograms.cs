@@ -39,6 +39,7 @@ internal static class ReadinessPrograms
         new("usage-examples", "Foundation 5: … as well as clear usage examples."),
         new("support-model", "Foundation 6: The support model is clearly defined for all user types."),
         new("tests", "Advanced 3: Automated testing must be put in place to test all documented functionality of your integration."),
+        new("endpoint-inventory", "Advanced 4: All REST endpoints and/or VCert functions used by the integration must be documented and provided to Venafi."),
         new("hardcoded-values", "Foundation 3: The integration was developed with overall security best practices in mind."),
         new("data-harvesting", "Foundation 3: … and makes no attempts to harvest user data."),
         new("demo", "Foundation 7: A demonstration of all documented functionality must be scheduled & completed with the Venafi Ecosystem team."),
