@@ -71,10 +71,11 @@ public sealed class ActionInputsTests
 
     [Theory]
     [InlineData("INPUT_PROGRAM", "", "Input required and not supplied: program")]
-    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'always'.")]
-    [InlineData("INPUT_FAIL-ON", "never,findings", "fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got 'never,findings'.")]
+    [InlineData("INPUT_FAIL-ON", "always", "fail-on must be 'never', or any of 'recertification', 'findings', 'readiness' (comma-separated), got 'always'.")]
+    [InlineData("INPUT_FAIL-ON", "never,findings", "fail-on must be 'never', or any of 'recertification', 'findings', 'readiness' (comma-separated), got 'never,findings'.")]
     [InlineData("INPUT_FAIL-ON", "findings", "fail-on: findings needs scan: true.")]
     [InlineData("INPUT_SARIF-FILE", "certkit.sarif", "sarif-file needs scan: true.")]
+    [InlineData("INPUT_FAIL-ON", "readiness", "fail-on: readiness needs check: true.")]
     [InlineData("INPUT_SCAN", "yes", "Input does not meet YAML 1.2 \"Core Schema\" specification: scan\nSupport boolean input list: `true | True | TRUE | false | False | FALSE`")]
     [InlineData("INPUT_CLOSED-ISSUE", "delete", "closed-issue must be 'comment', 'reopen' or 'ignore', got 'delete'.")]
     [InlineData("INPUT_TARGET-REPOSITORY", "acme", "target-repository must be 'owner/name', got 'acme'.")]

@@ -8,11 +8,11 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "check",
     ];
 
     private static readonly string[] Outputs =
-        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file"];
+        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file", "ready", "failed-checks"];
 
     private static string Root => PublishedAction.RepositoryRoot();
 
@@ -60,6 +60,7 @@ public sealed class ActionManifestTests
         Assert.Equal("comment", Scalar(Map(inputs, "closed-issue"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "scan"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "sarif-file"), "default"));
+        Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
     }
 
     [Fact]
