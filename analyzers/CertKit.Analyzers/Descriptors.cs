@@ -49,6 +49,13 @@ public static class Descriptors
         "A key written in source is a leaked key: anyone with the code or the binary decrypts or forges what it protects. Load keys from a key vault or protected configuration.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor HardcodedAdobeSignShard = Create(
+        RuleIds.HardcodedAdobeSignShard,
+        "Hardcoded Adobe Sign shard host",
+        "'{0}' is one Adobe Sign region's host; call the api_access_point that OAuth returns for the account",
+        SecretsCategory,
+        "Each Adobe Sign account lives on one regional shard (na1, eu1, au1, jp1, …). OAuth returns it as api_access_point (and web_access_point); a hardcoded shard host breaks every customer on another shard, and Adobe's partner review rejects it.");
+
     public static readonly DiagnosticDescriptor PlaintextTokenStorage = Create(
         RuleIds.PlaintextTokenStorage,
         "Token stored in plaintext",

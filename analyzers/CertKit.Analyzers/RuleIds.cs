@@ -7,6 +7,7 @@ public static class RuleIds
     public const string HardcodedUrl = "CK1001";
     public const string HardcodedCredential = "CK1002";
     public const string HardcodedSecretContent = "CK1003";
+    public const string HardcodedAdobeSignShard = "CK1004";
 
     // CK2xxx: storage (Adobe Sign: "storing all tokens for the integration in an encrypted format").
     public const string PlaintextTokenStorage = "CK2001";

@@ -23,6 +23,12 @@ public sealed record ActionInputs
     /// <summary><c>scan: true</c>: run <c>certkit scan</c> over the workspace and report its findings.</summary>
     public bool Scan { get; init; }
 
+    /// <summary><c>check: true</c>: run <c>certkit check</c> (the program's readiness checks) over the workspace and report them.</summary>
+    public bool Check { get; init; }
+
+    /// <summary><c>fail-on</c> includes <c>readiness</c>: fail when a readiness check failed.</summary>
+    public bool FailOnReadiness { get; init; }
+
     /// <summary>Where to write the scan's SARIF, relative to the workspace (null: none).</summary>
     public string? SarifFile { get; init; }
 
@@ -60,6 +66,12 @@ public sealed record ActionInputs
         if (failOnValues.Contains(FailOnFindingsValue) && !scan)
         {
             throw new ActionInputException("fail-on: findings needs scan: true.");
+        }
+
+        var check = core.GetInput("check").Length > 0 && core.GetBooleanInput("check");
+        if (failOnValues.Contains(FailOnReadinessValue) && !check)
+        {
+            throw new ActionInputException("fail-on: readiness needs check: true.");
         }
 
         if (sarifFile is not null && !scan)
@@ -105,6 +117,8 @@ public sealed record ActionInputs
             FailOnRecertification = failOnValues.Contains(FailOnRecertificationValue),
             FailOnFindings = failOnValues.Contains(FailOnFindingsValue),
             Scan = scan,
+            Check = check,
+            FailOnReadiness = failOnValues.Contains(FailOnReadinessValue),
             SarifFile = sarifFile,
             Baseline = baseline,
             Evidence = evidence,
@@ -126,17 +140,18 @@ public sealed record ActionInputs
     private const string FailOnRecertificationValue = "recertification";
     private const string FailOnFindingsValue = "findings";
     private const string FailOnBumpValue = "bump";
+    private const string FailOnReadinessValue = "readiness";
 
-    /// <summary><c>fail-on</c>: <c>never</c>, or <c>recertification</c> and/or <c>findings</c>, comma- or newline-separated.</summary>
+    /// <summary><c>fail-on</c>: <c>never</c>, or any of <c>recertification</c>, <c>findings</c>, <c>readiness</c>, comma- or newline-separated.</summary>
     private static IReadOnlyList<string> ParseFailOn(string text)
     {
         var values = List(text);
         var valid = values.Count == 0
             || (values.Count == 1 && values[0] == FailOnNever)
-            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue or FailOnBumpValue);
+            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue or FailOnBumpValue or FailOnReadinessValue);
         if (!valid)
         {
-            throw new ActionInputException($"fail-on must be 'never', or 'recertification', 'findings' and/or 'bump' (comma-separated), got '{text}'.");
+            throw new ActionInputException($"fail-on must be 'never', or any of 'recertification', 'findings', 'bump', 'readiness' (comma-separated), got '{text}'.");
         }
 
         return values;

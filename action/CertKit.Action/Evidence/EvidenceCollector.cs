@@ -34,8 +34,8 @@ internal static class EvidenceCollector
 
         var endpointsBase = await EndpointInventory.ScanAsync(atBase.Folder, cancellationToken).ConfigureAwait(false);
         var endpointsHead = await EndpointInventory.ScanAsync(atHead.Folder, cancellationToken).ConfigureAwait(false);
-        var manifestBase = ConnectManifest.Read(atBase.Folder);
-        var manifestHead = ConnectManifest.Read(atHead.Folder);
+        var manifestBase = Contract.ConnectManifest.Read(atBase.Folder);
+        var manifestHead = Contract.ConnectManifest.Read(atHead.Folder);
         notes.AddRange(manifestBase.Notes.Select(n => $"{n} (at {baseLabel})"));
         notes.AddRange(manifestHead.Notes.Select(n => $"{n} (at {headLabel})"));
         return new EvidenceReport(

@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -50,6 +50,9 @@ public sealed class PolicyFile
     public IReadOnlyList<string>? Scopes { get; init; }
 
     public bool? ZeroMajorMinorIsMajor { get; init; }
+
+    /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
+    public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -122,6 +125,7 @@ public sealed class PolicyFile
         string? tagPattern = null;
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
+        IReadOnlyList<(string, long)>? checks = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -171,6 +175,9 @@ public sealed class PolicyFile
                 case "scopes":
                     scopes = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
                     break;
+                case "checks":
+                    checks = List(valueNode, name, key, allowEmpty: false);
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -193,6 +200,7 @@ public sealed class PolicyFile
             TagPattern = tagPattern,
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
+            Checks = checks,
         };
     }
 

@@ -59,7 +59,7 @@ public static class DecisionReport
     public static string PullRequestMarker(ActionDecision decision) => $"{PullRequestMarkerPrefix} program={decision.Program} -->";
 
     /// <summary>The one PR comment (markdown) that later runs update.</summary>
-    public static string PullRequestComment(ActionDecision decision, ReportContext context)
+    public static string PullRequestComment(ActionDecision decision, ReportContext context, string? readiness = null)
     {
         var text = new StringBuilder();
         text.Append(PullRequestMarker(decision)).Append('\n');
@@ -96,6 +96,11 @@ public static class DecisionReport
             text.Append(" [Compare](").Append(context.CompareUrl).Append(')');
         }
 
+        if (!string.IsNullOrWhiteSpace(readiness))
+        {
+            text.Append("\n\n").Append(readiness.TrimEnd());
+        }
+
         return text.Append('\n').ToString();
     }
 
@@ -106,7 +111,7 @@ public static class DecisionReport
     public static string IssueTitle(ActionDecision decision, string repository) =>
         $"Re-certification required: {repository} {decision.Version} ({decision.Program})";
 
-    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null)
+    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null, string? readinessChecklist = null)
     {
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
@@ -147,6 +152,11 @@ public static class DecisionReport
         foreach (var item in CertificationChecklists.For(decision))
         {
             text.Append("- [ ] ").Append(item).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(readinessChecklist))
+        {
+            text.Append("\n### Readiness (certkit check)\n\n").Append(readinessChecklist.TrimEnd()).Append('\n');
         }
 
         if (!string.IsNullOrWhiteSpace(scanSummary))

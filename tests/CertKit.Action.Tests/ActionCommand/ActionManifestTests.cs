@@ -9,11 +9,11 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file", "check",
     ];
 
     private static readonly string[] Outputs =
-        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file"];
+        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file", "ready", "failed-checks"];
 
     private static string Root => PublishedAction.RepositoryRoot();
 
@@ -63,6 +63,7 @@ public sealed class ActionManifestTests
         Assert.Equal("", Scalar(Map(inputs, "sarif-file"), "default"));
         Assert.Equal("all", Scalar(Map(inputs, "evidence"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
+        Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
     }
 
     [Fact]
