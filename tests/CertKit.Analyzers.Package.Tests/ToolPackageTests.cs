@@ -11,7 +11,7 @@ namespace CertKit.Analyzers.Package.Tests;
 /// </summary>
 public sealed class InstalledTool : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(12);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(3);
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "certkit-tool-" + Guid.NewGuid().ToString("N")[..12]);
