@@ -126,7 +126,7 @@ public static class Placeholders
             || (first == '{' && last == '}')
             || (first == '%' && last == '%' && length > 2)
             || (length > 3 && last == '}' && (value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith("#{", StringComparison.Ordinal)))
-            || (length > 3 && last == ')' && value.StartsWith("$(", StringComparison.Ordinal))
+            || value.StartsWith("$(", StringComparison.Ordinal) // $(Var), and a shell's command substitution, whatever it runs: "$(grep ... .env)"
             || (first == '$' && (IsEnvironmentVariableName(value, 1) || IsShellVariableName(value, 1)))
             || value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
     }

@@ -39,6 +39,7 @@ public class PlaceholdersTests
     [InlineData("&lt;token&gt;")]
     [InlineData("$remote_path")]
     [InlineData("$1")]
+    [InlineData("$(grep -oP 'MSSQL_SA_PASSWORD=[")]
     [InlineData("your_client_secret_here")]
     [InlineData("test-secret")]
     [InlineData("Testing 123")]

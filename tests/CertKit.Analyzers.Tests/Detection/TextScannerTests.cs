@@ -129,6 +129,8 @@ public class TextScannerTests
         // compose and Kubernetes switches
         { "docker-compose.yml", "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"\n" },
         { "values.yaml", "auth:\n  allowEmptyPassword: yes\n  usePasswordFiles: false\n" },
+        // shell command substitution
+        { ".devcontainer/postCreateCommand.sh", "DB_PASSWORD=\"$(grep -oP 'MSSQL_SA_PASSWORD=[\"'\"'\"']?\\K[^\"'\"'\"'\\s]+' $DEV_DIR/.env)\"\ncert_password=\"$(get_option \"DEV_CERT_PASSWORD\" \"Paste the password: \" \"\" 1)\"\n" },
         // package and app metadata
         { "src/Directory.Build.props", "  <PackageProjectUrl>https://github.com/GitTools/GitVersion</PackageProjectUrl>\n  <RepositoryUrl>https://github.com/GitTools/GitVersion</RepositoryUrl>\n" },
         { "winget/ShareX.locale.en-US.yaml", "PublisherSupportUrl: https://github.com/ShareX/ShareX/issues\nPrivacyUrl: https://getsharex.com/privacy-policy\n" },
