@@ -17,12 +17,12 @@ public sealed class ContractDiffTests
               securedConfiguration:
                 - key: CTP_CLIENT_SECRET
                   required: true
-            inheritAs:
-              apiClient:
-                scopes:
-                  - view_orders
           - name: job
             applicationType: job
+        inheritAs:
+          apiClient:
+            scopes:
+              - view_orders
         """;
 
     private const string After = """
@@ -40,13 +40,13 @@ public sealed class ContractDiffTests
               securedConfiguration:
                 - key: CTP_CLIENT_SECRET
                   required: true
-            inheritAs:
-              apiClient:
-                scopes:
-                  - view_orders
-                  - manage_orders
           - name: event
             applicationType: event
+        inheritAs:
+          apiClient:
+            scopes:
+              - view_orders
+              - manage_orders
         """;
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class ContractDiffTests
 
         Assert.Equal(
             [
-                (true, "application job (job) removed", 16),
-                (false, "application event (event) added", 20),
+                (true, "application job (job) removed", 12),
+                (false, "application event (event) added", 15),
                 (true, "service: configuration key REMINDER_DAYS became required", 7),
                 (false, "service: configuration key REGION added", 10),
-                (false, "service: inheritAs.apiClient.scopes added manage_orders", 18),
+                (false, "service: inheritAs.apiClient.scopes added manage_orders", 20),
             ],
             changes.Select(c => (c.Breaking, c.Description, c.Line)).OrderBy(c => c.Description.StartsWith("application", StringComparison.Ordinal) ? 0 : 1).ThenBy(c => c.Line).ToArray());
     }
@@ -76,7 +76,8 @@ public sealed class ContractDiffTests
             File.WriteAllText(Path.Combine(folder.FullName, "connect.yaml"), "deployAs: [\n  - name: x\n");
             var manifest = ConnectManifest.Read(folder.FullName);
             Assert.Empty(manifest.Applications);
-            Assert.StartsWith("connect.yaml is not valid YAML (line ", Assert.Single(manifest.Notes));
+            Assert.StartsWith("connect.yaml:", Assert.Single(manifest.Notes));
+            Assert.Contains("not valid YAML", manifest.Notes[0]);
         }
         finally
         {

@@ -1,18 +1,18 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using CertKit.Action.Evidence.ConnectManifest;
 
 namespace CertKit.Action.Evidence.Contract;
 
 /// <summary>One configuration key of a Connect application: standard or secured, required or not, where it is declared.</summary>
 internal sealed record ConnectKey(string Application, string Key, bool Secured, bool Required, string File, int Line);
 
-/// <summary>One application of a connect.yaml (deployAs entry), its configuration keys and its API client's scopes.</summary>
+/// <summary>One application of a connect.yaml (deployAs entry), its configuration keys and the API client's scopes.</summary>
 internal sealed record ConnectApplication(string Name, string Type, IReadOnlyList<ConnectKey> Keys, IReadOnlyList<string> Scopes, string File, int Line, int ScopesLine);
 
 /// <summary>
-/// The commercetools Connect contract of a folder: every connect.yaml's applications (<c>deployAs</c>), their
-/// configuration keys (<c>standardConfiguration</c>, <c>securedConfiguration</c>, with <c>required</c>) and
-/// <c>inheritAs.apiClient.scopes</c>. A file that is not valid YAML is a note, not an error.
+/// The commercetools Connect contract of a folder, as the change evidence compares it: every connect.yaml's applications
+/// (<c>deployAs</c>), the configuration keys each one is deployed with (its own and <c>inheritAs.configuration</c>) and
+/// <c>inheritAs.apiClient.scopes</c>. The file is read by the one connect.yaml reader (<see cref="ConnectManifestReader"/>,
+/// which <c>certkit check</c> uses too); a file that is not valid YAML is a note, not an error.
 /// </summary>
 internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applications, IReadOnlyList<string> Notes)
 {
@@ -27,9 +27,9 @@ internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applica
             {
                 applications.AddRange(Parse(File.ReadAllText(file.FullPath), file.RelativePath));
             }
-            catch (YamlException exception)
+            catch (CertKitException exception)
             {
-                notes.Add($"{file.RelativePath} is not valid YAML (line {exception.Start.Line}): {exception.Message}");
+                notes.Add(exception.Message);
             }
         }
 
@@ -38,59 +38,18 @@ internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applica
 
     public static List<ConnectApplication> Parse(string text, string file)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        var applications = new List<ConnectApplication>();
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode || Child(rootNode, "deployAs") is not YamlSequenceNode deployAs)
+        var manifest = ConnectManifestReader.Parse(text, file);
+        var scopes = manifest.Scopes.Select(s => s.Scope).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var applications = new List<ConnectApplication>(manifest.Applications.Count);
+        foreach (var application in manifest.Applications)
         {
-            return applications;
-        }
-
-        foreach (var entry in deployAs.Children.OfType<YamlMappingNode>())
-        {
-            var name = Scalar(entry, "name") ?? "(unnamed)";
-            var keys = new List<ConnectKey>();
-            if (Child(entry, "configuration") is YamlMappingNode configuration)
-            {
-                foreach (var (section, secured) in (ReadOnlySpan<(string, bool)>)[("standardConfiguration", false), ("securedConfiguration", true)])
-                {
-                    if (Child(configuration, section) is not YamlSequenceNode list)
-                    {
-                        continue;
-                    }
-
-                    foreach (var item in list.Children.OfType<YamlMappingNode>())
-                    {
-                        if (Scalar(item, "key") is { } key)
-                        {
-                            var required = string.Equals(Scalar(item, "required"), "true", StringComparison.OrdinalIgnoreCase);
-                            keys.Add(new ConnectKey(name, key, secured, required, file, (int)item.Start.Line));
-                        }
-                    }
-                }
-            }
-
-            var scopes = new List<string>();
-            var scopesLine = (int)entry.Start.Line;
-            if (Child(entry, "inheritAs") is YamlMappingNode inheritAs && Child(inheritAs, "apiClient") is YamlMappingNode apiClient && Child(apiClient, "scopes") is { } scopeNode)
-            {
-                scopesLine = (int)scopeNode.Start.Line;
-                scopes.AddRange(scopeNode switch
-                {
-                    YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty),
-                    YamlScalarNode scalar => (scalar.Value ?? string.Empty).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
-                    _ => [],
-                });
-            }
-
-            applications.Add(new ConnectApplication(name, Scalar(entry, "applicationType") ?? "(unknown)", keys, scopes.Where(s => s.Length > 0).Order(StringComparer.Ordinal).ToList(), file, (int)entry.Start.Line, scopesLine));
+            var keys = manifest.InheritedConfiguration.Concat(application.Configuration)
+                .Select(entry => new ConnectKey(application.Name, entry.Key, entry.Secured, entry.Required, file, entry.Line))
+                .ToList();
+            var scopesLine = manifest.Scopes.Count > 0 ? manifest.Scopes[0].Line : application.Line;
+            applications.Add(new ConnectApplication(application.Name, application.ApplicationType ?? "(unknown)", keys, scopes, file, application.Line, scopesLine));
         }
 
         return applications;
     }
-
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
-
-    private static string? Scalar(YamlMappingNode node, string key) => Child(node, key) is YamlScalarNode scalar ? scalar.Value : null;
 }
