@@ -154,7 +154,7 @@ public sealed class ToolPackageTests : IClassFixture<InstalledTool>
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("certkit " + string.Join(' ', arguments));

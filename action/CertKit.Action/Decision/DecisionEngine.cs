@@ -60,7 +60,9 @@ public static class DecisionEngine
         }
 
         var scopes = CompareScopes(policy, context, compareCommit, compareName, request.BaseRef ?? previous?.Origin);
-        var (evidence, notGathered) = GatherEvidence(request, context, compareCommit, compareName);
+        var (evidence, notGathered) = bump.Kind == BumpKind.Downgrade
+            ? (null, "a downgrade is not a release")
+            : GatherEvidence(request, context, compareCommit, compareName);
         var verdict = policy.Evaluate(new PolicyInput
         {
             PreviousVersion = previous?.Version,

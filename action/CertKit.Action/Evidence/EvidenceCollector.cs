@@ -24,7 +24,17 @@ internal static class EvidenceCollector
         using var atHead = CommitSnapshot.Extract(root, headCommit, headLabel);
 
         var notes = new List<string>();
-        var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, cancellationToken).ConfigureAwait(false);
+        Func<string, bool> needed;
+        try
+        {
+            needed = ChangedProjects.Filter(GitRepository.Open(root).ChangedFiles(baseCommit, headCommit), atBase.Folder, atHead.Folder);
+        }
+        catch (CertKitException)
+        {
+            needed = _ => true; // no common history: read every project
+        }
+
+        var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, needed, cancellationToken).ConfigureAwait(false);
         var api = ApiDiff.Compare(apiBase, apiHead);
         notes.AddRange(api.Notes);
         if (mode == EvidenceMode.Api)

@@ -14,9 +14,10 @@ namespace CertKit.Action.Evidence.Api;
 internal static class ApiSurfaceReader
 {
     /// <summary>The public API of both sides, read with one MSBuild workspace (its build host starts once).</summary>
-    public static async Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(string baseFolder, string baseLabel, string headFolder, string headLabel, CancellationToken cancellationToken)
+    /// <param name="needed">Whether a project (path relative to the folder) can have changed; the others are not read at all.</param>
+    public static async Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(string baseFolder, string baseLabel, string headFolder, string headLabel, Func<string, bool> needed, CancellationToken cancellationToken)
     {
-        var sides = new[] { Side.Find(baseFolder, baseLabel), Side.Find(headFolder, headLabel) };
+        var sides = new[] { Side.Find(baseFolder, baseLabel, needed), Side.Find(headFolder, headLabel, needed) };
         var projects = sides.SelectMany(s => s.Projects).ToList();
         var fallbacks = new List<(string Project, string Problem)>();
         if (projects.Count > 0)
@@ -64,12 +65,12 @@ internal static class ApiSurfaceReader
 
         public List<string> Notes { get; } = new();
 
-        public static Side Find(string folder, string label)
+        public static Side Find(string folder, string label, Func<string, bool> needed)
         {
             var side = new Side(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), label);
             var files = SourceFiles.List(side.Root, side.Root, null, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase));
             var allProjects = files.Where(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullPath).OrderBy(p => p, StringComparer.Ordinal).ToList();
-            side.Projects.AddRange(allProjects.Where(p => !ShippedProjects.IsTestProject(p, File.ReadAllText(p))));
+            side.Projects.AddRange(allProjects.Where(p => needed(SourceFiles.Relative(side.Root, p)) && !ShippedProjects.IsTestProject(p, File.ReadAllText(p))));
             side.SourcesByProject = files
                 .Where(f => f.FullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
                 .GroupBy(f => ShippedProjects.OwningProject(f.FullPath, allProjects) ?? string.Empty, StringComparer.Ordinal)
