@@ -74,5 +74,25 @@ echo
 echo "== A pull request: compare the same source (the csproj) at --base and --head"
 show decide --program venafi --repo "$work/venafi-connector" --base v1.4.3 --head HEAD --json
 
+# A Connect repository laid out for certification (samples/connect-repository), committed and tagged, and a broken copy.
+connect="$work/connect-repository"
+cp -R "$root/samples/connect-repository" "$connect"
+git -c init.defaultBranch=main init -q "$connect"
+git_in "$connect" add -A
+git_in "$connect" commit -q -m "Connector 1.0.0"
+git_in "$connect" tag -a v1.0.0 -m "Release 1.0.0"
+broken="$work/connect-repository-broken"
+cp -R "$connect" "$broken"
+rm "$broken/LICENSE"
+sed -i.orig 's/applicationType: event/applicationType: events/' "$broken/connect.yaml" && rm "$broken/connect.yaml.orig"
+git_in "$broken" commit -q -a -m "Drop the license, mistype an application type"
+
+echo
+echo "== Readiness: would this Connect repository pass commercetools' review today? (certkit check)"
+show check "$connect" --program commercetools
+echo
+echo "== The same repository without its LICENSE, with a mistyped applicationType and an untagged head: exit code 1"
+show check "$broken" --program commercetools || echo "(exit code $?: the failed checks above say what to fix)"
+
 echo
 echo "Done: every decision above was made on real git history (exit code 0)."

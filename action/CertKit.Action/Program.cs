@@ -18,8 +18,16 @@ public static class Program
         }
 
         var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && !AsksForHelp(parseResult))
+        {
+            return UsageErrors.Report(parseResult, Console.Out, Console.Error);
+        }
+
         return ExitCode(parseResult, await parseResult.InvokeAsync());
     }
+
+    private static bool AsksForHelp(ParseResult parseResult) =>
+        parseResult.Tokens.Any(token => token.Value is "--help" or "-h" or "-?" && token.Type == System.CommandLine.Parsing.TokenType.Option);
 
     /// <summary>System.CommandLine reports parse errors with exit code 1, which certkit keeps for user errors: bad usage is 2.</summary>
     public static int ExitCode(ParseResult parseResult, int invokedExitCode) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -27,7 +28,52 @@ public sealed class CK3001UseLoggerCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NonProductionOutput);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fix All (and <c>dotnet format analyzers</c>): every call of the document that has a logger in reach is rewritten in
+    /// one edit; a call without one is left as it is and keeps its warning, and does not stop the others.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var calls = new Dictionary<InvocationExpressionSyntax, InvocationExpressionSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(CK3001NonProductionOutputAnalyzer.LogLevelMethodKey, out var logMethod) || logMethod is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
+                || calls.ContainsKey(invocation))
+            {
+                continue;
+            }
+
+            var replacement = TryBuildLoggerCall(model, invocation, logMethod, context.CancellationToken);
+            if (replacement is not null)
+            {
+                calls.Add(invocation, replacement.Value.Call);
+            }
+        }
+
+        if (calls.Count == 0)
+        {
+            return document;
+        }
+
+        var needsUsing = calls.Keys.Any(invocation => !NamespaceImports.IsInScope(model, invocation.SpanStart, "LoggerExtensions"));
+        SyntaxNode newRoot = root.ReplaceNodes(calls.Keys, (original, _) => calls[original].WithTriviaFrom(original));
+        if (needsUsing && newRoot is CompilationUnitSyntax unit)
+        {
+            newRoot = NamespaceImports.AddUsing(unit, LoggingNamespace);
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

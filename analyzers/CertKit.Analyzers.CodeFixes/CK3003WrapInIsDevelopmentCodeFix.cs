@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,7 +28,52 @@ public sealed class CK3003WrapInIsDevelopmentCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DebugFeatureOutsideDevelopment);
 
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <summary>
+    /// Fix All (and <c>dotnet format analyzers</c>): every statement of the document that can be guarded is, in one edit;
+    /// a statement with no environment in scope is left as it is and keeps its warning.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var guards = new Dictionary<ExpressionStatementSyntax, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var statement = WrappableStatement(node);
+            if (statement is null || guards.ContainsKey(statement))
+            {
+                continue;
+            }
+
+            var environment = FindEnvironment(model, node, statement, context.CancellationToken);
+            if (environment is not null)
+            {
+                guards.Add(statement, environment);
+            }
+        }
+
+        if (guards.Count == 0)
+        {
+            return document;
+        }
+
+        var needsUsing = guards.Keys.Any(statement => !NamespaceImports.IsInScope(model, statement.SpanStart, "HostEnvironmentEnvExtensions"));
+        SyntaxNode newRoot = root.ReplaceNodes(guards.Keys, (original, rewritten) => Guard(rewritten, guards[original]));
+        if (needsUsing && newRoot is CompilationUnitSyntax unit)
+        {
+            newRoot = NamespaceImports.AddUsing(unit, HostingNamespace);
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -166,6 +213,17 @@ public sealed class CK3003WrapInIsDevelopmentCodeFix : CodeFixProvider
         && (type.Name == "WebApplication" || (!applicationOnly && type.Name == "WebApplicationBuilder"))
         && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder";
 
+    /// <summary><c>if (env.IsDevelopment()) { statement }</c>, keeping the statement's trivia outside.</summary>
+    private static IfStatementSyntax Guard(StatementSyntax statement, string environment)
+    {
+        var condition = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(environment), SyntaxFactory.IdentifierName("IsDevelopment")));
+        return SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statement.WithoutLeadingTrivia()))
+            .WithLeadingTrivia(statement.GetLeadingTrivia())
+            .WithTrailingTrivia(statement.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
     private static async Task<Document> WrapAsync(Document document, ExpressionStatementSyntax statement, string environment, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -175,13 +233,7 @@ public sealed class CK3003WrapInIsDevelopmentCodeFix : CodeFixProvider
             return document;
         }
 
-        var condition = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(environment), SyntaxFactory.IdentifierName("IsDevelopment")));
-        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statement.WithoutLeadingTrivia()))
-            .WithLeadingTrivia(statement.GetLeadingTrivia())
-            .WithTrailingTrivia(statement.GetTrailingTrivia())
-            .WithAdditionalAnnotations(Formatter.Annotation);
-
+        var guarded = Guard(statement, environment);
         var needsUsing = !NamespaceImports.IsInScope(model, statement.SpanStart, "HostEnvironmentEnvExtensions");
         var newRoot = root.ReplaceNode(statement, guarded);
         if (needsUsing && newRoot is CompilationUnitSyntax unit)

@@ -24,6 +24,15 @@ public static class Descriptors
         SecretsCategory,
         "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. Load them from a secret store, the environment or protected configuration.");
 
+    /// <summary>CK1002 found by flow: a literal that reaches a credential sink, whatever it is named (reported at compilation end).</summary>
+    public static readonly DiagnosticDescriptor HardcodedCredentialFlow = Create(
+        RuleIds.HardcodedCredential,
+        "Hardcoded credential",
+        "This literal reaches {0}; read the credential from a secret store or the environment",
+        SecretsCategory,
+        "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. A literal that flows into a credential parameter or property is one, whatever the variables on the way are called.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor HardcodedSecretContent = Create(
         RuleIds.HardcodedSecretContent,
         "Hardcoded secret",
@@ -31,12 +40,37 @@ public static class Descriptors
         SecretsCategory,
         "A literal has the shape of a real secret (a known token format, a private key or a high-entropy string in a credential context). Secrets in source are leaked secrets: rotate it and load it at run time.");
 
+    /// <summary>CK1003 found by flow: a literal that reaches a cryptographic key or IV (reported at compilation end).</summary>
+    public static readonly DiagnosticDescriptor HardcodedKeyFlow = Create(
+        RuleIds.HardcodedSecretContent,
+        "Hardcoded secret",
+        "This literal reaches {0}, a cryptographic key; remove it from source, rotate it and load it at run time",
+        SecretsCategory,
+        "A key written in source is a leaked key: anyone with the code or the binary decrypts or forges what it protects. Load keys from a key vault or protected configuration.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor HardcodedAdobeSignShard = Create(
+        RuleIds.HardcodedAdobeSignShard,
+        "Hardcoded Adobe Sign shard host",
+        "'{0}' is one Adobe Sign region's host; call the api_access_point that OAuth returns for the account",
+        SecretsCategory,
+        "Each Adobe Sign account lives on one regional shard (na1, eu1, au1, jp1, …). OAuth returns it as api_access_point (and web_access_point); a hardcoded shard host breaks every customer on another shard, and Adobe's partner review rejects it.");
+
     public static readonly DiagnosticDescriptor PlaintextTokenStorage = Create(
         RuleIds.PlaintextTokenStorage,
         "Token stored in plaintext",
         "{0} is written to {1} without encryption; protect it first (IDataProtector, ProtectedData, SecureStorage)",
         StorageCategory,
         "Adobe Sign's security review verifies that all tokens and the app secret are stored encrypted. Pass tokens through a protector before they reach a file, the registry, a cookie, a session, a cache or a database.");
+
+    /// <summary>CK2001 found by flow: a hardcoded credential that reaches an authentication cookie (reported at compilation end).</summary>
+    public static readonly DiagnosticDescriptor PlaintextTokenStorageFlow = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token stored in plaintext",
+        "{0} is written to {1} without encryption; protect it first (IDataProtector, ProtectedData, SecureStorage)",
+        StorageCategory,
+        "A credential in an authentication cookie is readable by the browser and everything between it and the server. Issue an opaque, protected session value instead.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor NonProductionOutput = Create(
         RuleIds.NonProductionOutput,
@@ -66,6 +100,6 @@ public static class Descriptors
         TransportCategory,
         "A certificate callback that always returns true lets anyone intercept the integration's traffic, tokens included (OWASP A02).");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description) =>
-        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id));
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id), customTags: customTags);
 }

@@ -7,6 +7,7 @@ public static class RuleIds
     public const string HardcodedUrl = "CK1001";
     public const string HardcodedCredential = "CK1002";
     public const string HardcodedSecretContent = "CK1003";
+    public const string HardcodedAdobeSignShard = "CK1004";
 
     // CK2xxx: storage (Adobe Sign: "storing all tokens for the integration in an encrypted format").
     public const string PlaintextTokenStorage = "CK2001";
@@ -19,8 +20,11 @@ public static class RuleIds
     // CK4xxx: transport security (OWASP Top 10).
     public const string TlsValidationDisabled = "CK4001";
 
-    /// <summary>Where every rule's documentation page lives; descriptors link to it.</summary>
-    public const string DocumentationRoot = "https://github.com/certkit/certkit/blob/main/docs/rules/";
+    /// <summary>
+    /// Where every rule's documentation page lives, in the release that built these analyzers (tag <c>v{Version}</c>), so a
+    /// help link describes the rule as this version applies it; descriptors and SARIF <c>helpUri</c> link to it.
+    /// </summary>
+    public const string DocumentationRoot = "https://github.com/certkit/certkit/blob/v" + ReleaseInfo.Version + "/docs/rules/";
 
     public static string HelpLink(string id) => DocumentationRoot + id + ".md";
 }

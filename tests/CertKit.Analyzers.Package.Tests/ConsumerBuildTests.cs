@@ -27,6 +27,9 @@ public sealed class PackedSampleBuild : IAsyncLifetime
 
     public string PackagePath => Path.Combine(Feed, $"CertKit.Analyzers.{Version}.nupkg");
 
+    /// <summary>The compiler's SARIF 2.1 log of the consumer build (",version=2.1", the comma escaped for MSBuild): every diagnostic with its rule's help link.</summary>
+    public string ErrorLog => Path.Combine(Root, "consumer.sarif");
+
     public string BuildOutput { get; private set; } = string.Empty;
 
     public int BuildExitCode { get; private set; } = -1;
@@ -58,7 +61,7 @@ public sealed class PackedSampleBuild : IAsyncLifetime
             """);
 
         var build = DotnetCli.Run(Consumer, BuildTimeout,
-            "build", "-nologo", "-v:q", "-clp:NoSummary", $"-p:RestorePackagesPath={PackagesFolder}");
+            "build", "-nologo", "-v:q", "-clp:NoSummary", $"-p:RestorePackagesPath={PackagesFolder}", $"-p:ErrorLog={ErrorLog}%2Cversion=2.1");
         BuildExitCode = build.ExitCode;
         BuildOutput = build.Output;
     });
@@ -112,6 +115,7 @@ public sealed partial class ConsumerBuildTests : IClassFixture<PackedSampleBuild
                 "analyzers/dotnet/cs/CertKit.Analyzers.dll",
                 "build/CertKit.Analyzers.props",
                 "buildTransitive/CertKit.Analyzers.props",
+                "certkit-icon.png",
             ],
             entries);
 
@@ -123,6 +127,19 @@ public sealed partial class ConsumerBuildTests : IClassFixture<PackedSampleBuild
         Assert.Equal("CertKit.Analyzers", Value("id"));
         Assert.Equal(_build.Version, Value("version"));
         Assert.Equal("true", Value("developmentDependency"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("certkit-icon.png", Value("icon"));
+        Assert.Equal("https://github.com/certkit/certkit", Value("projectUrl"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal($"https://github.com/certkit/certkit/releases/tag/v{_build.Version}", Value("releaseNotes"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Equal("https://github.com/certkit/certkit", repository.Attribute("url")?.Value);
+        // The package's own README: links are absolute (a package page has no repository to be relative to).
+        using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+        var readmeText = readme.ReadToEnd();
+        Assert.StartsWith("# CertKit.Analyzers", readmeText);
+        Assert.DoesNotMatch(@"\]\((?!https://)", readmeText);
         // An analyzer package must not drag Roslyn (or anything else) into the consumer's dependencies.
         Assert.Null(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "dependencies"));
 
@@ -154,6 +171,29 @@ public sealed partial class ConsumerBuildTests : IClassFixture<PackedSampleBuild
             Build output:
             {_build.BuildOutput}
             """);
+    }
+
+    [Fact]
+    public void HelpLinksPointAtTheDocsOfThePackagesVersion()
+    {
+        Assert.True(_build.BuildExitCode == 0, $"dotnet build of the consumer failed:\n{_build.BuildOutput}");
+        using var log = JsonDocument.Parse(File.ReadAllText(_build.ErrorLog));
+        var rules = log.RootElement.GetProperty("runs").EnumerateArray()
+            .SelectMany(run => run.GetProperty("tool").GetProperty("driver").TryGetProperty("rules", out var r) ? r.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(rule => rule.GetProperty("id").GetString()!.StartsWith("CK", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(rules);
+        Assert.All(rules, rule => Assert.Equal(
+            $"https://github.com/certkit/certkit/blob/v{_build.Version}/docs/rules/{rule.GetProperty("id").GetString()}.md",
+            rule.GetProperty("helpUri").GetString()));
+        // Each CK warning of the build points at one of those rules.
+        var results = log.RootElement.GetProperty("runs").EnumerateArray()
+            .SelectMany(run => run.TryGetProperty("results", out var r) ? r.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(result => result.GetProperty("ruleId").GetString()!.StartsWith("CK", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(results);
+        Assert.All(results, result => Assert.Contains(rules, rule => rule.GetProperty("id").GetString() == result.GetProperty("ruleId").GetString()));
     }
 
     [Fact]

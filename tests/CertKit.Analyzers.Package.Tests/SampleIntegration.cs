@@ -30,6 +30,7 @@ public static partial class SampleIntegration
     public static readonly IReadOnlyList<SampleFinding> Expected =
     [
         new("CK1001", "AdobeSign/AdobeSignClient.cs", 12),
+        new("CK1004", "AdobeSign/AdobeSignClient.cs", 12),
         new("CK1002", "Commercetools/CommercetoolsClient.cs", 57),
         new("CK1003", "Startup/AgreementArchive.cs", 10),
         new("CK2001", "AdobeSign/LegacyRefreshTokenFile.cs", 20),
@@ -38,6 +39,7 @@ public static partial class SampleIntegration
         new("CK3003", "Startup/IntegrationPipeline.cs", 32),
         new("CK4001", "Venafi/VenafiHttpHandlers.cs", 28),
         new("CK1001", "appsettings.json", 8),
+        new("CK1004", "appsettings.json", 8),
         new("CK1002", "appsettings.json", 10),
         new("CK1003", "appsettings.json", 10),
     ];

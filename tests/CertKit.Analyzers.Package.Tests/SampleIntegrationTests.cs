@@ -30,7 +30,7 @@ public sealed partial class SampleIntegrationTests
             for (var index = 0; index < lines.Length; index++)
             {
                 // The marker comment sits on the line above the finding: index + 1 is 0-based, so the finding's line is index + 2.
-                if (Marker().Match(lines[index]) is { Success: true } marker)
+                foreach (Match marker in Marker().Matches(lines[index]))
                 {
                     markers.Add(new SampleFinding(marker.Groups["id"].Value, relative, index + 2));
                 }

@@ -13,7 +13,7 @@ public class DocumentationTests
         foreach (var descriptor in descriptors)
         {
             var id = descriptor.Id;
-            Assert.Equal($"https://github.com/certkit/certkit/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"https://github.com/certkit/certkit/blob/v{BuiltVersion()}/docs/rules/{id}.md", descriptor.HelpLinkUri);
 
             var page = Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md");
             Assert.True(File.Exists(page), $"missing {page}");
@@ -32,6 +32,10 @@ public class DocumentationTests
             Assert.Contains(id + " |", unshipped);
         }
     }
+
+    /// <summary>The version the analyzers were built with (the informational version without its "+commit" suffix).</summary>
+    private static string BuiltVersion() =>
+        typeof(RuleIds).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
     internal static IEnumerable<DiagnosticAnalyzer> AllAnalyzers() =>
         typeof(RuleIds).Assembly.GetTypes()

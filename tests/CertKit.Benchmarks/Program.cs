@@ -3,6 +3,8 @@ using CertKit.Benchmarks;
 // Timed runs, not tests. See docs/performance.md for the exact commands and the recorded figures.
 //   analyzers  dotnet run -c Release --project tests/CertKit.Benchmarks -- analyzers [--lines 100000] [--runs 5] [--seed 42] [--concurrent] [--only CK1001,CK3002] [--cold]
 //   scan       dotnet run -c Release --project tests/CertKit.Benchmarks -- scan [--lines 100000] [--runs 3] [--projects 4] [--certkit PATH] [--work DIR]
+//   scale      dotnet run -c Release --project tests/CertKit.Benchmarks -- scale [--lines 210000] [--projects 45] [--certkit PATH] [--before PATH] [--work DIR]
+//   decide     dotnet run -c Release --project tests/CertKit.Benchmarks -- decide [--lines 100000] [--runs 3] [--projects 4] [--certkit PATH] [--work DIR]
 //   text       taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- text [--megabytes 128] [--runs 7]
 var mode = args.Length > 0 ? args[0] : "analyzers";
 var lines = IntOption("--lines", 100_000);
@@ -14,10 +16,14 @@ switch (mode)
         return AnalyzerOverheadBenchmark.Run(lines, IntOption("--runs", 5), seed, args.Contains("--concurrent"), StringOption("--only"), warmUp: !args.Contains("--cold"));
     case "scan":
         return ScanBenchmark.Run(lines, IntOption("--runs", 3), seed, IntOption("--projects", 4), StringOption("--certkit"), StringOption("--work") ?? Path.Combine(Path.GetTempPath(), "certkit-scan-benchmark"));
+    case "scale":
+        return ScaleBenchmark.Run(IntOption("--lines", 210_000), IntOption("--projects", 45), seed, StringOption("--certkit"), StringOption("--before"), StringOption("--work") ?? Path.Combine(Path.GetTempPath(), "certkit-scale-benchmark"));
+    case "decide":
+        return DecideBenchmark.Run(lines, IntOption("--runs", 3), seed, IntOption("--projects", 4), StringOption("--certkit"), StringOption("--work") ?? Path.Combine(Path.GetTempPath(), "certkit-scan-benchmark"));
     case "text":
         return TextBenchmark.Run(IntOption("--megabytes", 128), IntOption("--runs", 7), seed);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers, scan, text");
+        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers, scan, scale, decide, text");
         return 2;
 }
 

@@ -14,7 +14,7 @@ namespace CertKit.Benchmarks;
 internal static class ScanBenchmark
 {
     private const string Cores = "0,1";
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(45);
 
     public static int Run(int lines, int runs, int seed, int projects, string? certkit, string workRoot)
     {
@@ -84,9 +84,13 @@ internal static class ScanBenchmark
         return 0;
     }
 
-    private sealed record RunResult(double WallSeconds, double MaxRssMegabytes, double TreePeakMegabytes, double CpuSeconds, string LoadAverage, List<string> ReportLines);
+    internal sealed record RunResult(double WallSeconds, double MaxRssMegabytes, double TreePeakMegabytes, double CpuSeconds, string LoadAverage, List<string> ReportLines)
+    {
+        /// <summary>The whole text report certkit printed.</summary>
+        public string Report { get; init; } = string.Empty;
+    }
 
-    private static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
+    internal static (int Files, int Lines, long Bytes) WriteRepository(string repository, int lines, int seed, int projects)
     {
         if (Directory.Exists(repository))
         {
@@ -165,7 +169,7 @@ internal static class ScanBenchmark
         return (corpus.Count, totalLines, totalBytes);
     }
 
-    private static string? Publish(string output)
+    internal static string? Publish(string output)
     {
         var root = FindSolutionRoot();
         if (root is null)
@@ -185,7 +189,14 @@ internal static class ScanBenchmark
         return Path.Combine(output, "certkit");
     }
 
-    private static RunResult? ScanOnce(string certkit, string repository)
+    private static RunResult? ScanOnce(string certkit, string repository) => ScanOnce(certkit, repository, []);
+
+    /// <summary><c>certkit scan REPO --fail-on none</c> and the extra arguments, timed.</summary>
+    internal static RunResult? ScanOnce(string certkit, string repository, IReadOnlyList<string> extraArguments) =>
+        RunCertkit(certkit, repository, ["scan", repository, "--fail-on", "none", .. extraArguments]);
+
+    /// <summary>certkit with these arguments (the decide benchmark passes its own), timed.</summary>
+    internal static RunResult? RunCertkit(string certkit, string repository, string[] command)
     {
         var start = new ProcessStartInfo("/usr/bin/time")
         {
@@ -194,7 +205,7 @@ internal static class ScanBenchmark
             UseShellExecute = false,
             WorkingDirectory = repository,
         };
-        foreach (var argument in new[] { "-v", "taskset", "-c", Cores, certkit, "scan", repository, "--fail-on", "none" })
+        foreach (var argument in (string[])["-v", "taskset", "-c", Cores, certkit, .. command])
         {
             start.ArgumentList.Add(argument);
         }
@@ -236,7 +247,7 @@ internal static class ScanBenchmark
                 || l.StartsWith("Analyzer failures", StringComparison.Ordinal))
             .Select(l => l.Trim())
             .ToList();
-        return new RunResult(wall, maxRss / 1024, Math.Max(treePeakKilobytes, (long)maxRss) / 1024.0, cpu, load, reportLines);
+        return new RunResult(wall, maxRss / 1024, Math.Max(treePeakKilobytes, (long)maxRss) / 1024.0, cpu, load, reportLines) { Report = report };
     }
 
     /// <summary>The summed VmRSS of a process and all its descendants, now (0 for processes that vanish mid-read).</summary>
@@ -338,7 +349,7 @@ internal static class ScanBenchmark
         return null;
     }
 
-    private static void Git(string repository, params string[] arguments)
+    internal static void Git(string repository, params string[] arguments)
     {
         var (exitCode, text) = RunTool("git", repository, arguments);
         if (exitCode != 0)
@@ -347,7 +358,7 @@ internal static class ScanBenchmark
         }
     }
 
-    private static (int ExitCode, string Output) RunTool(string file, string workingDirectory, params string[] arguments)
+    internal static (int ExitCode, string Output) RunTool(string file, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -368,7 +379,7 @@ internal static class ScanBenchmark
         return (process.ExitCode, output.GetAwaiter().GetResult() + error.GetAwaiter().GetResult());
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;

@@ -23,12 +23,27 @@ public sealed record ActionInputs
     /// <summary><c>scan: true</c>: run <c>certkit scan</c> over the workspace and report its findings.</summary>
     public bool Scan { get; init; }
 
+    /// <summary><c>check: true</c>: run <c>certkit check</c> (the program's readiness checks) over the workspace and report them.</summary>
+    public bool Check { get; init; }
+
+    /// <summary><c>fail-on</c> includes <c>readiness</c>: fail when a readiness check failed.</summary>
+    public bool FailOnReadiness { get; init; }
+
     /// <summary>Where to write the scan's SARIF, relative to the workspace (null: none).</summary>
     public string? SarifFile { get; init; }
 
     /// <summary>The baseline of accepted findings (<c>certkit scan --write-baseline</c>), relative to the workspace (null: none).</summary>
     public string? Baseline { get; init; }
     public required bool CommentOnPullRequest { get; init; }
+
+    /// <summary><c>evidence</c>: what changed to gather (none, api, all); unset outside action.yml's defaults: none.</summary>
+    public Evidence.EvidenceMode Evidence { get; init; }
+
+    /// <summary><c>fail-on</c> includes <c>bump</c>: fail when the declared bump is lower than the one the evidence implies.</summary>
+    public bool FailOnBump { get; init; }
+
+    /// <summary><c>endpoints-file</c>: where to write the endpoint inventory (Markdown for .md, else JSON), relative to the workspace.</summary>
+    public string? EndpointsFile { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
     /// <summary>The token input, masked before anything else is read or printed.</summary>
@@ -53,6 +68,12 @@ public sealed record ActionInputs
             throw new ActionInputException("fail-on: findings needs scan: true.");
         }
 
+        var check = core.GetInput("check").Length > 0 && core.GetBooleanInput("check");
+        if (failOnValues.Contains(FailOnReadinessValue) && !check)
+        {
+            throw new ActionInputException("fail-on: readiness needs check: true.");
+        }
+
         if (sarifFile is not null && !scan)
         {
             throw new ActionInputException("sarif-file needs scan: true.");
@@ -62,6 +83,19 @@ public sealed record ActionInputs
         if (baseline is not null && !scan)
         {
             throw new ActionInputException("baseline needs scan: true.");
+        }
+
+        var evidenceInput = core.GetInput("evidence");
+        var evidence = evidenceInput switch
+        {
+            "" or "none" => CertKit.Action.Evidence.EvidenceMode.None,
+            "api" => CertKit.Action.Evidence.EvidenceMode.Api,
+            "all" => CertKit.Action.Evidence.EvidenceMode.All,
+            _ => throw new ActionInputException($"evidence must be 'none', 'api' or 'all', got '{evidenceInput}'."),
+        };
+        if (failOnValues.Contains(FailOnBumpValue) && evidence == CertKit.Action.Evidence.EvidenceMode.None)
+        {
+            throw new ActionInputException("fail-on: bump needs evidence: api or all.");
         }
 
         var closedIssue = core.GetInput("closed-issue");
@@ -83,8 +117,13 @@ public sealed record ActionInputs
             FailOnRecertification = failOnValues.Contains(FailOnRecertificationValue),
             FailOnFindings = failOnValues.Contains(FailOnFindingsValue),
             Scan = scan,
+            Check = check,
+            FailOnReadiness = failOnValues.Contains(FailOnReadinessValue),
             SarifFile = sarifFile,
             Baseline = baseline,
+            Evidence = evidence,
+            FailOnBump = failOnValues.Contains(FailOnBumpValue),
+            EndpointsFile = Optional(core.GetInput("endpoints-file")),
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.
             CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
             ClosedIssue = closedIssue switch
@@ -100,17 +139,19 @@ public sealed record ActionInputs
     private const string FailOnNever = "never";
     private const string FailOnRecertificationValue = "recertification";
     private const string FailOnFindingsValue = "findings";
+    private const string FailOnBumpValue = "bump";
+    private const string FailOnReadinessValue = "readiness";
 
-    /// <summary><c>fail-on</c>: <c>never</c>, or <c>recertification</c> and/or <c>findings</c>, comma- or newline-separated.</summary>
+    /// <summary><c>fail-on</c>: <c>never</c>, or any of <c>recertification</c>, <c>findings</c>, <c>readiness</c>, comma- or newline-separated.</summary>
     private static IReadOnlyList<string> ParseFailOn(string text)
     {
         var values = List(text);
         var valid = values.Count == 0
             || (values.Count == 1 && values[0] == FailOnNever)
-            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue);
+            || values.All(value => value is FailOnRecertificationValue or FailOnFindingsValue or FailOnBumpValue or FailOnReadinessValue);
         if (!valid)
         {
-            throw new ActionInputException($"fail-on must be 'never', or 'recertification' and/or 'findings' (comma-separated), got '{text}'.");
+            throw new ActionInputException($"fail-on must be 'never', or any of 'recertification', 'findings', 'bump', 'readiness' (comma-separated), got '{text}'.");
         }
 
         return values;

@@ -1,5 +1,6 @@
 using CertKit.Action.Events;
 using CertKit.Action.GitHub;
+using CertKit.Action.Readiness;
 using CertKit.Action.Reporting;
 using CertKit.Action.Runtime;
 using CertKit.Action.Scanning;
@@ -10,7 +11,8 @@ namespace CertKit.Action.Cli;
 /// <summary>
 /// The action's pipeline: mask the token, read the inputs and the event, decide, report (summary, outputs), then on
 /// a pull request comment once, and on a release that needs it file the re-certification request once. With
-/// <c>scan: true</c> it also scans the workspace and reports the findings (annotations, summary, issue body).
+/// <c>scan: true</c> it also scans the workspace and reports the findings (annotations, summary, issue body); with
+/// <c>check: true</c> it runs the program's readiness checks (summary, PR comment, the issue's pre-ticked checklist).
 /// Every failure ends as one <c>::error::</c> line and exit code 1; events it does not act on end with a notice and 0.
 /// </summary>
 public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
@@ -49,6 +51,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
             DecisionReport.WriteDecisionOutputs(core, decision);
             ActionScanResult? scan = null;
+            ReadinessReport? readiness = null;
             string? failure = null;
             var followUp = new List<string>();
             var followedUp = false;
@@ -72,15 +75,29 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     ActionScan.WriteOutputs(core, scan, inputs.SarifFile);
                 }
 
-                failure = FailureMessage(inputs, decision, scan, actionEvent);
+                var inventory = await ActionEndpoints.InventoryAsync(core, inputs, decision, Workspace(), forIssue: actionEvent is ReleaseEvent or WorkflowDispatchEvent && decision.RecertificationRequired).ConfigureAwait(false);
+                if (inputs.Check)
+                {
+                    try
+                    {
+                        readiness = await core.GroupAsync("CertKit readiness", () => ActionReadiness.RunAsync(core, Workspace(), inputs.Program, inputs.PolicyFile, CancellationToken.None))
+                            .ConfigureAwait(false);
+                    }
+                    catch (CertKitException exception)
+                    {
+                        throw new CertKitException($"certkit check: {exception.Message}", exception);
+                    }
+                }
+
+                failure = FailureMessage(inputs, decision, scan, actionEvent, readiness);
                 IssueResult? issue = null;
                 switch (actionEvent)
                 {
                     case PullRequestEvent pullRequest:
-                        followUp.Add(await CommentAsync(pullRequest, inputs, decision, context).ConfigureAwait(false));
+                        followUp.Add(await CommentAsync(pullRequest, inputs, decision, context, readiness).ConfigureAwait(false));
                         break;
                     case ReleaseEvent or WorkflowDispatchEvent when decision.RecertificationRequired:
-                        issue = await FileIssueAsync(inputs, decision, context, scan).ConfigureAwait(false);
+                        issue = await FileIssueAsync(inputs, decision, context, scan, inventory, readiness).ConfigureAwait(false);
                         followUp.Add($"Re-certification request: #{issue.Number} in {inputs.TargetRepository} ({Describe(issue.Outcome)}) {issue.Url}");
                         break;
                     default:
@@ -93,6 +110,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             }
             finally
             {
+                if (inputs.FailOnBump && decision.BumpUnderstated)
+                {
+                    EvidenceReporting.AnnotateBreakingChanges(core, decision);
+                }
+
                 if (scan is not null)
                 {
                     // After everything else that annotates, so the caps count every annotation of the step; one error
@@ -107,6 +129,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     if (scan is not null)
                     {
                         ScanSummary.AddToSummary(core.Summary, scan);
+                    }
+
+                    if (readiness is not null)
+                    {
+                        core.Summary.AddRaw(ReadinessWriters.Markdown(readiness), addEol: true);
                     }
 
                     core.Summary.Write();
@@ -154,7 +181,10 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
 
     private (ActionDecisionRequest Request, ReportContext Context) Plan(ActionEvent actionEvent, ActionInputs inputs, string repository, string serverUrl)
     {
-        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, Workspace(), null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern);
+        var request = new ActionDecisionRequest(inputs.Program, inputs.PolicyFile, Workspace(), null, "HEAD", inputs.Version, inputs.PreviousVersion, inputs.TagPattern)
+        {
+            Evidence = inputs.Evidence,
+        };
         switch (actionEvent)
         {
             case PullRequestEvent pullRequest:
@@ -187,7 +217,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         core.GetEnvironment("GITHUB_WORKSPACE") is { Length: > 0 } path ? path : Directory.GetCurrentDirectory();
 
     /// <summary>Why the step fails under <c>fail-on</c> (one sentence per reason, one <c>::error::</c> line), or null.</summary>
-    private static string? FailureMessage(ActionInputs inputs, ActionDecision decision, ActionScanResult? scan, ActionEvent actionEvent)
+    private static string? FailureMessage(ActionInputs inputs, ActionDecision decision, ActionScanResult? scan, ActionEvent actionEvent, ReadinessReport? readiness)
     {
         var reasons = new List<string>();
         if (inputs.FailOnRecertification && decision.RecertificationRequired)
@@ -202,6 +232,16 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             reasons.Add($"certkit scan: {count} finding{(count == 1 ? "" : "s")}{where} (fail-on: findings).");
         }
 
+        if (inputs.FailOnBump && decision.BumpUnderstated)
+        {
+            reasons.Add($"The declared bump ({decision.Bump}) of {decision.Version} is lower than the one the changes imply ({decision.ImpliedBump}) (fail-on: bump).");
+        }
+
+        if (inputs.FailOnReadiness && readiness is not null && ActionReadiness.FailedIds(readiness) is { Count: > 0 } failed)
+        {
+            reasons.Add($"certkit check: {failed.Count} failed check{(failed.Count == 1 ? "" : "s")}: {string.Join(", ", failed)} (fail-on: readiness).");
+        }
+
         return reasons.Count == 0 ? null : string.Join(" ", reasons);
     }
 
@@ -210,7 +250,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             ? null
             : ReportContext.ReleaseCompareUrl(serverUrl, repository, (actionEvent as ReleaseEvent)?.Tag, inputs.TagPattern, decision);
 
-    private async Task<string> CommentAsync(PullRequestEvent pullRequest, ActionInputs inputs, ActionDecision decision, ReportContext context)
+    private async Task<string> CommentAsync(PullRequestEvent pullRequest, ActionInputs inputs, ActionDecision decision, ReportContext context, ReadinessReport? readiness)
     {
         if (!inputs.CommentOnPullRequest)
         {
@@ -235,7 +275,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         try
         {
             var result = await comments.UpsertAsync(repository, pullRequest.Number, DecisionReport.PullRequestMarker(decision),
-                DecisionReport.PullRequestComment(decision, context), PullRequestsWrite).ConfigureAwait(false);
+                DecisionReport.PullRequestComment(decision, context, readiness is null ? null : ReadinessWriters.Markdown(readiness)), PullRequestsWrite).ConfigureAwait(false);
             core.Info($"Pull request comment {result.Outcome.ToString().ToLowerInvariant()}: {result.Url}");
             return $"Pull request comment {result.Outcome.ToString().ToLowerInvariant()}: {result.Url}";
         }
@@ -250,7 +290,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         }
     }
 
-    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan)
+    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan, Evidence.Endpoints.EndpointReport? inventory, ReadinessReport? readiness)
     {
         if (inputs.GitHubToken.Length == 0)
         {
@@ -262,7 +302,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             inputs.TargetRepository,
             DecisionReport.IssueMarker(decision, context.Repository),
             DecisionReport.IssueTitle(decision, context.Repository),
-            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan)),
+            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan), ActionEndpoints.IssueSection(decision, inventory), readiness is null ? null : CertificationChecklists.ReadinessChecklist(readiness)),
             inputs.Labels,
             inputs.Assignees,
             inputs.ClosedIssue,

@@ -10,5 +10,7 @@ internal static class Commands
         yield return DecideCommand.Create();
         yield return ScanCommand.Create();
         yield return ActionCommand.Create();
+        yield return CheckCommand.Create();
+        yield return EndpointsCommand.Create();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertKit.Action.Decision;
+using CertKit.Action.Evidence;
 using CertKit.Action.Policies;
 using CertKit.Action.Versioning;
 
@@ -68,6 +69,18 @@ internal static class DecideCommand
         {
             Description = "Print exactly one JSON object instead of text.",
         };
+        var evidence = new Option<string>("--evidence")
+        {
+            Description = "What changed to gather between the compared commits: none, api (public API), all (API, endpoints, connect.yaml).",
+            DefaultValueFactory = _ => "all",
+        };
+        evidence.AcceptOnlyFromAmong("none", "api", "all");
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when the declared bump is lower than the one the evidence implies (understated-bump); default never.",
+            DefaultValueFactory = _ => "none",
+        };
+        failOn.AcceptOnlyFromAmong("none", "understated-bump");
 
         var command = new Command("decide", "Decide whether a version change requires re-certification under a program's policy.");
         command.Options.Add(program);
@@ -80,6 +93,8 @@ internal static class DecideCommand
         command.Options.Add(tagPattern);
         command.Options.Add(zeroMinorIsMajor);
         command.Options.Add(json);
+        command.Options.Add(evidence);
+        command.Options.Add(failOn);
 
         command.SetAction(parseResult =>
         {
@@ -98,6 +113,12 @@ internal static class DecideCommand
                     PreviousVersion = parseResult.GetValue(previousVersion),
                     TagPattern = parseResult.GetValue(tagPattern),
                     ZeroMajorMinorIsMajor = parseResult.GetValue(zeroMinorIsMajor),
+                    Evidence = parseResult.GetValue(evidence) switch
+                    {
+                        "none" => EvidenceMode.None,
+                        "api" => EvidenceMode.Api,
+                        _ => EvidenceMode.All,
+                    },
                 };
 
                 var decision = DecisionEngine.Decide(request);
@@ -109,6 +130,12 @@ internal static class DecideCommand
                 }
 
                 output.Write(parseResult.GetValue(json) ? DecisionJson.Render(decision) + Environment.NewLine : DecisionText.Render(decision));
+                if (parseResult.GetValue(failOn) == "understated-bump" && decision.BumpUnderstated)
+                {
+                    error.WriteLine($"certkit decide: the declared bump ({decision.Bump.ToName()}) is lower than the one the changes imply ({decision.ImpliedBump!.Value.ToName()})");
+                    return UserError;
+                }
+
                 return DecisionMade;
             }
             catch (CertKitException exception)

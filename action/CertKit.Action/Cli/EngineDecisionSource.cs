@@ -24,6 +24,7 @@ public sealed class EngineDecisionSource : IDecisionSource
                 Version = request.Version,
                 PreviousVersion = request.PreviousVersion,
                 TagPattern = request.TagPattern,
+                Evidence = request.Evidence,
             });
             return new ActionDecision(
                 decision.Program,
@@ -34,7 +35,12 @@ public sealed class EngineDecisionSource : IDecisionSource
                 decision.RecertificationRequired,
                 decision.Reasons,
                 decision.Scopes.Added,
-                decision.Scopes.Removed);
+                decision.Scopes.Removed)
+            {
+                Evidence = decision.Evidence,
+                ImpliedBump = decision.ImpliedBump?.ToName(),
+                BumpUnderstated = decision.BumpUnderstated,
+            };
         }
         catch (CertKitException exception)
         {

@@ -11,7 +11,11 @@ public sealed record ActionDecisionRequest(
     string HeadRef,
     string? Version,
     string? PreviousVersion,
-    string? TagPattern);
+    string? TagPattern)
+{
+    /// <summary>How much evidence to gather (the <c>evidence</c> input).</summary>
+    public Evidence.EvidenceMode Evidence { get; init; } = CertKit.Action.Evidence.EvidenceMode.None;
+}
 
 /// <summary>
 /// The decision engine as the action sees it. Throws <see cref="DecisionFailedException"/> (one line) when no

@@ -60,12 +60,18 @@ internal static class ScanCommand
             CustomParser = ParseSize,
         };
 
+        var timingsOption = new Option<bool>("--timings") { Description = "Also report where the time went (restore, project load, compilation, analyzers, text files, report; per project) and the peak memory." };
+        var cacheDir = new Option<string?>("--cache-dir")
+        {
+            Description = "Keep design-time results in DIR, so a later scan of the same projects skips restore and design-time builds.",
+            HelpName = "DIR",
+        };
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline FILE (written by --write-baseline); matched by fingerprint, so moved lines stay matched.", HelpName = "FILE" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the findings reported (and those already in --baseline) to FILE as the accepted baseline; they no longer fail the scan.", HelpName = "FILE" };
 
         var command = new Command(Name, "Scan a repository with the CertKit rules: C# projects and every other text file (config, JS/TS, …).")
         {
-            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, baseline, writeBaseline,
+            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir, baseline, writeBaseline,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -78,7 +84,10 @@ internal static class ScanCommand
                 parseResult.GetValue(baseRef),
                 parseResult.GetValue(include) ?? [],
                 [.. parseResult.GetValue(exclude) ?? [], .. BaselinesInside(folder, parseResult.GetValue(baseline), parseResult.GetValue(writeBaseline))],
-                parseResult.GetValue(maxFileSize));
+                parseResult.GetValue(maxFileSize),
+                parseResult.GetValue(cacheDir));
+            var timings = new ScanTimings();
+            var withTimings = parseResult.GetValue(timingsOption);
             var threshold = parseResult.GetValue(failOn) switch
             {
                 "none" => FailOnLevel.None,
@@ -89,45 +98,72 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
+                // Inputs and outputs are checked before the scan, which takes seconds to minutes.
+                PathChecks.RequireFolder(settings.Directory, "the folder to scan");
+                var sarifPath = parseResult.GetValue(sarif);
+                if (sarifPath is not null)
+                {
+                    PathChecks.RequireWritableFile(sarifPath, "SARIF file");
+                }
+
                 // A bad baseline is reported before minutes of scanning, not after.
                 var baselinePath = parseResult.GetValue(baseline);
                 var accepted = baselinePath is null ? null : ScanBaseline.Read(baselinePath);
-                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, cancellationToken).ConfigureAwait(false);
+                report = await new RepositoryScanner(extraAnalyzers).ScanAsync(settings, timings, cancellationToken).ConfigureAwait(false);
                 if (accepted is not null)
                 {
                     report = accepted.Apply(report, baselinePath!);
                 }
 
-                var writeBaselinePath = parseResult.GetValue(writeBaseline);
-                var written = -1;
-                if (writeBaselinePath is not null)
+                var rendered = new StringWriter { NewLine = "\n" };
+                using (timings.Measure(ScanPhase.Report))
                 {
-                    written = ScanBaseline.Write(report, writeBaselinePath);
-                    report = ScanBaseline.Read(writeBaselinePath).Apply(report, writeBaselinePath);
+                    var writeBaselinePath = parseResult.GetValue(writeBaseline);
+                    var written = -1;
+                    if (writeBaselinePath is not null)
+                    {
+                        written = ScanBaseline.Write(report, writeBaselinePath);
+                        report = ScanBaseline.Read(writeBaselinePath).Apply(report, writeBaselinePath);
+                    }
+
+                    if (sarifPath is not null)
+                    {
+                        SarifWriter.Write(report, sarifPath);
+                    }
+
+                    if (parseResult.GetValue(json))
+                    {
+                        JsonReport.Write(report, rendered);
+                    }
+                    else
+                    {
+                        TextReport.Write(report, rendered);
+                        if (sarifPath is not null)
+                        {
+                            rendered.WriteLine($"SARIF written to {sarifPath}");
+                        }
+
+                        if (written >= 0)
+                        {
+                            rendered.WriteLine($"Baseline written to {writeBaselinePath} ({written} findings)");
+                        }
+                    }
                 }
 
-                var sarifPath = parseResult.GetValue(sarif);
-                if (sarifPath is not null)
+                timings.Stop();
+                if (!withTimings)
                 {
-                    SarifWriter.Write(report, sarifPath);
+                    output.Write(rendered.ToString());
                 }
-
-                if (parseResult.GetValue(json))
+                else if (parseResult.GetValue(json))
                 {
-                    JsonReport.Write(report, output);
+                    // The document again, now with the timings (serialising it is a matter of milliseconds).
+                    JsonReport.Write(report, output, includeTimings: true);
                 }
                 else
                 {
-                    TextReport.Write(report, output);
-                    if (sarifPath is not null)
-                    {
-                        output.WriteLine($"SARIF written to {sarifPath}");
-                    }
-
-                    if (written >= 0)
-                    {
-                        output.WriteLine($"Baseline written to {writeBaselinePath} ({written} findings)");
-                    }
+                    output.Write(rendered.ToString());
+                    TimingsReport.Write(timings, output);
                 }
             }
             catch (Exception exception) when (exception is CertKitException or IOException or UnauthorizedAccessException)

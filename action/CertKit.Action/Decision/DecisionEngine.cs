@@ -60,6 +60,7 @@ public static class DecisionEngine
         }
 
         var scopes = CompareScopes(policy, context, compareCommit, compareName, request.BaseRef ?? previous?.Origin);
+        var (evidence, notGathered) = GatherEvidence(request, context, compareCommit, compareName);
         var verdict = policy.Evaluate(new PolicyInput
         {
             PreviousVersion = previous?.Version,
@@ -70,6 +71,7 @@ public static class DecisionEngine
             Scopes = scopes,
             ChangedFiles = changedFiles,
             ComparedWith = compareName,
+            Evidence = evidence,
         });
 
         return new RecertificationDecision
@@ -82,7 +84,33 @@ public static class DecisionEngine
             RecertificationRequired = verdict.Required,
             Reasons = verdict.Reasons,
             Scopes = scopes,
+            ComparedWith = verdict.ComparedWith,
+            Evidence = evidence,
+            EvidenceNotGatheredBecause = notGathered,
         };
+    }
+
+    private static (CertKit.Action.Evidence.EvidenceReport? Evidence, string? NotGatheredBecause) GatherEvidence(DecisionRequest request, Context? context, string? compareCommit, string? compareName)
+    {
+        if (request.Evidence == CertKit.Action.Evidence.EvidenceMode.None)
+        {
+            return (null, "evidence was switched off (--evidence none)");
+        }
+
+        if (context is null || compareCommit is null)
+        {
+            return (null, "there is no base commit or previous release tag to compare with (pass --base REF)");
+        }
+
+        var evidence = CertKit.Action.Evidence.EvidenceCollector.CollectAsync(
+            context.Repository.Path,
+            compareCommit,
+            compareName ?? GitRepository.Short(compareCommit),
+            context.HeadCommit,
+            context.HeadRef,
+            request.Evidence,
+            CancellationToken.None).GetAwaiter().GetResult();
+        return (evidence, null);
     }
 
     private static DiscoveredVersion DiscoverCurrent(Context context, TagPatternSet tagPatterns)
@@ -115,6 +143,11 @@ public static class DecisionEngine
         }
 
         var fromTags = context.Discovery.PreviousReleaseTag(current.Version, context.HeadCommit);
+        if (fromTags is null)
+        {
+            RejectPatternMatchingNoTag(context);
+        }
+
         if (fromTags is null && context.Repository.IsShallow)
         {
             // A shallow clone has no tags and no history: "initial" would be a wrong answer, not a decision.
@@ -123,6 +156,30 @@ public static class DecisionEngine
         }
 
         return fromTags;
+    }
+
+    /// <summary>
+    /// A given tag pattern that matches none of the release history's tags is a mistake, not a first release: "initial"
+    /// would file a wrong request. The defaults stay quiet (a repository may have tags that are not releases).
+    /// </summary>
+    private static void RejectPatternMatchingNoTag(Context context)
+    {
+        if (!context.TagPatterns.IsExplicit)
+        {
+            return;
+        }
+
+        var tags = context.Repository.TagsReachableFrom(context.HeadCommit);
+        if (tags.Count == 0 || context.TagPatterns.Match(tags).Count > 0)
+        {
+            return;
+        }
+
+        const int Shown = 5;
+        var examples = string.Join(", ", tags.Take(Shown)) + (tags.Count > Shown ? $" and {tags.Count - Shown} more" : string.Empty);
+        throw new CertKitException(
+            $"tag pattern {context.TagPatterns.Description} matches none of the {tags.Count} tag(s) before {context.HeadRef} ({examples}): " +
+            "pass a --tag-pattern that matches the release tags, or --previous-version to go on without them");
     }
 
     private static ScopeComparison CompareScopes(RecertificationPolicy policy, Context? context, string? compareCommit, string? compareName, string? baseName)
@@ -148,8 +205,9 @@ public static class DecisionEngine
     /// <summary>The repository and the resolved refs, opened once per decision.</summary>
     private sealed class Context
     {
-        private Context(GitRepository repository, string headRef, string headCommit, string? baseRef, string? baseCommit, VersionDiscovery discovery)
+        private Context(GitRepository repository, string headRef, string headCommit, string? baseRef, string? baseCommit, TagPatternSet tagPatterns, VersionDiscovery discovery)
         {
+            TagPatterns = tagPatterns;
             Repository = repository;
             HeadRef = headRef;
             HeadCommit = headCommit;
@@ -168,6 +226,8 @@ public static class DecisionEngine
 
         public string? BaseCommit { get; }
 
+        public TagPatternSet TagPatterns { get; }
+
         public VersionDiscovery Discovery { get; }
 
         public static Context Open(DecisionRequest request, TagPatternSet tagPatterns, PathFilter paths)
@@ -175,7 +235,7 @@ public static class DecisionEngine
             var repository = GitRepository.Open(request.RepositoryPath, request.GitTimeout);
             var headCommit = repository.ResolveCommit(request.HeadRef, "head");
             var baseCommit = request.BaseRef is null ? null : repository.ResolveCommit(request.BaseRef, "base");
-            return new Context(repository, request.HeadRef, headCommit, request.BaseRef, baseCommit, new VersionDiscovery(repository, tagPatterns, paths));
+            return new Context(repository, request.HeadRef, headCommit, request.BaseRef, baseCommit, tagPatterns, new VersionDiscovery(repository, tagPatterns, paths));
         }
     }
 }

@@ -7,8 +7,11 @@ namespace CertKit.Action.Decision;
 
 /// <summary>
 /// The decision as exactly one JSON object, keys in this order:
-/// <c>{"program","previousVersion","version","bump","recertificationRequired","reasons","scopes":{"added","removed"}}</c>.
-/// <c>previousVersion</c> is null for an initial version.
+/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated"}</c>.
+/// <c>previousVersion</c> and its source are null for an initial version. A source says where the version was found
+/// (<c>tag v1.4.2</c>, <c>src/X/X.csproj</c>, <c>--version</c>); <c>comparedWith</c> is the version the verdict judged the
+/// change against, which differs from <c>previousVersion</c> when a program judges a release against its last release.
+/// <c>evidence</c> and <c>impliedBump</c> are null when no evidence was gathered (see <see cref="Evidence.EvidenceJson"/>).
 /// </summary>
 public static class DecisionJson
 {
@@ -19,16 +22,11 @@ public static class DecisionJson
         {
             json.WriteStartObject();
             json.WriteString("program", decision.Program);
-            if (decision.PreviousVersion is null)
-            {
-                json.WriteNull("previousVersion");
-            }
-            else
-            {
-                json.WriteString("previousVersion", VersionText.Format(decision.PreviousVersion));
-            }
-
+            WriteVersion(json, "previousVersion", decision.PreviousVersion);
+            json.WriteString("previousVersionSource", decision.Previous?.Origin);
             json.WriteString("version", VersionText.Format(decision.Version));
+            json.WriteString("versionSource", decision.Current.Origin);
+            WriteVersion(json, "comparedWith", decision.ComparedWith);
             json.WriteString("bump", decision.Bump.ToName());
             json.WriteBoolean("recertificationRequired", decision.RecertificationRequired);
             json.WriteStartArray("reasons");
@@ -42,10 +40,33 @@ public static class DecisionJson
             WriteList(json, "added", decision.Scopes.Added);
             WriteList(json, "removed", decision.Scopes.Removed);
             json.WriteEndObject();
+            Evidence.EvidenceJson.Write(json, decision.Evidence, decision.Scopes);
+            if (decision.ImpliedBump is { } implied)
+            {
+                json.WriteString("impliedBump", implied.ToName());
+            }
+            else
+            {
+                json.WriteNull("impliedBump");
+            }
+
+            json.WriteBoolean("bumpUnderstated", decision.BumpUnderstated);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteVersion(Utf8JsonWriter json, string name, NuGet.Versioning.NuGetVersion? version)
+    {
+        if (version is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, VersionText.Format(version));
+        }
     }
 
     private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

@@ -30,4 +30,7 @@ public sealed record DecisionRequest
     public bool? ZeroMajorMinorIsMajor { get; init; }
 
     public TimeSpan GitTimeout { get; init; } = GitCommandRunner.DefaultTimeout;
+
+    /// <summary>How much evidence (public API, endpoints, contract) to gather between the compared commits; none by default.</summary>
+    public CertKit.Action.Evidence.EvidenceMode Evidence { get; init; } = CertKit.Action.Evidence.EvidenceMode.None;
 }

@@ -6,6 +6,8 @@ namespace CertKit.Action.Decision;
 /// <summary>The decision for people: a verdict line, then versions with their sources, the bump, reasons and scope changes.</summary>
 public static class DecisionText
 {
+    private const int MaxEvidenceLines = 20;
+
     public static string Render(RecertificationDecision decision)
     {
         var text = new StringBuilder();
@@ -31,10 +33,46 @@ public static class DecisionText
             text.Append("  scopes removed:   ").AppendLine(decision.Scopes.Removed.Count == 0 ? "none" : string.Join(" ", decision.Scopes.Removed));
         }
 
+        if (decision.Evidence is { } evidence)
+        {
+            text.Append("  implied bump:     ").Append(decision.ImpliedBump!.Value.ToName()).Append(" (evidence since ").Append(evidence.ComparedWith).AppendLine(")");
+            if (decision.BumpUnderstated)
+            {
+                text.Append("  BUMP UNDERSTATED: declared ").Append(decision.Bump.ToName()).Append(", but the changes imply ").AppendLine(decision.ImpliedBump.Value.ToName());
+            }
+        }
+        else if (decision.EvidenceNotGatheredBecause is { } why)
+        {
+            text.Append("  evidence:         not gathered: ").AppendLine(why);
+        }
+
         text.AppendLine("  reasons:");
         foreach (var reason in decision.Reasons)
         {
             text.Append("    - ").AppendLine(reason);
+        }
+
+        if (decision.Evidence is { } gathered)
+        {
+            var items = Evidence.EvidenceItems.From(gathered);
+            if (items.Count > 0)
+            {
+                text.AppendLine("  evidence:");
+                foreach (var item in items.Take(MaxEvidenceLines))
+                {
+                    text.Append("    ").Append(item.Kind).Append(": ").Append(item.Description).Append(" (").Append(item.File).Append(':').Append(item.Line).AppendLine(")");
+                }
+
+                if (items.Count > MaxEvidenceLines)
+                {
+                    text.Append("    and ").Append(items.Count - MaxEvidenceLines).AppendLine(" more (see --json)");
+                }
+            }
+
+            foreach (var note in gathered.Notes)
+            {
+                text.Append("  note: ").AppendLine(note);
+            }
         }
 
         return text.ToString();

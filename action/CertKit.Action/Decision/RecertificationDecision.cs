@@ -23,6 +23,29 @@ public sealed record RecertificationDecision
 
     public required ScopeComparison Scopes { get; init; }
 
+    /// <summary>The version the verdict judged the change against (see <see cref="Policies.PolicyVerdict.ComparedWith"/>).</summary>
+    public NuGetVersion? ComparedWith { get; init; }
+
+    /// <summary>What changed between the compared commits, or null when it was not gathered (see <see cref="EvidenceNotGatheredBecause"/>).</summary>
+    internal CertKit.Action.Evidence.EvidenceReport? Evidence { get; init; }
+
+    /// <summary>Why no evidence was gathered (--evidence none, no commit to compare with), or null.</summary>
+    public string? EvidenceNotGatheredBecause { get; init; }
+
+    /// <summary>The bump the evidence implies (major, minor, patch), or null without evidence.</summary>
+    public BumpKind? ImpliedBump => Evidence?.ImpliedBump;
+
+    /// <summary>Whether the declared bump (patch, minor) is lower than the one the evidence implies.</summary>
+    public bool BumpUnderstated => ImpliedBump is { } implied && Bump is BumpKind.Patch or BumpKind.Minor && Rank(Bump) < Rank(implied);
+
+    private static int Rank(BumpKind kind) => kind switch
+    {
+        BumpKind.Major => 3,
+        BumpKind.Minor => 2,
+        BumpKind.Patch => 1,
+        _ => 0,
+    };
+
     public NuGetVersion? PreviousVersion => Previous?.Version;
 
     public NuGetVersion Version => Current.Version;

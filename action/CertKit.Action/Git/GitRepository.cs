@@ -26,10 +26,7 @@ public sealed class GitRepository
     public static GitRepository Open(string path, TimeSpan? timeout = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
-        if (!Directory.Exists(fullPath))
-        {
-            throw new CertKitException($"repository folder '{path}' does not exist");
-        }
+        PathChecks.RequireFolder(path, "repository folder");
 
         var git = new GitCommandRunner(fullPath, timeout);
         var probe = git.Run("rev-parse", "--is-inside-work-tree");

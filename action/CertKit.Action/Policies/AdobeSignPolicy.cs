@@ -28,4 +28,12 @@ public sealed class AdobeSignPolicy : RecertificationPolicy
         [ChangeKind.ReleaseOfPrerelease] = new(false, "the release ships the functionality that was reviewed at the pre-release; only a permission (OAuth scope) change would require it"),
         [ChangeKind.None] = new(false, "the version did not change, so the functionality is not released anew; only a permission (OAuth scope) change would require it"),
     };
+
+    public override IReadOnlyDictionary<EvidenceKind, PolicyRule> EvidenceRules { get; } = new Dictionary<EvidenceKind, PolicyRule>
+    {
+        [EvidenceKind.ApiBreaking] = new(true, "the integration's functionality changes, and Adobe Sign re-certifies when functionality changes"),
+        [EvidenceKind.ApiAddition] = new(true, "new public API is new functionality, and Adobe Sign re-certifies when functionality changes"),
+        [EvidenceKind.EndpointAdded] = new(true, "calling a new endpoint changes what the integration does, and Adobe Sign re-certifies when functionality changes"),
+        [EvidenceKind.EndpointRemoved] = new(true, "no longer calling an endpoint changes what the integration does, and Adobe Sign re-certifies when functionality changes"),
+    };
 }

@@ -29,4 +29,14 @@ public sealed class CommercetoolsPolicy : RecertificationPolicy
             "the release gets a new Git tag, and Connect certifies the one tag that remains the same during the certification process, so the pre-release tag's certification does not carry over"),
         [ChangeKind.None] = new(false, "there is no new version or Git tag to certify (releasing changes needs one)"),
     };
+
+    public override IReadOnlyDictionary<EvidenceKind, PolicyRule> EvidenceRules { get; } = new Dictionary<EvidenceKind, PolicyRule>
+    {
+        [EvidenceKind.ApiBreaking] = new(true, EveryChange),
+        [EvidenceKind.ApiAddition] = new(true, EveryChange),
+        [EvidenceKind.EndpointAdded] = new(true, EveryChange),
+        [EvidenceKind.EndpointRemoved] = new(true, EveryChange),
+        [EvidenceKind.ContractBreaking] = new(true, EveryChange),
+        [EvidenceKind.ContractChange] = new(true, EveryChange),
+    };
 }

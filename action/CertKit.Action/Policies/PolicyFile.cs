@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -51,13 +51,13 @@ public sealed class PolicyFile
 
     public bool? ZeroMajorMinorIsMajor { get; init; }
 
+    /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
+    public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CertKitException($"policy file '{path}' does not exist");
-        }
+        PathChecks.RequireFile(path, "policy file");
 
         string text;
         try
@@ -81,10 +81,21 @@ public sealed class PolicyFile
         {
             stream.Load(parser);
         }
+        catch (AnchorNotFoundException exception)
+        {
+            // Aliases are resolved at the end of the document, so YamlDotNet reports the document's start: point at the alias.
+            throw new CertKitException($"{name}:{AliasLine(text, exception.Message)}: not valid YAML: {StripPosition(exception.Message)}");
+        }
         catch (YamlException exception)
         {
             var inner = exception.InnerException?.Message ?? exception.Message;
-            throw new CertKitException($"{name}:{exception.Start.Line}: not valid YAML: {StripPosition(inner)}");
+            throw new CertKitException($"{name}:{ErrorLine(text, exception)}: not valid YAML: {StripPosition(inner)}");
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's document model rejects some shapes it parsed this way (a mapping with an empty key in a list:
+            // "- : minor"); the event it rejected closes that node, so the node is the one before it.
+            throw new CertKitException($"{name}:{parser.PreviousLine}: not valid here: an empty key, or a mapping where a plain value was expected");
         }
         catch (InvalidOperationException)
         {
@@ -114,6 +125,7 @@ public sealed class PolicyFile
         string? tagPattern = null;
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
+        IReadOnlyList<(string, long)>? checks = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -163,6 +175,9 @@ public sealed class PolicyFile
                 case "scopes":
                     scopes = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
                     break;
+                case "checks":
+                    checks = List(valueNode, name, key, allowEmpty: false);
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -185,6 +200,7 @@ public sealed class PolicyFile
             TagPattern = tagPattern,
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
+            Checks = checks,
         };
     }
 
@@ -227,15 +243,74 @@ public sealed class PolicyFile
         return items;
     }
 
+    /// <summary>
+    /// The line of a YAML error, corrected where YamlDotNet's position is not the culprit's: a tab in the indentation is
+    /// reported at the enclosing mapping's start, and an error at the end of the stream past the last line of text.
+    /// </summary>
+    private static long ErrorLine(string text, YamlException exception)
+    {
+        var lines = text.Split('\n');
+        if (exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indentation = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+                if (indentation.Contains('\t'))
+                {
+                    return i + 1;
+                }
+            }
+        }
+
+        var lastContentLine = Array.FindLastIndex(lines, line => !string.IsNullOrWhiteSpace(line)) + 1;
+        return Math.Max(1, Math.Min(exception.Start.Line, lastContentLine));
+    }
+
+    /// <summary>The first line using the alias named in "The anchor 'b' does not exists" (<c>*b</c>), else 1.</summary>
+    private static long AliasLine(string text, string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        if (end <= start + 1)
+        {
+            return 1;
+        }
+
+        var alias = "*" + message[(start + 1)..end];
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var at = lines[i].IndexOf(alias, StringComparison.Ordinal);
+            var after = at + alias.Length;
+            if (at >= 0 && (after == lines[i].Length || lines[i][after] is ' ' or ',' or ']' or '}' or '\r' or '\t'))
+            {
+                return i + 1;
+            }
+        }
+
+        return 1;
+    }
+
     /// <summary>Remembers how far parsing got, for errors that come without a position.</summary>
     private sealed class PositionTrackingParser(IParser inner) : IParser
     {
         public long LastLine { get; private set; } = 1;
 
+        /// <summary>The line where the event before the current one started.</summary>
+        public long PreviousLine { get; private set; } = 1;
+
+        /// <summary>The line where the current event starts (1 before the first).</summary>
+        public long CurrentLine => inner.Current?.Start.Line ?? LastLine;
+
         public ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
         {
+            if (inner.Current is not null)
+            {
+                PreviousLine = inner.Current.Start.Line;
+            }
+
             var moved = inner.MoveNext();
             if (inner.Current is not null)
             {

@@ -27,7 +27,14 @@ public sealed record PolicyInput
 
     /// <summary>What <see cref="ChangedFiles"/> were compared with ("base main", "tag v1.4.2").</summary>
     public string? ComparedWith { get; init; }
+
+    /// <summary>What changed between the two commits (public API, endpoints, contract), when it was gathered.</summary>
+    internal CertKit.Action.Evidence.EvidenceReport? Evidence { get; init; }
 }
 
-/// <summary>A policy's answer: required or not, and every reason, each naming the rule that fired.</summary>
-public sealed record PolicyVerdict(bool Required, IReadOnlyList<string> Reasons);
+/// <summary>
+/// A policy's answer: required or not, and every reason, each naming the rule that fired. <see cref="ComparedWith"/> is the
+/// version the rule judged the change against: the previous version, or the last release when a pre-release is released
+/// under a program that certifies releases only (null when there is none: a first certification).
+/// </summary>
+public sealed record PolicyVerdict(bool Required, IReadOnlyList<string> Reasons, NuGetVersion? ComparedWith);

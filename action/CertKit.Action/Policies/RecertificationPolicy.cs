@@ -42,21 +42,75 @@ public abstract class RecertificationPolicy
 
     public bool ConsidersScopes => ScopeChangeRule is not null;
 
+    /// <summary>
+    /// The rule for each kind of evidence (what changed between the commits), whatever the version says. A kind with no rule
+    /// is reported but does not change the verdict.
+    /// </summary>
+    public virtual IReadOnlyDictionary<EvidenceKind, PolicyRule> EvidenceRules { get; } = new Dictionary<EvidenceKind, PolicyRule>();
+
     public PolicyVerdict Evaluate(PolicyInput input)
     {
         var reasons = new List<string>();
-        var required = EvaluateVersion(input, reasons);
+        var (required, comparedWith) = EvaluateVersion(input, reasons);
         required = EvaluatePaths(input, required, reasons);
         required |= EvaluateScopes(input, reasons);
-        return new PolicyVerdict(required, reasons);
+        required |= EvaluateEvidence(input, required, reasons);
+        return new PolicyVerdict(required, reasons, comparedWith);
     }
 
-    private bool EvaluateVersion(PolicyInput input, List<string> reasons)
+    /// <summary>
+    /// One reason per kind of change the evidence shows (kinds whose rules share a title are one reason): "feature addition
+    /// under a patch label: 1 public API addition (src/Conn.cs:12), new endpoint POST /v1/x (src/Client.cs:42) requires …".
+    /// </summary>
+    private bool EvaluateEvidence(PolicyInput input, bool requiredSoFar, List<string> reasons)
+    {
+        if (input.Evidence is not { } evidence || input.Bump.Kind == BumpKind.Downgrade || (PrereleasesAreNotCertified && input.Version.IsPrerelease))
+        {
+            return false;
+        }
+
+        if (evidence.IsEmpty)
+        {
+            reasons.Add($"no public API, endpoint or contract change since {evidence.ComparedWith}");
+            return false;
+        }
+
+        var required = false;
+        var label = input.Bump.Kind is BumpKind.Patch or BumpKind.None or BumpKind.Prerelease ? $" under a {input.Bump.Kind.ToName()} label" : string.Empty;
+        foreach (var group in Evidence.EvidenceSummary.ByKind(evidence).GroupBy(item => Title(item.Kind)))
+        {
+            var rules = group.Select(item => EvidenceRules.GetValueOrDefault(item.Kind)).ToList();
+            var rule = rules.FirstOrDefault(r => r is { Required: true }) ?? rules.FirstOrDefault(r => r is not null);
+            var facts = string.Join(", ", group.Select(item => item.Text));
+            if (rule is null)
+            {
+                reasons.Add($"{group.Key}: {facts} (the {DisplayName} policy does not rule on it)");
+                continue;
+            }
+
+            var underLabel = rule.Required && !requiredSoFar ? label : string.Empty;
+            reasons.Add($"{group.Key}{underLabel}: {facts} {(rule.Required ? "requires" : "does not require")} re-certification: {rule.Rationale}");
+            required |= rule.Required;
+        }
+
+        return required;
+    }
+
+    private static string Title(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.ApiBreaking => "breaking change",
+        EvidenceKind.ApiAddition or EvidenceKind.EndpointAdded => "feature addition",
+        EvidenceKind.EndpointRemoved => "functionality change",
+        _ => "contract change",
+    };
+
+    /// <summary>Whether the version change requires re-certification, and the version it was judged against.</summary>
+    private (bool Required, NuGetVersion? ComparedWith) EvaluateVersion(PolicyInput input, List<string> reasons)
     {
         if (input.Bump.Kind == BumpKind.Downgrade)
         {
             reasons.Add($"{Show(input.Version)} is lower than the previous version {Show(input.PreviousVersion)}: a downgrade is not a release {DisplayName} certifies");
-            return false;
+            return (false, input.PreviousVersion);
         }
 
         var change = ChangeKinds.From(input.Bump);
@@ -66,7 +120,7 @@ public abstract class RecertificationPolicy
                 $"{Show(input.Version)} is a pre-release and does not require re-certification: {DisplayName} certifies releases, " +
                 $"so the decision is made when {Show(Release(input.Version))} is released, " +
                 (input.LastRelease is null ? "as its first certification (there is no earlier release)" : $"against the last release {Show(input.LastRelease)}"));
-            return false;
+            return (false, input.PreviousVersion);
         }
 
         var previous = input.PreviousVersion;
@@ -84,7 +138,7 @@ public abstract class RecertificationPolicy
 
         var rule = Rules[change];
         reasons.Add($"{Describe(change, bump, previous, input.Version)} {(rule.Required ? "requires" : "does not require")} {(change == ChangeKind.Initial ? "certification" : "re-certification")}: {rule.Rationale}");
-        return rule.Required;
+        return (rule.Required, previous);
     }
 
     private bool EvaluatePaths(PolicyInput input, bool required, List<string> reasons)

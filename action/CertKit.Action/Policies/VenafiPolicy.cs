@@ -26,4 +26,12 @@ public sealed class VenafiPolicy : RecertificationPolicy
         [ChangeKind.ReleaseOfPrerelease] = new(false, "Venafi certifies releases, not pre-releases"),
         [ChangeKind.None] = new(false, "there is no new release to certify"),
     };
+
+    public override IReadOnlyDictionary<EvidenceKind, PolicyRule> EvidenceRules { get; } = new Dictionary<EvidenceKind, PolicyRule>
+    {
+        [EvidenceKind.ApiBreaking] = new(true, "a breaking change makes it a Major release whatever its label, and Venafi asks to re-certify for any Major release"),
+        [EvidenceKind.ApiAddition] = new(true, "Venafi asks to re-certify for any feature addition/enhancement, and new public API is one"),
+        [EvidenceKind.EndpointAdded] = new(true, "Venafi asks to re-certify for any feature addition/enhancement, and calling a new endpoint is one (the REST endpoints and VCert functions used must be documented to Venafi)"),
+        [EvidenceKind.EndpointRemoved] = new(false, "an endpoint no longer called removes no feature Venafi certified on its own; update the endpoint list given to Venafi"),
+    };
 }

@@ -13,4 +13,13 @@ public sealed record ActionDecision(
     IReadOnlyList<string> ScopesRemoved)
 {
     public bool ScopesChanged => ScopesAdded.Count > 0 || ScopesRemoved.Count > 0;
+
+    /// <summary>What changed between the compared commits, when evidence was gathered.</summary>
+    internal Evidence.EvidenceReport? Evidence { get; init; }
+
+    /// <summary>The bump the evidence implies (major, minor, patch), or null without evidence.</summary>
+    public string? ImpliedBump { get; init; }
+
+    /// <summary>Whether the declared bump is lower than the implied one.</summary>
+    public bool BumpUnderstated { get; init; }
 }

@@ -10,6 +10,9 @@ namespace CertKit.Action.Reporting;
 /// </summary>
 internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding> Reported, string? ChangedSince)
 {
+    /// <summary>Whether only the projects and files the pull request changes were analysed (then <see cref="ScanReport.Findings"/> are the reported ones).</summary>
+    public bool ScopedToChanges { get; init; }
+
     /// <summary>Whether <see cref="Reported"/> is restricted to the lines a pull request changed.</summary>
     public bool OnChangedLinesOnly => ChangedSince is not null;
 
@@ -43,14 +46,31 @@ internal static class ActionScan
             .Where(relative => !relative.StartsWith("../", StringComparison.Ordinal))
             .ToArray();
         var baseline = baselineFile is null ? null : ScanBaseline.Read(Path.GetFullPath(baselineFile, workspace));
-        var report = await new RepositoryScanner().ScanAsync(new ScanSettings(workspace, Exclude: exclude), cancellationToken).ConfigureAwait(false);
+
+        // A pull request analyses only the projects and files it changes, unless a SARIF file is wanted: code scanning
+        // compares it with the base branch's, so it must cover the whole repository.
+        var scoped = changedSince is not null && sarifFile is null;
+        var runnerTemp = core.GetEnvironment("RUNNER_TEMP");
+        var cacheDirectory = string.IsNullOrEmpty(runnerTemp) ? null : Path.Combine(runnerTemp, "certkit-scan-cache");
+        ScanReport report;
+        try
+        {
+            report = await new RepositoryScanner()
+                .ScanAsync(new ScanSettings(workspace, BaseRef: scoped ? changedSince : null, Exclude: exclude, CacheDirectory: cacheDirectory), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CertKitException exception) when (scoped && exception.Message.StartsWith("--base", StringComparison.Ordinal))
+        {
+            throw NoBaseCommit(exception);
+        }
+
         if (baseline is not null)
         {
             report = baseline.Apply(report, baselineFile!);
         }
 
         IReadOnlyList<Finding> reported = report.Findings;
-        if (changedSince is not null)
+        if (changedSince is not null && !scoped)
         {
             ChangedLines changed;
             try
@@ -59,9 +79,7 @@ internal static class ActionScan
             }
             catch (CertKitException exception)
             {
-                var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
-                throw new CertKitException(
-                    $"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
+                throw NoBaseCommit(exception);
             }
 
             reported = report.Findings.Where(f => changed.Contains(f.Path, f.Line)).ToList();
@@ -71,7 +89,11 @@ internal static class ActionScan
         var log = new StringWriter { NewLine = "\n" };
         TextReport.Write(report, log);
         core.InfoUntrusted(log.ToString().TrimEnd('\n'));
-        if (changedSince is not null)
+        if (scoped)
+        {
+            core.Info($"{reported.Count} findings on lines changed since {changedSince}; only the projects and files the pull request changes were analysed.");
+        }
+        else if (changedSince is not null)
         {
             core.Info($"{reported.Count} of the {report.Findings.Count} findings are on lines changed since {changedSince}.");
         }
@@ -84,7 +106,13 @@ internal static class ActionScan
             core.Info($"SARIF written to {sarifFile}");
         }
 
-        return new ActionScanResult(report, reported, changedSince);
+        return new ActionScanResult(report, reported, changedSince) { ScopedToChanges = scoped };
+    }
+
+    private static CertKitException NoBaseCommit(CertKitException exception)
+    {
+        var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
+        return new CertKitException($"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
     }
 
     /// <summary>The scan's outputs: <c>findings</c> (the reported count) and <c>sarif-file</c> (empty when none was written).</summary>

@@ -1,3 +1,6 @@
+using System.Text;
+using CertKit.Action.Readiness;
+
 namespace CertKit.Action.Reporting;
 
 /// <summary>
@@ -59,4 +62,29 @@ public static class CertificationChecklists
 
         return string.Join("; ", parts);
     }
+
+    /// <summary>
+    /// The readiness checks as a pre-ticked checklist: passed ✓ ticked with its evidence, failed ✗ open with what to fix,
+    /// manual open with what the reviewer needs.
+    /// </summary>
+    internal static string ReadinessChecklist(ReadinessReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var check in report.Checks)
+        {
+            var (box, mark) = check.Status switch
+            {
+                CheckStatus.Passed => ("[x]", "✓"),
+                CheckStatus.Failed => ("[ ]", "✗"),
+                _ => ("[ ]", "manual:"),
+            };
+            var evidence = check.Evidence.Count == 0 ? string.Empty : (check.Status == CheckStatus.Failed ? " fix: " : " ") + string.Join("; ", check.Evidence.Take(3));
+            text.Append("- ").Append(box).Append(' ').Append(mark).Append(" `").Append(check.Id).Append("` ").Append(Sentence(check.Requirement))
+                .Append(" —").Append(evidence).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Sentence(string requirement) => requirement.Replace('\n', ' ');
 }

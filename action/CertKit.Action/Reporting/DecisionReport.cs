@@ -42,6 +42,7 @@ public static class DecisionReport
             summary.AddHeading("OAuth scope changes", 3).AddList(ScopeLines(decision).Select(Html));
         }
 
+        EvidenceReporting.AddToSummary(summary, decision);
         if (context.CompareUrl is not null)
         {
             summary.AddLink("Compare the versions", context.CompareUrl);
@@ -58,7 +59,7 @@ public static class DecisionReport
     public static string PullRequestMarker(ActionDecision decision) => $"{PullRequestMarkerPrefix} program={decision.Program} -->";
 
     /// <summary>The one PR comment (markdown) that later runs update.</summary>
-    public static string PullRequestComment(ActionDecision decision, ReportContext context)
+    public static string PullRequestComment(ActionDecision decision, ReportContext context, string? readiness = null)
     {
         var text = new StringBuilder();
         text.Append(PullRequestMarker(decision)).Append('\n');
@@ -81,6 +82,11 @@ public static class DecisionReport
             }
         }
 
+        if (decision.Evidence is not null)
+        {
+            text.Append('\n').Append(EvidenceReporting.Markdown(decision, "**Evidence**"));
+        }
+
         text.Append('\n');
         text.Append(decision.RecertificationRequired
             ? $"Releasing this change requires {decision.ProgramName} re-certification; certkit opens the request when the release is published."
@@ -88,6 +94,11 @@ public static class DecisionReport
         if (context.CompareUrl is not null)
         {
             text.Append(" [Compare](").Append(context.CompareUrl).Append(')');
+        }
+
+        if (!string.IsNullOrWhiteSpace(readiness))
+        {
+            text.Append("\n\n").Append(readiness.TrimEnd());
         }
 
         return text.Append('\n').ToString();
@@ -100,7 +111,7 @@ public static class DecisionReport
     public static string IssueTitle(ActionDecision decision, string repository) =>
         $"Re-certification required: {repository} {decision.Version} ({decision.Program})";
 
-    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null)
+    public static string IssueBody(ActionDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null, string? readinessChecklist = null)
     {
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
@@ -127,10 +138,25 @@ public static class DecisionReport
             }
         }
 
+        if (decision.Evidence is not null)
+        {
+            text.Append('\n').Append(EvidenceReporting.Markdown(decision, "### Evidence"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(endpointInventory))
+        {
+            text.Append('\n').Append(endpointInventory.TrimEnd()).Append('\n');
+        }
+
         text.Append("\n### Checklist\n\n");
         foreach (var item in CertificationChecklists.For(decision))
         {
             text.Append("- [ ] ").Append(item).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(readinessChecklist))
+        {
+            text.Append("\n### Readiness (certkit check)\n\n").Append(readinessChecklist.TrimEnd()).Append('\n');
         }
 
         if (!string.IsNullOrWhiteSpace(scanSummary))

@@ -70,6 +70,13 @@ internal static class ScanSummary
     {
         var report = result.Report;
         var files = Plural(report.FilesAnalyzed, "file");
+        if (result.ScopedToChanges)
+        {
+            return result.Reported.Count == 0
+                ? $"No findings on the lines this pull request changes ({files} analysed: the projects and files it changes)."
+                : $"{Plural(result.Reported.Count, "finding")} on the lines this pull request changes ({files} analysed: the projects and files it changes).";
+        }
+
         if (result.OnChangedLinesOnly)
         {
             return result.Reported.Count == 0
@@ -92,10 +99,10 @@ internal static class ScanSummary
             caveats.Add($"{Plural(report.Skipped.Count, "file")} skipped (listed in the step's log).");
         }
 
-        var fallbacks = report.Projects.Count(p => p.Mode == Scanning.ProjectLoadMode.Fallback);
-        if (fallbacks > 0)
+        // One line per project that fell back, with the reason: its findings may differ from a build's.
+        foreach (var project in report.Projects.Where(p => p.Mode == Scanning.ProjectLoadMode.Fallback))
         {
-            caveats.Add($"{Plural(fallbacks, "project")} could not be loaded and {(fallbacks == 1 ? "was" : "were")} compiled ad hoc (see the step's log).");
+            caveats.Add($"{project.Path} could not be loaded and was compiled ad hoc{Scanning.TextReport.FallbackPackages(project)}: {Scanning.TextReport.OneLine(project.Reason)}");
         }
 
         if (report.AnalyzerFailures.Count > 0)

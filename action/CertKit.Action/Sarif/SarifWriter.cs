@@ -222,6 +222,14 @@ internal static class SarifWriter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FindingFingerprints.Key, fingerprint);
         json.WriteEndObject();
+        if (finding.WarningAsError)
+        {
+            // The level is the rule's; the project's TreatWarningsAsErrors is said apart (a SARIF property bag).
+            json.WriteStartObject("properties");
+            json.WriteBoolean("warningAsError", true);
+            json.WriteEndObject();
+        }
+
         if (finding.Baseline is { } baseline)
         {
             json.WriteString("baselineState", baseline == BaselineState.New ? "new" : "unchanged");

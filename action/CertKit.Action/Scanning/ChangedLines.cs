@@ -10,14 +10,22 @@ internal sealed partial class ChangedLines
 {
     private readonly Dictionary<string, List<(int Start, int End)>> _ranges;
     private readonly HashSet<string> _wholeFiles;
+    private readonly HashSet<string> _deleted;
 
-    private ChangedLines(Dictionary<string, List<(int Start, int End)>> ranges, HashSet<string> wholeFiles)
+    private ChangedLines(Dictionary<string, List<(int Start, int End)>> ranges, HashSet<string> wholeFiles, HashSet<string> deleted)
     {
         _ranges = ranges;
         _wholeFiles = wholeFiles;
+        _deleted = deleted;
     }
 
     public int FileCount => _ranges.Count + _wholeFiles.Count;
+
+    /// <summary>Every file with new or changed lines (and untracked files), repository-relative.</summary>
+    public IEnumerable<string> Files => _ranges.Keys.Concat(_wholeFiles).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Files the change deletes: they have no lines to report, but a deleted build file still changes how projects build.</summary>
+    public IReadOnlySet<string> DeletedFiles => _deleted;
 
     public bool Contains(string path, int line) =>
         _wholeFiles.Contains(path) || (_ranges.TryGetValue(path, out var ranges) && ranges.Exists(r => line >= r.Start && line <= r.End));
@@ -26,16 +34,30 @@ internal sealed partial class ChangedLines
     public static ChangedLines Parse(string diff, IEnumerable<string> untrackedFiles)
     {
         var ranges = new Dictionary<string, List<(int Start, int End)>>(StringComparer.Ordinal);
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
         List<(int Start, int End)>? current = null;
+        string? oldPath = null;
         foreach (var rawLine in diff.Split('\n'))
         {
             var line = rawLine.TrimEnd('\r');
+            if (line.StartsWith("--- ", StringComparison.Ordinal))
+            {
+                oldPath = Unquote(line.Substring(4));
+                oldPath = oldPath.StartsWith("a/", StringComparison.Ordinal) ? oldPath.Substring(2) : oldPath;
+                continue;
+            }
+
             if (line.StartsWith("+++ ", StringComparison.Ordinal))
             {
                 var path = line.Substring(4);
                 if (path == "/dev/null")
                 {
                     // A deleted file has no new lines.
+                    if (oldPath is not null && oldPath != "/dev/null")
+                    {
+                        deleted.Add(oldPath);
+                    }
+
                     current = null;
                     continue;
                 }
@@ -74,7 +96,7 @@ internal sealed partial class ChangedLines
             }
         }
 
-        return new ChangedLines(ranges, new HashSet<string>(untrackedFiles.Select(p => p.Replace('\\', '/')), StringComparer.Ordinal));
+        return new ChangedLines(ranges, new HashSet<string>(untrackedFiles.Select(p => p.Replace('\\', '/')), StringComparer.Ordinal), deleted);
     }
 
     /// <summary>Lines changed in the work tree since <paramref name="baseRef"/>, read from git in <paramref name="repositoryRoot"/>.</summary>

@@ -32,6 +32,11 @@ internal sealed class MsBuildProjectLoader : IDisposable
 
     internal sealed record Loaded(Project? Project, string? Problem);
 
+    /// <summary>A project's design-time result (<see cref="Primary"/>) and those of the projects it references (all in <see cref="Closure"/>), or why it could not be loaded.</summary>
+    internal sealed record DesignTimeLoad(DesignTimeProject? Primary, IReadOnlyList<DesignTimeProject> Closure, string? Problem);
+
+    private readonly Dictionary<ProjectId, DesignTimeProject> _designTime = new();
+
     /// <summary>The loaded project, or null with the reason it could not be loaded.</summary>
     public async Task<Loaded> OpenAsync(string projectPath, CancellationToken cancellationToken)
     {
@@ -61,7 +66,79 @@ internal sealed class MsBuildProjectLoader : IDisposable
         return new Loaded(project, null);
     }
 
+    /// <summary>
+    /// The design-time result of <paramref name="projectPath"/> (the target framework MSBuildWorkspace opens first) and of
+    /// every project it references, transitively; or the reason it could not be loaded. Files that
+    /// <paramref name="isRepositoryFile"/> rejects (obj/ output) are kept with their text.
+    /// </summary>
+    public async Task<DesignTimeLoad> LoadDesignTimeAsync(string projectPath, Func<string, bool> isRepositoryFile, CancellationToken cancellationToken)
+    {
+        var loaded = await OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
+        if (loaded.Project is null)
+        {
+            return new DesignTimeLoad(null, [], loaded.Problem);
+        }
+
+        var closure = new List<DesignTimeProject>();
+        var seen = new HashSet<ProjectId>();
+        var pending = new Stack<Project>();
+        pending.Push(loaded.Project);
+        while (pending.Count > 0)
+        {
+            var project = pending.Pop();
+            if (!seen.Add(project.Id) || project.Language != LanguageNames.CSharp)
+            {
+                continue;
+            }
+
+            closure.Add(_designTime.TryGetValue(project.Id, out var known) ? known : _designTime[project.Id] = DesignTimeProject.FromWorkspace(project, isRepositoryFile));
+            foreach (var reference in project.ProjectReferences)
+            {
+                if (project.Solution.GetProject(reference.ProjectId) is { } referenced)
+                {
+                    pending.Push(referenced);
+                }
+            }
+        }
+
+        return new DesignTimeLoad(closure[0], closure, null);
+    }
+
     public void Dispose() => _workspace.Dispose();
+
+    /// <summary>
+    /// Restores every project of <paramref name="projectPaths"/> that has no <c>obj/project.assets.json</c> in ONE
+    /// <c>dotnet restore</c> (of a generated solution file), rather than one per project. Null, or what failed.
+    /// </summary>
+    public static async Task<string?> RestoreAllAsync(IReadOnlyList<string> projectPaths, string scratchFolder, CancellationToken cancellationToken)
+    {
+        // A project file that is not even XML would fail the whole batch: it restores (and fails) on its own when it is opened.
+        var unrestored = projectPaths.Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json")) && IsXml(p)).ToList();
+        if (unrestored.Count == 0)
+        {
+            return null;
+        }
+
+        if (unrestored.Count == 1)
+        {
+            return await RestoreAsync(unrestored[0], Path.GetDirectoryName(unrestored[0])!, cancellationToken).ConfigureAwait(false);
+        }
+
+        Directory.CreateDirectory(scratchFolder);
+        var solution = Path.Combine(scratchFolder, $"certkit-restore-{Environment.ProcessId}.slnx");
+        var document = new System.Xml.Linq.XElement(
+            "Solution",
+            unrestored.Select(p => new System.Xml.Linq.XElement("Project", new System.Xml.Linq.XAttribute("Path", p))));
+        await File.WriteAllTextAsync(solution, document.ToString(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RestoreAsync(solution, scratchFolder, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(solution);
+        }
+    }
 
     private string? FailureFor(string projectPath)
     {
@@ -81,9 +158,14 @@ internal sealed class MsBuildProjectLoader : IDisposable
             return null;
         }
 
+        return await RestoreAsync(projectPath, Path.GetDirectoryName(projectPath)!, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> RestoreAsync(string target, string workingDirectory, CancellationToken cancellationToken)
+    {
         try
         {
-            var result = await ProcessRunner.RunAsync("dotnet", ["restore", projectPath, "--verbosity", "quiet"], Path.GetDirectoryName(projectPath)!, RestoreTimeout, cancellationToken).ConfigureAwait(false);
+            var result = await ProcessRunner.RunAsync("dotnet", ["restore", target, "--verbosity", "quiet"], workingDirectory, RestoreTimeout, cancellationToken).ConfigureAwait(false);
             if (result.ExitCode == 0)
             {
                 return null;
@@ -95,6 +177,19 @@ internal sealed class MsBuildProjectLoader : IDisposable
         catch (CertKitException exception)
         {
             return exception.Message;
+        }
+    }
+
+    private static bool IsXml(string path)
+    {
+        try
+        {
+            System.Xml.Linq.XDocument.Load(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is System.Xml.XmlException or IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

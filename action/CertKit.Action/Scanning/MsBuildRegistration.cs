@@ -10,6 +10,9 @@ internal static class MsBuildRegistration
 {
     private static readonly object Gate = new();
 
+    /// <summary>The MSBuild in use (path and version), once registered: part of the design-time cache's key.</summary>
+    public static string? Sdk { get; private set; }
+
     /// <summary>Null when MSBuild is usable, otherwise why not (no SDK on the machine).</summary>
     public static string? EnsureRegistered()
     {
@@ -17,12 +20,14 @@ internal static class MsBuildRegistration
         {
             if (MSBuildLocator.IsRegistered)
             {
+                Sdk ??= "registered elsewhere";
                 return null;
             }
 
             try
             {
-                MSBuildLocator.RegisterDefaults();
+                var instance = MSBuildLocator.RegisterDefaults();
+                Sdk = instance.MSBuildPath + "|" + instance.Version;
                 return null;
             }
             catch (InvalidOperationException exception)

@@ -62,14 +62,19 @@ internal sealed class RepositoryScanner
         public List<ProjectRecord> Projects { get; } = new();
     }
 
-    public async Task<ScanReport> ScanAsync(ScanSettings settings, CancellationToken cancellationToken)
+    public Task<ScanReport> ScanAsync(ScanSettings settings, CancellationToken cancellationToken) =>
+        ScanAsync(settings, new ScanTimings(), cancellationToken);
+
+    /// <summary>Scans as <paramref name="settings"/> say, adding where the time goes to <paramref name="timings"/>.</summary>
+    public async Task<ScanReport> ScanAsync(ScanSettings settings, ScanTimings timings, CancellationToken cancellationToken)
     {
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.Directory));
         if (!Directory.Exists(directory))
         {
-            throw new CertKitException($"the folder '{settings.Directory}' does not exist");
+            PathChecks.RequireFolder(settings.Directory, "the folder to scan");
         }
 
+        var filesPhase = timings.Measure(ScanPhase.TextFiles);
         var topLevel = await Git.FindTopLevelAsync(directory, cancellationToken).ConfigureAwait(false);
         var sourceRoot = topLevel ?? directory;
         ChangedLines? changed = null;
@@ -85,13 +90,36 @@ internal sealed class RepositoryScanner
 
         var listing = topLevel is null ? null : await Git.ListFilesAsync(directory, cancellationToken).ConfigureAwait(false);
         var discovery = FileDiscovery.Discover(directory, sourceRoot, listing, settings.Include ?? [], settings.Exclude ?? []);
+        var projectPaths = discovery.Files.Where(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullPath).Order(StringComparer.Ordinal).ToList();
+        var cache = settings.CacheDirectory is null ? null : new DesignTimeCache(settings.CacheDirectory);
+
+        // A pull request: which projects (and text files) its changes touch. The rest is never read.
+        var repositoryFiles = new HashSet<string>(discovery.Files.Select(f => f.FullPath), StringComparer.Ordinal);
+        var cached = cache is null ? new Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)>() : ReadCache(cache, projectPaths, repositoryFiles);
+        ChangeScope? scope = null;
+        if (changed is not null)
+        {
+            // A shared source linked into a project is known from the project file, or from the project's cached design-time result.
+            var changedFullPaths = changed.Files.Concat(changed.DeletedFiles).Select(p => Path.GetFullPath(Path.Combine(sourceRoot, p))).ToList();
+            scope = ChangeScope.Compute(
+                changedFullPaths,
+                projectPaths,
+                path => OwningProject(path, projectPaths),
+                project => cached.GetValueOrDefault(project).Entry?.Closure.FirstOrDefault()?.Documents.Select(d => d.Path));
+        }
 
         var skipped = new List<SkippedFile>(discovery.Skipped);
         var notes = new List<FileNote>();
         var files = new Dictionary<string, ScannedFile>(StringComparer.Ordinal);
+        var changedRelative = changed is null ? null : new HashSet<string>(changed.Files, StringComparer.Ordinal);
         foreach (var candidate in discovery.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (scope is not null && !InScope(candidate, scope, changedRelative!, projectPaths))
+            {
+                continue;
+            }
+
             var outcome = TextFileReader.Read(candidate.FullPath, settings.MaxFileSize);
             if (outcome.Text is null)
             {
@@ -111,7 +139,6 @@ internal sealed class RepositoryScanner
         var collector = new Collector();
 
         // Each file belongs to the project in the deepest folder above it; files under no project go to one ad-hoc compilation.
-        var projectPaths = files.Values.Where(f => f.IsProject).Select(f => f.FullPath).OrderBy(p => p, StringComparer.Ordinal).ToList();
         var owned = new Dictionary<string, List<ScannedFile>>(StringComparer.Ordinal);
         var unowned = new List<ScannedFile>();
         foreach (var file in files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
@@ -127,16 +154,20 @@ internal sealed class RepositoryScanner
             }
         }
 
-        if (projectPaths.Count > 0)
+        var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles);
+        filesPhase.Dispose();
+
+        if (analysed.Count > 0)
         {
-            await AnalyzeProjectsAsync(projectPaths, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+            await AnalyzeProjectsAsync(analysed, context, cancellationToken).ConfigureAwait(false);
         }
 
-        if (unowned.Count > 0)
+        if (unowned.Count > 0 && (scope is null || scope.FilesUnderNoProject))
         {
             var csharp = unowned.Where(f => f.IsCSharp).ToList();
             var others = unowned.Where(f => !f.IsCSharp).ToList();
-            await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+            await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, [], context, null, cancellationToken).ConfigureAwait(false);
             collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count, others.Count));
         }
 
@@ -161,9 +192,60 @@ internal sealed class RepositoryScanner
             notes,
             collector.Projects,
             collector.AnalyzerFailures.Distinct(StringComparer.Ordinal).ToList(),
-            settings.BaseRef)
+            settings.BaseRef,
+            timings)
         {
             Suppressed = all.Where(f => f.Suppression is not null).ToList(),
+        };
+    }
+
+    /// <summary>Each project's cache key, and its cached design-time result when the key matches.</summary>
+    private static Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)> ReadCache(DesignTimeCache cache, IReadOnlyList<string> projectPaths, IReadOnlySet<string> repositoryFiles)
+    {
+        // The SDK is part of the key: without one nothing is loaded with MSBuild, and nothing is cached.
+        var result = new Dictionary<string, (string, DesignTimeCache.Entry?)>(StringComparer.Ordinal);
+        if (MsBuildRegistration.EnsureRegistered() is not null)
+        {
+            return result;
+        }
+
+        var buildInputs = DesignTimeCache.BuildInputsHash(repositoryFiles, MsBuildRegistration.Sdk ?? "unknown");
+        foreach (var projectPath in projectPaths)
+        {
+            var folder = Path.GetDirectoryName(projectPath)! + Path.DirectorySeparatorChar;
+            var key = DesignTimeCache.KeyFor(projectPath, buildInputs, repositoryFiles.Where(f => f.StartsWith(folder, StringComparison.Ordinal)).Select(f => f[folder.Length..]));
+            result[projectPath] = (key, cache.TryGet(projectPath, key));
+        }
+
+        return result;
+    }
+
+    /// <summary>What the per-project steps share.</summary>
+    private sealed record ScanContext(
+        Dictionary<string, ScannedFile> Files,
+        Dictionary<string, List<ScannedFile>> Owned,
+        EditorConfigOptions EditorConfig,
+        Collector Collector,
+        ScanTimings Timings,
+        DesignTimeCache? Cache,
+        IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
+        ChangeScope? Scope,
+        IReadOnlySet<string> RepositoryFiles);
+
+    /// <summary>Whether a pull request's scan reads this file: files of projects it analyses in full, changed text files, files under no project when those are analysed.</summary>
+    private static bool InScope(FileDiscovery.Candidate candidate, ChangeScope scope, HashSet<string> changedRelative, IReadOnlyList<string> projectPaths)
+    {
+        var owner = OwningProject(candidate.FullPath, projectPaths);
+        if (owner is null)
+        {
+            return scope.FilesUnderNoProject;
+        }
+
+        return scope.Of(owner) switch
+        {
+            ProjectChange.None => false,
+            ProjectChange.TextFiles => candidate.FullPath == owner || changedRelative.Contains(candidate.RelativePath),
+            _ => true,
         };
     }
 
@@ -184,134 +266,304 @@ internal sealed class RepositoryScanner
         return owner;
     }
 
-    private async Task AnalyzeProjectsAsync(
-        List<string> projectPaths,
-        Dictionary<string, List<ScannedFile>> owned,
-        Dictionary<string, ScannedFile> files,
-        EditorConfigOptions editorConfig,
-        Collector collector,
-        CancellationToken cancellationToken)
+    private async Task AnalyzeProjectsAsync(List<string> projectPaths, ScanContext context, CancellationToken cancellationToken)
     {
-        var registrationProblem = MsBuildRegistration.EnsureRegistered();
+        string? registrationProblem;
+        using (context.Timings.Measure(ScanPhase.Load))
+        {
+            registrationProblem = MsBuildRegistration.EnsureRegistered();
+        }
+
         if (registrationProblem is not null)
         {
             foreach (var projectPath in projectPaths)
             {
-                await FallBackAsync(projectPath, registrationProblem, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+                await FallBackAsync(projectPath, registrationProblem, context, cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
 
-        await AnalyzeWithMsBuildAsync(projectPaths, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+        await AnalyzeWithMsBuildAsync(projectPaths, context, cancellationToken).ConfigureAwait(false);
     }
 
     // Kept out of line so MSBuildWorkspace's types load only after MSBuildLocator has registered the SDK.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task AnalyzeWithMsBuildAsync(
-        List<string> projectPaths,
-        Dictionary<string, List<ScannedFile>> owned,
-        Dictionary<string, ScannedFile> files,
-        EditorConfigOptions editorConfig,
-        Collector collector,
-        CancellationToken cancellationToken)
+    private async Task AnalyzeWithMsBuildAsync(List<string> projectPaths, ScanContext context, CancellationToken cancellationToken)
     {
-        using var loader = MsBuildProjectLoader.Create();
+        var timings = context.Timings;
+        var designs = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
+        var primaries = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var fromCache = new HashSet<string>(StringComparer.Ordinal);
+
+        // 1. Design-time results from the cache, where the key matches.
         foreach (var projectPath in projectPaths)
         {
-            var loaded = await loader.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
-            if (loaded.Project is null)
+            if (context.Cached.GetValueOrDefault(projectPath).Entry is { } entry && entry.Closure.FirstOrDefault(p => p.Name == entry.Primary) is { } primary)
             {
-                await FallBackAsync(projectPath, loaded.Problem, owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+                primaries[projectPath] = primary;
+                fromCache.Add(projectPath);
+                foreach (var design in entry.Closure)
+                {
+                    designs.TryAdd(design.Name, design);
+                }
+            }
+        }
+
+        // 2. The others: one restore for all of them, then MSBuild's design-time builds.
+        var toLoad = projectPaths.Where(p => !primaries.ContainsKey(p)).ToList();
+        if (toLoad.Count > 0)
+        {
+            using (timings.Measure(ScanPhase.Restore))
+            {
+                await MsBuildProjectLoader.RestoreAllAsync(toLoad, Path.Combine(Path.GetTempPath(), "certkit-scan"), cancellationToken).ConfigureAwait(false);
+            }
+
+            using var loader = MsBuildProjectLoader.Create();
+            foreach (var projectPath in toLoad)
+            {
+                using var _ = timings.Measure(ScanPhase.Load, context.Files[projectPath].RelativePath);
+                var loaded = await loader.LoadDesignTimeAsync(projectPath, context.RepositoryFiles.Contains, cancellationToken).ConfigureAwait(false);
+                if (loaded.Primary is null)
+                {
+                    problems[projectPath] = loaded.Problem;
+                    continue;
+                }
+
+                primaries[projectPath] = loaded.Primary;
+                foreach (var design in loaded.Closure)
+                {
+                    designs.TryAdd(design.Name, design);
+                }
+
+                if (context.Cache is not null && context.Scope is null)
+                {
+                    // Texts of repository files are never cached (they are read from the work tree), so only full scans store: a
+                    // pull request's scan reads fewer files, and would cache texts of files it did not read.
+                    context.Cache.Store(projectPath, new DesignTimeCache.Entry(context.Cached[projectPath].Key, loaded.Primary.Name, loaded.Closure));
+                }
+            }
+        }
+
+        // 3. Compile and analyse in dependency order; a referenced project is compiled first and handed on as a reference assembly.
+        var compiler = new ProjectCompiler();
+        var needed = NeededByOthers(primaries.Values, designs);
+        foreach (var projectPath in projectPaths)
+        {
+            if (!primaries.TryGetValue(projectPath, out var primary))
+            {
+                await FallBackAsync(projectPath, problems.GetValueOrDefault(projectPath), context, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            var project = loaded.Project;
-            var present = new HashSet<string>(project.AdditionalDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
-            var additions = ImmutableArray.CreateBuilder<DocumentInfo>();
-            foreach (var file in owned.GetValueOrDefault(projectPath, []))
-            {
-                if (!file.IsCSharp && !present.Contains(file.FullPath))
-                {
-                    additions.Add(DocumentInfo.Create(
-                        DocumentId.CreateNewId(project.Id),
-                        Path.GetFileName(file.FullPath),
-                        loader: TextLoader.From(TextAndVersion.Create(file.Text, VersionStamp.Default, file.FullPath)),
-                        filePath: file.FullPath));
-                }
-            }
-
-            var solution = project.Solution.AddAdditionalDocuments(additions.ToImmutable());
-
-            // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
-            var configured = new HashSet<string>(project.AnalyzerConfigDocuments.Select(d => d.FilePath ?? string.Empty), StringComparer.Ordinal);
-            var sourcePaths = project.Documents.Select(d => d.FilePath).Concat(solution.GetProject(project.Id)!.AdditionalDocuments.Select(d => d.FilePath)).Append(projectPath);
-            foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths.OfType<string>()))
-            {
-                if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
-                {
-                    solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(project.Id), ".editorconfig", configText, filePath: configFile);
-                }
-            }
-
-            project = solution.GetProject(project.Id)!;
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is null)
-            {
-                await FallBackAsync(projectPath, "the workspace produced no compilation", owned, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await RunAnalyzersAsync(compilation, project.AnalyzerOptions, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-            collector.Projects.Add(new ProjectRecord(
-                files[projectPath].RelativePath,
-                ProjectLoadMode.MSBuild,
-                null,
-                project.Documents.Count(d => d.FilePath is not null && files.ContainsKey(d.FilePath)),
-                project.AdditionalDocuments.Count()));
+            await CompileReferencesAsync(primary, designs, compiler, context, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            await AnalyzeProjectAsync(projectPath, primary, needed.Contains(primary.Name), fromCache.Contains(projectPath), compiler, context, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task FallBackAsync(
-        string projectPath,
-        string? problem,
-        Dictionary<string, List<ScannedFile>> owned,
-        Dictionary<string, ScannedFile> files,
-        EditorConfigOptions editorConfig,
-        Collector collector,
+    /// <summary>Names of the projects some other project references (they need a reference assembly once compiled).</summary>
+    private static HashSet<string> NeededByOthers(IEnumerable<DesignTimeProject> primaries, Dictionary<string, DesignTimeProject> designs)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<DesignTimeProject>(primaries);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var project = pending.Pop();
+            if (!seen.Add(project.Name))
+            {
+                continue;
+            }
+
+            foreach (var reference in project.ProjectReferences)
+            {
+                needed.Add(reference.Name);
+                if (designs.TryGetValue(reference.Name, out var referenced))
+                {
+                    pending.Push(referenced);
+                }
+            }
+        }
+
+        return needed;
+    }
+
+    /// <summary>Compiles, depth first, every project <paramref name="project"/> references that has no reference assembly yet.</summary>
+    private async Task CompileReferencesAsync(
+        DesignTimeProject project,
+        Dictionary<string, DesignTimeProject> designs,
+        ProjectCompiler compiler,
+        ScanContext context,
+        HashSet<string> visiting,
         CancellationToken cancellationToken)
     {
-        var own = owned.GetValueOrDefault(projectPath, []);
+        if (!visiting.Add(project.Name))
+        {
+            return; // a reference cycle: MSBuild would refuse it; compile what can be compiled
+        }
+
+        foreach (var reference in project.ProjectReferences)
+        {
+            if (compiler.HasProjectImage(reference.Name) || !designs.TryGetValue(reference.Name, out var referenced))
+            {
+                continue;
+            }
+
+            await CompileReferencesAsync(referenced, designs, compiler, context, visiting, cancellationToken).ConfigureAwait(false);
+            if (compiler.HasProjectImage(reference.Name))
+            {
+                continue;
+            }
+
+            using var _ = context.Timings.Measure(ScanPhase.Compilation, RelativeOrName(referenced, context));
+            var workspaceProject = compiler.CreateProject(referenced, TextOf(context), [], []);
+            var compilation = await workspaceProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is not null)
+            {
+                compiler.AddProjectImage(reference.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
+            }
+
+            workspaceProject.Solution.Workspace.Dispose();
+        }
+    }
+
+    private static string RelativeOrName(DesignTimeProject project, ScanContext context) =>
+        context.Files.TryGetValue(project.FilePath, out var file) ? file.RelativePath : project.Name;
+
+    private static Func<string, SourceText?> TextOf(ScanContext context) =>
+        path => context.Files.TryGetValue(path, out var file) ? file.Text : null;
+
+    private async Task AnalyzeProjectAsync(
+        string projectPath,
+        DesignTimeProject design,
+        bool referencedByOthers,
+        bool fromCache,
+        ProjectCompiler compiler,
+        ScanContext context,
+        CancellationToken cancellationToken)
+    {
+        var relativePath = context.Files[projectPath].RelativePath;
+        var textFilesOnly = context.Scope?.Of(projectPath) == ProjectChange.TextFiles;
+        if (textFilesOnly)
+        {
+            // Only text files changed: the analyzers see them in the project's context (its options, its references), but
+            // none of its C# is compiled beyond the first file (which stands for the project's editorconfig section).
+            var firstRepositoryDocument = design.Documents.FirstOrDefault(d => d.Text is null);
+            design = design with
+            {
+                Documents = design.Documents.Where(d => d.Text is not null || ReferenceEquals(d, firstRepositoryDocument)).ToList(),
+                AdditionalDocuments = design.AdditionalDocuments.Where(d => d.Text is not null || context.Files.ContainsKey(d.Path)).ToList(),
+            };
+        }
+
+        Project project;
+        Compilation? compilation;
+        using (context.Timings.Measure(ScanPhase.Compilation, relativePath))
+        {
+            var present = new HashSet<string>(design.AdditionalDocuments.Select(d => d.Path), StringComparer.Ordinal);
+            var additions = context.Owned.GetValueOrDefault(projectPath, [])
+                .Where(f => !f.IsCSharp && !present.Contains(f.FullPath))
+                .Select(f => (f.FullPath, f.Text))
+                .ToList();
+
+            // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
+            var configured = new HashSet<string>(design.AnalyzerConfigDocuments.Select(d => d.Path), StringComparer.Ordinal);
+            var sourcePaths = design.Documents.Select(d => d.Path).Concat(design.AdditionalDocuments.Select(d => d.Path)).Concat(additions.Select(a => a.FullPath)).Append(projectPath);
+            var configs = new List<(string, SourceText)>();
+            foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths))
+            {
+                if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
+                {
+                    configs.Add((configFile, configText));
+                }
+            }
+
+            project = compiler.CreateProject(design, TextOf(context), additions, configs);
+            compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (compilation is null)
+        {
+            await FallBackAsync(projectPath, "the workspace produced no compilation", context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
+        {
+            await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (referencedByOthers && !textFilesOnly && !compiler.HasProjectImage(design.Name))
+        {
+            using var _ = context.Timings.Measure(ScanPhase.Compilation, relativePath);
+            compiler.AddProjectImage(design.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
+        }
+
+        // Nothing holds this project's compilation past here: its workspace goes, and the next project starts from scratch.
+        project.Solution.Workspace.Dispose();
+        context.Collector.Projects.Add(new ProjectRecord(
+            relativePath,
+            ProjectLoadMode.MSBuild,
+            null,
+            project.Documents.Count(d => d.FilePath is not null && context.Files.ContainsKey(d.FilePath)),
+            project.AdditionalDocuments.Count(),
+            fromCache));
+    }
+
+    private async Task FallBackAsync(string projectPath, string? problem, ScanContext context, CancellationToken cancellationToken)
+    {
+        var own = context.Owned.GetValueOrDefault(projectPath, []);
         var csharp = own.Where(f => f.IsCSharp).ToList();
         var others = own.Where(f => !f.IsCSharp).ToList();
-        await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
-        collector.Projects.Add(new ProjectRecord(files[projectPath].RelativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count, others.Count));
+
+        // The project's packages and shared frameworks, as far as its last restore knows them.
+        var (packageAssemblies, packages) = AssetsFileReferences.Read(projectPath);
+        var relativePath = context.Files[projectPath].RelativePath;
+        await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, relativePath, cancellationToken).ConfigureAwait(false);
+        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count, others.Count, FallbackReferences: packages));
     }
 
     private async Task AnalyzeAdHocAsync(
         string assemblyName,
         List<ScannedFile> csharp,
         List<ScannedFile> others,
-        Dictionary<string, ScannedFile> files,
-        EditorConfigOptions editorConfig,
-        Collector collector,
+        IReadOnlyList<string> extraReferences,
+        ScanContext context,
+        string? timingName,
         CancellationToken cancellationToken)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var trees = csharp.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.FullPath, cancellationToken)).ToList();
-        if (trees.Count > 0)
+        CSharpCompilation compilation;
+        using (context.Timings.Measure(ScanPhase.Compilation, timingName))
         {
-            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
+            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+            var trees = csharp.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.FullPath, cancellationToken)).ToList();
+            if (trees.Count > 0)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
+            }
+
+            // A package may carry an assembly the framework also has (System.Text.Json …): the framework's copy stays, as in a build's conflict resolution.
+            var framework = FrameworkReferences.Get();
+            var frameworkNames = new HashSet<string>(framework.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath!)), StringComparer.OrdinalIgnoreCase);
+            var references = framework.AddRange(extraReferences
+                .Where(p => !frameworkNames.Contains(Path.GetFileName(p)))
+                .Select(p => SharedMetadata.GetOrAdd(p, path => MetadataReference.CreateFromFile(path))));
+            compilation = CSharpCompilation.Create(
+                assemblyName,
+                trees,
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         }
 
-        var compilation = CSharpCompilation.Create(
-            assemblyName,
-            trees,
-            FrameworkReferences.Get(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
-        await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, editorConfig), files, editorConfig, collector, cancellationToken).ConfigureAwait(false);
+        using (context.Timings.Measure(ScanPhase.Analyzers, timingName))
+        {
+            await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> SharedMetadata = new(StringComparer.Ordinal);
 
     private async Task RunAnalyzersAsync(
         Compilation compilation,
@@ -358,8 +610,12 @@ internal sealed class RepositoryScanner
                 continue; // generated files, files outside the scanned folder, files excluded by --include/--exclude
             }
 
+            // The rule's configured severity, not the build's: TreatWarningsAsErrors turns every warning into an error
+            // for the build, which is reported beside the finding (WarningAsError), not as its level.
+            var warningAsError = IsPromotedByTreatWarningsAsErrors(diagnostic, compilation.Options);
             var reported = diagnostic.Severity switch
             {
+                _ when warningAsError => FindingLevel.Warning,
                 DiagnosticSeverity.Error => FindingLevel.Error,
                 DiagnosticSeverity.Warning => FindingLevel.Warning,
                 _ => FindingLevel.Note,
@@ -388,9 +644,23 @@ internal sealed class RepositoryScanner
                 end.Character + 1,
                 diagnostic.GetMessage(CultureInfo.InvariantCulture),
                 level ?? reported,
-                lineText) { Suppression = suppression });
+                lineText)
+            {
+                Suppression = suppression,
+                WarningAsError = warningAsError && (level ?? reported) == FindingLevel.Warning,
+            });
         }
     }
+
+    /// <summary>
+    /// A warning that is an error only because the project treats warnings as errors (<c>TreatWarningsAsErrors</c>, i.e.
+    /// the compilation's general option), not because the rule was configured as an error for it (<c>WarningsAsErrors</c>
+    /// naming it, or an .editorconfig severity, which <see cref="EditorConfigOptions"/> applies).
+    /// </summary>
+    private static bool IsPromotedByTreatWarningsAsErrors(Diagnostic diagnostic, CompilationOptions options) =>
+        diagnostic.IsWarningAsError
+        && options.GeneralDiagnosticOption == ReportDiagnostic.Error
+        && !(options.SpecificDiagnosticOptions.TryGetValue(diagnostic.Id, out var specific) && specific == ReportDiagnostic.Error);
 
     /// <summary>A scanned non-C# file handed to the analyzers as an AdditionalText.</summary>
     private sealed class ScannedText(string path, SourceText text) : AdditionalText

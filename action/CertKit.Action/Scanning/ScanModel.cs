@@ -30,6 +30,9 @@ internal sealed record Finding(
     FindingLevel Level,
     string LineText)
 {
+    /// <summary>The project treats warnings as errors (<c>TreatWarningsAsErrors</c>), so its build fails on this warning.</summary>
+    public bool WarningAsError { get; init; }
+
     /// <summary>Why the finding is not reported although the rule fired (null: it is reported).</summary>
     public FindingSuppression? Suppression { get; init; }
 
@@ -73,7 +76,9 @@ internal sealed record SkippedFile(string Path, string Reason);
 internal sealed record FileNote(string Path, string Note);
 
 /// <summary>How a C# project (or the files outside any project) was analysed.</summary>
-internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles);
+/// <param name="FromCache">Whether the design-time result came from <c>--cache-dir</c> (no restore, no design-time build).</param>
+/// <param name="FallbackReferences">For a fallback: how many package assemblies from obj/project.assets.json the ad-hoc compilation used.</param>
+internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0);
 
 internal enum ProjectLoadMode
 {
@@ -98,7 +103,8 @@ internal sealed record ScanReport(
     IReadOnlyList<FileNote> Notes,
     IReadOnlyList<ProjectRecord> Projects,
     IReadOnlyList<string> AnalyzerFailures,
-    string? BaseRef)
+    string? BaseRef,
+    ScanTimings? Timings = null)
 {
     /// <summary>Findings suppressed in source or by configuration: kept for SARIF, never reported or failing.</summary>
     public IReadOnlyList<Finding> Suppressed { get; init; } = [];

@@ -5,6 +5,14 @@ namespace CertKit.Action.Scanning;
 /// <summary>The readable report a person sees in a terminal or a CI log.</summary>
 internal static class TextReport
 {
+    /// <summary>" and N packages from obj/project.assets.json", when the fallback had any.</summary>
+    public static string FallbackPackages(ProjectRecord project) =>
+        project.FallbackReferences > 0 ? $" and {project.FallbackReferences} package{(project.FallbackReferences == 1 ? "" : "s")} from obj/project.assets.json" : string.Empty;
+
+    /// <summary>A reason on one line (MSBuild's messages can span several).</summary>
+    public static string OneLine(string? text) =>
+        string.Join(' ', (text ?? "could not be loaded").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     public static void Write(ScanReport report, TextWriter output)
     {
         var where = report.ScannedDirectory == "." ? report.SourceRoot : $"{report.SourceRoot} ({report.ScannedDirectory})";
@@ -19,11 +27,23 @@ internal static class TextReport
             {
                 var how = project.Mode switch
                 {
-                    ProjectLoadMode.MSBuild => "loaded with MSBuild",
-                    ProjectLoadMode.Fallback => $"NOT loaded ({project.Reason}): compiled ad hoc against the framework references",
+                    ProjectLoadMode.MSBuild => project.FromCache ? "loaded with MSBuild (design-time result from the cache)" : "loaded with MSBuild",
+                    ProjectLoadMode.Fallback => $"NOT loaded, compiled ad hoc against the framework references{FallbackPackages(project)}",
                     _ => "ad-hoc compilation",
                 };
                 output.WriteLine($"  {project.Path}: {how}; {project.SourceFiles} C# files, {project.AdditionalFiles} other files");
+            }
+        }
+
+        var fallbacks = report.Projects.Where(p => p.Mode == ProjectLoadMode.Fallback).ToList();
+        if (fallbacks.Count > 0)
+        {
+            // One line per project, with the reason: findings there may differ from a build's.
+            output.WriteLine();
+            output.WriteLine($"Projects compiled ad hoc ({fallbacks.Count}):");
+            foreach (var project in fallbacks)
+            {
+                output.WriteLine($"  {project.Path}: {OneLine(project.Reason)}");
             }
         }
 
@@ -31,7 +51,8 @@ internal static class TextReport
         output.WriteLine($"Findings ({report.Findings.Count}):");
         foreach (var finding in report.Findings)
         {
-            output.WriteLine($"  {finding.Path}:{finding.Line}:{finding.Column}: {JsonReport.SeverityOf(finding.Level)} {finding.RuleId}: {finding.Message}");
+            output.WriteLine($"  {finding.Path}:{finding.Line}:{finding.Column}: {JsonReport.SeverityOf(finding.Level)} {finding.RuleId}: {finding.Message}" +
+                (finding.WarningAsError ? " (an error in the build: TreatWarningsAsErrors)" : string.Empty));
         }
 
         if (report.Skipped.Count > 0)
@@ -89,6 +110,40 @@ internal static class TextReport
     }
 }
 
+/// <summary>The <c>--timings</c> section of the text report.</summary>
+internal static class TimingsReport
+{
+    public static void Write(ScanTimings timings, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Timings (wall {ScanTimings.Seconds(timings.Wall)} s, peak memory {timings.PeakMemoryBytes / (1024 * 1024)} MB):");
+        foreach (var phase in Enum.GetValues<ScanPhase>())
+        {
+            output.WriteLine($"  {Name(phase),-12} {ScanTimings.Seconds(timings[phase]),8} s");
+        }
+
+        output.WriteLine($"  {"other",-12} {ScanTimings.Seconds(timings.Unaccounted),8} s");
+        if (timings.Projects.Count > 0)
+        {
+            output.WriteLine("  per project (load / compilation / analyzers, s):");
+            foreach (var project in timings.Projects)
+            {
+                output.WriteLine($"    {project.Path}: {ScanTimings.Seconds(project.Load)} / {ScanTimings.Seconds(project.Compilation)} / {ScanTimings.Seconds(project.Analyzers)}");
+            }
+        }
+    }
+
+    public static string Name(ScanPhase phase) => phase switch
+    {
+        ScanPhase.TextFiles => "text files",
+        ScanPhase.Restore => "restore",
+        ScanPhase.Load => "load",
+        ScanPhase.Compilation => "compilation",
+        ScanPhase.Analyzers => "analyzers",
+        _ => "report",
+    };
+}
+
 /// <summary>The scan as one JSON object, for scripts and the Action.</summary>
 internal static class JsonReport
 {
@@ -101,8 +156,9 @@ internal static class JsonReport
         _ => "note",
     };
 
-    public static void Write(ScanReport report, TextWriter output)
+    public static void Write(ScanReport report, TextWriter output, bool includeTimings = false)
     {
+        var timings = includeTimings ? report.Timings : null;
         var document = new
         {
             sourceRoot = report.SourceRoot,
@@ -119,6 +175,7 @@ internal static class JsonReport
                 endColumn = f.EndColumn,
                 message = f.Message,
                 severity = SeverityOf(f.Level),
+                warningAsError = f.WarningAsError,
             }),
             baseline = report.BaselineFile is null ? null : new { file = report.BaselineFile, unchanged = report.InBaseline.Count },
             suppressed = report.Suppressed.Select(f => new
@@ -141,8 +198,24 @@ internal static class JsonReport
                 reason = p.Reason,
                 sourceFiles = p.SourceFiles,
                 additionalFiles = p.AdditionalFiles,
+                designTimeCache = p.Mode == ProjectLoadMode.MSBuild ? (p.FromCache ? "hit" : "miss") : null,
+                fallbackPackages = p.Mode == ProjectLoadMode.Fallback ? p.FallbackReferences : (int?)null,
             }),
             analyzerFailures = report.AnalyzerFailures,
+            timings = timings is null ? null : new
+            {
+                wallSeconds = timings.Wall.TotalSeconds,
+                peakMemoryBytes = timings.PeakMemoryBytes,
+                phases = Enum.GetValues<ScanPhase>().ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.ToString()), p => timings[p].TotalSeconds),
+                otherSeconds = timings.Unaccounted.TotalSeconds,
+                projects = timings.Projects.Select(p => new
+                {
+                    path = p.Path,
+                    loadSeconds = p.Load.TotalSeconds,
+                    compilationSeconds = p.Compilation.TotalSeconds,
+                    analyzersSeconds = p.Analyzers.TotalSeconds,
+                }),
+            },
         };
         output.WriteLine(JsonSerializer.Serialize(document, Options));
     }

@@ -74,8 +74,12 @@ public sealed class TagPatternSet
 
     public TagPatternSet(string? pattern)
     {
-        patterns = string.IsNullOrEmpty(pattern) ? TagPattern.Defaults : [TagPattern.Parse(pattern)];
+        IsExplicit = !string.IsNullOrEmpty(pattern);
+        patterns = IsExplicit ? [TagPattern.Parse(pattern!)] : TagPattern.Defaults;
     }
+
+    /// <summary>Whether the pattern was given (<c>--tag-pattern</c>, the policy's <c>tagPattern</c>) rather than the defaults.</summary>
+    public bool IsExplicit { get; }
 
     public string Description => string.Join(" or ", patterns.Select(pattern => pattern.Text));
 

@@ -119,6 +119,19 @@ public static class ValueTargets
                 var tested = NameOf(isPattern.Expression);
                 return tested is null ? default : new ValueTarget(ValueTargetKind.Comparison, tested, node);
 
+            // switch (password) { case "...": }, password switch { "..." => ... }
+            case CaseSwitchLabelSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax switchStatement } } label when label.Value == node:
+                var switched = NameOf(switchStatement.Expression);
+                return switched is null ? default : new ValueTarget(ValueTargetKind.Comparison, switched, node);
+
+            case ConstantPatternSyntax { Parent: CasePatternSwitchLabelSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax patternSwitch } } }:
+                var patternSwitched = NameOf(patternSwitch.Expression);
+                return patternSwitched is null ? default : new ValueTarget(ValueTargetKind.Comparison, patternSwitched, node);
+
+            case ConstantPatternSyntax { Parent: SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax switchExpression } }:
+                var governing = NameOf(switchExpression.GoverningExpression);
+                return governing is null ? default : new ValueTarget(ValueTargetKind.Comparison, governing, node);
+
             case InitializerExpressionSyntax initializer
                 when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression)
                      && initializer.Expressions.Count == 2

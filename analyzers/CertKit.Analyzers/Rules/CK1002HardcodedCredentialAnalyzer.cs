@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CertKit.Analyzers.Rules;
 
@@ -24,7 +26,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private const int MinimumPositionalLength = 4;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.HardcodedCredentialFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,11 +39,41 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+            // Literals the name-based check reports are not reported again by the flow.
+            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, reported), SyntaxKind.StringLiteralExpression);
+            CredentialFlow.Register(start, SinkCategory.Credential, (end, finding) => ReportFlow(end, finding, reported));
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    /// <summary>A literal that reaches a credential sink (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional location.</summary>
+    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    {
+        var literal = finding.Literal;
+        if (literal.SourceTree is not { } tree || reported.ContainsKey((tree, literal.SourceSpan)))
+        {
+            return;
+        }
+
+        var sink = finding.Sink;
+        if (finding.Text is { } text)
+        {
+            var options = CertKitOptions.Get(context.Options, tree);
+            if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns))
+            {
+                return;
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.HardcodedCredentialFlow,
+            literal,
+            new[] { sink.Location },
+            ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, sink.Name),
+            sink.Display));
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var value = literal.Token.ValueText;
@@ -52,6 +84,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
         if (ConnectionStrings.MayContainCredential(value) && ReportEmbedded(context, literal, value))
         {
+            reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
             return;
         }
 
@@ -91,6 +124,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.HardcodedCredential,
             literal.GetLocation(),

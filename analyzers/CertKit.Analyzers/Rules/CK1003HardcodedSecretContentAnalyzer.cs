@@ -26,7 +26,7 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
     // Below this no format matches and entropy is not judged: most literals stop here.
     private const int MinimumLength = 20;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent, Descriptors.HardcodedKeyFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -42,7 +42,31 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
             start.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
             start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
+            CredentialFlow.Register(start, SinkCategory.Key, ReportFlow);
         });
+    }
+
+    /// <summary>A literal that reaches a cryptographic key or IV (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional location.</summary>
+    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding)
+    {
+        var literal = finding.Literal;
+        if (literal.SourceTree is not { } tree)
+        {
+            return;
+        }
+
+        if (finding.Text is { } text)
+        {
+            // Blank and placeholder keys are not secrets; a known token format is reported by its content already.
+            var options = CertKitOptions.Get(context.Options, tree);
+            if (CredentialValues.IsBlank(text) || Placeholders.IsPlaceholder(text, finding.Sink.Name, options.PlaceholderPatterns)
+                || (text.Length >= MinimumLength && SecretPatterns.TryFindFirst(text, out _)))
+            {
+                return;
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedKeyFlow, literal, new[] { finding.Sink.Location }, finding.Sink.Display));
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)

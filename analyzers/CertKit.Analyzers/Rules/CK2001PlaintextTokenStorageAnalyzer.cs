@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using CertKit.Analyzers.Detection;
@@ -7,6 +8,7 @@ using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CertKit.Analyzers.Rules;
 
@@ -19,6 +21,9 @@ namespace CertKit.Analyzers.Rules;
 public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 {
     private const string FileSink = "a file";
+
+    // Below this a literal in an authentication cookie is a flag or a marker ("1", "yes"), not a credential.
+    private const int MinimumCookieCredentialLength = 6;
 
     private static readonly HashSet<string> FileWriteMethods = new(StringComparer.Ordinal)
     {
@@ -41,7 +46,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         FileWriteMethods.Concat(WriterMethods).Concat(new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" }),
         StringComparer.Ordinal);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,11 +66,40 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             // assignment or creation leaves on its symbol's name and type, and only a real sink's body gets a flow.
             start.RegisterOperationAction(c => OnInvocation(c, sinks, flows), OperationKind.Invocation);
             start.RegisterOperationAction(c => OnAssignment(c, sinks, flows), OperationKind.SimpleAssignment);
-            if (sinks.DbParameter is not null)
-            {
-                start.RegisterOperationAction(c => OnCreation(c, sinks, flows), OperationKind.ObjectCreation);
-            }
+            start.RegisterOperationAction(c => OnCreation(c, sinks, flows), OperationKind.ObjectCreation);
+
+            // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
+            CredentialFlow.Register(start, SinkCategory.Cookie, (end, finding) => ReportFlow(end, finding, sinks.ReportedCookies));
         });
+    }
+
+    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    {
+        var sink = finding.Sink;
+        if (sink.Location.SourceTree is not { } sinkTree || finding.Literal.SourceTree is not { } literalTree)
+        {
+            return;
+        }
+
+        foreach (var span in reported.Keys)
+        {
+            if (span.Item1 == sinkTree && span.Item2.Contains(sink.Location.SourceSpan))
+            {
+                return;
+            }
+        }
+
+        // "true", "1", "deleted": a flag or a marker, not a credential (one plain word is not one).
+        var options = CertKitOptions.Get(context.Options, literalTree);
+        if (finding.Text is { } text
+            && (text.Length < MinimumCookieCredentialLength || CredentialValues.HasWhiteSpace(text) || IsOneWord(text)
+                || !CredentialValues.IsHardcodedSecret(CredentialNameKind.Credential, text, sink.Name, options.PlaceholderPatterns)
+                || bool.TryParse(text, out _)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorageFlow, sink.Location, new[] { finding.Literal }, "A hardcoded credential", sink.Display));
     }
 
     private static void OnInvocation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
@@ -93,9 +127,41 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     private static void OnCreation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Arguments.Length >= 2 && TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
+        if (creation.Arguments.Length < 2)
+        {
+            return;
+        }
+
+        if (TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
         {
             AnalyzeCreation(context, creation, flows.For(creation));
+        }
+        else if (creation.Type is INamedTypeSymbol type && (SymbolEqualityComparer.Default.Equals(type, sinks.NetCookie) || type.Name is "HttpCookie" or "CookieHeaderValue"))
+        {
+            // new Cookie("auth", token), new HttpCookie("auth", token), new CookieHeaderValue("jwt", token)
+            IOperation? name = null;
+            IOperation? value = null;
+            foreach (var argument in creation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "name":
+                        name = argument.Value;
+                        break;
+                    case "value":
+                        value = argument.Value;
+                        break;
+                }
+            }
+
+            if (value is not null)
+            {
+                var flow = flows.For(creation).Value;
+                if (CheckValue(context, creation.Syntax, value, flow.ClassifyKeyName(name), flow, "a cookie"))
+                {
+                    sinks.ReportedCookies.TryAdd((creation.Syntax.SyntaxTree, creation.Syntax.Span), 0);
+                }
+            }
         }
     }
 
@@ -144,7 +210,10 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             case "Append":
                 if (TokenFlowSymbols.Is(type, sinks.ResponseCookies))
                 {
-                    CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a response cookie");
+                    if (CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a response cookie"))
+                    {
+                        sinks.ReportedCookies.TryAdd((invocation.Syntax.SyntaxTree, invocation.Syntax.Span), 0);
+                    }
                 }
 
                 return;
@@ -290,7 +359,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
-    private static void CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
+    private static bool CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
     {
         IOperation? key = null;
         IOperation? value = null;
@@ -307,19 +376,16 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (value is not null)
-        {
-            CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink);
-        }
+        return value is not null && CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink);
     }
 
-    private static void CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
+    private static bool CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
     {
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
         {
             Report(context, reportAt, verdict.Name, sink, quote: true);
-            return;
+            return true;
         }
 
         // Preferences.Set("refresh_token", result.Value): a value we cannot trace, stored under a token's name, unprotected.
@@ -327,7 +393,10 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             && value is not IInvalidOperation && !value.Syntax.IsMissing)
         {
             Report(context, reportAt, key.Name, sink, quote: true);
+            return true;
         }
+
+        return false;
     }
 
     private static void CheckSerializeIntoFile(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
@@ -366,8 +435,22 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static bool IsOneWord(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void Report(OperationAnalysisContext context, SyntaxNode node, string? what, string sink, bool quote)
     {
+
         var subject = what is null ? "A token" : quote ? "'" + what + "'" : what;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, node.GetLocation(), subject, sink));
     }
@@ -381,6 +464,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             RegistryKey = compilation.GetTypeByMetadataName("Microsoft.Win32.RegistryKey");
             Registry = compilation.GetTypeByMetadataName("Microsoft.Win32.Registry");
             ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
+            NetCookie = compilation.GetTypeByMetadataName("System.Net.Cookie");
             Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
             SessionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SessionExtensions");
             DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
@@ -404,6 +488,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? Registry { get; }
 
         public INamedTypeSymbol? ResponseCookies { get; }
+
+        public INamedTypeSymbol? NetCookie { get; }
+
+        /// <summary>Cookie sinks the name-based checks reported, so the flow does not report them again.</summary>
+        public ConcurrentDictionary<(SyntaxTree, TextSpan), byte> ReportedCookies { get; } = new();
 
         public INamedTypeSymbol? Session { get; }
 

@@ -8,7 +8,7 @@ namespace SampleIntegration.AdobeSign;
 /// <summary>Adobe Sign REST v6: agreements, with OAuth access tokens refreshed from the stored refresh token.</summary>
 public sealed class AdobeSignClient
 {
-    // DELIBERATE FINDING CK1001: a production endpoint compiled in as the fallback for a missing setting.
+    // DELIBERATE FINDING CK1001, DELIBERATE FINDING CK1004: one shard's production endpoint compiled in as the fallback for a missing setting.
     private const string DefaultApiBase = "https://api.na1.adobesign.com/api/rest/v6/";
 
     // On the shard's host, beside the API: an absolute path replaces the base address's /api/rest/v6/.

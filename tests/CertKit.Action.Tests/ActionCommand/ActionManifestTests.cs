@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace CertKit.Action.Tests.ActionCommand;
@@ -8,11 +9,11 @@ public sealed class ActionManifestTests
     private static readonly string[] Inputs =
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
-        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline",
+        "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file", "check",
     ];
 
     private static readonly string[] Outputs =
-        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file"];
+        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file", "ready", "failed-checks"];
 
     private static string Root => PublishedAction.RepositoryRoot();
 
@@ -60,6 +61,9 @@ public sealed class ActionManifestTests
         Assert.Equal("comment", Scalar(Map(inputs, "closed-issue"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "scan"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "sarif-file"), "default"));
+        Assert.Equal("all", Scalar(Map(inputs, "evidence"), "default"));
+        Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
+        Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
     }
 
     [Fact]
@@ -101,12 +105,17 @@ public sealed class ActionManifestTests
             .ToList();
         var text = string.Join("\n", lines);
 
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", lines);
+        // Base images pinned by digest: a tag moves, and an image whose base moved is not the one that was tested.
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0@sha256:[0-9a-f]{64} AS build$"));
+        Assert.All(lines.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)), line => Assert.Matches(@"^FROM \S+@sha256:[0-9a-f]{64}( AS \w+)?$", line));
         Assert.Matches(@"RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app\b", text);
         Assert.Equal(2, lines.Count(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal)));
         Assert.Contains("COPY analyzers/CertKit.Analyzers/ analyzers/CertKit.Analyzers/", lines);
         Assert.Contains("apt-get install -y --no-install-recommends git", text);
         Assert.Contains("git config --system --add safe.directory /github/workspace", text);
+        // Only the workspace: '*' would let git read any repository owned by anyone in the container.
+        Assert.DoesNotContain("safe.directory '*'", text);
+        Assert.DoesNotContain("safe.directory *", text);
         Assert.Contains("COPY --from=build /app /app", lines);
         Assert.Equal("ENTRYPOINT [\"dotnet\", \"/app/certkit.dll\", \"action\"]", lines[^1]);
         Assert.All(lines.Where(line => line.StartsWith("USER ", StringComparison.Ordinal)), line => Assert.Equal("USER root", line));

@@ -208,10 +208,10 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "<h3>CertKit scan</h3>\n" +
-            "<p>3 findings on the lines this pull request changes (4 findings in the repository; 3 files analysed).</p>\n" +
+            "<p>3 findings on the lines this pull request changes (3 files analysed: the projects and files it changes).</p>\n" +
             "<table><tr><th>Rule</th><th>Title</th><th>Findings</th></tr>" +
-            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
-            "<tr><td><a href=\"https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
+            "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1001") + "\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
+            "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1002") + "\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
             "<table><tr><th>Rule</th><th>Location</th><th>Message</th></tr>" +
             "<tr><td>CK1001</td><td><code>src/VenafiConnector/VenafiClient.cs:6</code></td><td>The URL &#39;https://auth.europe-west1.gcp.commercetools.com/oauth/token&#39; is hardcoded; read it from configuration</td></tr>" +
             "<tr><td>CK1002</td><td><code>src/VenafiConnector/VenafiClient.cs:7</code></td><td>&#39;ClientSecret&#39; is given a hardcoded credential; read it from a secret store or the environment</td></tr>" +
@@ -231,13 +231,14 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Equal(10, warnings.Count);
         Assert.All(warnings.Select((line, i) => (line, i)), w =>
             Assert.StartsWith($"::warning title=CK1001 Hardcoded URL,file=src/VenafiConnector/Regions.cs,line={w.i + 5},endLine={w.i + 5},col=", w.line));
-        Assert.Equal(["certkit: and 3 more warning findings, not annotated (GitHub shows 10 warning annotations per step); see the job summary."],
+        // 13 hardcoded URLs (CK1001), two of them Adobe Sign shard hosts (CK1004 too): 15 findings.
+        Assert.Equal(["certkit: and 5 more warning findings, not annotated (GitHub shows 10 warning annotations per step); see the job summary."],
             Lines(run.Stdout, "certkit: and "));
-        Assert.Equal("13", run.Output("findings"));
-        // The summary lists all 13 (none on the unchanged line 5 of VenafiClient.cs).
+        Assert.Equal("15", run.Output("findings"));
+        // The summary lists all 15 (none on the unchanged line 5 of VenafiClient.cs).
         var summary = Scan(run.Summary);
-        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>13 findings on the lines this pull request changes (14 findings in the repository; 4 files analysed).</p>\n", summary);
-        Assert.Equal(13, summary.Split("<td><code>src/VenafiConnector/Regions.cs:").Length - 1);
+        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>15 findings on the lines this pull request changes (4 files analysed: the projects and files it changes).</p>\n", summary);
+        Assert.Equal(15, summary.Split("<td><code>src/VenafiConnector/Regions.cs:").Length - 1);
         Assert.DoesNotContain("VenafiClient.cs", summary);
     }
 
@@ -254,8 +255,8 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             "\n### Scan\n\n" +
             "4 findings in 2 files (3 files analysed).\n\n" +
             "| Rule | Title | Findings |\n|---|---|---:|\n" +
-            "| [CK1001](https://github.com/certkit/certkit/blob/main/docs/rules/CK1001.md) | Hardcoded URL | 3 |\n" +
-            "| [CK1002](https://github.com/certkit/certkit/blob/main/docs/rules/CK1002.md) | Hardcoded credential | 1 |\n" +
+            "| [CK1001](" + CertKit.Analyzers.RuleIds.HelpLink("CK1001") + ") | Hardcoded URL | 3 |\n" +
+            "| [CK1002](" + CertKit.Analyzers.RuleIds.HelpLink("CK1002") + ") | Hardcoded credential | 1 |\n" +
             "\n---\n",
             issue.Body);
         // A release annotates every finding of the repository.
@@ -292,7 +293,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Empty(Lines(run.Stdout, "::error"));
         Assert.Equal("0", run.Output("findings"));
         Assert.Equal(
-            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (1 finding elsewhere in the repository; 3 files analysed).</p>\n",
+            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (3 files analysed: the projects and files it changes).</p>\n",
             Scan(run.Summary));
     }
 

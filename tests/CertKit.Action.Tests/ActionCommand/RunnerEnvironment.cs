@@ -71,9 +71,13 @@ public sealed partial class RunnerEnvironment : IDisposable
             ["HOME"] = Environment.GetEnvironmentVariable("HOME"),
             ["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            // The test run's package folder and temp folder, not the machine's defaults (tests/fresh-clone.sh sets both).
+            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
+            ["TMPDIR"] = Environment.GetEnvironmentVariable("TMPDIR"),
         };
+        // Generous: a scan that opens a project with MSBuild takes most of a minute on a loaded two-core machine.
         var result = ChildProcess.Run("dotnet", [app.EntryPoint, "action"], _variables["GITHUB_WORKSPACE"]!, environment,
-            TimeSpan.FromMinutes(2), clearEnvironment: true);
+            TimeSpan.FromMinutes(5), clearEnvironment: true);
         return new ActionRun(result.ExitCode, result.Stdout, result.Stderr, File.ReadAllText(outputFile), File.ReadAllText(summaryFile));
     }
 

@@ -51,10 +51,10 @@ public sealed class ScanSummaryTests
 
         Assert.Equal(
             "<h3>CertKit scan</h3>\n<p>No findings (7 files analysed).</p>\n" +
-            "<ul><li>1 file skipped (listed in the step&#39;s log).</li><li>1 project could not be loaded and was compiled ad hoc (see the step&#39;s log).</li></ul>\n",
+            "<ul><li>1 file skipped (listed in the step&#39;s log).</li><li>src/Connector/Connector.csproj could not be loaded and was compiled ad hoc: restore failed</li></ul>\n",
             Summary(result));
         Assert.Equal(
-            "No findings (7 files analysed).\n\n1 file skipped (listed in the step's log).\n\n1 project could not be loaded and was compiled ad hoc (see the step's log).\n",
+            "No findings (7 files analysed).\n\n1 file skipped (listed in the step's log).\n\nsrc/Connector/Connector.csproj could not be loaded and was compiled ad hoc: restore failed\n",
             ScanSummary.IssueSection(result));
     }
 

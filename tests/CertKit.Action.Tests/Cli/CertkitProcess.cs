@@ -14,7 +14,8 @@ public sealed record CertkitRun(int ExitCode, string StandardOutput, string Stan
 /// </summary>
 public static class CertkitProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    // Generous: a scan that opens projects with MSBuild takes minutes on a loaded two-core machine (bounded all the same).
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     public static CertkitRun Run(string workingDirectory, params string[] arguments)
     {

@@ -28,11 +28,14 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["program", "previousVersion", "version", "bump", "recertificationRequired", "reasons", "scopes"],
+            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated"],
             root.EnumerateObject().Select(property => property.Name));
         Assert.Equal(program, root.GetProperty("program").GetString());
         Assert.Equal("1.4.2", root.GetProperty("previousVersion").GetString());
+        Assert.Equal("tag v1.4.2", root.GetProperty("previousVersionSource").GetString());
         Assert.Equal("2.0.0", root.GetProperty("version").GetString());
+        Assert.Equal("src/Venafi.Connector/Venafi.Connector.csproj at HEAD", root.GetProperty("versionSource").GetString());
+        Assert.Equal("1.4.2", root.GetProperty("comparedWith").GetString());
         Assert.Equal("major", root.GetProperty("bump").GetString());
         Assert.Equal(required, root.GetProperty("recertificationRequired").GetBoolean());
         var reasons = root.GetProperty("reasons").EnumerateArray().Select(reason => reason.GetString()).ToList();
@@ -117,8 +120,10 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
               version:          2.0.0 (src/Venafi.Connector/Venafi.Connector.csproj at HEAD)
               previous version: 1.4.2 (tag v1.4.2)
               bump:             major
+              implied bump:     patch (evidence since tag v1.4.2)
               reasons:
                 - major bump 1.4.2 -> 2.0.0 requires re-certification: Venafi asks to re-certify for any Major release
+                - no public API, endpoint or contract change since tag v1.4.2
 
             """.ReplaceLineEndings(),
             run.StandardOutput);
@@ -146,6 +151,77 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
     }
 
     [Fact]
+    public void Json_of_a_release_of_a_prerelease_says_it_was_compared_with_the_last_release()
+    {
+        var run = CertkitProcess.Run(samples.ReleaseOfPrerelease.Path, "decide", "--program", "venafi", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        var root = json.RootElement;
+        Assert.Equal("2.0.0-rc.2", root.GetProperty("previousVersion").GetString());
+        Assert.Equal("tag v2.0.0-rc.2", root.GetProperty("previousVersionSource").GetString());
+        Assert.Equal("2.0.0", root.GetProperty("version").GetString());
+        Assert.Equal("src/Venafi.Connector/Venafi.Connector.csproj at HEAD", root.GetProperty("versionSource").GetString());
+        Assert.Equal("1.4.2", root.GetProperty("comparedWith").GetString());
+        Assert.True(root.GetProperty("recertificationRequired").GetBoolean());
+    }
+
+    [Fact]
+    public void Json_sources_of_explicit_versions_are_the_options_and_an_initial_version_has_none()
+    {
+        var run = CertkitProcess.Run(samples.Root, "decide", "--program", "venafi", "--previous-version", "1.0.0", "--version", "1.1.0", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal("--previous-version", json.RootElement.GetProperty("previousVersionSource").GetString());
+        Assert.Equal("--version", json.RootElement.GetProperty("versionSource").GetString());
+        Assert.Equal("1.0.0", json.RootElement.GetProperty("comparedWith").GetString());
+    }
+
+    [Fact]
+    public void A_tag_pattern_that_matches_none_of_the_tags_is_an_error_that_names_the_tags_found()
+    {
+        var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "venafi", "--tag-pattern", "release-{version}", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.StandardOutput);
+        Assert.Equal(
+            "certkit decide: tag pattern release-{version} matches none of the 1 tag(s) before HEAD (v1.4.2): pass a --tag-pattern that matches the release tags, or --previous-version to go on without them",
+            Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void A_tag_pattern_that_matches_none_of_the_tags_is_no_error_with_a_previous_version()
+    {
+        var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "venafi", "--tag-pattern", "release-{version}", "--previous-version", "1.4.2", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal("major", json.RootElement.GetProperty("bump").GetString());
+    }
+
+    [Theory]
+    [InlineData("program: acme\nrecertifyOn:\n  - : minor\n", 3, "not valid here: an empty key")]
+    [InlineData("program: acme\nrecertifyOn:\n  - major\n  - : minor\npaths: [src]\n", 4, "not valid here: an empty key")]
+    [InlineData("program: acme\nrecertifyOn: [major]\n\tpaths: [src]\n", 3, "not valid YAML: ")]
+    [InlineData("program: &a acme\nrecertifyOn: *b\n", 2, "not valid YAML: ")]
+    [InlineData("program: acme\n\n\nrecertifyOn: [major\n", 4, "not valid YAML: ")]
+    [InlineData("program: acme\nrecertifyOn: \"major\n", 2, "not valid YAML: ")]
+    [InlineData("program: acme\nrecertifyOn: [major]\npaths: [src\nscopes: [a]\n", 3, "not valid YAML: ")]
+    public void Odd_yaml_in_a_policy_file_is_one_line_with_the_right_line_number(string yaml, int line, string expected)
+    {
+        var policy = Path.Combine(samples.Root, $"odd-{Guid.NewGuid():N}.yml");
+        File.WriteAllText(policy, yaml);
+
+        var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "custom", "--policy", policy);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.StandardOutput);
+        Assert.StartsWith($"certkit decide: {policy}:{line}: {expected}", Assert.Single(run.ErrorLines));
+        Assert.DoesNotContain("   at ", run.StandardError);
+    }
+
+    [Fact]
     public void A_bad_policy_file_is_one_line_with_its_line_number()
     {
         var policy = Path.Combine(samples.Root, "bad-policy.yml");
@@ -154,7 +230,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "custom", "--policy", policy);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor)", Assert.Single(run.ErrorLines));
+        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]
@@ -171,17 +247,34 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
     }
 
     [Theory]
-    [InlineData("decide --program bogus")]
-    [InlineData("decide --program venafi --no-such-option")]
-    [InlineData("decide --program")]
-    [InlineData("decide --program venafi --zero-minor-is-major perhaps")]
-    [InlineData("no-such-command")]
-    public void Bad_usage_exits_with_2(string arguments)
+    [InlineData("decide --program bogus", "certkit decide: Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'; see certkit decide --help")]
+    [InlineData("decide --program venafi --no-such-option", "certkit decide: Unrecognized command or argument '--no-such-option'; see certkit decide --help")]
+    [InlineData("decide --program", "certkit decide: Required argument missing for option: '--program'; see certkit decide --help")]
+    [InlineData("decide --program venafi --zero-minor-is-major perhaps", "certkit decide: Unrecognized command or argument 'perhaps'; see certkit decide --help")]
+    [InlineData("scan --fail-on sometimes", "certkit scan: Argument 'sometimes' not recognized. Must be one of: 'none' 'warning' 'error'; see certkit scan --help")]
+    [InlineData("no-such-command", "certkit: Unrecognized command or argument 'no-such-command'; see certkit --help")]
+    public void Bad_usage_is_one_line_on_stderr_naming_the_help_and_exits_with_2(string arguments, string expected)
     {
         var run = CertkitProcess.Run(samples.Major.Path, arguments.Split(' '));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.NotEqual(string.Empty, run.StandardError);
+        Assert.Equal(string.Empty, run.StandardOutput);
+        Assert.Equal(expected, Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void Bad_usage_with_json_prints_one_json_error_object()
+    {
+        var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "bogus", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal(["error", "usage", "exitCode"], json.RootElement.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal("see certkit decide --help", json.RootElement.GetProperty("usage").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Single(run.ErrorLines);
     }
 
     [Theory]
@@ -240,6 +333,13 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
             Monorepo.Checkout("main");
 
             Shallow = TestRepository.ShallowCloneOf(Major);
+
+            ReleaseOfPrerelease = TestRepository.Create();
+            ReleaseOfPrerelease.Csproj("src/Venafi.Connector/Venafi.Connector.csproj", "1.4.2").Commit();
+            ReleaseOfPrerelease.Tag("v1.4.2");
+            ReleaseOfPrerelease.Csproj("src/Venafi.Connector/Venafi.Connector.csproj", "2.0.0-rc.2").Commit();
+            ReleaseOfPrerelease.Tag("v2.0.0-rc.2");
+            ReleaseOfPrerelease.Csproj("src/Venafi.Connector/Venafi.Connector.csproj", "2.0.0").Commit();
         }
 
         public string Root { get; }
@@ -252,12 +352,15 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
 
         public TestRepository Shallow { get; }
 
+        public TestRepository ReleaseOfPrerelease { get; }
+
         public void Dispose()
         {
             Major.Dispose();
             ScopePatch.Dispose();
             Monorepo.Dispose();
             Shallow.Dispose();
+            ReleaseOfPrerelease.Dispose();
             Directory.Delete(Root, recursive: true);
         }
     }

@@ -19,10 +19,11 @@ public class DecisionJsonTests
             RecertificationRequired = true,
             Reasons = ["a \"quoted\" reason -> with an arrow", "second"],
             Scopes = ScopeComparison.Between(new ScopeSet(["user_read:account"], "b"), new ScopeSet(["agreement_write:account"], "h")),
+            ComparedWith = VersionText.TryParse("1.4.2"),
         };
 
         Assert.Equal(
-            """{"program":"adobe-sign","previousVersion":"1.4.2","version":"1.4.3","bump":"patch","recertificationRequired":true,"reasons":["a \"quoted\" reason -> with an arrow","second"],"scopes":{"added":["agreement_write:account"],"removed":["user_read:account"]}}""",
+            """{"program":"adobe-sign","previousVersion":"1.4.2","previousVersionSource":"tag v1.4.2","version":"1.4.3","versionSource":"App.csproj at HEAD","comparedWith":"1.4.2","bump":"patch","recertificationRequired":true,"reasons":["a \"quoted\" reason -> with an arrow","second"],"scopes":{"added":["agreement_write:account"],"removed":["user_read:account"]},"evidence":null,"impliedBump":null,"bumpUnderstated":false}""",
             DecisionJson.Render(decision));
     }
 
@@ -42,7 +43,7 @@ public class DecisionJsonTests
         };
 
         Assert.Equal(
-            """{"program":"venafi","previousVersion":null,"version":"1.0.0","bump":"initial","recertificationRequired":true,"reasons":["first"],"scopes":{"added":[],"removed":[]}}""",
+            """{"program":"venafi","previousVersion":null,"previousVersionSource":null,"version":"1.0.0","versionSource":"--version","comparedWith":null,"bump":"initial","recertificationRequired":true,"reasons":["first"],"scopes":{"added":[],"removed":[]},"evidence":null,"impliedBump":null,"bumpUnderstated":false}""",
             DecisionJson.Render(decision));
     }
 }

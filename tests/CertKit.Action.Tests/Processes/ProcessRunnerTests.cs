@@ -79,14 +79,13 @@ public sealed class ProcessRunnerTests : IDisposable
     public async Task A_program_that_outlives_its_time_limit_is_killed_with_its_children_and_named_in_the_error()
     {
         var marker = Path.Combine(folder.FullName, "survived");
-        var started = Stopwatch.StartNew();
 
-        // The shell's child would write the marker after 3 s if only the shell were killed.
+        // The shell's child would write the marker after 3 s if only the shell were killed; without the time limit the
+        // run would end normally after 3 s and throw nothing. (No wall-clock assertion: a loaded machine is slow.)
         var error = await Assert.ThrowsAsync<CertKitException>(() => ProcessRunner.RunAsync(
             "sh", ["-c", $"(sleep 3; touch '{marker}') & wait"], folder.FullName, TimeSpan.FromMilliseconds(300), CancellationToken.None));
 
         Assert.Equal($"sh -c (sleep 3; touch '{marker}') & wait did not finish within 0.3 s in {folder.FullName}", error.Message);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"took {started.Elapsed}");
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.False(File.Exists(marker), "the child of the timed-out process kept running");
     }

@@ -55,4 +55,13 @@ public sealed class ChangedLinesTests
 
         Assert.Equal(changed, lines.Contains(path, line));
     }
+
+    [Fact]
+    public void ChangedFilesListTheFilesWithNewLinesAndUntrackedOnesAndDeletedFilesApart()
+    {
+        var lines = ChangedLines.Parse(Diff.Replace("\r\n", "\n"), ["new/file.ts"]);
+
+        Assert.Equal(["config/app.yaml", "docs/café notes.md", "new/file.ts"], lines.Files.Order(StringComparer.Ordinal));
+        Assert.Equal(["removed.json"], lines.DeletedFiles);
+    }
 }

@@ -379,7 +379,8 @@ public sealed class ScanCommandTests
         var run = await ScanHarness.RunAsync(Path.Combine(Path.GetTempPath(), "certkit-no-such-folder-" + Guid.NewGuid().ToString("N")));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("certkit scan: the folder '", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("certkit scan: the folder to scan '", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith("' does not exist", run.Error.Trim(), StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
     }
 

@@ -33,7 +33,7 @@ internal static class TestAnalyzers
         TextFileRuleId, "Marker in text file", "Line contains the scan marker", "Test", DiagnosticSeverity.Warning, true,
         description: "A test rule: lines of additional files containing the scan marker.", helpLinkUri: HelpUri);
 
-    public static ImmutableArray<DiagnosticAnalyzer> All => [new SourceMarkerAnalyzer(), new TextFileMarkerAnalyzer()];
+    public static ImmutableArray<DiagnosticAnalyzer> All => [new SourceMarkerAnalyzer(), new TextFileMarkerAnalyzer(), new ReferencedCallAnalyzer()];
 }
 
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -111,5 +111,36 @@ internal sealed class ThrowingAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterSyntaxNodeAction(_ => throw new InvalidOperationException("boom"), SyntaxKind.StringLiteralExpression);
+    }
+}
+
+/// <summary>
+/// Flags calls to a method whose name ends in "Marked" declared in ANOTHER assembly: it fires only when the scan
+/// resolved the call through the project's references (a project reference, a package), never on unbound code.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ReferencedCallAnalyzer : DiagnosticAnalyzer
+{
+    public const string RuleId = "CKT903";
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        RuleId, "Call into a referenced assembly", "Call to {0} from {1}", "Test", DiagnosticSeverity.Warning, true, helpLinkUri: TestAnalyzers.HelpUri);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(
+            c =>
+            {
+                var method = ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod;
+                if (method.Name.EndsWith("Marked", StringComparison.Ordinal) && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, c.Compilation.Assembly))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, method.ContainingAssembly.Name));
+                }
+            },
+            OperationKind.Invocation);
     }
 }

@@ -235,7 +235,7 @@ public class CK3001UseLoggerCodeFixTests
                     }
                 }
                 """,
-            ReferenceAssemblies = TestReferences.AspNetCore80,
+            References = TestReferences.AspNetCore80,
         };
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWorker = true\n"));
         return test.RunAsync();
@@ -253,4 +253,59 @@ public class CK3001UseLoggerCodeFixTests
                     _logger.LogDebug("{Message}", agreementId);
                     _logger.LogError("{Message}", response);
             """));
+
+    [Fact]
+    public Task Fix_all_skips_a_call_it_cannot_rewrite_and_fixes_the_others()
+    {
+        // The first call has no safe rewrite; Fix All (and dotnet format, which starts from the first diagnostic) must not stop there.
+        var test = new Verify.Test
+        {
+            TestCode = InClient("""
+                {|CK3001:Console.WriteLine()|};
+                        {|CK3001:Console.WriteLine("Agreement sent")|};
+                        {|CK3001:Debug.WriteLine(agreementId)|};
+                """),
+            FixedCode = InClient("""
+                {|CK3001:Console.WriteLine()|};
+                        _logger.LogInformation("Agreement sent");
+                        _logger.LogDebug("{Message}", agreementId);
+                """),
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_all_skips_a_class_without_a_logger_and_fixes_the_one_with_a_logger() => Verify.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        namespace Acme.AdobeSign;
+
+        public static class Startup
+        {
+            public static void Announce() => {|CK3001:Console.WriteLine("starting")|};
+        }
+
+        public sealed class AgreementClient(ILogger<AgreementClient> logger)
+        {
+            public void Sent(string agreementId) => {|CK3001:Console.WriteLine(agreementId)|};
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        namespace Acme.AdobeSign;
+
+        public static class Startup
+        {
+            public static void Announce() => {|CK3001:Console.WriteLine("starting")|};
+        }
+
+        public sealed class AgreementClient(ILogger<AgreementClient> logger)
+        {
+            public void Sent(string agreementId) => logger.LogInformation("{Message}", agreementId);
+        }
+        """);
 }

@@ -13,7 +13,7 @@ public class CK3003WrapInIsDevelopmentCodeFixTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            ReferenceAssemblies = TestReferences.AspNetCore80,
+            References = TestReferences.AspNetCore80,
         };
         test.TestState.OutputKind = outputKind;
         test.FixedState.OutputKind = outputKind;
@@ -272,4 +272,57 @@ public class CK3003WrapInIsDevelopmentCodeFixTests
             """;
         return VerifyAsync(source, source);
     }
+
+    [Fact]
+    public Task Fix_all_guards_every_statement_it_can_and_skips_one_without_an_environment() => VerifyAsync(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.Hosting;
+
+        namespace Acme.VenafiBridge;
+
+        public static class Pipeline
+        {
+            public static void ConfigureWithoutEnvironment(IApplicationBuilder app)
+            {
+                {|CK3003:app.UseDeveloperExceptionPage()|};
+            }
+
+            public static void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+            {
+                {|CK3003:app.UseDeveloperExceptionPage()|};
+                app.UseRouting();
+                {|CK3003:app.UseSwagger()|};
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.Extensions.Hosting;
+
+        namespace Acme.VenafiBridge;
+
+        public static class Pipeline
+        {
+            public static void ConfigureWithoutEnvironment(IApplicationBuilder app)
+            {
+                {|CK3003:app.UseDeveloperExceptionPage()|};
+            }
+
+            public static void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+            {
+                if (env.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+                app.UseRouting();
+                if (env.IsDevelopment())
+                {
+                    app.UseSwagger();
+                }
+            }
+        }
+        """);
 }

@@ -155,7 +155,7 @@ public class CK2001PlaintextTokenStorageTests
     private static Task VerifyAsync(string body, string? editorConfig = null, params DiagnosticResult[] expected)
     {
         var test = Verifier.CreateTest(Wrap(body), editorConfig);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -337,7 +337,7 @@ public class CK2001PlaintextTokenStorageTests
             {{Declarations}}
             """;
         var test = Verifier.CreateTest(source, null);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         await test.RunAsync();
     }
 
@@ -392,7 +392,7 @@ public class CK2001PlaintextTokenStorageTests
             {{Declarations}}
             """;
         var test = Verifier.CreateTest(source, null);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         await test.RunAsync();
     }
 
@@ -410,7 +410,7 @@ public class CK2001PlaintextTokenStorageTests
     public Task Broken_code_does_not_throw(string body)
     {
         var test = Verifier.CreateTest(Wrap(body), null);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         // Half-typed code: compiler errors are expected, an analyzer exception (AD0001) is not, and nothing here is a finished sink.
         return test.RunAsync();

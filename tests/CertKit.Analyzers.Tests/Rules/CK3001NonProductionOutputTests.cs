@@ -303,7 +303,7 @@ public class CK3001NonProductionOutputTests
             {|CK3001:Console.WriteLine("commercetools Connect service starting")|};
             app.Run();
             """, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         return test.RunAsync();
     }

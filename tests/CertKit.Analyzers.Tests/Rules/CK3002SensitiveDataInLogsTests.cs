@@ -119,7 +119,7 @@ public class CK3002SensitiveDataInLogsTests
     private static Task VerifyAsync(string body, string? editorConfig = null, params DiagnosticResult[] expected)
     {
         var test = Verifier.CreateTest(Wrap(body), editorConfig);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -272,7 +272,7 @@ public class CK3002SensitiveDataInLogsTests
             }
             """;
         var test = Verifier.CreateTest(source, null);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         await test.RunAsync();
     }
 
@@ -290,7 +290,7 @@ public class CK3002SensitiveDataInLogsTests
     public Task Broken_code_does_not_throw(string body)
     {
         var test = Verifier.CreateTest(Wrap(body), null);
-        test.ReferenceAssemblies = TestReferences.StorageAndLogging;
+        test.References = TestReferences.StorageAndLogging;
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         test.TestState.MarkupHandling = MarkupMode.Allow;
         return RunAllowingFindingsAsync(test);

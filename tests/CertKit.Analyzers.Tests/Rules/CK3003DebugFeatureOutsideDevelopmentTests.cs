@@ -38,7 +38,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     private static Task VerifyWebAsync(string source, bool debugBuild = false)
     {
         var test = Verify.CreateTest(source, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         if (debugBuild)
         {
             test.WithDebugSymbol();
@@ -159,7 +159,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
             app.MapPost("/connect/events", () => "ok");
             app.Run();
             """, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
@@ -184,7 +184,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
             app.UseSwaggerUI();
             app.Run();
             """, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
@@ -375,7 +375,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     public Task Test_projects_are_not_analysed()
     {
         var test = Verify.CreateTest(InService("app.UseDeveloperExceptionPage();"), editorConfig: null).WithGlobalConfig("build_property.IsTestProject = true");
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 
@@ -384,7 +384,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     {
         var test = Verify.CreateTest(InService("{|CK3003:app.UseDeveloperExceptionPage()|};"), editorConfig: null)
             .WithGlobalConfig("build_property.IsTestProject = true\ncertkit.analyze_test_projects = true");
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 
@@ -392,7 +392,7 @@ public class CK3003DebugFeatureOutsideDevelopmentTests
     public Task The_message_names_the_feature()
     {
         var test = Verify.CreateTest(InService("IdentityModelEventSource.ShowPII = true;"), editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.DebugFeatureOutsideDevelopment).WithSpan(19, 1, 19, 40).WithArguments("ShowPII = true"));
         return test.RunAsync();
     }

@@ -270,7 +270,7 @@ public class CK4001TlsValidationDisabledTests
                 }
             }
             """, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 
@@ -310,7 +310,7 @@ public class CK4001TlsValidationDisabledTests
                 }
             }
             """, editorConfig: null);
-        test.ReferenceAssemblies = TestReferences.AspNetCore80;
+        test.References = TestReferences.AspNetCore80;
         return test.RunAsync();
     }
 
@@ -346,5 +346,5 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("#if DEBUG\nhandler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => true;")]
     [InlineData("handler.ServerCertificateCustomValidationCallback = HttpClientHandler.")]
     public Task Broken_code_does_not_throw(string statement) =>
-        BrokenCodeRunner.AssertNoAnalyzerExceptionAsync(new CK4001TlsValidationDisabledAnalyzer(), InFactory(statement), ReferenceAssemblies.Net.Net80, "DEBUG");
+        BrokenCodeRunner.AssertNoAnalyzerExceptionAsync(new CK4001TlsValidationDisabledAnalyzer(), InFactory(statement), TestReferences.Net80, "DEBUG");
 }

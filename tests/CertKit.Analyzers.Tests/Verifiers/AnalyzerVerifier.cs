@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Testing.Model;
 
 namespace CertKit.Analyzers.Tests.Verifiers;
 
@@ -45,7 +46,15 @@ public static class AnalyzerVerifier<TAnalyzer>
     {
         public Test()
         {
-            ReferenceAssemblies = TestReferences.Net80;
+            // CK1002, CK1003 and CK2001 each have a second descriptor for what the flow finds at compilation end:
+            // {|CK1002:...|} markup means the first, the name- and content-based one.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
+
+        /// <summary>The assemblies the test sources compile against.</summary>
+        public ReferenceSet References { get; set; } = TestReferences.Net80;
+
+        protected override async Task<Solution> CreateSolutionAsync(ProjectId projectId, EvaluatedProjectState projectState, CancellationToken cancellationToken) =>
+            TestSolution.Create(await CreateWorkspaceAsync(), OptionsTransforms, projectId, projectState, CreateCompilationOptions(), CreateParseOptions(), References);
     }
 }

@@ -13,12 +13,11 @@ namespace CertKit.Analyzers.Tests.Verifiers;
 /// </summary>
 public static class BrokenCodeRunner
 {
-    public static async Task AssertNoAnalyzerExceptionAsync(DiagnosticAnalyzer analyzer, string source, ReferenceAssemblies references, params string[] preprocessorSymbols)
+    public static async Task AssertNoAnalyzerExceptionAsync(DiagnosticAnalyzer analyzer, string source, ReferenceSet references, params string[] preprocessorSymbols)
     {
-        var metadata = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: preprocessorSymbols);
         var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: "/0/Test0.cs");
-        var compilation = CSharpCompilation.Create("BrokenCode", [tree], metadata, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("BrokenCode", [tree], references.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(

@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+using CertKit.Action.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Action.Evidence.Api;
+
+/// <summary>
+/// The public API of a folder (a commit's files): every shipped (non-test) C# project loaded the way the scan loads it
+/// (<see cref="MsBuildProjectLoader"/>), or, when a project cannot be loaded, compiled from its source files alone against
+/// the framework (a note says which, and why).
+/// </summary>
+internal static class ApiSurfaceReader
+{
+    /// <summary>The public API of both sides, read with one MSBuild workspace (its build host starts once).</summary>
+    public static async Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(string baseFolder, string baseLabel, string headFolder, string headLabel, CancellationToken cancellationToken)
+    {
+        var sides = new[] { Side.Find(baseFolder, baseLabel), Side.Find(headFolder, headLabel) };
+        var projects = sides.SelectMany(s => s.Projects).ToList();
+        var fallbacks = new List<(string Project, string Problem)>();
+        if (projects.Count > 0)
+        {
+            var registration = MsBuildRegistration.EnsureRegistered();
+            if (registration is null)
+            {
+                await Task.WhenAll(sides.Select(side => SnapshotRestore.RestoreAsync(side.Root, side.Projects, cancellationToken))).ConfigureAwait(false);
+                fallbacks.AddRange(await LoadWithMsBuildAsync(sides, cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                fallbacks.AddRange(projects.Select(p => (p, registration)));
+            }
+        }
+
+        foreach (var (project, problem) in fallbacks)
+        {
+            var side = sides.First(s => s.Owns(project));
+            side.Notes.Add($"{SourceFiles.Relative(side.Root, project)} at {side.Label} could not be loaded ({problem}); its public API was read from its source files alone");
+            CompileFromSource(project, side.SourcesByProject.GetValueOrDefault(project, []), side.Symbols, side.RelativePath, cancellationToken);
+        }
+
+        return (new ApiSurface(sides[0].Symbols, sides[0].Notes), new ApiSurface(sides[1].Symbols, sides[1].Notes));
+    }
+
+    /// <summary>One commit's folder: its shipped projects, their source files, and the surface read so far.</summary>
+    private sealed class Side
+    {
+        private Side(string root, string label)
+        {
+            Root = root;
+            Label = label;
+        }
+
+        public string Root { get; }
+
+        public string Label { get; }
+
+        public List<string> Projects { get; } = new();
+
+        public Dictionary<string, List<string>> SourcesByProject { get; private set; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ApiSymbol> Symbols { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Notes { get; } = new();
+
+        public static Side Find(string folder, string label)
+        {
+            var side = new Side(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), label);
+            var files = SourceFiles.List(side.Root, side.Root, null, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase));
+            var allProjects = files.Where(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullPath).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            side.Projects.AddRange(allProjects.Where(p => !ShippedProjects.IsTestProject(p, File.ReadAllText(p))));
+            side.SourcesByProject = files
+                .Where(f => f.FullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(f => ShippedProjects.OwningProject(f.FullPath, allProjects) ?? string.Empty, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(f => f.FullPath).ToList(), StringComparer.Ordinal);
+            return side;
+        }
+
+        public bool Owns(string path) => path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        /// <summary>The reported path of a declaration, or null for files outside this side's source (generated files under obj/).</summary>
+        public string? RelativePath(string path)
+        {
+            var full = Path.GetFullPath(path);
+            if (!Owns(full))
+            {
+                return null;
+            }
+
+            var relative = SourceFiles.Relative(Root, full);
+            return relative.Split('/').Any(segment => segment is "obj" or "bin" or "node_modules") ? null : relative;
+        }
+    }
+
+    // Kept out of line so MSBuildWorkspace's types load only after MSBuildLocator has registered the SDK.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<List<(string Project, string Problem)>> LoadWithMsBuildAsync(Side[] sides, CancellationToken cancellationToken)
+    {
+        var failed = new List<(string, string)>();
+        using var loader = MsBuildProjectLoader.Create();
+        foreach (var (side, projectPath) in sides.SelectMany(s => s.Projects.Select(p => (s, p))))
+        {
+            var loaded = await loader.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
+            var compilation = loaded.Project is null ? null : await loaded.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                failed.Add((projectPath, loaded.Problem ?? "the workspace produced no compilation"));
+                continue;
+            }
+
+            ApiSurfaceCollector.Collect(compilation, side.RelativePath, side.Symbols);
+        }
+
+        return failed;
+    }
+
+    private static void CompileFromSource(string project, List<string> sources, Dictionary<string, ApiSymbol> symbols, Func<string, string?> relative, CancellationToken cancellationToken)
+    {
+        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+        var trees = new List<SyntaxTree>();
+        foreach (var source in sources)
+        {
+            using var stream = File.OpenRead(source);
+            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(stream), parseOptions, source, cancellationToken));
+        }
+
+        trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings.Text), parseOptions, string.Empty, cancellationToken));
+        var compilation = CSharpCompilation.Create(
+            Path.GetFileNameWithoutExtension(project),
+            trees,
+            EvidenceReferences.Get(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        ApiSurfaceCollector.Collect(compilation, relative, symbols);
+    }
+}

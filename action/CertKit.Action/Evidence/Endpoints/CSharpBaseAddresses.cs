@@ -1,0 +1,137 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CertKit.Action.Evidence.Endpoints;
+
+/// <summary>
+/// The base addresses HttpClients get in a compilation: <c>client.BaseAddress = …</c>, <c>new HttpClient { BaseAddress = … }</c>,
+/// and typed clients registered with <c>AddHttpClient&lt;T&gt;(c =&gt; c.BaseAddress = …)</c>.
+/// </summary>
+internal sealed class CSharpBaseAddresses
+{
+    private readonly Compilation _compilation;
+    private readonly Dictionary<ISymbol, List<ExpressionSyntax>> _assigned = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, ExpressionSyntax> _typedClients = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ExpressionSyntax> _resolving = new();
+
+    public CSharpBaseAddresses(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    public CSharpUriResolver? Resolver { get; set; }
+
+    /// <summary>Records a <c>BaseAddress</c> assignment (from the single pass over the compilation's syntax).</summary>
+    public void Collect(AssignmentExpressionSyntax assignment, SemanticModel model)
+    {
+        var value = assignment.Right;
+        if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" } access)
+        {
+            if (model.GetSymbolInfo(access).Symbol is not IPropertySymbol property || !CSharpUriResolver.IsHttpClient(property.ContainingType))
+            {
+                return;
+            }
+
+            var receiver = model.GetSymbolInfo(access.Expression).Symbol;
+            if (receiver is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } && TypedClientOf(access, model) is { } typedClient)
+            {
+                _typedClients.TryAdd(typedClient, value);
+            }
+            else if (receiver is not null)
+            {
+                Add(receiver, value);
+            }
+        }
+        else if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "BaseAddress" }
+            && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }
+            && CSharpUriResolver.IsHttpClient(model.GetTypeInfo(creation).Type))
+        {
+            var target = creation.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator),
+                AssignmentExpressionSyntax outer => model.GetSymbolInfo(outer.Left).Symbol,
+                _ => null,
+            };
+            if (target is not null)
+            {
+                Add(target, value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The base address of the client <paramref name="receiver"/> (null: unknown), else of the typed client the call sits in,
+    /// else the one base address the containing type gives any of its clients.
+    /// </summary>
+    public UriValue? Of(ISymbol? receiver, SyntaxNode site)
+    {
+        if (receiver is not null && _assigned.TryGetValue(receiver, out var values))
+        {
+            return ResolveFirst(values);
+        }
+
+        var model = _compilation.GetSemanticModel(site.SyntaxTree);
+        var containingType = model.GetEnclosingSymbol(site.SpanStart)?.ContainingType;
+        if (containingType is null)
+        {
+            return null;
+        }
+
+        if (_typedClients.TryGetValue(containingType, out var typed))
+        {
+            return ResolveFirst([typed]);
+        }
+
+        var inType = _assigned.Where(pair => SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, containingType)).Select(pair => pair.Value).ToList();
+        return inType.Count == 1 ? ResolveFirst(inType[0]) : null;
+    }
+
+    private UriValue? ResolveFirst(IEnumerable<ExpressionSyntax> values)
+    {
+        foreach (var value in values)
+        {
+            if (Resolver is null || !_resolving.Add(value))
+            {
+                continue; // a base address defined in terms of itself
+            }
+
+            try
+            {
+                if (Resolver.Resolve(value, _compilation.GetSemanticModel(value.SyntaxTree)) is { } resolved)
+                {
+                    return resolved;
+                }
+            }
+            finally
+            {
+                _resolving.Remove(value);
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(ISymbol symbol, ExpressionSyntax value)
+    {
+        if (!_assigned.TryGetValue(symbol, out var list))
+        {
+            _assigned[symbol] = list = new List<ExpressionSyntax>();
+        }
+
+        list.Add(value);
+    }
+
+    private static ITypeSymbol? TypedClientOf(SyntaxNode node, SemanticModel model)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "AddHttpClient", TypeArgumentList.Arguments: [.., var clientType] } } })
+            {
+                return model.GetTypeInfo(clientType).Type;
+            }
+        }
+
+        return null;
+    }
+}

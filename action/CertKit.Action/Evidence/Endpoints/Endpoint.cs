@@ -1,0 +1,63 @@
+namespace CertKit.Action.Evidence.Endpoints;
+
+/// <summary>Where an endpoint is called: a file relative to the repository root and a 1-based line.</summary>
+internal sealed record EndpointSite(string File, int Line);
+
+/// <summary>What kind of outbound call an endpoint is.</summary>
+internal enum EndpointKind
+{
+    /// <summary>An HTTP request (REST).</summary>
+    Http,
+
+    /// <summary>A VCert command line (Venafi's CLI); <see cref="Endpoint.Path"/> is <c>vcert SUBCOMMAND</c>.</summary>
+    VCert,
+}
+
+/// <summary>
+/// One outbound endpoint: the HTTP method (null when unknown), the path template (<c>/v1/certificates/{id}</c>; null when
+/// the URI could not be followed), where its base address comes from (a configuration key such as <c>Venafi:BaseUrl</c>, an
+/// environment variable <c>env:NAME</c>, a literal host, or null), the raw expression for shapes that could not be
+/// understood, and every call site.
+/// </summary>
+internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path, string? Base, string? Expression, IReadOnlyList<EndpointSite> Sites)
+{
+    /// <summary>Whether the extractor understood the call (a method and a path); the others carry their raw expression.</summary>
+    public bool IsKnown => Expression is null;
+
+    /// <summary>The identity two commits' inventories are compared by: kind, method, path and base (sites move freely).</summary>
+    public string Key => $"{Kind}|{Method}|{Path}|{Base}|{Expression}";
+
+    /// <summary>How a person reads it: <c>POST /v1/certificaterequests</c>, <c>vcert enroll</c>, or the raw expression.</summary>
+    public string Display => Kind == EndpointKind.VCert
+        ? Path ?? "vcert"
+        : Path is null ? $"{Method ?? "?"} {Expression}" : $"{Method ?? "?"} {Path}";
+}
+
+/// <summary>One call site before sites are grouped into endpoints.</summary>
+internal sealed record EndpointCall(EndpointKind Kind, string? Method, string? Path, string? Base, string? Expression, EndpointSite Site);
+
+/// <summary>The endpoint inventory of a folder: paths are relative to <see cref="Root"/> (its git work tree, or the folder).</summary>
+internal sealed record EndpointReport(string Root, IReadOnlyList<Endpoint> Endpoints)
+{
+    /// <summary>Groups call sites by endpoint, ordered by kind, path, method and base; sites by file and line.</summary>
+    public static EndpointReport From(string root, IEnumerable<EndpointCall> calls)
+    {
+        var endpoints = calls
+            .GroupBy(c => (c.Kind, c.Method, c.Path, c.Base, c.Expression))
+            .Select(g => new Endpoint(
+                g.Key.Kind,
+                g.Key.Method,
+                g.Key.Path,
+                g.Key.Base,
+                g.Key.Expression,
+                g.Select(c => c.Site).Distinct().OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line).ToList()))
+            .OrderBy(e => e.Kind)
+            .ThenBy(e => e.Path is null)
+            .ThenBy(e => e.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.Method, StringComparer.Ordinal)
+            .ThenBy(e => e.Base, StringComparer.Ordinal)
+            .ThenBy(e => e.Expression, StringComparer.Ordinal)
+            .ToList();
+        return new EndpointReport(root, endpoints);
+    }
+}

@@ -1,0 +1,49 @@
+using CertKit.Action.Evidence.Api;
+using CertKit.Action.Evidence.Contract;
+using CertKit.Action.Evidence.Endpoints;
+using CertKit.Action.Git;
+
+namespace CertKit.Action.Evidence;
+
+/// <summary>
+/// Gathers the evidence between a base commit and a head commit: each side's files are extracted once, each reader
+/// ("commit in, facts out") runs on both, and the diffs are taken. The work tree is never touched.
+/// </summary>
+internal static class EvidenceCollector
+{
+    public static async Task<EvidenceReport> CollectAsync(string repositoryPath, string baseCommit, string baseLabel, string headCommit, string headLabel, EvidenceMode mode, CancellationToken cancellationToken)
+    {
+        var topLevel = new GitCommandRunner(Path.GetFullPath(repositoryPath)).Run("rev-parse", "--show-toplevel");
+        if (!topLevel.Succeeded)
+        {
+            throw new CertKitException($"'{repositoryPath}' is not a git repository ({topLevel.FirstErrorLine})");
+        }
+
+        var root = topLevel.StandardOutput.Trim();
+        using var atBase = CommitSnapshot.Extract(root, baseCommit, baseLabel);
+        using var atHead = CommitSnapshot.Extract(root, headCommit, headLabel);
+
+        var notes = new List<string>();
+        var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, cancellationToken).ConfigureAwait(false);
+        var api = ApiDiff.Compare(apiBase, apiHead);
+        notes.AddRange(api.Notes);
+        if (mode == EvidenceMode.Api)
+        {
+            return new EvidenceReport(baseLabel, api, null, null, null, notes);
+        }
+
+        var endpointsBase = await EndpointInventory.ScanAsync(atBase.Folder, cancellationToken).ConfigureAwait(false);
+        var endpointsHead = await EndpointInventory.ScanAsync(atHead.Folder, cancellationToken).ConfigureAwait(false);
+        var manifestBase = Contract.ConnectManifest.Read(atBase.Folder);
+        var manifestHead = Contract.ConnectManifest.Read(atHead.Folder);
+        notes.AddRange(manifestBase.Notes.Select(n => $"{n} (at {baseLabel})"));
+        notes.AddRange(manifestHead.Notes.Select(n => $"{n} (at {headLabel})"));
+        return new EvidenceReport(
+            baseLabel,
+            api,
+            EndpointDiffResult.Compare(endpointsBase, endpointsHead),
+            ContractDiff.Compare(manifestBase, manifestHead),
+            endpointsHead with { Root = root },
+            notes);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace CertKit.Action.Evidence;
+
+/// <summary>
+/// Which C# projects ship: test projects (named *.Tests/*.Test, marked IsTestProject, or referencing the test SDK) do not
+/// count towards the public API or the endpoint inventory, and neither do the files they own.
+/// </summary>
+internal static partial class ShippedProjects
+{
+    public static bool IsTestProject(string projectPath, string projectText)
+    {
+        var name = Path.GetFileNameWithoutExtension(projectPath);
+        return TestName().IsMatch(name)
+            || projectText.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
+            || IsTestProjectProperty().IsMatch(projectText);
+    }
+
+    /// <summary>The project in the deepest folder above <paramref name="filePath"/>, or null (all paths absolute).</summary>
+    public static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
+    {
+        string? owner = null;
+        var ownerDepth = -1;
+        foreach (var project in projectPaths)
+        {
+            var folder = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
+            if (filePath.StartsWith(folder, StringComparison.Ordinal) && folder.Length > ownerDepth)
+            {
+                owner = project;
+                ownerDepth = folder.Length;
+            }
+        }
+
+        return owner;
+    }
+
+    [GeneratedRegex(@"(^|\.)(Unit|Integration|Functional|EndToEnd)?Tests?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TestName();
+
+    [GeneratedRegex(@"<IsTestProject>\s*true\s*</IsTestProject>", RegexOptions.IgnoreCase)]
+    private static partial Regex IsTestProjectProperty();
+}

@@ -1,0 +1,63 @@
+using CertKit.Action.Evidence.Endpoints;
+
+namespace CertKit.Action.Readiness.Checks;
+
+/// <summary>
+/// <c>endpoint-inventory</c>: every REST endpoint and VCert command the shipped code calls (the endpoint inventory,
+/// <c>certkit endpoints</c>) is named in the repository's Markdown documentation, so it can be provided to Venafi.
+/// Calls the extractor could not follow to a path are warnings; an inventory with nothing in it is manual.
+/// </summary>
+internal sealed class EndpointInventoryCheck : IReadinessCheck
+{
+    public string Id => "endpoint-inventory";
+
+    public string Requirement => "Every REST endpoint and VCert function the integration uses is documented.";
+
+    public async Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var report = await EndpointInventory.ScanAsync(context.Root, cancellationToken).ConfigureAwait(false);
+        if (report.Endpoints.Count == 0)
+        {
+            return CheckOutcome.Manual(["certkit endpoints found no REST endpoint or VCert command in the shipped code: list the ones the integration uses for Venafi"]);
+        }
+
+        var documents = context.Files
+            .Where(file => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !file.Contains("/node_modules/", StringComparison.Ordinal))
+            .Select(file => (File: file, Text: context.ReadText(file) ?? string.Empty))
+            .ToList();
+        var problems = new List<string>();
+        var warnings = new List<string>();
+        var documented = new List<string>();
+        foreach (var endpoint in report.Endpoints)
+        {
+            var site = endpoint.Sites.Count > 0 ? $"{endpoint.Sites[0].File}:{endpoint.Sites[0].Line}" : "(no site)";
+            if (!endpoint.IsKnown || endpoint.Path is null)
+            {
+                warnings.Add($"{site}: {endpoint.Display} could not be followed to a path; document what it calls");
+                continue;
+            }
+
+            var needle = Searchable(endpoint.Path);
+            var where = documents.FirstOrDefault(document => document.Text.Contains(needle, StringComparison.OrdinalIgnoreCase)).File;
+            if (where is null)
+            {
+                problems.Add($"{site}: {endpoint.Display} is not named in any Markdown document (certkit endpoints --markdown writes the inventory)");
+            }
+            else
+            {
+                documented.Add($"{endpoint.Display} ({where})");
+            }
+        }
+
+        return problems.Count > 0
+            ? CheckOutcome.Failed(problems, warnings)
+            : CheckOutcome.Passed([$"{documented.Count} endpoint(s), each named in the documentation: {string.Join(", ", documented)}"], warnings);
+    }
+
+    // A templated path is searched up to its first placeholder: /v1/certificates/{id} is documented as /v1/certificates/:id too.
+    private static string Searchable(string path)
+    {
+        var brace = path.IndexOf('{', StringComparison.Ordinal);
+        return brace > 1 ? path[..brace] : path;
+    }
+}

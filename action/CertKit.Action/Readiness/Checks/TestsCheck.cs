@@ -1,0 +1,100 @@
+namespace CertKit.Action.Readiness.Checks;
+
+/// <summary>
+/// <c>tests</c>: automated tests that run. In a Connect repository, every application has a <c>test</c> script in its
+/// package.json (not npm's placeholder) and test files; elsewhere, a .NET test project with test sources, or a
+/// package.json test script with test files.
+/// </summary>
+internal sealed class TestsCheck : IReadinessCheck
+{
+    private static readonly string[] TestFrameworkMarkers = ["Microsoft.NET.Test.Sdk", "xunit", "NUnit", "MSTest", "<IsTestProject>true"];
+
+    public string Id => "tests";
+
+    public string Requirement => "Automated tests.";
+
+    public Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var manifest = context.TryManifest();
+        if (manifest is not null)
+        {
+            var problems = new List<string>();
+            var evidence = new List<string>();
+            foreach (var application in manifest.Applications)
+            {
+                var before = problems.Count;
+                var script = NodeTestScript(context, application.Name + "/package.json", problems);
+                var files = context.FilesUnder(application.Name).Where(IsNodeTestFile).ToList();
+                if (files.Count == 0)
+                {
+                    problems.Add($"{application.Name}/: no test files (*.test.js, *.spec.ts, test/, tests/ or __tests__/)");
+                }
+
+                if (problems.Count == before)
+                {
+                    evidence.Add($"{application.Name}/package.json: scripts.test `{script}`; {files.Count} test file(s): {Sample(files)}");
+                }
+            }
+
+            return Task.FromResult(CheckOutcome.FailedIfAny(problems, evidence));
+        }
+
+        var testProjects = context.FilesNamed(name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            .Where(project => context.ReadText(project) is { } text && TestFrameworkMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var found = new List<string>();
+        foreach (var project in testProjects)
+        {
+            var folder = project.Contains('/') ? project[..project.LastIndexOf('/')] : string.Empty;
+            var sources = (folder.Length == 0 ? context.Files : context.FilesUnder(folder)).Count(file => file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase));
+            if (sources > 0)
+            {
+                found.Add($"{project}: test project with {sources} C# file(s)");
+            }
+        }
+
+        var nodeProblems = new List<string>();
+        if (context.Files.Contains("package.json") && NodeTestScript(context, "package.json", nodeProblems) is { } rootScript)
+        {
+            var files = context.Files.Where(IsNodeTestFile).ToList();
+            if (files.Count > 0)
+            {
+                found.Add($"package.json: scripts.test `{rootScript}`; {files.Count} test file(s): {Sample(files)}");
+            }
+        }
+
+        return Task.FromResult(found.Count > 0
+            ? CheckOutcome.Passed(found)
+            : CheckOutcome.Failed(["no tests: no test project (a .csproj referencing Microsoft.NET.Test.Sdk, xunit, NUnit or MSTest, with C# files) and no package.json test script with test files"]));
+    }
+
+    private static string? NodeTestScript(CheckContext context, string packagePath, List<string> problems)
+    {
+        if (PackageJson.TryRead(context, packagePath) is not { } package)
+        {
+            problems.Add($"{packagePath}: not found or not JSON");
+            return null;
+        }
+
+        var scripts = PackageJson.Scripts(package);
+        if (!scripts.TryGetValue("test", out var script) || script.Trim() == PackageJson.NpmInitTestScript)
+        {
+            problems.Add($"{packagePath}: no scripts.test{(script is null ? string.Empty : " (only npm init's placeholder)")}");
+            return null;
+        }
+
+        return script;
+    }
+
+    private static bool IsNodeTestFile(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var isScript = name.EndsWith(".js", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal)
+            || name.EndsWith(".mjs", StringComparison.Ordinal) || name.EndsWith(".cjs", StringComparison.Ordinal) || name.EndsWith(".tsx", StringComparison.Ordinal);
+        return isScript && (name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)
+            || $"/{path}".Contains("/test/", StringComparison.Ordinal) || $"/{path}".Contains("/tests/", StringComparison.Ordinal) || $"/{path}".Contains("/__tests__/", StringComparison.Ordinal));
+    }
+
+    private static string Sample(IReadOnlyList<string> files) =>
+        string.Join(", ", files.Take(3)) + (files.Count > 3 ? ", …" : string.Empty);
+}

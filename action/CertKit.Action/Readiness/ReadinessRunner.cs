@@ -1,0 +1,20 @@
+namespace CertKit.Action.Readiness;
+
+/// <summary>Runs a program's checks over one repository, in the program's order, and collects the report.</summary>
+internal static class ReadinessRunner
+{
+    public static async Task<ReadinessReport> RunAsync(ReadinessProgram program, CheckContext context, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        foreach (var programCheck in program.Checks)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var check = CheckCatalog.Find(programCheck.Id)
+                ?? throw new InvalidOperationException($"the {program.Id} program lists '{programCheck.Id}', which is no check");
+            var outcome = await check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            results.Add(new CheckResult(check.Id, outcome.Status, programCheck.Requirement, outcome.Evidence, outcome.Warnings));
+        }
+
+        return new ReadinessReport(program.Id, program.Name, results);
+    }
+}

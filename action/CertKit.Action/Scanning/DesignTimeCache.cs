@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace CertKit.Action.Scanning;
+
+/// <summary>
+/// Design-time results on disk (<c>--cache-dir</c>), one file per project, keyed by a hash of everything the design-time
+/// build reads that a commit can change: the project file, every build file of the repository (<c>*.props</c>,
+/// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>), the list of files in the project's folder (the SDK's
+/// globs), the SDK and this certkit build. A second scan of the same commit skips restore and design-time builds for
+/// every project whose key matches and whose references are still on disk.
+/// </summary>
+internal sealed class DesignTimeCache
+{
+    private const int FormatVersion = 1;
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly string _folder;
+
+    public DesignTimeCache(string folder)
+    {
+        _folder = Path.Combine(Path.GetFullPath(folder), "design-time");
+    }
+
+    /// <summary>What one cache file holds: the key it was stored under and the project's design-time closure.</summary>
+    internal sealed record Entry(string Key, string Primary, IReadOnlyList<DesignTimeProject> Closure);
+
+    /// <summary>The cached closure of <paramref name="projectPath"/> when stored under <paramref name="key"/> and still usable.</summary>
+    public Entry? TryGet(string projectPath, string key)
+    {
+        var file = FileFor(projectPath);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        try
+        {
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(file), Json);
+            if (entry is null || entry.Key != key || entry.Closure.Count == 0)
+            {
+                return null;
+            }
+
+            // Packages cleaned from the NuGet cache, an SDK removed: the design-time result no longer describes this machine.
+            return entry.Closure.SelectMany(p => p.FilesOnDisk()).All(File.Exists) ? entry : null;
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores the closure; a cache that cannot be written only costs the next run time, so failures are ignored.</summary>
+    public void Store(string projectPath, Entry entry)
+    {
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            var file = FileFor(projectPath);
+            var temporary = file + "." + Environment.ProcessId + ".tmp";
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(entry, Json));
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>The key of one project: <paramref name="buildInputsHash"/> (the repository's build files), its project file and its folder's listing.</summary>
+    public static string KeyFor(string projectPath, string buildInputsHash, IEnumerable<string> filesInProjectFolder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, "certkit-design-time/" + FormatVersion);
+        Append(hash, buildInputsHash);
+        Append(hash, projectPath);
+        hash.AppendData(File.ReadAllBytes(projectPath));
+        foreach (var file in filesInProjectFolder.Order(StringComparer.Ordinal))
+        {
+            Append(hash, file);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>A hash of the build files every project may import, the SDK in use and this certkit build.</summary>
+    public static string BuildInputsHash(IEnumerable<string> repositoryFiles, string sdk)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, sdk);
+        Append(hash, typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId.ToString());
+        foreach (var file in repositoryFiles.Where(IsBuildFile).Order(StringComparer.Ordinal))
+        {
+            Append(hash, file);
+            try
+            {
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Append(hash, "unreadable");
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>Files MSBuild may import into any project: they widen a pull request's scan and key every cached result.</summary>
+    public static bool IsBuildFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("global.json", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("NuGet.config", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string FileFor(string projectPath) =>
+        Path.Combine(_folder, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(projectPath)))[..32] + ".json");
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(text));
+        hash.AppendData([0]);
+    }
+}

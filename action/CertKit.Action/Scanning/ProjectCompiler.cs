@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Action.Scanning;
+
+/// <summary>
+/// Turns a <see cref="DesignTimeProject"/> into a Roslyn project of its own (a fresh workspace per project, so nothing
+/// keeps its compilation alive once the caller drops it). Referenced projects come in as metadata: the reference
+/// assembly emitted from their compilation when they were compiled first (dependency order), so no compilation holds
+/// another one. Metadata and analyzer references are shared between projects.
+/// </summary>
+internal sealed class ProjectCompiler
+{
+    private readonly ConcurrentDictionary<string, MetadataReference> _metadata = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AnalyzerReference> _analyzers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MetadataReference> _projectImages = new(StringComparer.Ordinal);
+    private readonly AnalyzerLoader _loader = new();
+
+    /// <summary>A project's compilation as metadata for the projects that reference it, once it has been compiled.</summary>
+    public void AddProjectImage(string projectName, MetadataReference image) => _projectImages[projectName] = image;
+
+    public bool HasProjectImage(string projectName) => _projectImages.ContainsKey(projectName);
+
+    /// <summary>The project in a workspace of its own, with <paramref name="extraAdditionalFiles"/> and <paramref name="extraConfigFiles"/> added.</summary>
+    public Project CreateProject(
+        DesignTimeProject design,
+        Func<string, SourceText?> repositoryText,
+        IEnumerable<(string Path, SourceText Text)> extraAdditionalFiles,
+        IEnumerable<(string Path, SourceText Text)> extraConfigFiles)
+    {
+        var workspace = new AdhocWorkspace();
+        var id = ProjectId.CreateNewId(design.Name);
+        DocumentInfo Document(DesignTimeFile file) =>
+            DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file.Path), loader: DesignTimeOptions.Loader(file, repositoryText), filePath: file.Path);
+        DocumentInfo Extra((string Path, SourceText Text) file) =>
+            DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file.Path), loader: TextLoader.From(TextAndVersion.Create(file.Text, VersionStamp.Default, file.Path)), filePath: file.Path);
+
+        var references = new List<MetadataReference>();
+        foreach (var reference in design.MetadataReferences)
+        {
+            var shared = _metadata.GetOrAdd(reference.Path, path => MetadataReference.CreateFromFile(path));
+            references.Add(reference.Aliases.Count == 0 ? shared : shared.WithAliases(reference.Aliases));
+        }
+
+        foreach (var reference in design.ProjectReferences)
+        {
+            if (_projectImages.TryGetValue(reference.Name, out var image))
+            {
+                references.Add(reference.Aliases.Count == 0 ? image : image.WithAliases(reference.Aliases));
+            }
+        }
+
+        var analyzerReferences = design.AnalyzerReferences
+            .Where(File.Exists)
+            .Select(path => _analyzers.GetOrAdd(path, p => new AnalyzerFileReference(p, _loader)))
+            .ToList();
+
+        var info = ProjectInfo.Create(
+                id,
+                VersionStamp.Default,
+                design.Name,
+                design.AssemblyName,
+                LanguageNames.CSharp,
+                filePath: design.FilePath,
+                compilationOptions: design.Options.CompilationOptions(),
+                parseOptions: design.Options.ParseOptions(),
+                documents: design.Documents.Select(Document),
+                metadataReferences: references,
+                analyzerReferences: analyzerReferences,
+                additionalDocuments: design.AdditionalDocuments.Select(Document).Concat(extraAdditionalFiles.Select(Extra)))
+            .WithAnalyzerConfigDocuments(design.AnalyzerConfigDocuments.Select(Document).Concat(extraConfigFiles.Select(Extra)));
+        return workspace.AddProject(info);
+    }
+
+    /// <summary>
+    /// The compilation as metadata for the projects that reference it: its reference assembly, or, when that cannot be
+    /// emitted (errors in declarations), the compilation itself.
+    /// </summary>
+    public static MetadataReference ImageOf(Compilation compilation, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken);
+        return result.Success
+            ? MetadataReference.CreateFromImage(stream.ToArray())
+            : compilation.ToMetadataReference();
+    }
+
+    /// <summary>
+    /// Loads analyzer and generator assemblies: each folder in a context of its own (two packages may ship the same
+    /// assembly name), Roslyn and the framework from the default context (the host's).
+    /// </summary>
+    private sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
+    {
+        private readonly ConcurrentDictionary<string, FolderContext> _contexts = new(StringComparer.Ordinal);
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) =>
+            _contexts.GetOrAdd(Path.GetDirectoryName(fullPath)!, folder => new FolderContext(folder)).LoadFromAssemblyPath(fullPath);
+
+        private sealed class FolderContext(string folder) : AssemblyLoadContext("certkit-analyzers:" + folder)
+        {
+            protected override Assembly? Load(AssemblyName assemblyName)
+            {
+                if (Default.Assemblies.Any(a => string.Equals(a.GetName().Name, assemblyName.Name, StringComparison.Ordinal)))
+                {
+                    return null; // shared with the host: Roslyn, System.*
+                }
+
+                var candidate = Path.Combine(folder, assemblyName.Name + ".dll");
+                return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+            }
+        }
+    }
+}

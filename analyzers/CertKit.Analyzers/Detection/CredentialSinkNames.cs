@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+
+namespace CertKit.Analyzers.Detection;
+
+/// <summary>
+/// Names that make a place a credential sink for the flow rules: the password key of a connection string being built,
+/// a cookie named for authentication, a cryptographic key or IV parameter. Pure functions, shared by the flow engine and its tests.
+/// </summary>
+public static class CredentialSinkNames
+{
+    // Words of a cookie name that say it authenticates its bearer: .AspNetCore.Session, auth_token, jwt, sid, remember_me.
+    private static readonly HashSet<string> AuthCookieWords = new(StringComparer.Ordinal)
+    {
+        "auth", "authentication", "authorization", "session", "sess", "sid", "sessionid", "token", "jwt", "sso", "login", "identity",
+        "bearer", "access", "refresh", "credential", "credentials", "password", "secret", "apikey", "remember", "ticket",
+    };
+
+    /// <summary>True when a connection string fragment ends with a password key and its '=': <c>"Server=db;Password="</c>, <c>"...; pwd = "</c>.</summary>
+    public static bool EndsWithPasswordKey(string text)
+    {
+        var end = text.Length - 1;
+        while (end >= 0 && char.IsWhiteSpace(text[end]))
+        {
+            end--;
+        }
+
+        if (end < 0 || text[end] != '=')
+        {
+            return false;
+        }
+
+        var keyEnd = end - 1;
+        while (keyEnd >= 0 && char.IsWhiteSpace(text[keyEnd]))
+        {
+            keyEnd--;
+        }
+
+        var keyStart = keyEnd;
+        while (keyStart >= 0 && text[keyStart] != ';' && text[keyStart] != '=')
+        {
+            keyStart--;
+        }
+
+        var key = text.Substring(keyStart + 1, keyEnd - keyStart).Trim();
+        return key.Equals("password", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("pwd", StringComparison.OrdinalIgnoreCase)
+            || key.Equals("user password", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a cookie's name says it authenticates: <c>auth</c>, <c>session</c>, <c>.AspNetCore.Session</c>, <c>access_token</c>, <c>sid</c>.</summary>
+    public static bool IsAuthCookieName(string name)
+    {
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (AuthCookieWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a parameter of a cryptography API takes a key or IV: <c>key</c>, <c>rgbKey</c>, <c>rgbIV</c>, <c>iv</c>.</summary>
+    public static bool IsCryptoKeyParameter(string name)
+    {
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word is "key" or "iv")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Analyzers.Infrastructure;
+
+/// <summary>A literal that reaches a sink: where it is, its text (null for an array of constants), and the sink.</summary>
+internal readonly struct SinkFinding
+{
+    public SinkFinding(Location literal, string? text, Sink sink)
+    {
+        Literal = literal;
+        Text = text;
+        Sink = sink;
+    }
+
+    public Location Literal { get; }
+
+    public string? Text { get; }
+
+    public Sink Sink { get; }
+}
+
+/// <summary>
+/// Hardcoded values that reach credential sinks across a compilation (CK1002, CK1003, CK2001). While the compilation is
+/// analysed, operation actions record compact summaries, never operation trees: at each sink, the origins of its value
+/// (<see cref="LiteralOrigins"/>); for each field and property of this compilation, the origins of its initialiser and
+/// assignments; for each method, the origins of what it returns; for each call of a method of this compilation, the origins
+/// of its text arguments. At compilation end the origins are resolved: members and returns to their literals, and a
+/// parameter that reaches a sink makes the arguments of that method's call sites reach it (several levels deep).
+/// One rule registers one category; each literal is reported once, at the first sink found.
+/// </summary>
+internal sealed class CredentialFlow
+{
+    private const int MaxResolveDepth = 8;
+
+    private readonly SinkCategory category;
+    private readonly CredentialSinks sinks;
+    private readonly LiteralOrigins origins;
+    private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
+
+    private CredentialFlow(Compilation compilation, SinkCategory category, ImmutableArray<string> credentialKeywords)
+    {
+        this.category = category;
+        sinks = new CredentialSinks(compilation, credentialKeywords);
+        origins = new LiteralOrigins(compilation);
+    }
+
+    /// <summary>
+    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action that hands every finding of
+    /// <paramref name="category"/> to <paramref name="report"/> (which judges the value and reports).
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, SinkCategory category, Action<CompilationAnalysisContext, SinkFinding> report)
+    {
+        var keywords = CertKitOptions.Get(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).CredentialKeywords;
+        var flow = new CredentialFlow(start.Compilation, category, keywords);
+        start.RegisterOperationAction(flow.OnInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(flow.OnCreation, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(flow.OnAssignment, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(flow.OnFieldInitializer, OperationKind.FieldInitializer);
+        start.RegisterOperationAction(flow.OnPropertyInitializer, OperationKind.PropertyInitializer);
+        start.RegisterOperationAction(flow.OnReturn, OperationKind.Return);
+        start.RegisterCompilationEndAction(end =>
+        {
+            foreach (var finding in flow.Resolve(end.CancellationToken))
+            {
+                report(end, finding);
+            }
+        });
+    }
+
+    private void OnInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        OnCall(invocation.TargetMethod, invocation.Arguments);
+    }
+
+    private void OnCreation(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor is { } constructor)
+        {
+            OnCall(constructor, creation.Arguments);
+        }
+    }
+
+    private void OnCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
+    {
+        if (callArguments.IsEmpty)
+        {
+            return;
+        }
+
+        if (category == SinkCategory.Cookie)
+        {
+            if (sinks.CookieValue(method, callArguments, out var cookieName) is { } value)
+            {
+                var sink = new Sink(SinkCategory.Cookie, "the authentication cookie '" + cookieName + "'", cookieName, Detection.CredentialNameKind.Credential, value.Syntax.GetLocation());
+                AddHit(sink, value.Value, TraceMode.Whole);
+            }
+        }
+        else
+        {
+            foreach (var argument in callArguments)
+            {
+                if (sinks.ForArgument(method, argument, out var mode) is { } sink && sink.Category == category)
+                {
+                    AddHit(sink, argument.Value, mode);
+                }
+            }
+        }
+
+        // A method of this compilation: remember what its text parameters are given, in case one reaches a sink.
+        if (LiteralOrigins.IsInSource(method))
+        {
+            foreach (var argument in callArguments)
+            {
+                if (argument.Parameter is { } parameter && sinks.IsCredentialType(parameter.Type)
+                    && origins.Trace(argument.Value, TraceMode.Whole) is { } found)
+                {
+                    Record(arguments, parameter.OriginalDefinition, found);
+                }
+            }
+        }
+    }
+
+    private void OnAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var target = assignment.Target;
+        if (category != SinkCategory.Cookie && target is IPropertyReferenceOperation property
+            && sinks.ForProperty(property, assignment.Syntax, out var mode) is { } sink && sink.Category == category)
+        {
+            AddHit(sink, assignment.Value, mode);
+        }
+
+        ISymbol? member = target switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property2 => property2.Property,
+            _ => null,
+        };
+
+        if (member is not null && member.Locations.Length > 0 && member.Locations[0].IsInSource && sinks.IsCredentialType(target.Type)
+            && origins.Trace(assignment.Value, TraceMode.Whole) is { } found)
+        {
+            Record(memberValues, member.OriginalDefinition, found);
+        }
+    }
+
+    private void OnFieldInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IFieldInitializerOperation)context.Operation;
+        foreach (var field in initializer.InitializedFields)
+        {
+            if (sinks.IsCredentialType(field.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
+            {
+                Record(memberValues, field.OriginalDefinition, found);
+            }
+        }
+    }
+
+    private void OnPropertyInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IPropertyInitializerOperation)context.Operation;
+        foreach (var property in initializer.InitializedProperties)
+        {
+            if (sinks.IsCredentialType(property.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
+            {
+                Record(memberValues, property.OriginalDefinition, found);
+            }
+        }
+    }
+
+    private void OnReturn(OperationAnalysisContext context)
+    {
+        var returned = (IReturnOperation)context.Operation;
+        if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
+            && origins.Trace(value, TraceMode.Whole) is { } found)
+        {
+            Record(returnValues, method.OriginalDefinition, found);
+        }
+    }
+
+    /// <summary>The method a return belongs to: a local function's own symbol; null inside a lambda (its value is not the method's).</summary>
+    private static IMethodSymbol? ReturningMethod(IReturnOperation returned, ISymbol containing)
+    {
+        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation:
+                    return null;
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Symbol;
+            }
+        }
+
+        return containing as IMethodSymbol;
+    }
+
+    private void AddHit(Sink sink, IOperation value, TraceMode mode)
+    {
+        if (origins.Trace(value, mode) is { } found)
+        {
+            hits.Enqueue((sink, found));
+        }
+    }
+
+    private static void Record(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, List<Origin> found) =>
+        table.GetOrAdd(symbol, static _ => new ConcurrentQueue<List<Origin>>()).Enqueue(found);
+
+    /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
+    private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
+    {
+        var findings = new List<SinkFinding>();
+        var seen = new HashSet<(SyntaxTree?, TextSpan)>();
+        var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
+        // In source order, so a literal that reaches two sinks is reported at the same one every time.
+        var ordered = new List<(Sink Sink, List<Origin> Origins)>(hits);
+        ordered.Sort(static (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Sink.Location.SourceTree?.FilePath, b.Sink.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Sink.Location.SourceSpan.Start.CompareTo(b.Sink.Location.SourceSpan.Start);
+        });
+        foreach (var hit in ordered)
+        {
+            pending.Enqueue((hit.Sink, hit.Origins, 0));
+        }
+
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (sink, found, depth) = pending.Dequeue();
+            visited.Clear();
+            Collect(found, sink, depth, visited, followParameters: true);
+        }
+
+        return findings;
+
+        void Collect(List<Origin> list, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        {
+            foreach (var origin in list)
+            {
+                switch (origin.Kind)
+                {
+                    case OriginKind.Literal:
+                        if (seen.Add((origin.Location!.SourceTree, origin.Location.SourceSpan)))
+                        {
+                            findings.Add(new SinkFinding(origin.Location, origin.Text, sink));
+                        }
+
+                        break;
+                    case OriginKind.Member:
+                        CollectAll(memberValues, origin.Symbol!, sink, depth, visited, followParameters);
+                        break;
+                    case OriginKind.Return:
+                        // What a method returns from its parameter depends on the call: Trim(x) is not a sink for every caller.
+                        CollectAll(returnValues, origin.Symbol!, sink, depth, visited, followParameters: false);
+                        break;
+                    case OriginKind.Parameter:
+                        // The parameter reaches the sink: so do the arguments of every call site (queued: breadth first, once per parameter).
+                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!) && arguments.TryGetValue(origin.Symbol!, out var calls))
+                        {
+                            var through = sink.Through((IParameterSymbol)origin.Symbol!);
+                            foreach (var call in calls)
+                            {
+                                pending.Enqueue((through, call, depth + 1));
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        void CollectAll(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        {
+            if (visited.Count > 64 || !visited.Add(symbol) || !table.TryGetValue(symbol, out var values))
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                Collect(value, sink, depth, visited, followParameters);
+            }
+        }
+    }
+}

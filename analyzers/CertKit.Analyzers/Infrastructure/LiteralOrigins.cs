@@ -1,0 +1,446 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Detection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Infrastructure;
+
+/// <summary>Where a value may come from, as far as the credential-sink flow follows it.</summary>
+internal enum OriginKind : byte
+{
+    /// <summary>A string literal, a UTF-8 literal or an array of constants written in source.</summary>
+    Literal,
+
+    /// <summary>A field or property of this compilation: its initialiser and assignments decide (resolved at compilation end).</summary>
+    Member,
+
+    /// <summary>The return value of a method of this compilation (resolved at compilation end).</summary>
+    Return,
+
+    /// <summary>A parameter of a method of this compilation: its call sites decide (resolved at compilation end).</summary>
+    Parameter,
+}
+
+/// <summary>One origin: a literal (with its location and text) or a symbol whose values are resolved later.</summary>
+internal readonly struct Origin
+{
+    private Origin(OriginKind kind, Location? location, string? text, ISymbol? symbol)
+    {
+        Kind = kind;
+        Location = location;
+        Text = text;
+        Symbol = symbol;
+    }
+
+    public OriginKind Kind { get; }
+
+    /// <summary>The literal's location (<see cref="OriginKind.Literal"/> only).</summary>
+    public Location? Location { get; }
+
+    /// <summary>The literal's text; null for an array of constants (bytes).</summary>
+    public string? Text { get; }
+
+    public ISymbol? Symbol { get; }
+
+    public static Origin Literal(SyntaxNode node, string? text) => new(OriginKind.Literal, node.GetLocation(), text, null);
+
+    public static Origin For(OriginKind kind, ISymbol symbol) => new(kind, null, null, symbol);
+}
+
+/// <summary>How a sink reads its value.</summary>
+internal enum TraceMode : byte
+{
+    /// <summary>The whole value is the credential.</summary>
+    Whole,
+
+    /// <summary><c>SecureString.AppendChar(c)</c>: the characters of a string (a <c>foreach</c> variable, <c>s[i]</c>) carry it.</summary>
+    Elements,
+
+    /// <summary>A connection string: only the part after <c>Password=</c> / <c>Pwd=</c> in a concatenation or interpolation is the credential.</summary>
+    ConnectionString,
+}
+
+/// <summary>
+/// Traces a value back, inside one member body, to where it may come from: literals, and the fields, properties, method
+/// returns and parameters of this compilation that <see cref="CredentialFlow"/> resolves at compilation end. It follows
+/// locals (every value assigned, flow-insensitive), conversions, <c>?:</c> and <c>??</c>, switch expressions, awaits, and
+/// the transformations that keep a secret a secret (<c>Encoding.GetBytes</c>, <c>ToCharArray</c>, <c>Convert.FromBase64String</c>,
+/// <c>Trim</c>…). Anything else (configuration, the environment, a prompt, a vault, a decrypt call, another library) is
+/// not followed: such values are never reported.
+/// </summary>
+internal sealed class LiteralOrigins
+{
+    private const int MaxDepth = 10;
+
+    private static readonly HashSet<string> CarryingInstanceMethods = new(StringComparer.Ordinal)
+    {
+        "ToString", "Trim", "TrimStart", "TrimEnd", "ToCharArray", "ToArray", "AsSpan", "AsMemory", "Clone", "Normalize",
+    };
+
+    private static readonly HashSet<string> CarryingConvertMethods = new(StringComparer.Ordinal)
+    {
+        "FromBase64String", "FromHexString",
+    };
+
+    // Keyed by the body's root operation, which the driver shares between analyzers: CK1002, CK1003 and CK2001 build one table per body.
+    private static readonly ConditionalWeakTable<IOperation, LocalTable> Tables = new();
+    private readonly INamedTypeSymbol? encoding;
+    private readonly INamedTypeSymbol? convert;
+
+    public LiteralOrigins(Compilation compilation)
+    {
+        encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        convert = compilation.GetTypeByMetadataName("System.Convert");
+    }
+
+    /// <summary>The origins of <paramref name="value"/>; null when it has none worth recording.</summary>
+    public List<Origin>? Trace(IOperation? value, TraceMode mode)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        List<Origin>? origins = null;
+        Trace(value, mode, ref origins, 0, null);
+        return origins;
+    }
+
+    /// <summary>True when a method of this compilation with a body is called: its returns and parameters are followed.</summary>
+    public static bool IsInSource(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsExtern)
+        {
+            return false;
+        }
+
+        var locations = method.Locations;
+        return locations.Length > 0 && locations[0].IsInSource;
+    }
+
+    private void Trace(IOperation operation, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        operation = TokenValueFlow.Unwrap(operation);
+        switch (operation)
+        {
+            case ILiteralOperation literal when mode != TraceMode.ConnectionString:
+                if (literal.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    Add(ref origins, Origin.Literal(literal.Syntax, text));
+                }
+
+                return;
+
+            case IUtf8StringOperation utf8 when mode != TraceMode.ConnectionString:
+                Add(ref origins, Origin.Literal(utf8.Syntax, utf8.Value));
+                return;
+
+            case IArrayCreationOperation { Initializer: { ElementValues.Length: > 0 } initializer } array when mode == TraceMode.Whole:
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (!element.ConstantValue.HasValue)
+                    {
+                        return;
+                    }
+                }
+
+                Add(ref origins, Origin.Literal(array.Syntax, null));
+                return;
+
+            case ILocalReferenceOperation local:
+                TraceLocal(local, mode, ref origins, depth, visiting);
+                return;
+
+            case IParameterReferenceOperation parameter:
+                if (parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } method
+                    && IsInSource(method))
+                {
+                    Add(ref origins, Origin.For(OriginKind.Parameter, parameter.Parameter.OriginalDefinition));
+                }
+
+                return;
+
+            case IFieldReferenceOperation field:
+                if (IsSourceMember(field.Field))
+                {
+                    Add(ref origins, Origin.For(OriginKind.Member, field.Field.OriginalDefinition));
+                }
+
+                return;
+
+            case IPropertyReferenceOperation property:
+                TraceProperty(property, mode, ref origins, depth, visiting);
+                return;
+
+            case IInvocationOperation invocation:
+                TraceInvocation(invocation, mode, ref origins, depth, visiting);
+                return;
+
+            case IAwaitOperation awaited:
+                Trace(awaited.Operation, mode, ref origins, depth + 1, visiting);
+                return;
+
+            case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                Trace(conditional.WhenTrue, mode, ref origins, depth + 1, visiting);
+                Trace(conditional.WhenFalse, mode, ref origins, depth + 1, visiting);
+                return;
+
+            case ICoalesceOperation coalesce:
+                Trace(coalesce.Value, mode, ref origins, depth + 1, visiting);
+                Trace(coalesce.WhenNull, mode, ref origins, depth + 1, visiting);
+                return;
+
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Trace(arm.Value, mode, ref origins, depth + 1, visiting);
+                }
+
+                return;
+
+            case IAssignmentOperation assignment:
+                Trace(assignment.Value, mode, ref origins, depth + 1, visiting);
+                return;
+
+            case IArrayElementReferenceOperation element when mode == TraceMode.Elements:
+                Trace(element.ArrayReference, TraceMode.Whole, ref origins, depth + 1, visiting);
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } when mode == TraceMode.ConnectionString:
+            case IInterpolatedStringOperation when mode == TraceMode.ConnectionString:
+                TraceConnectionStringParts(operation, ref origins, depth, visiting);
+                return;
+        }
+    }
+
+    private void TraceLocal(ILocalReferenceOperation reference, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        var local = reference.Local;
+        visiting ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        if (!visiting.Add(local))
+        {
+            return;
+        }
+
+        var table = Tables.GetValue(Root(reference), static root => new LocalTable(root));
+        if (table.Values.TryGetValue(local, out var values))
+        {
+            foreach (var value in values)
+            {
+                Trace(value, mode, ref origins, depth + 1, visiting);
+            }
+        }
+
+        // foreach (var c in "P@ssw0rd") secure.AppendChar(c);
+        if (mode == TraceMode.Elements && table.ForEachCollections.TryGetValue(local, out var collection))
+        {
+            Trace(collection, TraceMode.Whole, ref origins, depth + 1, visiting);
+        }
+
+        visiting.Remove(local);
+    }
+
+    private void TraceProperty(IPropertyReferenceOperation reference, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        var property = reference.Property;
+        if (property.IsIndexer)
+        {
+            // password[i] in a SecureString loop; otherwise an element of a secret is not the secret.
+            if (mode == TraceMode.Elements && reference.Instance is { } instance && instance.Type?.SpecialType == SpecialType.System_String)
+            {
+                Trace(instance, TraceMode.Whole, ref origins, depth + 1, visiting);
+            }
+
+            return;
+        }
+
+        if (IsSourceMember(property))
+        {
+            Add(ref origins, Origin.For(OriginKind.Member, property.OriginalDefinition));
+            if (property.GetMethod is { } getter && !property.IsAbstract)
+            {
+                Add(ref origins, Origin.For(OriginKind.Return, getter.OriginalDefinition));
+            }
+        }
+    }
+
+    private void TraceInvocation(IInvocationOperation invocation, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var name = method.Name;
+        var next = mode == TraceMode.ConnectionString ? TraceMode.ConnectionString : TraceMode.Whole;
+
+        // Encoding.UTF8.GetBytes("...") / GetString(bytes) / GetChars: the same secret in another form.
+        if (name is "GetBytes" or "GetString" or "GetChars" && invocation.Arguments.Length > 0 && TokenFlowSymbols.Is(type, encoding))
+        {
+            Trace(invocation.Arguments[0].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+            return;
+        }
+
+        if (CarryingConvertMethods.Contains(name) && invocation.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type, convert))
+        {
+            Trace(invocation.Arguments[0].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+            return;
+        }
+
+        if (invocation.Instance is { } instance && CarryingInstanceMethods.Contains(name)
+            && (instance.Type?.SpecialType == SpecialType.System_String || instance.Type is IArrayTypeSymbol
+                || instance.Type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" }))
+        {
+            Trace(instance, next, ref origins, depth + 1, visiting);
+            return;
+        }
+
+        if (IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
+        {
+            Add(ref origins, Origin.For(OriginKind.Return, method.OriginalDefinition));
+        }
+    }
+
+    /// <summary><c>"Server=db;Password=" + password</c>, <c>$"...;Pwd={password}"</c>: the parts right after a password key.</summary>
+    private void TraceConnectionStringParts(IOperation operation, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        var parts = new List<IOperation>();
+        Flatten(operation, parts, 0);
+        var afterPasswordKey = false;
+        foreach (var part in parts)
+        {
+            var inner = TokenValueFlow.Unwrap(part);
+            if (inner.ConstantValue is { HasValue: true, Value: string text } && inner is ILiteralOperation)
+            {
+                if (afterPasswordKey && text.Length > 0)
+                {
+                    // "...;Password=" + "literal" is folded by the compiler; report the literal part.
+                    var end = text.IndexOf(';');
+                    if (end != 0)
+                    {
+                        Add(ref origins, Origin.Literal(inner.Syntax, end < 0 ? text : text.Substring(0, end)));
+                    }
+                }
+
+                afterPasswordKey = CredentialSinkNames.EndsWithPasswordKey(text);
+                continue;
+            }
+
+            if (afterPasswordKey)
+            {
+                Trace(part, TraceMode.Whole, ref origins, depth + 1, visiting);
+            }
+
+            afterPasswordKey = false;
+        }
+    }
+
+    private static void Flatten(IOperation operation, List<IOperation> parts, int depth)
+    {
+        operation = TokenValueFlow.Unwrap(operation);
+        if (depth > 64)
+        {
+            parts.Add(operation);
+            return;
+        }
+
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                Flatten(binary.LeftOperand, parts, depth + 1);
+                Flatten(binary.RightOperand, parts, depth + 1);
+                return;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    switch (part)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            parts.Add(text.Text);
+                            break;
+                        case IInterpolationOperation interpolation:
+                            parts.Add(interpolation.Expression);
+                            break;
+                    }
+                }
+
+                return;
+            default:
+                parts.Add(operation);
+                return;
+        }
+    }
+
+    private static bool IsSourceMember(ISymbol member)
+    {
+        var locations = member.Locations;
+        return locations.Length > 0 && locations[0].IsInSource;
+    }
+
+    private static void Add(ref List<Origin>? origins, Origin origin)
+    {
+        origins ??= new List<Origin>(2);
+        origins.Add(origin);
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>Every value assigned to each local of one body, and the collection each <c>foreach</c> variable walks; built on first use.</summary>
+    private sealed class LocalTable
+    {
+        public LocalTable(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                        if (initializer is not null)
+                        {
+                            Add(declarator.Symbol, initializer);
+                        }
+
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment is not ICompoundAssignmentOperation:
+                        Add(target.Local, assignment.Value);
+                        break;
+                    case IForEachLoopOperation loop:
+                        foreach (var local in loop.Locals)
+                        {
+                            ForEachCollections[local] = loop.Collection;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        public Dictionary<ILocalSymbol, List<IOperation>> Values { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<ILocalSymbol, IOperation> ForEachCollections { get; } = new(SymbolEqualityComparer.Default);
+
+        private void Add(ILocalSymbol local, IOperation value)
+        {
+            if (!Values.TryGetValue(local, out var list))
+            {
+                list = new List<IOperation>(1);
+                Values.Add(local, list);
+            }
+
+            list.Add(value);
+        }
+    }
+}

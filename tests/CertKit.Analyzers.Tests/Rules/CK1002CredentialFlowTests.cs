@@ -1,0 +1,281 @@
+using CertKit.Analyzers.Rules;
+using CertKit.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CertKit.Analyzers.Tests.Rules;
+
+using Verify = AnalyzerVerifier<CK1002HardcodedCredentialAnalyzer>;
+
+/// <summary>
+/// CK1002 by flow: a literal under a neutral name that reaches a credential sink (a parameter or property named like a
+/// credential, SecureString.AppendChar, AuthenticationHeaderValue, a connection string's Password) is reported at the
+/// literal, with the sink as the additional location and named in the message. Values read from configuration, the
+/// environment or a prompt reaching the same sinks are clean. Every secret here is fake.
+/// </summary>
+public class CK1002CredentialFlowTests
+{
+    internal const string Usings = """
+        using System;
+        using System.Data.Common;
+        using System.Net;
+        using System.Net.Http.Headers;
+        using System.Security;
+        using System.Security.Cryptography;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Text;
+        using Microsoft.Extensions.Configuration;
+
+        """;
+
+    // A sync job of a partner integration; each case adds members to it.
+    internal static string Job(string members) => Usings + $$"""
+        namespace Partner.Integration
+        {
+            public class SyncJob
+            {
+                private readonly IConfiguration _configuration;
+
+                public SyncJob(IConfiguration configuration) => _configuration = configuration;
+
+        {{members}}
+            }
+
+            public sealed class ServiceLogin
+            {
+                public ServiceLogin(string user, string password) { }
+            }
+
+            public sealed class SqlConnection
+            {
+                public SqlConnection(string connectionString) { }
+            }
+        }
+        """;
+
+    public static TheoryData<string, string> Flagged() => new()
+    {
+        {
+            """        public NetworkCredential Credential() { string data = {|#0:"Pr0d#Sync24"|}; return new NetworkCredential("svc-sync", {|#1:data|}, "ACME"); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public X509Certificate2 Load(string path) { var pfx = {|#0:"p@55w0rd"|}; return new X509Certificate2(path, {|#1:pfx|}); }""",
+            "the 'password' parameter of X509Certificate2"
+        },
+        {
+            """        public X509Certificate2 Load(string path) => new X509Certificate2(path, {|#1:{|#0:"p@55w0rd"|}|});""",
+            "the 'password' parameter of X509Certificate2"
+        },
+        {
+            """        public byte[] Derive(byte[] salt) { var text = {|#0:"Winter#2031"|}; using var kdf = new Rfc2898DeriveBytes({|#1:text|}, salt, 100000, HashAlgorithmName.SHA256); return kdf.GetBytes(32); }""",
+            "the 'password' parameter of Rfc2898DeriveBytes"
+        },
+        {
+            """        public byte[] Derive(byte[] salt) { var text = {|#0:"Winter#2031"|}; using var kdf = new Rfc2898DeriveBytes({|#1:Encoding.UTF8.GetBytes(text)|}, salt, 100000, HashAlgorithmName.SHA256); return kdf.GetBytes(32); }""",
+            "the 'password' parameter of Rfc2898DeriveBytes"
+        },
+        {
+            """        public byte[] Derive(byte[] salt) { var text = {|#0:"Winter#2031"|}; using var kdf = new PasswordDeriveBytes({|#1:text|}, salt); return kdf.GetBytes(32); }""",
+            "the 'strPassword' parameter of PasswordDeriveBytes"
+        },
+        {
+            """        public SecureString Secure() { var secure = new SecureString(); foreach (var c in {|#0:"Winter#2031"|}) { secure.AppendChar({|#1:c|}); } return secure; }""",
+            "SecureString.AppendChar"
+        },
+        {
+            """        public SecureString Secure() { var data = {|#0:"Winter#2031"|}; var secure = new SecureString(); for (var i = 0; i < data.Length; i++) { secure.AppendChar({|#1:data[i]|}); } return secure; }""",
+            "SecureString.AppendChar"
+        },
+        {
+            """        public Uri Endpoint() { var builder = new UriBuilder("https", "db.partner.example"); var data = {|#0:"Tr1cky!Pass"|}; {|#1:builder.Password = data|}; return builder.Uri; }""",
+            "UriBuilder.Password"
+        },
+        {
+            """        public AuthenticationHeaderValue Header() { var data = {|#0:"c3ZjOlByMGQjU3luYzI0"|}; return new AuthenticationHeaderValue("Basic", {|#1:data|}); }""",
+            "the 'parameter' of AuthenticationHeaderValue"
+        },
+        {
+            """        public string Build() { var data = {|#0:"Pr0d#Sync24"|}; var builder = new DbConnectionStringBuilder(); {|#1:builder["Password"] = data|}; return builder.ConnectionString; }""",
+            "DbConnectionStringBuilder[\"Password\"]"
+        },
+        {
+            """        public SqlConnection Open() { var data = {|#0:"Pr0d#Sync24"|}; return new SqlConnection({|#1:"Data Source=db;User ID=sa;Password=" + data|}); }""",
+            "the Password of the connection string given to SqlConnection"
+        },
+        {
+            """        public SqlConnection Open() { var data = {|#0:"Pr0d#Sync24"|}; var connection = $"Server=db;Uid=sa;Pwd={data};"; return new SqlConnection({|#1:connection|}); }""",
+            "the Password of the connection string given to SqlConnection"
+        },
+        {
+            """        public DbConnectionStringBuilder Open() { var data = {|#0:"Pr0d#Sync24"|}; return new DbConnectionStringBuilder { {|#1:ConnectionString = $"Server=db;User ID=sa;Password={data}"|} }; }""",
+            "the Password of DbConnectionStringBuilder.ConnectionString"
+        },
+        {
+            """        public void Connect() { var login = new ServiceLogin("svc-sync", _configuration["Sync:Password"]!); Use(login, {|#0:"Summer#2032"|}); }  private static void Use(ServiceLogin login, string data) => new ServiceLogin("svc-sync", {|#1:data|});""",
+            "the 'password' parameter of ServiceLogin (through the 'data' parameter of SyncJob.Use)"
+        },
+        {
+            """        public NetworkCredential Credential() { return new NetworkCredential("svc-sync", {|#1:Local()|}); static string Local() => {|#0:"Pr0d#Sync24"|}; }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        // across methods: a method's return, a field, a property, a parameter (two levels)
+        {
+            """        private static string GoodSource() => {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() { var data = GoodSource(); return new NetworkCredential("svc-sync", {|#1:data|}); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private static readonly string Data = {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Data|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private const string Data = {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Data|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private string Data { get; } = {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Data|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private string _data = "";  public void Init() { _data = {|#0:"Pr0d#Sync24"|}; }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:_data|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public void Run() { var data = {|#0:"Pr0d#Sync24"|}; Sink(data); }  private static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});""",
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"
+        },
+        {
+            """        public void Run() => Outer({|#0:"Pr0d#Sync24"|});  private static void Outer(string value) => Sink(value.Trim());  private static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});""",
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink) (through the 'value' parameter of SyncJob.Outer)"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Flagged))]
+    public Task Literal_reaching_a_sink_is_reported_at_the_literal(string members, string sink) =>
+        Verify.VerifyAsync(Job(members), Flow(sink));
+
+    public static TheoryData<string> Clean() => new()
+    {
+        // configuration, the environment, a prompt, a decrypt call: not hardcoded
+        """        public NetworkCredential Credential() { var data = _configuration["Sync:Password"]; return new NetworkCredential("svc-sync", data, "ACME"); }""",
+        """        public X509Certificate2 Load(string path) { var pfx = Environment.GetEnvironmentVariable("PFX_PASSWORD"); return new X509Certificate2(path, pfx); }""",
+        """        public byte[] Derive(byte[] salt) { var text = Console.ReadLine()!; using var kdf = new Rfc2898DeriveBytes(text, salt, 100000, HashAlgorithmName.SHA256); return kdf.GetBytes(32); }""",
+        """        public SecureString Secure() { var secure = new SecureString(); foreach (var c in Console.ReadLine()!) { secure.AppendChar(c); } return secure; }""",
+        """        public Uri Endpoint() { var builder = new UriBuilder("https", "db.partner.example"); builder.Password = _configuration["Db:Password"]; return builder.Uri; }""",
+        """        public AuthenticationHeaderValue Header() => new AuthenticationHeaderValue("Basic", _configuration["Sync:BasicCredential"]);""",
+        """        public string Build() { var builder = new DbConnectionStringBuilder(); builder["Password"] = _configuration["Db:Password"]; builder["User ID"] = "svc-sync"; return builder.ConnectionString; }""",
+        """        public SqlConnection Open() { var data = _configuration["Db:Password"]; return new SqlConnection("Data Source=db;User ID=sa;Password=" + data); }""",
+        """        public SqlConnection Open() { var user = "svc-sync"; return new SqlConnection($"Server=db;Uid={user};Pwd={_configuration["Db:Password"]};"); }""",
+        """        public SqlConnection Open() => new SqlConnection(_configuration.GetConnectionString("Sync")!);""",
+        """        public ServiceLogin Login() => new ServiceLogin("svc-sync", Decrypt(_configuration["Sync:Password"]!));  private static string Decrypt(string cipher) => Encoding.UTF8.GetString(ProtectedBytes(Convert.FromBase64String(cipher)));  private static byte[] ProtectedBytes(byte[] data) => data;""",
+        // across methods and through fields, from configuration
+        """        private string GoodSource() => _configuration["Sync:Password"]!;  public NetworkCredential Credential() { var data = GoodSource(); return new NetworkCredential("svc-sync", data); }""",
+        """        private static readonly string Data = Environment.GetEnvironmentVariable("SYNC_PASSWORD") ?? "";  public NetworkCredential Credential() => new NetworkCredential("svc-sync", Data);""",
+        """        public void Run() => Sink(_configuration["Sync:Password"]!);  private static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", data);""",
+        // a helper that returns its argument is not a sink for every caller; user names, hosts and labels are not passwords
+        """        private static string Normalize(string value) => value.Trim();  public NetworkCredential Credential() => new NetworkCredential(Normalize("svc-sync"), Normalize(_configuration["Sync:Password"]!));  public string Label() => Normalize("Sync job");""",
+        """        public NetworkCredential Credential() { var user = "svc-sync"; var domain = "ACME"; return new NetworkCredential(user, _configuration["Sync:Password"], domain); }""",
+        // what a lambda returns is not what the method around it returns
+        """        private static string Source() { Func<string> label = () => "Pr0d#Sync24"; return Environment.GetEnvironmentVariable("SYNC_PASSWORD") ?? label().Length.ToString(); }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", Source());""",
+        // placeholders and empty values are not credentials
+        """        public NetworkCredential Credential() { var data = "changeme"; return new NetworkCredential("svc-sync", data); }""",
+        """        public NetworkCredential Credential() { var data = ""; return new NetworkCredential("svc-sync", data); }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Clean))]
+    public Task Value_from_configuration_reaching_the_same_sink_is_clean(string members) =>
+        Verify.VerifyAsync(Job(members));
+
+    [Fact]
+    public async Task Literal_in_one_file_reaching_a_sink_in_another_is_reported()
+    {
+        var test = Verify.CreateTest(Job("""        public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Defaults.Data|});"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Defaults.cs", """
+            namespace Partner.Integration
+            {
+                public static class Defaults
+                {
+                    public static readonly string Data = {|#0:"Pr0d#Sync24"|};
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Literal_passed_in_one_file_to_a_method_whose_parameter_reaches_a_sink_in_another_is_reported()
+    {
+        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            namespace Partner.Integration
+            {
+                public static class Startup
+                {
+                    public static void Run()
+                    {
+                        var data = {|#0:"Pr0d#Sync24"|};
+                        SyncJob.Sink(data);
+                    }
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Configuration_value_passed_in_one_file_to_a_sink_in_another_is_clean()
+    {
+        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", data);"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            using Microsoft.Extensions.Configuration;
+
+            namespace Partner.Integration
+            {
+                public static class Startup
+                {
+                    public static void Run(IConfiguration configuration) => SyncJob.Sink(configuration["Sync:Password"]!);
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Literal_given_positionally_to_a_parameter_named_password_is_reported_once() =>
+        Verify.VerifyAsync(Job("""        public ServiceLogin Login() => new ServiceLogin("svc-sync", {|CK1002:"Winter#2031"|});"""));
+
+    [Fact]
+    public Task Credential_as_a_case_label_or_a_switch_arm_is_reported() =>
+        Verify.VerifyAsync(Job("""
+                    public bool IsMaster(string password)
+                    {
+                        switch (password)
+                        {
+                            case {|CK1002:"Winter#2031"|}:
+                                return true;
+                            case "":
+                                return false;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    public bool IsMasterArm(string password) => password switch
+                    {
+                        {|CK1002:"Summer#2032"|} => true,
+                        _ => false,
+                    };
+
+                    public int Mode(string mode) => mode switch { "Winter#2031" => 1, _ => 0 };
+            """));
+
+    [Fact]
+    public Task Literal_the_name_based_check_reports_is_reported_once() =>
+        Verify.VerifyAsync(Job("""        public NetworkCredential Credential() { var password = {|CK1002:"Pr0d#Sync24"|}; return new NetworkCredential("svc-sync", password); }"""));
+
+    internal static DiagnosticResult Flow(string sink) =>
+        new DiagnosticResult(Descriptors.HardcodedCredentialFlow).WithLocation(0).WithLocation(1).WithArguments(sink);
+}
