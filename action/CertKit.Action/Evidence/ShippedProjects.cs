@@ -16,23 +16,9 @@ internal static partial class ShippedProjects
             || IsTestProjectProperty().IsMatch(projectText);
     }
 
-    /// <summary>The project in the deepest folder above <paramref name="filePath"/>, or null (all paths absolute).</summary>
-    public static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
-    {
-        string? owner = null;
-        var ownerDepth = -1;
-        foreach (var project in projectPaths)
-        {
-            var folder = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
-            if (filePath.StartsWith(folder, StringComparison.Ordinal) && folder.Length > ownerDepth)
-            {
-                owner = project;
-                ownerDepth = folder.Length;
-            }
-        }
-
-        return owner;
-    }
+    /// <summary>The project in the deepest folder above <paramref name="filePath"/>, or null: the scan's rule, so both agree.</summary>
+    public static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths) =>
+        Scanning.RepositoryScanner.OwningProject(filePath, projectPaths);
 
     [GeneratedRegex(@"(^|\.)(Unit|Integration|Functional|EndToEnd)?Tests?$", RegexOptions.IgnoreCase)]
     private static partial Regex TestName();

@@ -249,7 +249,8 @@ internal sealed class RepositoryScanner
         };
     }
 
-    private static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
+    /// <summary>The project in the deepest folder above <paramref name="filePath"/>, or null (all paths absolute).</summary>
+    internal static string? OwningProject(string filePath, IReadOnlyList<string> projectPaths)
     {
         string? owner = null;
         var ownerDepth = -1;
