@@ -21,23 +21,17 @@ namespace CertKit.Analyzers.CodeFixes;
 /// <summary>
 /// CK1001 / CK1002: replaces a hardcoded URL or credential literal with a configuration read —
 /// <c>configuration["Section:Key"]</c> when an <c>IConfiguration</c> is in scope, else
-/// <c>Environment.GetEnvironmentVariable("NAME")</c> — followed by <c>?? throw</c> so a missing setting fails at once.
-/// Offered only where the result compiles: not in attributes, case labels, patterns or default parameter values;
-/// a <c>const</c> becomes <c>static readonly</c> (or a plain local) unless something needs it to stay constant.
+/// <c>Environment.GetEnvironmentVariable("NAME")</c> — followed by <c>?? throw</c> so a missing setting fails where it is read.
+/// A field or auto-property initialised from the literal becomes a computed property (<c>=> read</c>): it reads the
+/// class's injected configuration at each use, and never throws from a type initialiser.
+/// Offered only where the result compiles: not in attributes, case labels, patterns or default parameter values, not
+/// for a <c>const</c> something needs constant, not for a static field that is written elsewhere.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReadFromConfigurationCodeFixProvider))]
 [Shared]
 public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
 {
     public const string EquivalenceKey = "CertKit.ReadFromConfiguration";
-
-    private const string ConfigurationTypeName = "Microsoft.Extensions.Configuration.IConfiguration";
-
-    // Class-name endings that say what the class is, not which system it talks to: VenafiClient -> Venafi.
-    private static readonly string[] TypeSuffixes =
-    {
-        "Client", "Service", "Options", "Settings", "Configuration", "Config", "Provider", "Handler", "Connector", "Gateway", "Api",
-    };
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.HardcodedUrl, RuleIds.HardcodedCredential);
@@ -60,13 +54,6 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var constDeclaration = ConstDeclaration(literal);
-            if (constDeclaration is not null
-                && !await IsOnlyReadAsValueAsync(context.Document, constDeclaration, context.CancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
             var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             if (semanticModel is null)
             {
@@ -80,32 +67,127 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                 words.Add("value");
             }
 
-            var configuration = FindConfiguration(semanticModel, literal, context.CancellationToken);
-            string title;
-            string read;
-            string settingName;
-            if (configuration is not null)
+            var fix = InitializedMember.Of(literal) is { } member
+                ? await PlanMemberFixAsync(context.Document, semanticModel, literal, member, words, context.CancellationToken).ConfigureAwait(false)
+                : await PlanInPlaceFixAsync(context.Document, semanticModel, literal, words, context.CancellationToken).ConfigureAwait(false);
+            if (fix is null)
             {
-                settingName = SectionName(literal) + ":" + PascalCase(words);
-                read = configuration + "[" + Quote(settingName) + "]";
-                title = $"Read '{settingName}' from configuration";
-            }
-            else
-            {
-                settingName = UpperSnakeCase(words);
-                read = "System.Environment.GetEnvironmentVariable(" + Quote(settingName) + ")";
-                title = $"Read '{settingName}' from the environment";
+                continue;
             }
 
-            var replacement = read + " ?? throw new System.InvalidOperationException(" + Quote(settingName + " is not configured.") + ")";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    title,
-                    cancellationToken => ReplaceAsync(context.Document, literal, constDeclaration, replacement, cancellationToken),
-                    EquivalenceKey),
-                diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(fix.Title, fix.ApplyAsync, EquivalenceKey), diagnostic);
         }
     }
+
+    /// <summary>A literal in a method body, a lambda or an argument: replaced where it stands (a local <c>const</c> loses <c>const</c>).</summary>
+    private static async Task<PlannedFix?> PlanInPlaceFixAsync(
+        Document document,
+        SemanticModel semanticModel,
+        LiteralExpressionSyntax literal,
+        System.Collections.Generic.List<string> words,
+        CancellationToken cancellationToken)
+    {
+        var constDeclaration = ConstDeclaration(literal);
+        if (constDeclaration is not null
+            && !await IsOnlyReadAsValueAsync(document, constDeclaration, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var read = ConfigurationRead.Create(FindConfiguration(semanticModel, literal, cancellationToken), literal, words);
+        return new PlannedFix(read.Title, token => ReplaceAsync(document, literal, constDeclaration, read.Text, token));
+    }
+
+    /// <summary>
+    /// A literal in a field or auto-property initialiser. Static initialisers must not throw (a
+    /// <c>TypeInitializationException</c> at first use of the type), and instance initialisers run before the constructor
+    /// has assigned injected configuration, so the member becomes a computed property that reads at each use: from the
+    /// class's own <c>IConfiguration</c> when every use can reach it, else from a static one or the environment.
+    /// </summary>
+    private static async Task<PlannedFix?> PlanMemberFixAsync(
+        Document document,
+        SemanticModel semanticModel,
+        LiteralExpressionSyntax literal,
+        InitializedMember member,
+        System.Collections.Generic.List<string> words,
+        CancellationToken cancellationToken)
+    {
+        ISymbol? symbol = member.Declaration switch
+        {
+            FieldDeclarationSyntax field => semanticModel.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken),
+            PropertyDeclarationSyntax property => semanticModel.GetDeclaredSymbol(property, cancellationToken),
+            _ => null,
+        };
+
+        if (symbol is null || member.Declaration.Parent is not TypeDeclarationSyntax type)
+        {
+            return null;
+        }
+
+        var uses = await MemberUses.FindAsync(document, symbol, cancellationToken).ConfigureAwait(false);
+        if (member.IsConst && (uses.NeedsConstant || !uses.IsComplete))
+        {
+            return null;
+        }
+
+        var canBecomeProperty = member.CanBecomeProperty && uses.IsComplete && !uses.IsWritten && !uses.NeedsConstant;
+        var available = ConfigurationMembers.Of(semanticModel, type, cancellationToken);
+        if (member.IsStatic)
+        {
+            if (!canBecomeProperty)
+            {
+                // A read in a static initialiser would throw from the type initialiser: no fix rather than that.
+                return null;
+            }
+
+            // Turning a static member into an instance one is a breaking change for code outside the assembly.
+            var canBecomeInstance = !uses.HasUseOutsideInstanceContext
+                && symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal;
+            if (canBecomeInstance && available.Instance is { } instance
+                && (available.InstanceIsInherited || uses.ConstructorsAssignBeforeUse(instance)))
+            {
+                return MemberToProperty(document, literal, member, ConfigurationRead.Create(instance, literal, words), asStatic: false);
+            }
+
+            if (canBecomeInstance && available.PrimaryConstructorParameter is { } parameter)
+            {
+                return MemberToProperty(document, literal, member, ConfigurationRead.Create(parameter, literal, words), asStatic: false);
+            }
+
+            return MemberToProperty(document, literal, member, ConfigurationRead.Create(available.Static, literal, words), asStatic: true);
+        }
+
+        if (available.PrimaryConstructorParameter is { } primary)
+        {
+            // Primary-constructor parameters are assigned before any initialiser runs.
+            var read = ConfigurationRead.Create(primary, literal, words);
+            return new PlannedFix(read.Title, token => ReplaceAsync(document, literal, constDeclaration: null, read.Text, token));
+        }
+
+        if (canBecomeProperty && available.Instance is { } injected
+            && (available.InstanceIsInherited || uses.ConstructorsAssignBeforeUse(injected)))
+        {
+            return MemberToProperty(document, literal, member, ConfigurationRead.Create(injected, literal, words), asStatic: false);
+        }
+
+        // Runs at construction, with a clear message, never in a type initialiser.
+        var inPlace = ConfigurationRead.Create(available.Static, literal, words);
+        return new PlannedFix(inPlace.Title, token => ReplaceAsync(document, literal, constDeclaration: null, inPlace.Text, token));
+    }
+
+    private static PlannedFix MemberToProperty(Document document, LiteralExpressionSyntax literal, InitializedMember member, ConfigurationRead read, bool asStatic) =>
+        new(read.Title, async cancellationToken =>
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var value = member.Value.ReplaceNode(literal, ReadExpression(read.Text, literal));
+            var property = member.ToComputedProperty(value, asStatic).WithAdditionalAnnotations(Formatter.Annotation);
+            return document.WithSyntaxRoot(root.ReplaceNode(member.Declaration, property));
+        });
 
     private static async Task<Document> ReplaceAsync(
         Document document,
@@ -120,15 +202,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        // Parenthesised so it stays right wherever it lands ("a == (x ?? throw ...)"); the simplifier drops needless parentheses.
-        // "System." qualifications are marked too, so they shrink to "Environment" where "using System;" is present.
-        var read = SyntaxFactory.ParseExpression(replacementText);
-        read = read.ReplaceNodes(
-            read.DescendantNodes().Where(n => n is QualifiedNameSyntax || n is MemberAccessExpressionSyntax),
-            (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
-        var replacement = SyntaxFactory.ParenthesizedExpression(read)
-            .WithTriviaFrom(literal)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        var replacement = ReadExpression(replacementText, literal);
 
         if (constDeclaration is null)
         {
@@ -136,14 +210,23 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
         }
 
         var newDeclaration = constDeclaration.ReplaceNode(literal, replacement);
-        newDeclaration = newDeclaration switch
-        {
-            FieldDeclarationSyntax field => field.WithModifiers(ConstToStaticReadonly(field.Modifiers)),
-            LocalDeclarationStatementSyntax local => WithoutConst(local),
-            _ => newDeclaration,
-        };
+        newDeclaration = newDeclaration is LocalDeclarationStatementSyntax local ? WithoutConst(local) : newDeclaration;
 
         return document.WithSyntaxRoot(root.ReplaceNode(constDeclaration, newDeclaration));
+    }
+
+    /// <summary>The read, parenthesised so it stays right wherever it lands ("a == (x ?? throw ...)").</summary>
+    private static ExpressionSyntax ReadExpression(string replacementText, LiteralExpressionSyntax literal)
+    {
+        // The simplifier drops needless parentheses; "System." qualifications are marked too, so they shrink to
+        // "Environment" where "using System;" is present.
+        var read = SyntaxFactory.ParseExpression(replacementText);
+        read = read.ReplaceNodes(
+            read.DescendantNodes().Where(n => n is QualifiedNameSyntax || n is MemberAccessExpressionSyntax),
+            (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
+        return SyntaxFactory.ParenthesizedExpression(read)
+            .WithTriviaFrom(literal)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
     /// <summary>False where only a constant may stand: attribute arguments, case labels, patterns, default parameter values.</summary>
@@ -169,7 +252,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
         return true;
     }
 
-    /// <summary>The <c>const</c> field or local declaration whose initialiser holds the literal, or null.</summary>
+    /// <summary>The local <c>const</c> declaration whose initialiser holds the literal, or null (fields go through <see cref="InitializedMember"/>).</summary>
     private static SyntaxNode? ConstDeclaration(LiteralExpressionSyntax literal)
     {
         var declarator = literal.FirstAncestorOrSelf<VariableDeclaratorSyntax>();
@@ -180,29 +263,21 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
 
         return declarator.Parent?.Parent switch
         {
-            FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field,
             LocalDeclarationStatementSyntax local when local.IsConst => local,
             _ => null,
         };
     }
 
-    /// <summary>True when no reference to the constant sits where a constant is required.</summary>
+    /// <summary>True when no reference to the local constant sits where a constant is required.</summary>
     private static async Task<bool> IsOnlyReadAsValueAsync(Document document, SyntaxNode declaration, CancellationToken cancellationToken)
     {
         var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (semanticModel is null)
+        if (semanticModel is null || declaration is not LocalDeclarationStatementSyntax local)
         {
             return false;
         }
 
-        var declarators = declaration switch
-        {
-            FieldDeclarationSyntax field => field.Declaration.Variables,
-            LocalDeclarationStatementSyntax local => local.Declaration.Variables,
-            _ => default,
-        };
-
-        foreach (var declarator in declarators)
+        foreach (var declarator in local.Declaration.Variables)
         {
             var symbol = semanticModel.GetDeclaredSymbol(declarator, cancellationToken);
             if (symbol is null)
@@ -210,54 +285,20 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                 return false;
             }
 
-            var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-            foreach (var reference in references)
+            var uses = await MemberUses.FindAsync(document, symbol, cancellationToken).ConfigureAwait(false);
+            if (!uses.IsComplete || uses.NeedsConstant)
             {
-                foreach (var location in reference.Locations)
-                {
-                    var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                    if (node is null || IsConstantContext(node))
-                    {
-                        return false;
-                    }
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    private static bool IsConstantContext(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case AttributeArgumentSyntax:
-                case CaseSwitchLabelSyntax:
-                case PatternSyntax:
-                case ParameterSyntax:
-                    return true;
-                case FieldDeclarationSyntax field:
-                    return field.Modifiers.Any(SyntaxKind.ConstKeyword);
-                case LocalDeclarationStatementSyntax local:
-                    return local.IsConst;
-                case EnumMemberDeclarationSyntax:
-                    return true;
-                case StatementSyntax:
-                case MemberDeclarationSyntax:
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>An <c>IConfiguration</c> usable at the literal: a parameter, a primary-constructor parameter, a field or a property.</summary>
     private static string? FindConfiguration(SemanticModel semanticModel, SyntaxNode literal, CancellationToken cancellationToken)
     {
-        var configurationType = semanticModel.Compilation.GetTypeByMetadataName(ConfigurationTypeName);
+        var configurationType = semanticModel.Compilation.GetTypeByMetadataName(ConfigurationMembers.ConfigurationTypeName);
         if (configurationType is null)
         {
             return null;
@@ -276,7 +317,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                     break;
 
                 case AnonymousFunctionExpressionSyntax lambda:
-                    if (outerParametersAccessible && FindParameter(semanticModel, ParametersOf(lambda), configurationType, cancellationToken) is { } lambdaParameter)
+                    if (outerParametersAccessible && ConfigurationMembers.FindParameter(semanticModel, ParametersOf(lambda), configurationType, cancellationToken) is { } lambdaParameter)
                     {
                         return lambdaParameter;
                     }
@@ -290,7 +331,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                     break;
 
                 case LocalFunctionStatementSyntax localFunction:
-                    if (outerParametersAccessible && FindParameter(semanticModel, localFunction.ParameterList.Parameters, configurationType, cancellationToken) is { } localParameter)
+                    if (outerParametersAccessible && ConfigurationMembers.FindParameter(semanticModel, localFunction.ParameterList.Parameters, configurationType, cancellationToken) is { } localParameter)
                     {
                         return localParameter;
                     }
@@ -304,7 +345,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                     break;
 
                 case BaseMethodDeclarationSyntax method:
-                    if (outerParametersAccessible && FindParameter(semanticModel, method.ParameterList.Parameters, configurationType, cancellationToken) is { } methodParameter)
+                    if (outerParametersAccessible && ConfigurationMembers.FindParameter(semanticModel, method.ParameterList.Parameters, configurationType, cancellationToken) is { } methodParameter)
                     {
                         return methodParameter;
                     }
@@ -324,58 +365,24 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
                     break;
 
                 case TypeDeclarationSyntax type:
-                    return FindMember(semanticModel, type, configurationType, instanceAccessible, literal, cancellationToken);
+                    return FindMember(semanticModel, type, instanceAccessible, literal, cancellationToken);
             }
         }
 
         return null;
     }
 
-    private static string? FindMember(
-        SemanticModel semanticModel,
-        TypeDeclarationSyntax type,
-        INamedTypeSymbol configurationType,
-        bool instanceAccessible,
-        SyntaxNode literal,
-        CancellationToken cancellationToken)
+    private static string? FindMember(SemanticModel semanticModel, TypeDeclarationSyntax type, bool instanceAccessible, SyntaxNode literal, CancellationToken cancellationToken)
     {
+        var available = ConfigurationMembers.Of(semanticModel, type, cancellationToken);
+
         // Primary-constructor parameters are in scope in initialisers too, but never in static members.
-        var inStaticMember = IsInStaticMember(literal);
-        var primaryParameters = type.ParameterList;
-        if (!inStaticMember && primaryParameters is not null
-            && FindParameter(semanticModel, primaryParameters.Parameters, configurationType, cancellationToken) is { } primary)
+        if (!IsInStaticMember(literal) && available.PrimaryConstructorParameter is { } primary)
         {
             return primary;
         }
 
-        if (semanticModel.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol)
-        {
-            return null;
-        }
-
-        for (var current = typeSymbol; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                var memberType = member switch
-                {
-                    IFieldSymbol field when !field.IsImplicitlyDeclared => field.Type,
-                    IPropertySymbol property when !property.IsIndexer && property.GetMethod is not null => property.Type,
-                    _ => null,
-                };
-
-                if (memberType is null || !IsConfiguration(memberType, configurationType)
-                    || (!member.IsStatic && !instanceAccessible)
-                    || (!SymbolEqualityComparer.Default.Equals(current, typeSymbol) && member.DeclaredAccessibility == Accessibility.Private))
-                {
-                    continue;
-                }
-
-                return member.Name;
-            }
-        }
-
-        return null;
+        return (instanceAccessible ? available.Instance : null) ?? available.Static;
     }
 
     private static bool IsInStaticMember(SyntaxNode node)
@@ -401,80 +408,6 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
         AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters,
         _ => default,
     };
-
-    private static string? FindParameter(
-        SemanticModel semanticModel,
-        SeparatedSyntaxList<ParameterSyntax> parameters,
-        INamedTypeSymbol configurationType,
-        CancellationToken cancellationToken)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsConfiguration(symbol.Type, configurationType))
-            {
-                return symbol.Name;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsConfiguration(ITypeSymbol type, INamedTypeSymbol configurationType) =>
-        SymbolEqualityComparer.Default.Equals(type, configurationType)
-        || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, configurationType));
-
-    // VenafiClient -> "Venafi", CommercetoolsOAuthClient -> "CommercetoolsOAuth", Settings -> "Settings".
-    private static string SectionName(SyntaxNode literal)
-    {
-        var type = literal.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
-        var name = type?.Identifier.ValueText ?? "App";
-        foreach (var suffix in TypeSuffixes)
-        {
-            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return name.Substring(0, name.Length - suffix.Length);
-            }
-        }
-
-        return name;
-    }
-
-    private static string PascalCase(System.Collections.Generic.List<string> words)
-    {
-        var builder = new StringBuilder();
-        foreach (var word in words)
-        {
-            builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
-        }
-
-        return builder.ToString();
-    }
-
-    private static string UpperSnakeCase(System.Collections.Generic.List<string> words) =>
-        string.Join("_", words).ToUpperInvariant();
-
-    private static string Quote(string text) =>
-        SyntaxFactory.Literal(text).Text;
-
-    private static SyntaxTokenList ConstToStaticReadonly(SyntaxTokenList modifiers)
-    {
-        var result = SyntaxFactory.TokenList();
-        foreach (var modifier in modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.ConstKeyword))
-            {
-                result = result
-                    .Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithLeadingTrivia(modifier.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space))
-                    .Add(SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(modifier.TrailingTrivia));
-            }
-            else
-            {
-                result = result.Add(modifier);
-            }
-        }
-
-        return result;
-    }
 
     // "const string x = ..." -> "string x = ...", keeping the indentation that sat before "const".
     private static LocalDeclarationStatementSyntax WithoutConst(LocalDeclarationStatementSyntax local)

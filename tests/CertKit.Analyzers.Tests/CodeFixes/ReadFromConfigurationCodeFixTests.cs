@@ -10,7 +10,7 @@ using VerifyCredential = CodeFixVerifier<CK1002HardcodedCredentialAnalyzer, Read
 public class ReadFromConfigurationCodeFixTests
 {
     [Fact]
-    public Task Const_credential_becomes_a_static_readonly_environment_read() => VerifyCredential.VerifyAsync(
+    public Task Const_credential_without_configuration_becomes_a_static_property_read_at_each_use() => VerifyCredential.VerifyAsync(
         """
         using System;
 
@@ -26,7 +26,7 @@ public class ReadFromConfigurationCodeFixTests
 
         public class CommercetoolsClient
         {
-            private static readonly string ClientSecret = Environment.GetEnvironmentVariable("CLIENT_SECRET") ?? throw new InvalidOperationException("CLIENT_SECRET is not configured.");
+            private static string ClientSecret => Environment.GetEnvironmentVariable("CLIENT_SECRET") ?? throw new InvalidOperationException("CLIENT_SECRET is not configured.");
 
             public string Secret() => ClientSecret;
         }
@@ -208,7 +208,7 @@ public class ReadFromConfigurationCodeFixTests
 
         public class CommercetoolsAuth
         {
-            private static readonly Uri TokenEndpoint = new Uri(Environment.GetEnvironmentVariable("TOKEN_ENDPOINT") ?? throw new InvalidOperationException("TOKEN_ENDPOINT is not configured."));
+            private static Uri TokenEndpoint => new Uri(Environment.GetEnvironmentVariable("TOKEN_ENDPOINT") ?? throw new InvalidOperationException("TOKEN_ENDPOINT is not configured."));
         }
         """);
 
@@ -300,8 +300,8 @@ public class ReadFromConfigurationCodeFixTests
 
         public class AdobeSignClient
         {
-            private static readonly string ClientSecret = Environment.GetEnvironmentVariable("CLIENT_SECRET") ?? throw new InvalidOperationException("CLIENT_SECRET is not configured.");
-            private static readonly string IntegrationKey = Environment.GetEnvironmentVariable("INTEGRATION_KEY") ?? throw new InvalidOperationException("INTEGRATION_KEY is not configured.");
+            private static string ClientSecret => Environment.GetEnvironmentVariable("CLIENT_SECRET") ?? throw new InvalidOperationException("CLIENT_SECRET is not configured.");
+            private static string IntegrationKey => Environment.GetEnvironmentVariable("INTEGRATION_KEY") ?? throw new InvalidOperationException("INTEGRATION_KEY is not configured.");
         }
         """);
 
@@ -407,4 +407,384 @@ public class ReadFromConfigurationCodeFixTests
             };
         }
         """);
+
+    [Fact]
+    public Task Const_in_a_class_with_injected_configuration_reads_it_at_each_use() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class CommercetoolsOAuthClient
+        {
+            private const string ClientSecret = {|CK1002:"Zx81-kLm2-Qp07"|};
+            private readonly IConfiguration _configuration;
+
+            public CommercetoolsOAuthClient(IConfiguration configuration)
+            {
+                _configuration = configuration;
+                Console.WriteLine(ClientSecret.Length);
+            }
+
+            public string Secret() => ClientSecret;
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class CommercetoolsOAuthClient
+        {
+            private string ClientSecret => _configuration["CommercetoolsOAuth:ClientSecret"] ?? throw new InvalidOperationException("CommercetoolsOAuth:ClientSecret is not configured.");
+            private readonly IConfiguration _configuration;
+
+            public CommercetoolsOAuthClient(IConfiguration configuration)
+            {
+                _configuration = configuration;
+                Console.WriteLine(ClientSecret.Length);
+            }
+
+            public string Secret() => ClientSecret;
+        }
+        """);
+
+    [Fact]
+    public Task Static_readonly_url_with_injected_configuration_reads_it_at_each_use() => VerifyUrl.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public VenafiClient(IConfiguration configuration) => _configuration = configuration;
+
+            private static readonly Uri BaseAddress = new Uri("{|CK1001:https://api.venafi.cloud|}");
+
+            public Uri Requests() => new Uri(BaseAddress, "v1/certificaterequests");
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private readonly IConfiguration _configuration;
+
+            public VenafiClient(IConfiguration configuration) => _configuration = configuration;
+
+            private Uri BaseAddress => new Uri(_configuration["Venafi:BaseAddress"] ?? throw new InvalidOperationException("Venafi:BaseAddress is not configured."));
+
+            public Uri Requests() => new Uri(BaseAddress, "v1/certificaterequests");
+        }
+        """);
+
+    [Fact]
+    public Task Instance_field_with_injected_configuration_becomes_a_property_reading_it() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class AdobeSignClient
+        {
+            private readonly string _clientSecret = {|CK1002:"Zx81-kLm2-Qp07"|};
+            private readonly IConfiguration _configuration;
+
+            public AdobeSignClient(IConfiguration configuration) => _configuration = configuration;
+
+            public string Secret() => _clientSecret;
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class AdobeSignClient
+        {
+            private string _clientSecret => _configuration["AdobeSign:ClientSecret"] ?? throw new InvalidOperationException("AdobeSign:ClientSecret is not configured.");
+            private readonly IConfiguration _configuration;
+
+            public AdobeSignClient(IConfiguration configuration) => _configuration = configuration;
+
+            public string Secret() => _clientSecret;
+        }
+        """);
+
+    [Fact]
+    public Task Get_only_property_with_configuration_from_a_base_class_reads_it() => VerifyUrl.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public abstract class ClientBase
+        {
+            protected ClientBase(IConfiguration configuration) => Configuration = configuration;
+
+            protected IConfiguration Configuration { get; }
+        }
+
+        public class VenafiClient : ClientBase
+        {
+            public VenafiClient(IConfiguration configuration) : base(configuration) => Console.WriteLine(Endpoint);
+
+            private static string Endpoint { get; } = "{|CK1001:https://api.venafi.cloud/v1|}";
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public abstract class ClientBase
+        {
+            protected ClientBase(IConfiguration configuration) => Configuration = configuration;
+
+            protected IConfiguration Configuration { get; }
+        }
+
+        public class VenafiClient : ClientBase
+        {
+            public VenafiClient(IConfiguration configuration) : base(configuration) => Console.WriteLine(Endpoint);
+
+            private string Endpoint => Configuration["Venafi:Endpoint"] ?? throw new InvalidOperationException("Venafi:Endpoint is not configured.");
+        }
+        """);
+
+    [Fact]
+    public Task Const_with_a_primary_constructor_configuration_reads_it_at_each_use() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            private const string ApiKey = {|CK1002:"4f0c9a7e-1b2c-4d5e"|};
+
+            public string Key() => ApiKey;
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            private string ApiKey => configuration["Venafi:ApiKey"] ?? throw new InvalidOperationException("Venafi:ApiKey is not configured.");
+
+            public string Key() => ApiKey;
+        }
+        """);
+
+    [Fact]
+    public Task Used_from_a_static_member_it_stays_static_and_reads_the_environment() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private const string ApiKey = {|CK1002:"4f0c9a7e-1b2c-4d5e"|};
+            private readonly IConfiguration _configuration;
+
+            public VenafiClient(IConfiguration configuration) => _configuration = configuration;
+
+            public static string DefaultKey() => ApiKey;
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private static string ApiKey => Environment.GetEnvironmentVariable("API_KEY") ?? throw new InvalidOperationException("API_KEY is not configured.");
+            private readonly IConfiguration _configuration;
+
+            public VenafiClient(IConfiguration configuration) => _configuration = configuration;
+
+            public static string DefaultKey() => ApiKey;
+        }
+        """);
+
+    [Fact]
+    public Task Used_from_another_class_it_stays_static() => VerifyUrl.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            public const string BaseUrl = "{|CK1001:https://api.venafi.cloud|}";
+
+            public IConfiguration Configuration => configuration;
+        }
+
+        public static class Registration
+        {
+            public static Uri Address() => new Uri(VenafiClient.BaseUrl);
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            public static string BaseUrl => Environment.GetEnvironmentVariable("BASE_URL") ?? throw new InvalidOperationException("BASE_URL is not configured.");
+
+            public IConfiguration Configuration => configuration;
+        }
+
+        public static class Registration
+        {
+            public static Uri Address() => new Uri(VenafiClient.BaseUrl);
+        }
+        """);
+
+    [Fact]
+    public Task Read_in_a_constructor_before_the_configuration_is_assigned_stays_static() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private static readonly string ApiKey = {|CK1002:"4f0c9a7e-1b2c-4d5e"|};
+            private readonly IConfiguration _configuration;
+            private readonly int _keyLength;
+
+            public VenafiClient(IConfiguration configuration)
+            {
+                _keyLength = ApiKey.Length;
+                _configuration = configuration;
+            }
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient
+        {
+            private static string ApiKey => Environment.GetEnvironmentVariable("API_KEY") ?? throw new InvalidOperationException("API_KEY is not configured.");
+            private readonly IConfiguration _configuration;
+            private readonly int _keyLength;
+
+            public VenafiClient(IConfiguration configuration)
+            {
+                _keyLength = ApiKey.Length;
+                _configuration = configuration;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_a_static_field_written_elsewhere()
+    {
+        // A read in its initialiser would throw from the type initialiser, and a property cannot be assigned.
+        const string source = """
+            public class AdobeSignTokens
+            {
+                private static string s_refreshToken = {|CK1002:"3AAABLblqZhA-refresh-7Qx"|};
+
+                public static void Rotate(string token) => s_refreshToken = token;
+            }
+            """;
+        return VerifyCredential.VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public Task No_fix_for_a_static_field_with_attributes()
+    {
+        const string source = """
+            using System;
+
+            public class AdobeSignTokens
+            {
+                [Obsolete("use the vault")]
+                private static readonly string RefreshToken = {|CK1002:"3AAABLblqZhA-refresh-7Qx"|};
+            }
+            """;
+        return VerifyCredential.VerifyAsync(source, source);
+    }
+
+    [Fact]
+    public Task Instance_field_written_in_the_constructor_keeps_its_initialiser() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class AdobeSignTokens
+        {
+            private readonly IConfiguration _configuration;
+            private readonly string _refreshToken = {|CK1002:"3AAABLblqZhA-refresh-7Qx"|};
+
+            public AdobeSignTokens(IConfiguration configuration, string? token)
+            {
+                _configuration = configuration;
+                if (token is not null)
+                {
+                    _refreshToken = token;
+                }
+            }
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class AdobeSignTokens
+        {
+            private readonly IConfiguration _configuration;
+            private readonly string _refreshToken = Environment.GetEnvironmentVariable("REFRESH_TOKEN") ?? throw new InvalidOperationException("REFRESH_TOKEN is not configured.");
+
+            public AdobeSignTokens(IConfiguration configuration, string? token)
+            {
+                _configuration = configuration;
+                if (token is not null)
+                {
+                    _refreshToken = token;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Public_static_member_stays_static() => VerifyCredential.VerifyAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            public static readonly string ApiKey = {|CK1002:"4f0c9a7e-1b2c-4d5e"|};
+
+            public string Key() => ApiKey + configuration["Venafi:Zone"];
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public class VenafiClient(IConfiguration configuration)
+        {
+            public static string ApiKey => Environment.GetEnvironmentVariable("API_KEY") ?? throw new InvalidOperationException("API_KEY is not configured.");
+
+            public string Key() => ApiKey + configuration["Venafi:Zone"];
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_a_static_field_declared_with_others()
+    {
+        const string source = """
+            public class AdobeSignTokens
+            {
+                private static readonly string RefreshToken = {|CK1002:"3AAABLblqZhA-refresh-7Qx"|}, Scope = "user_login:self";
+
+                public static string Token() => RefreshToken + Scope;
+            }
+            """;
+        return VerifyCredential.VerifyAsync(source, source);
+    }
 }
