@@ -22,12 +22,13 @@ internal static partial class DecideBenchmark
         var changed = 0;
         foreach (var file in Directory.EnumerateFiles(repository, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).GroupBy(f => Path.GetDirectoryName(Path.GetDirectoryName(f))).Select(g => g.First()))
         {
+            // Right after the opening brace of the file's first public class: the end of the file may hold another type.
             var text = File.ReadAllText(file);
-            var lastBrace = text.LastIndexOf('}');
-            var classBrace = lastBrace < 0 ? -1 : text.LastIndexOf('}', lastBrace - 1);
-            if (classBrace > 0 && PublicClass().IsMatch(text))
+            var declaration = PublicClass().Match(text);
+            var openBrace = declaration.Success ? text.IndexOf('{', declaration.Index) : -1;
+            if (openBrace > 0)
             {
-                File.WriteAllText(file, text[..classBrace] + "    public int BenchmarkAddition() => 42;\n" + text[classBrace..]);
+                File.WriteAllText(file, text[..(openBrace + 1)] + (declaration.Value.Contains("static ", StringComparison.Ordinal) ? "\n    public static int" : "\n    public int") + " BenchmarkAddition() => 42;\n" + text[(openBrace + 1)..]);
                 changed++;
             }
         }
@@ -63,6 +64,13 @@ internal static partial class DecideBenchmark
                 return 1;
             }
 
+            // The figure is only worth quoting if decide did the work: one addition per changed file, nothing breaking.
+            if (DecisionProblem(decided.Report, changed) is { } problem)
+            {
+                Console.Error.WriteLine("decide did not report the expected evidence: " + problem);
+                return 1;
+            }
+
             decideWall.Add(decided.WallSeconds);
             scanWall.Add(scanned.WallSeconds);
             Console.WriteLine($"run {run}: decide --evidence all {decided.WallSeconds,6:F1} s (CPU {decided.CpuSeconds,6:F1} s, tree peak {decided.TreePeakMegabytes,6:F0} MB)   scan {scanned.WallSeconds,6:F1} s (CPU {scanned.CpuSeconds,6:F1} s)   load {decided.LoadAverage}");
@@ -73,6 +81,23 @@ internal static partial class DecideBenchmark
         Console.WriteLine();
         Console.WriteLine($"median: decide --evidence all {decideMedian:F1} s, scan {scanMedian:F1} s, ratio {decideMedian / scanMedian:F2} (target: at most 2.00)");
         return 0;
+    }
+
+    private static string? DecisionProblem(string json, int expectedAdditions)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var implied = root.TryGetProperty("impliedBump", out var bump) ? bump.GetString() : null;
+        if (!root.TryGetProperty("evidence", out var evidence) || !evidence.TryGetProperty("api", out var api))
+        {
+            return "no API evidence";
+        }
+
+        var breaking = api.TryGetProperty("breaking", out var broken) ? broken.GetArrayLength() : 0;
+        var added = api.TryGetProperty("added", out var additions) ? additions.GetArrayLength() : 0;
+        return implied == "minor" && breaking == 0 && added == expectedAdditions
+            ? null
+            : $"impliedBump {implied ?? "none"}, {breaking} breaking, {added} added (expected minor, 0, {expectedAdditions})";
     }
 
     [GeneratedRegex(@"public (sealed |static |partial )*class ")]
