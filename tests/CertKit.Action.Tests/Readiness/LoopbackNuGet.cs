@@ -80,6 +80,9 @@ internal sealed class LoopbackNuGet : IAsyncDisposable
 
     public const string CleanLine = $"{Project}: NuGet audit: no known vulnerable package, transitive ones included";
 
+    /// <summary>The evidence when every advisory is below <paramref name="threshold"/> (each one a warning).</summary>
+    public static string BelowThresholdLine(string threshold) => $"{Project}: NuGet audit: no advisory at or above the {threshold} threshold, transitive packages included";
+
     public async ValueTask DisposeAsync()
     {
         await Feed.DisposeAsync();

@@ -56,7 +56,7 @@ public sealed class NuGetAuditTests : IAsyncLifetime
         var outcome = await RunAsync(repository, threshold: "high");
 
         Assert.Equal(CheckStatus.Passed, outcome.Status);
-        Assert.Equal([CleanLine], outcome.Evidence);
+        Assert.Equal([BelowThresholdLine("high")], outcome.Evidence);
         Assert.Equal([AdvisoryLine("moderate") + ", below the high threshold", OutdatedLine], outcome.Warnings);
     }
 

@@ -44,6 +44,7 @@ internal static class NuGetAudit
             }
 
             var found = 0;
+            var belowThreshold = 0;
             foreach (var (framework, package, transitive) in Packages(report, includeTransitive: true))
             {
                 var id = ToolJson.String(package, "id") ?? "?";
@@ -61,13 +62,16 @@ internal static class NuGetAudit
                     else
                     {
                         AddOnce(findings.Warnings, line + $", below the {tools.MinimumSeverity} threshold");
+                        belowThreshold++;
                     }
                 }
             }
 
             if (found == 0)
             {
-                findings.Evidence.Add($"{project}: NuGet audit: no known vulnerable package, transitive ones included");
+                findings.Evidence.Add(belowThreshold == 0
+                    ? $"{project}: NuGet audit: no known vulnerable package, transitive ones included"
+                    : $"{project}: NuGet audit: no advisory at or above the {tools.MinimumSeverity} threshold, transitive packages included");
             }
 
             await ReportOutdatedAsync(context, project, findings, cancellationToken).ConfigureAwait(false);
