@@ -4,7 +4,8 @@ using CertKit.Action.Tests.Scanning;
 namespace CertKit.Action.Tests.Readiness;
 
 /// <summary>
-/// What a NuGet audit test needs: the feed stand-in (Acme.Widgets 1.0.0 with a high advisory, 1.0.1 fixed), repositories
+/// What a NuGet audit test needs: the feed stand-in (Acme.Widgets 1.0.0 with a high advisory, 1.0.1 fixed; Acme.Gadgets
+/// 2.0.0, which depends on Acme.Widgets 1.0.0), repositories
 /// whose nuget.config names only that feed, and an environment for the dotnet children that keeps NuGet's caches in a
 /// folder of the test's own and sends any request for another host to a proxy on a closed loopback port.
 /// </summary>
@@ -27,19 +28,21 @@ internal sealed class LoopbackNuGet : IAsyncDisposable
         var feed = await NuGetFeedStandIn.StartAsync();
         feed.Packages["Acme.Widgets"] = ["1.0.0", "1.0.1"];
         feed.Advisories["Acme.Widgets"] = [(2, Advisory, "[1.0.0, 1.0.1)")];
+        feed.Packages["Acme.Gadgets"] = ["2.0.0"];
+        feed.Dependencies["Acme.Gadgets"] = [("Acme.Widgets", "1.0.0")];
         return new LoopbackNuGet(feed);
     }
 
     /// <summary>A git repository with one net10.0 project referencing Acme.Widgets, and a nuget.config naming only the feed.</summary>
-    public TempRepository Repository(string version, string properties = "", string? serviceIndex = null)
+    public TempRepository Repository(string version, string properties = "", string? serviceIndex = null, string package = "Acme.Widgets")
     {
         var repository = TempRepository.Create();
-        AddProject(repository, version, properties, serviceIndex);
+        AddProject(repository, version, properties, serviceIndex, package);
         repository.Commit("app");
         return repository;
     }
 
-    public void AddProject(TempRepository repository, string version, string properties = "", string? serviceIndex = null)
+    public void AddProject(TempRepository repository, string version, string properties = "", string? serviceIndex = null, string package = "Acme.Widgets")
     {
         repository.Write("nuget.config", NuGetFeedStandIn.NuGetConfigFor(serviceIndex ?? Feed.ServiceIndex));
         repository.Write(Project, $"""
@@ -49,7 +52,7 @@ internal sealed class LoopbackNuGet : IAsyncDisposable
                 {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Acme.Widgets" Version="{version}" />
+                <PackageReference Include="{package}" Version="{version}" />
               </ItemGroup>
             </Project>
             """);

@@ -36,6 +36,18 @@ public sealed class NuGetAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_vulnerable_transitive_package_fails_too()
+    {
+        using var repository = nuget.Repository("2.0.0", package: "Acme.Gadgets");
+
+        var outcome = await RunAsync(repository);
+
+        Assert.Equal(CheckStatus.Failed, outcome.Status);
+        Assert.Equal([$"{Project}: Acme.Widgets 1.0.0 (transitive) has a high advisory: {Advisory} (net10.0, NuGet audit)"], outcome.Evidence);
+        Assert.Empty(outcome.Warnings);
+    }
+
+    [Fact]
     public async Task The_fixed_version_passes_with_evidence_and_nothing_outdated()
     {
         using var repository = nuget.Repository("1.0.1");

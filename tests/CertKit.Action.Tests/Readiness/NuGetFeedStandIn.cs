@@ -38,6 +38,9 @@ internal sealed class NuGetFeedStandIn : IAsyncDisposable
     /// <summary>Package id → its advisories: NuGet severity (0 low … 3 critical), advisory URL, affected range.</summary>
     public Dictionary<string, (int Severity, string Url, string Versions)[]> Advisories { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Package id → the packages every version of it depends on (id, minimum version).</summary>
+    public Dictionary<string, (string Id, string Version)[]> Dependencies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<string> Requests { get; } = [];
 
     public static async Task<NuGetFeedStandIn> StartAsync()
@@ -93,7 +96,7 @@ internal sealed class NuGetFeedStandIn : IAsyncDisposable
             },
             ["flat", var id, "index.json"] when Find(id) is { } versions => new { versions = versions.Select(Normalized) },
             ["flat", var id, var version, var file] when Find(id) is { } versions && versions.Select(Normalized).Contains(version) && file == $"{id}.{version}.nupkg"
-                => Nupkg(Packages.Keys.First(key => key.Equals(id, StringComparison.OrdinalIgnoreCase)), version),
+                => Nupkg(Packages.Keys.First(key => key.Equals(id, StringComparison.OrdinalIgnoreCase)), version, Dependencies.TryGetValue(id, out var dependencies) ? dependencies : []),
             ["registration", var id, "index.json"] when Find(id) is { } versions => Registration(id, versions),
             ["vulnerabilities", "index.json"] => new[] { new Dictionary<string, string> { ["@name"] = "base", ["@id"] = Url + "vulnerabilities/base.json", ["@updated"] = "2026-01-01T00:00:00Z" } },
             ["vulnerabilities", "base.json"] => Advisories.ToDictionary(
@@ -171,9 +174,10 @@ internal sealed class NuGetFeedStandIn : IAsyncDisposable
         };
     }
 
-    /// <summary>A minimal real package: its .nuspec and an empty lib/netstandard2.0 (so any framework can reference it).</summary>
-    private static byte[] Nupkg(string id, string version)
+    /// <summary>A minimal real package: its .nuspec (with its dependencies) and an empty lib/netstandard2.0, so any framework can reference it.</summary>
+    private static byte[] Nupkg(string id, string version, (string Id, string Version)[] dependencies)
     {
+        var dependencyElements = string.Concat(dependencies.Select(dependency => $"<dependency id=\"{dependency.Id}\" version=\"{dependency.Version}\" />"));
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -185,6 +189,7 @@ internal sealed class NuGetFeedStandIn : IAsyncDisposable
                     <version>{version}</version>
                     <authors>CertKit tests</authors>
                     <description>A package served by the loopback feed.</description>
+                    <dependencies><group targetFramework="netstandard2.0">{dependencyElements}</group></dependencies>
                   </metadata>
                 </package>
                 """);
