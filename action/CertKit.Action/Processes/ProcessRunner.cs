@@ -27,13 +27,15 @@ public static class ProcessRunner
     /// throws <see cref="OperationCanceledException"/>; the time limit kills it and throws <see cref="CertKitException"/>.
     /// </summary>
     /// <param name="commandText">How error messages name the command; by default the program and its arguments.</param>
+    /// <param name="environment">Variables to set on the child (a null value removes the variable), after the plain-output ones.</param>
     public static async Task<ProcessResult> RunAsync(
         string program,
         IEnumerable<string> arguments,
         string workingDirectory,
         TimeSpan timeout,
         CancellationToken cancellationToken,
-        string? commandText = null)
+        string? commandText = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -53,6 +55,18 @@ public static class ProcessRunner
         foreach (var (name, value) in PlainOutputEnvironment)
         {
             start.Environment[name] = value;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = new Process { StartInfo = start };

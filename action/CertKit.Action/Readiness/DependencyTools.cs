@@ -4,7 +4,9 @@ namespace CertKit.Action.Readiness;
 /// <param name="NpmRegistry">The npm registry to audit against (npm's own configuration when null).</param>
 /// <param name="MinimumSeverity">The lowest advisory severity that fails the check: low, moderate, high or critical.</param>
 /// <param name="Timeout">How long one tool run may take.</param>
-internal sealed record DependencyTools(string? NpmRegistry, string MinimumSeverity, TimeSpan Timeout)
+/// <param name="Environment">Variables set on every tool the check runs (a null value removes one): a seam for tests that
+/// keep NuGet's caches in a folder of their own.</param>
+internal sealed record DependencyTools(string? NpmRegistry, string MinimumSeverity, TimeSpan Timeout, IReadOnlyDictionary<string, string?>? Environment = null)
 {
     public static readonly IReadOnlyList<string> Severities = ["low", "moderate", "high", "critical"];
 
