@@ -158,6 +158,12 @@ internal sealed class LiteralOrigins
                 TraceLocal(local, mode, ref origins, depth, visiting);
                 return;
 
+            // A whole connection string held by a parameter, field, property or method of this compilation: what those are
+            // given is recorded whole (a literal connection string, whose Password= the name-based check judges), never
+            // cut at Password=, so it says nothing about the password.
+            case IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when mode == TraceMode.ConnectionString:
+                return;
+
             case IParameterReferenceOperation parameter:
                 if (parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } method
                     && IsInSource(method))
@@ -299,7 +305,7 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        if (IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
+        if (mode != TraceMode.ConnectionString && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
         {
             Add(ref origins, Origin.For(OriginKind.Return, method.OriginalDefinition));
         }

@@ -147,6 +147,15 @@ public class CK1002CredentialFlowTests
             """        public void Run() => Outer({|#0:"Pr0d#Sync24"|});  private static void Outer(string value) => Sink(value.Trim());  private static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});""",
             "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink) (through the 'value' parameter of SyncJob.Outer)"
         },
+        // connection strings across methods: the part after Password= comes from a method's return or a parameter
+        {
+            """        private static string Source() => {|#0:"Pr0d#Sync24"|};  public SqlConnection Open() => new SqlConnection({|#1:"Data Source=db;User ID=sa;Password=" + Source()|});""",
+            "the Password of the connection string given to SqlConnection"
+        },
+        {
+            """        public SqlConnection Run() => Open({|#0:"Pr0d#Sync24"|});  private static SqlConnection Open(string data) => new SqlConnection({|#1:$"Server=db;Uid=sa;Pwd={data};"|});""",
+            "the Password of the connection string given to SqlConnection (through the 'data' parameter of SyncJob.Open)"
+        },
     };
 
     [Theory]
@@ -177,6 +186,12 @@ public class CK1002CredentialFlowTests
         """        public NetworkCredential Credential() { var user = "svc-sync"; var domain = "ACME"; return new NetworkCredential(user, _configuration["Sync:Password"], domain); }""",
         // what a lambda returns is not what the method around it returns
         """        private static string Source() { Func<string> label = () => "Pr0d#Sync24"; return Environment.GetEnvironmentVariable("SYNC_PASSWORD") ?? label().Length.ToString(); }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", Source());""",
+        // a whole connection string held by a field, a property, a parameter or a method's return is not a password:
+        // only the part after Password= is (a literal one is judged by the name-based check, see below)
+        """        private const string Connection = "Server=db;Database=sync;Integrated Security=true";  public SqlConnection Open() => new SqlConnection(Connection);""",
+        """        public sealed class DbSettings { public string ConnectionString { get; set; } = ""; }  private static readonly DbSettings Sqlite = new DbSettings { ConnectionString = "Data Source=:memory:" };  public SqlConnection Open() => new SqlConnection(Sqlite.ConnectionString);""",
+        """        public SqlConnection Run() => Open("Data Source=:memory:");  private static SqlConnection Open(string connection) => new SqlConnection(connection);""",
+        """        private static string Connection() => "Server=db;Database=sync;Trusted_Connection=true";  public SqlConnection Open() { var connection = Connection(); return new SqlConnection(connection); }""",
         // placeholders and empty values are not credentials
         """        public NetworkCredential Credential() { var data = "changeme"; return new NetworkCredential("svc-sync", data); }""",
         """        public NetworkCredential Credential() { var data = ""; return new NetworkCredential("svc-sync", data); }""",
@@ -275,6 +290,10 @@ public class CK1002CredentialFlowTests
     [Fact]
     public Task Literal_the_name_based_check_reports_is_reported_once() =>
         Verify.VerifyAsync(Job("""        public NetworkCredential Credential() { var password = {|CK1002:"Pr0d#Sync24"|}; return new NetworkCredential("svc-sync", password); }"""));
+
+    [Fact]
+    public Task Connection_string_with_a_password_held_in_a_const_is_reported_once_at_the_password() =>
+        Verify.VerifyAsync(Job("""        private const string Connection = "Server=db;User ID=sa;Password={|CK1002:Pr0d#Sync24|}";  public SqlConnection Open() => new SqlConnection(Connection);"""));
 
     internal static DiagnosticResult Flow(string sink) =>
         new DiagnosticResult(Descriptors.HardcodedCredentialFlow).WithLocation(0).WithLocation(1).WithArguments(sink);
