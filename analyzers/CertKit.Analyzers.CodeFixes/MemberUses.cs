@@ -27,7 +27,7 @@ internal sealed class MemberUses
     /// <summary>Assigned, incremented, or passed by <c>ref</c>/<c>out</c> outside its own declaration.</summary>
     public bool IsWritten { get; private set; }
 
-    /// <summary>A use from which an instance member of the declaring type could not be read.</summary>
+    /// <summary>A use from which an instance member of the declaring type could not be read (not computed for locals).</summary>
     public bool HasUseOutsideInstanceContext { get; private set; }
 
     /// <summary>False when a reference could not be resolved to syntax: the caller should not rewrite.</summary>
@@ -58,6 +58,12 @@ internal sealed class MemberUses
 
                 uses.NeedsConstant |= IsConstantContext(node);
                 uses.IsWritten |= IsWrittenTo(node);
+                if (member is ILocalSymbol)
+                {
+                    // A local constant: only whether a use needs a constant matters.
+                    continue;
+                }
+
                 var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                 if (model is null || !IsInInstanceContextOf(node, declaringType, model, uses._constructorUses, cancellationToken))
                 {

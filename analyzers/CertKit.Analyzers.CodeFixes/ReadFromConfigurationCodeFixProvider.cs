@@ -89,13 +89,12 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
     {
         var constDeclaration = ConstDeclaration(literal);
         if (constDeclaration is not null
-            && !await IsOnlyReadAsValueAsync(document, constDeclaration, cancellationToken).ConfigureAwait(false))
+            && !await IsOnlyReadAsValueAsync(document, semanticModel, constDeclaration, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        var read = ConfigurationRead.Create(FindConfiguration(semanticModel, literal, cancellationToken), literal, words);
-        return new PlannedFix(read.Title, token => ReplaceAsync(document, literal, constDeclaration, read.Text, token));
+        return InPlace(document, literal, constDeclaration, ConfigurationRead.Create(FindConfiguration(semanticModel, literal, cancellationToken), literal, words));
     }
 
     /// <summary>
@@ -160,8 +159,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
         if (available.PrimaryConstructorParameter is { } primary)
         {
             // Primary-constructor parameters are assigned before any initialiser runs.
-            var read = ConfigurationRead.Create(primary, literal, words);
-            return new PlannedFix(read.Title, token => ReplaceAsync(document, literal, constDeclaration: null, read.Text, token));
+            return InPlace(document, literal, constDeclaration: null, ConfigurationRead.Create(primary, literal, words));
         }
 
         if (canBecomeProperty && available.Instance is { } injected
@@ -171,9 +169,11 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
         }
 
         // Runs at construction, with a clear message, never in a type initialiser.
-        var inPlace = ConfigurationRead.Create(available.Static, literal, words);
-        return new PlannedFix(inPlace.Title, token => ReplaceAsync(document, literal, constDeclaration: null, inPlace.Text, token));
+        return InPlace(document, literal, constDeclaration: null, ConfigurationRead.Create(available.Static, literal, words));
     }
+
+    private static PlannedFix InPlace(Document document, LiteralExpressionSyntax literal, LocalDeclarationStatementSyntax? constDeclaration, ConfigurationRead read) =>
+        new(read.Title, cancellationToken => ReplaceAsync(document, literal, constDeclaration, read.Text, cancellationToken));
 
     private static PlannedFix MemberToProperty(Document document, LiteralExpressionSyntax literal, InitializedMember member, ConfigurationRead read, bool asStatic) =>
         new(read.Title, async cancellationToken =>
@@ -192,7 +192,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
     private static async Task<Document> ReplaceAsync(
         Document document,
         LiteralExpressionSyntax literal,
-        SyntaxNode? constDeclaration,
+        LocalDeclarationStatementSyntax? constDeclaration,
         string replacementText,
         CancellationToken cancellationToken)
     {
@@ -209,10 +209,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
             return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
         }
 
-        var newDeclaration = constDeclaration.ReplaceNode(literal, replacement);
-        newDeclaration = newDeclaration is LocalDeclarationStatementSyntax local ? WithoutConst(local) : newDeclaration;
-
-        return document.WithSyntaxRoot(root.ReplaceNode(constDeclaration, newDeclaration));
+        return document.WithSyntaxRoot(root.ReplaceNode(constDeclaration, WithoutConst(constDeclaration.ReplaceNode(literal, replacement))));
     }
 
     /// <summary>The read, parenthesised so it stays right wherever it lands ("a == (x ?? throw ...)").</summary>
@@ -253,7 +250,7 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The local <c>const</c> declaration whose initialiser holds the literal, or null (fields go through <see cref="InitializedMember"/>).</summary>
-    private static SyntaxNode? ConstDeclaration(LiteralExpressionSyntax literal)
+    private static LocalDeclarationStatementSyntax? ConstDeclaration(LiteralExpressionSyntax literal)
     {
         var declarator = literal.FirstAncestorOrSelf<VariableDeclaratorSyntax>();
         if (declarator?.Initializer is null || !declarator.Initializer.Span.Contains(literal.Span))
@@ -269,14 +266,8 @@ public sealed class ReadFromConfigurationCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>True when no reference to the local constant sits where a constant is required.</summary>
-    private static async Task<bool> IsOnlyReadAsValueAsync(Document document, SyntaxNode declaration, CancellationToken cancellationToken)
+    private static async Task<bool> IsOnlyReadAsValueAsync(Document document, SemanticModel semanticModel, LocalDeclarationStatementSyntax local, CancellationToken cancellationToken)
     {
-        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (semanticModel is null || declaration is not LocalDeclarationStatementSyntax local)
-        {
-            return false;
-        }
-
         foreach (var declarator in local.Declaration.Variables)
         {
             var symbol = semanticModel.GetDeclaredSymbol(declarator, cancellationToken);
