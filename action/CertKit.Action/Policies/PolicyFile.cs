@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -50,6 +50,12 @@ public sealed class PolicyFile
     public IReadOnlyList<string>? Scopes { get; init; }
 
     public bool? ZeroMajorMinorIsMajor { get; init; }
+
+    /// <summary>
+    /// Each file kind's treatment as <c>KIND=TREATMENT</c> (<c>files: { test: all, vendored: skip }</c>), validated; empty
+    /// when the file sets none. Scan and check apply them before the command line's <c>--files</c>.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
@@ -126,6 +132,7 @@ public sealed class PolicyFile
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
+        IReadOnlyList<string> files = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -178,6 +185,9 @@ public sealed class PolicyFile
                 case "checks":
                     checks = List(valueNode, name, key, allowEmpty: false);
                     break;
+                case "files":
+                    files = FileTreatmentsOf(valueNode, name);
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -201,7 +211,28 @@ public sealed class PolicyFile
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,
+            Files = files,
         };
+    }
+
+    private static List<string> FileTreatmentsOf(YamlNode node, string name)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw new CertKitException($"{name}:{node.Start.Line}: files must be a mapping of kind to treatment, e.g. files: {{ test: all, vendored: skip }}");
+        }
+
+        var settings = new List<string>();
+        foreach (var (kindNode, treatmentNode) in mapping.Children)
+        {
+            var kind = Scalar(kindNode, name, "files");
+            var treatment = Scalar(treatmentNode, name, "files." + kind);
+            var setting = $"{kind}={treatment}";
+            Workspace.FileTreatments.Default.Apply([setting], $"{name}:{kindNode.Start.Line}");
+            settings.Add(setting);
+        }
+
+        return settings;
     }
 
     private static bool IsProgramName(string value) =>

@@ -34,7 +34,9 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            // A committed token is a leak wherever it sits: content-based detection runs on test projects too, the
+            // key flow (a literal reaching a key parameter) only where every rule runs (test fixtures are full of keys).
+            if (!ProjectScope.ShouldScanForSecretContent(start.Compilation, start.Options))
             {
                 return;
             }
@@ -42,7 +44,10 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
             start.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
             start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
-            CredentialFlow.Register(start, SinkCategory.Key, ReportFlow);
+            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                CredentialFlow.Register(start, SinkCategory.Key, ReportFlow);
+            }
         });
     }
 
