@@ -92,7 +92,8 @@ internal sealed class RepositoryWorkspace
     {
         var sourceRoot = topLevel ?? directory;
         var discovery = FileDiscovery.Discover(directory, sourceRoot, listing, options.Include ?? [], options.Exclude ?? []);
-        var present = discovery.Files.Where(candidate => File.Exists(candidate.FullPath)).ToList();
+        // Every listed file, also a tracked one deleted from the work tree (the scan reports it as unreadable).
+        var present = discovery.Files;
         var projectPaths = present.Where(c => c.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(c => c.FullPath).Order(StringComparer.Ordinal).ToList();
         var testProjects = new HashSet<string>(projectPaths.Where(TestProjects.IsTestProject), StringComparer.Ordinal);
         var nodeApps = new HashSet<string>(
