@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Text;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -389,7 +390,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
 
         // Preferences.Set("refresh_token", result.Value): a value we cannot trace, stored under a token's name, unprotected.
-        if (key.Kind == SensitiveKind.Token && verdict.Kind == SensitiveKind.None && !TokenValueFlow.IsLiteralOrNull(value)
+        if (key.Kind == SensitiveKind.Token && verdict.Kind == SensitiveKind.None && !OperationTree.IsLiteralOrNull(value)
             && value is not IInvalidOperation && !value.Syntax.IsMissing)
         {
             Report(context, reportAt, key.Name, sink, quote: true);
@@ -461,24 +462,24 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         public Sinks(Compilation compilation)
         {
             Flow = TokenFlowSymbols.Create(compilation);
-            RegistryKey = compilation.GetTypeByMetadataName("Microsoft.Win32.RegistryKey");
-            Registry = compilation.GetTypeByMetadataName("Microsoft.Win32.Registry");
-            ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-            NetCookie = compilation.GetTypeByMetadataName("System.Net.Cookie");
-            Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
-            SessionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SessionExtensions");
-            DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-            DistributedCacheExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
-            ApplicationSettingsBase = compilation.GetTypeByMetadataName("System.Configuration.ApplicationSettingsBase");
-            MauiPreferences = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.Preferences");
-            MauiPreferencesInterface = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.IPreferences");
-            XamarinPreferences = compilation.GetTypeByMetadataName("Xamarin.Essentials.Preferences");
-            DbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
-            DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
-            DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
-            DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-            MsalStorageBuilder = compilation.GetTypeByMetadataName("Microsoft.Identity.Client.Extensions.Msal.StorageCreationPropertiesBuilder");
+            RegistryKey = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftWin32RegistryKey);
+            Registry = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftWin32Registry);
+            ResponseCookies = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
+            NetCookie = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemNetCookie);
+            Session = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpISession);
+            SessionExtensions = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpSessionExtensions);
+            DistributedCache = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedIDistributedCache);
+            DistributedCacheExtensions = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedDistributedCacheExtensions);
+            ApplicationSettingsBase = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConfigurationApplicationSettingsBase);
+            MauiPreferences = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftMauiStoragePreferences);
+            MauiPreferencesInterface = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftMauiStorageIPreferences);
+            XamarinPreferences = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.XamarinEssentialsPreferences);
+            DbParameterCollection = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDataCommonDbParameterCollection);
+            DbParameter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDataCommonDbParameter);
+            DataParameter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDataIDataParameter);
+            DbContext = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContext);
+            DbSet = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbSet1);
+            MsalStorageBuilder = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalStorageCreationPropertiesBuilder);
         }
 
         public TokenFlowSymbols Flow { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,11 +43,11 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
 
             var compilation = start.Compilation;
             var symbols = new OutputSymbols(
-                compilation.GetTypeByMetadataName("System.Console"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Debugger"),
-                compilation.GetTypeByMetadataName("System.IO.TextWriter"));
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConsole),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebug),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsTrace),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebugger),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOTextWriter));
             if (symbols.Console is null && symbols.Debug is null && symbols.Trace is null && symbols.Debugger is null)
             {
                 return;

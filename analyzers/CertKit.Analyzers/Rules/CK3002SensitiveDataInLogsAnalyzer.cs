@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -218,7 +219,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         {
             // Records and anonymous objects print their members; Serilog's {@Tokens} destructures any object.
             template ??= Template(invocation);
-            if (TokenFlowSymbols.PrintsMembers(TokenValueFlow.Unwrap(value).Type) || template.IndexOf("{@", StringComparison.Ordinal) >= 0)
+            if (TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(value).Type) || template.IndexOf("{@", StringComparison.Ordinal) >= 0)
             {
                 Report(context, value.Syntax, verdict, sink);
             }
@@ -261,19 +262,19 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         public LogSinks(Compilation compilation)
         {
             Flow = TokenFlowSymbols.Create(compilation);
-            MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            MelLoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-            LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            EventId = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.EventId");
-            SerilogLogger = compilation.GetTypeByMetadataName("Serilog.ILogger");
-            SerilogLog = compilation.GetTypeByMetadataName("Serilog.Log");
-            NLogLoggerBase = compilation.GetTypeByMetadataName("NLog.ILoggerBase");
-            NLogLogger = compilation.GetTypeByMetadataName("NLog.Logger");
-            Log4NetLog = compilation.GetTypeByMetadataName("log4net.ILog");
-            Console = compilation.GetTypeByMetadataName("System.Console");
-            Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
+            MelLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingILogger);
+            MelLoggerExtensions = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerExtensions);
+            LoggerMessageAttribute = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerMessageAttribute);
+            EventId = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingEventId);
+            SerilogLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SerilogILogger);
+            SerilogLog = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SerilogLog);
+            NLogLoggerBase = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NLogILoggerBase);
+            NLogLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NLogLogger);
+            Log4NetLog = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.log4netILog);
+            Console = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConsole);
+            Debug = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebug);
+            Trace = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsTrace);
+            FormatProvider = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIFormatProvider);
         }
 
         public TokenFlowSymbols Flow { get; }

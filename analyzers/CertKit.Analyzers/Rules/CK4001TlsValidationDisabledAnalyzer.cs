@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,7 +36,7 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sslPolicyErrors = start.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+            var sslPolicyErrors = WellKnownTypes.For(start.Compilation).Get(WellKnownTypeNames.SystemNetSecuritySslPolicyErrors);
             if (sslPolicyErrors is null)
             {
                 return;
@@ -43,7 +44,7 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
 
-            var handler = start.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+            var handler = WellKnownTypes.For(start.Compilation).Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler);
             if (handler is not null)
             {
                 start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>Where a value may come from, as far as the credential-sink flow follows it.</summary>
 internal enum OriginKind : byte
@@ -84,15 +83,13 @@ internal sealed class LiteralOrigins
         "FromBase64String", "FromHexString",
     };
 
-    // Keyed by the body's root operation, which the driver shares between analyzers: CK1002, CK1003 and CK2001 build one table per body.
-    private static readonly ConditionalWeakTable<IOperation, LocalTable> Tables = new();
     private readonly INamedTypeSymbol? encoding;
     private readonly INamedTypeSymbol? convert;
 
     public LiteralOrigins(Compilation compilation)
     {
-        encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        convert = compilation.GetTypeByMetadataName("System.Convert");
+        encoding = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextEncoding);
+        convert = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConvert);
     }
 
     /// <summary>The origins of <paramref name="value"/>; null when it has none worth recording.</summary>
@@ -127,7 +124,7 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        operation = TokenValueFlow.Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         switch (operation)
         {
             case ILiteralOperation literal when mode != TraceMode.ConnectionString:
@@ -235,17 +232,21 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        var table = Tables.GetValue(Root(reference), static root => new LocalTable(root));
-        if (table.Values.TryGetValue(local, out var values))
+        var table = BodyValues.Of(reference);
+        if (table.TryGetValues(local, out var values))
         {
             foreach (var value in values)
             {
-                Trace(value, mode, ref origins, depth + 1, visiting);
+                // x += "…" appends to x: the sink does not get that literal as its whole value.
+                if (!value.IsCompound)
+                {
+                    Trace(value.Value, mode, ref origins, depth + 1, visiting);
+                }
             }
         }
 
         // foreach (var c in "P@ssw0rd") secure.AppendChar(c);
-        if (mode == TraceMode.Elements && table.ForEachCollections.TryGetValue(local, out var collection))
+        if (mode == TraceMode.Elements && table.TryGetForEachCollection(local, out var collection))
         {
             Trace(collection, TraceMode.Whole, ref origins, depth + 1, visiting);
         }
@@ -319,7 +320,7 @@ internal sealed class LiteralOrigins
         var afterPasswordKey = false;
         foreach (var part in parts)
         {
-            var inner = TokenValueFlow.Unwrap(part);
+            var inner = OperationTree.Unwrap(part);
             if (inner.ConstantValue is { HasValue: true, Value: string text } && inner is ILiteralOperation)
             {
                 if (afterPasswordKey && text.Length > 0)
@@ -347,7 +348,7 @@ internal sealed class LiteralOrigins
 
     private static void Flatten(IOperation operation, List<IOperation> parts, int depth)
     {
-        operation = TokenValueFlow.Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         if (depth > 64)
         {
             parts.Add(operation);
@@ -391,62 +392,5 @@ internal sealed class LiteralOrigins
     {
         origins ??= new List<Origin>(2);
         origins.Add(origin);
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
-
-    /// <summary>Every value assigned to each local of one body, and the collection each <c>foreach</c> variable walks; built on first use.</summary>
-    private sealed class LocalTable
-    {
-        public LocalTable(IOperation root)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                        if (initializer is not null)
-                        {
-                            Add(declarator.Symbol, initializer);
-                        }
-
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment is not ICompoundAssignmentOperation:
-                        Add(target.Local, assignment.Value);
-                        break;
-                    case IForEachLoopOperation loop:
-                        foreach (var local in loop.Locals)
-                        {
-                            ForEachCollections[local] = loop.Collection;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        public Dictionary<ILocalSymbol, List<IOperation>> Values { get; } = new(SymbolEqualityComparer.Default);
-
-        public Dictionary<ILocalSymbol, IOperation> ForEachCollections { get; } = new(SymbolEqualityComparer.Default);
-
-        private void Add(ILocalSymbol local, IOperation value)
-        {
-            if (!Values.TryGetValue(local, out var list))
-            {
-                list = new List<IOperation>(1);
-                Values.Add(local, list);
-            }
-
-            list.Add(value);
-        }
     }
 }

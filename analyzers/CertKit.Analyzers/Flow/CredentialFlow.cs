@@ -2,12 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>A literal that reaches a sink: where it is, its text (null for an array of constants), and the sink.</summary>
 internal readonly struct SinkFinding
