@@ -75,14 +75,15 @@ internal sealed class CredentialSinks
 
     public CredentialSinks(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
+        var types = WellKnownTypes.For(compilation);
         this.credentialKeywords = credentialKeywords;
-        SecureString = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemSecuritySecureString);
-        AuthenticationHeaderValue = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemNetHttpHeadersAuthenticationHeaderValue);
-        DbConnectionStringBuilder = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDataCommonDbConnectionStringBuilder);
-        SymmetricAlgorithm = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemSecurityCryptographySymmetricAlgorithm);
-        KeyedHashAlgorithm = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemSecurityCryptographyKeyedHashAlgorithm);
-        ResponseCookies = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
-        NetCookie = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemNetCookie);
+        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
+        AuthenticationHeaderValue = types.Get(WellKnownTypeNames.SystemNetHttpHeadersAuthenticationHeaderValue);
+        DbConnectionStringBuilder = types.Get(WellKnownTypeNames.SystemDataCommonDbConnectionStringBuilder);
+        SymmetricAlgorithm = types.Get(WellKnownTypeNames.SystemSecurityCryptographySymmetricAlgorithm);
+        KeyedHashAlgorithm = types.Get(WellKnownTypeNames.SystemSecurityCryptographyKeyedHashAlgorithm);
+        ResponseCookies = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
+        NetCookie = types.Get(WellKnownTypeNames.SystemNetCookie);
     }
 
     public INamedTypeSymbol? SecureString { get; }

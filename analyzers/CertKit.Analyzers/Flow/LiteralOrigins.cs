@@ -73,16 +73,6 @@ internal sealed class LiteralOrigins
 {
     private const int MaxDepth = 10;
 
-    private static readonly HashSet<string> CarryingInstanceMethods = new(StringComparer.Ordinal)
-    {
-        "ToString", "Trim", "TrimStart", "TrimEnd", "ToCharArray", "ToArray", "AsSpan", "AsMemory", "Clone", "Normalize",
-    };
-
-    private static readonly HashSet<string> CarryingConvertMethods = new(StringComparer.Ordinal)
-    {
-        "FromBase64String", "FromHexString",
-    };
-
     private readonly INamedTypeSymbol? encoding;
     private readonly INamedTypeSymbol? convert;
 
@@ -292,13 +282,13 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        if (CarryingConvertMethods.Contains(name) && invocation.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type, convert))
+        if (ValueCarriers.LiteralKeepingConvertMethods.Contains(name) && invocation.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type, convert))
         {
             Trace(invocation.Arguments[0].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
             return;
         }
 
-        if (invocation.Instance is { } instance && CarryingInstanceMethods.Contains(name)
+        if (invocation.Instance is { } instance && ValueCarriers.LiteralKeepingInstanceMethods.Contains(name)
             && (instance.Type?.SpecialType == SpecialType.System_String || instance.Type is IArrayTypeSymbol
                 || instance.Type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" }))
         {

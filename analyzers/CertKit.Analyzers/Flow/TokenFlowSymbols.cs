@@ -12,33 +12,36 @@ namespace CertKit.Analyzers.Flow;
 /// </summary>
 internal sealed class TokenFlowSymbols
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenFlowSymbols> PerCompilation = new();
     private readonly ConcurrentDictionary<ITypeSymbol, bool> holderTypes = new(SymbolEqualityComparer.Default);
     private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
 
     private TokenFlowSymbols(Compilation compilation)
     {
+        var types = WellKnownTypes.For(compilation);
         Compilation = compilation;
-        SecureString = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemSecuritySecureString);
-        StringBuilder = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextStringBuilder);
-        CancellationToken = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemThreadingCancellationToken);
-        Encoding = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextEncoding);
-        Convert = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConvert);
-        Exception = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemException);
-        Stream = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOStream);
-        TextWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOTextWriter);
-        BinaryWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOBinaryWriter);
-        FileStream = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOFileStream);
-        File = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOFile);
-        FileInfo = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOFileInfo);
-        IsolatedStorageFile = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
-        StreamWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOStreamWriter);
-        XmlWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemXmlXmlWriter);
-        Utf8JsonWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
-        SystemTextJsonSerializer = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextJsonJsonSerializer);
-        NewtonsoftJsonConvert = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
-        NewtonsoftJsonSerializer = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
-        NewtonsoftJsonTextWriter = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
-        XmlSerializer = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
+        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
+        StringBuilder = types.Get(WellKnownTypeNames.SystemTextStringBuilder);
+        CancellationToken = types.Get(WellKnownTypeNames.SystemThreadingCancellationToken);
+        Encoding = types.Get(WellKnownTypeNames.SystemTextEncoding);
+        Convert = types.Get(WellKnownTypeNames.SystemConvert);
+        BitConverter = types.Get(WellKnownTypeNames.SystemBitConverter);
+        Exception = types.Get(WellKnownTypeNames.SystemException);
+        Stream = types.Get(WellKnownTypeNames.SystemIOStream);
+        TextWriter = types.Get(WellKnownTypeNames.SystemIOTextWriter);
+        BinaryWriter = types.Get(WellKnownTypeNames.SystemIOBinaryWriter);
+        FileStream = types.Get(WellKnownTypeNames.SystemIOFileStream);
+        File = types.Get(WellKnownTypeNames.SystemIOFile);
+        FileInfo = types.Get(WellKnownTypeNames.SystemIOFileInfo);
+        IsolatedStorageFile = types.Get(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
+        StreamWriter = types.Get(WellKnownTypeNames.SystemIOStreamWriter);
+        XmlWriter = types.Get(WellKnownTypeNames.SystemXmlXmlWriter);
+        Utf8JsonWriter = types.Get(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
+        SystemTextJsonSerializer = types.Get(WellKnownTypeNames.SystemTextJsonJsonSerializer);
+        NewtonsoftJsonConvert = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
+        NewtonsoftJsonSerializer = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
+        NewtonsoftJsonTextWriter = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
+        XmlSerializer = types.Get(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
 
         // Protectors: a value returned by these is no longer the raw token. Names with Encrypt/Protect/Hash are
         // recognised by SensitiveNames too; this list covers the ones whose names do not say so.
@@ -79,6 +82,8 @@ internal sealed class TokenFlowSymbols
 
     public INamedTypeSymbol? Convert { get; }
 
+    public INamedTypeSymbol? BitConverter { get; }
+
     public INamedTypeSymbol? Exception { get; }
 
     public INamedTypeSymbol? Stream { get; }
@@ -111,7 +116,8 @@ internal sealed class TokenFlowSymbols
 
     public INamedTypeSymbol? XmlSerializer { get; }
 
-    public static TokenFlowSymbols Create(Compilation compilation) => new(compilation);
+    /// <summary>The symbols of <paramref name="compilation"/>, shared by every rule of it (the holder-type cache too).</summary>
+    public static TokenFlowSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new TokenFlowSymbols(c));
 
     /// <summary>True when <paramref name="type"/> is, derives from or implements <paramref name="baseType"/>.</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? baseType)

@@ -69,23 +69,6 @@ internal sealed class TokenValueFlow
 {
     private const int MaxDepth = 12;
 
-    private static readonly HashSet<string> CarryingInstanceMethods = new(StringComparer.Ordinal)
-    {
-        "ToString", "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "Normalize",
-        "Replace", "PadLeft", "PadRight", "AsSpan", "AsMemory", "ToCharArray", "ToArray", "Clone", "GetString", "GetBytes",
-        "GetChars", "Insert", "Append", "AppendLine", "AppendFormat",
-    };
-
-    private static readonly HashSet<string> CarryingStringMethods = new(StringComparer.Ordinal)
-    {
-        "Concat", "Format", "Join", "Copy", "Create",
-    };
-
-    private static readonly HashSet<string> CarryingConvertMethods = new(StringComparer.Ordinal)
-    {
-        "ToBase64String", "ToBase64CharArray", "FromBase64String", "FromBase64CharArray", "ToHexString", "ToHexStringLower", "FromHexString",
-    };
-
     // Reads of configuration, environment and parsed JSON whose first argument names the value.
     private static readonly HashSet<string> KeyedReadMethods = new(StringComparer.Ordinal)
     {
@@ -195,7 +178,7 @@ internal sealed class TokenValueFlow
             case ILocalReferenceOperation local:
                 return ClassifyLocal(local.Local, depth);
             case IParameterReferenceOperation parameter:
-                return ClassifyNamed(parameter.Parameter.Name, parameter.Parameter.Type);
+                return ClassifyParameter(parameter.Parameter, depth);
             case IFieldReferenceOperation field:
                 return field.Field.IsConst ? SensitiveValue.None : ClassifyNamed(field.Field.Name, field.Field.Type);
             case IPropertyReferenceOperation property:
@@ -276,6 +259,27 @@ internal sealed class TokenValueFlow
         }
 
         return symbols.IsTokenHolder(type) ? new SensitiveValue(SensitiveKind.HolderType, name) : SensitiveValue.None;
+    }
+
+    /// <summary>A parameter by its name, unless the body overwrites it with protected values only (<c>data = Hash(data)</c>).</summary>
+    private SensitiveValue ClassifyParameter(IParameterSymbol parameter, int depth)
+    {
+        var byName = ClassifyNamed(parameter.Name, parameter.Type);
+        if (byName.Kind != SensitiveKind.None || !EnsureBodyValues().TryGetValues(parameter, out var values))
+        {
+            return byName;
+        }
+
+        foreach (var assigned in values)
+        {
+            // data = Hash(data): the parameter is read while being overwritten; the write says what it holds afterwards.
+            if (assigned.IsCompound || Classify(assigned.Value, depth + 1).Kind != SensitiveKind.Protected)
+            {
+                return byName;
+            }
+        }
+
+        return SensitiveValue.Protected;
     }
 
     private SensitiveValue ClassifyProperty(IPropertyReferenceOperation property, int depth)
@@ -374,12 +378,18 @@ internal sealed class TokenValueFlow
         var containing = method.ContainingType;
         var instance = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
 
-        if (containing?.SpecialType == SpecialType.System_String && method.IsStatic && CarryingStringMethods.Contains(name))
+        if (containing?.SpecialType == SpecialType.System_String && method.IsStatic && ValueCarriers.SecretKeepingStringMethods.Contains(name))
         {
             return ClassifyArguments(invocation, depth);
         }
 
-        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && CarryingConvertMethods.Contains(name))
+        // BitConverter.ToString(bytes): the bytes as hex, hashed bytes included.
+        if (name == "ToString" && SymbolEqualityComparer.Default.Equals(containing, symbols.BitConverter))
+        {
+            return ClassifyArguments(invocation, depth);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && ValueCarriers.SecretKeepingConvertMethods.Contains(name))
         {
             return ClassifyArguments(invocation, depth);
         }
@@ -415,7 +425,7 @@ internal sealed class TokenValueFlow
             }
         }
 
-        if (instance is not null && CarryingInstanceMethods.Contains(name))
+        if (instance is not null && ValueCarriers.SecretKeepingInstanceMethods.Contains(name))
         {
             var carried = Classify(instance, depth + 1);
             if (carried.Kind is SensitiveKind.Holder or SensitiveKind.HolderType)
@@ -595,6 +605,12 @@ internal sealed class TokenValueFlow
             }
             else if (assignedCount > 0 && protectedCount == assignedCount && flowed.Kind == SensitiveKind.Protected)
             {
+                result = SensitiveValue.Protected;
+            }
+            else if (flowed.Kind == SensitiveKind.Protected && byName.Kind == SensitiveKind.None)
+            {
+                // data = ReadLine(); … data = Convert.ToBase64String(sha512.ComputeHash(…)): a value the body hashes or
+                // protects before the sink is the protected one (flow-insensitive, the protected write is taken as the last).
                 result = SensitiveValue.Protected;
             }
             else if (flowed.Kind == SensitiveKind.Protected && byName.Kind == SensitiveKind.HolderType)

@@ -75,6 +75,8 @@ internal static class WellKnownTypeNames
 
     public const string SystemConsole = "System.Console";
 
+    public const string SystemBitConverter = "System.BitConverter";
+
     public const string SystemConvert = "System.Convert";
 
     public const string SystemDataCommonDbConnectionStringBuilder = "System.Data.Common.DbConnectionStringBuilder";

@@ -42,12 +42,13 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
             }
 
             var compilation = start.Compilation;
+            var types = WellKnownTypes.For(compilation);
             var symbols = new OutputSymbols(
-                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConsole),
-                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebug),
-                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsTrace),
-                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebugger),
-                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIOTextWriter));
+                types.Get(WellKnownTypeNames.SystemConsole),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsDebug),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsTrace),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsDebugger),
+                types.Get(WellKnownTypeNames.SystemIOTextWriter));
             if (symbols.Console is null && symbols.Debug is null && symbols.Trace is null && symbols.Debugger is null)
             {
                 return;

@@ -17,36 +17,6 @@ namespace CertKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly HashSet<string> MelExtensionMethods = new(StringComparer.Ordinal)
-    {
-        "Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope",
-    };
-
-    private static readonly HashSet<string> SerilogMethods = new(StringComparer.Ordinal)
-    {
-        "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write",
-    };
-
-    private static readonly HashSet<string> NLogMethods = new(StringComparer.Ordinal)
-    {
-        "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalDebug", "ConditionalTrace",
-    };
-
-    private static readonly HashSet<string> Log4NetMethods = new(StringComparer.Ordinal)
-    {
-        "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat",
-    };
-
-    private static readonly HashSet<string> ConsoleMethods = new(StringComparer.Ordinal)
-    {
-        "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
-    };
-
-    private static readonly HashSet<string> DiagnosticsMethods = new(StringComparer.Ordinal)
-    {
-        "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
-    };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
 
     public override void Initialize(AnalysisContext context)
@@ -60,7 +30,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sinks = new LogSinks(start.Compilation);
+            var sinks = LogSinks.For(start.Compilation);
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: true);
 
             // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway); a call
@@ -77,7 +47,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (invocation.Arguments.IsEmpty || method.ContainingType is not { } type || Sink(invocation, method, type, sinks) is not { } sink)
+        if (invocation.Arguments.IsEmpty || method.ContainingType is not { } type || sinks.Describe(invocation, method, type) is not { } sink)
         {
             return;
         }
@@ -99,7 +69,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         string? template = null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && IsContextParameter(parameter.Type, sinks))
+            if (argument.Parameter is { } parameter && sinks.IsContextParameter(parameter.Type))
             {
                 continue;
             }
@@ -131,79 +101,6 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-    }
-
-    /// <summary>The sink's display name, or null when the call is not a log sink.</summary>
-    private static string? Sink(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, LogSinks sinks)
-    {
-        var name = method.Name;
-
-        // LoggerMessage.Define delegates: Action<ILogger, T1, …, Exception?>
-        if (method.MethodKind == MethodKind.DelegateInvoke)
-        {
-            return method.Parameters.Length > 0 && TokenFlowSymbols.Is(method.Parameters[0].Type, sinks.MelLogger) ? "a LoggerMessage delegate" : null;
-        }
-
-        // [LoggerMessage] partial methods (the generator writes the body).
-        if (method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
-        {
-            var definition = method.PartialDefinitionPart ?? method;
-            foreach (var attribute in definition.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sinks.LoggerMessageAttribute))
-                {
-                    return "[LoggerMessage] " + name;
-                }
-            }
-
-            return null;
-        }
-
-        if (MelExtensionMethods.Contains(name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, sinks.MelLoggerExtensions) || TokenFlowSymbols.Is(type, sinks.MelLogger))
-            {
-                return "ILogger." + name;
-            }
-        }
-
-        if (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.SerilogLog) || TokenFlowSymbols.Is(type, sinks.SerilogLogger)))
-        {
-            return "Serilog " + name;
-        }
-
-        if (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, sinks.NLogLoggerBase) || TokenFlowSymbols.Is(type, sinks.NLogLogger)))
-        {
-            return "NLog " + name;
-        }
-
-        if (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, sinks.Log4NetLog))
-        {
-            return "log4net " + name;
-        }
-
-        if (ConsoleMethods.Contains(name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, sinks.Console))
-            {
-                return "Console." + name;
-            }
-
-            // Console.Out.WriteLine / Console.Error.WriteLine
-            if (invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream
-                && SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, sinks.Console))
-            {
-                return "Console." + stream.Property.Name + "." + name;
-            }
-        }
-
-        if (DiagnosticsMethods.Contains(name)
-            && (SymbolEqualityComparer.Default.Equals(type, sinks.Debug) || SymbolEqualityComparer.Default.Equals(type, sinks.Trace)))
-        {
-            return type.Name + "." + name;
-        }
-
-        return null;
     }
 
     private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
@@ -239,70 +136,11 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         return string.Empty;
     }
 
-    /// <summary>Arguments that say where or how to log, never what: the logger, exception, level, event id, format provider, condition.</summary>
-    private static bool IsContextParameter(ITypeSymbol type, LogSinks sinks) =>
-        type.SpecialType == SpecialType.System_Boolean
-        || type.TypeKind == TypeKind.Enum
-        || TokenFlowSymbols.Is(type, sinks.Flow.Exception)
-        || TokenFlowSymbols.Is(type, sinks.MelLogger)
-        || TokenFlowSymbols.Is(type, sinks.FormatProvider)
-        || SymbolEqualityComparer.Default.Equals(type, sinks.EventId);
-
     private static void Report(OperationAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
     {
         var what = value.Kind == SensitiveKind.ConnectionString
             ? "The connection string" + (value.Name is null ? string.Empty : " '" + value.Name + "'")
             : value.Name is null ? "A secret" : "'" + value.Name + "'";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataInLogs, node.GetLocation(), what, sink));
-    }
-
-    /// <summary>Logger types, resolved once per compilation; absent libraries stay null and never match.</summary>
-    private sealed class LogSinks
-    {
-        public LogSinks(Compilation compilation)
-        {
-            Flow = TokenFlowSymbols.Create(compilation);
-            MelLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingILogger);
-            MelLoggerExtensions = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerExtensions);
-            LoggerMessageAttribute = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerMessageAttribute);
-            EventId = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftExtensionsLoggingEventId);
-            SerilogLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SerilogILogger);
-            SerilogLog = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SerilogLog);
-            NLogLoggerBase = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NLogILoggerBase);
-            NLogLogger = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.NLogLogger);
-            Log4NetLog = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.log4netILog);
-            Console = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConsole);
-            Debug = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsDebug);
-            Trace = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemDiagnosticsTrace);
-            FormatProvider = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemIFormatProvider);
-        }
-
-        public TokenFlowSymbols Flow { get; }
-
-        public INamedTypeSymbol? MelLogger { get; }
-
-        public INamedTypeSymbol? MelLoggerExtensions { get; }
-
-        public INamedTypeSymbol? LoggerMessageAttribute { get; }
-
-        public INamedTypeSymbol? EventId { get; }
-
-        public INamedTypeSymbol? SerilogLogger { get; }
-
-        public INamedTypeSymbol? SerilogLog { get; }
-
-        public INamedTypeSymbol? NLogLoggerBase { get; }
-
-        public INamedTypeSymbol? NLogLogger { get; }
-
-        public INamedTypeSymbol? Log4NetLog { get; }
-
-        public INamedTypeSymbol? Console { get; }
-
-        public INamedTypeSymbol? Debug { get; }
-
-        public INamedTypeSymbol? Trace { get; }
-
-        public INamedTypeSymbol? FormatProvider { get; }
     }
 }

@@ -33,10 +33,11 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
             }
 
             var compilation = start.Compilation;
-            var hasAspNetCore = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreBuilderIApplicationBuilder) is not null
-                || WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftAspNetCoreHostingIWebHostBuilder) is not null;
-            var hasEntityFramework = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContextOptionsBuilder) is not null;
-            var identityModelEventSource = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.MicrosoftIdentityModelLoggingIdentityModelEventSource);
+            var types = WellKnownTypes.For(compilation);
+            var hasAspNetCore = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreBuilderIApplicationBuilder) is not null
+                || types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHostingIWebHostBuilder) is not null;
+            var hasEntityFramework = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContextOptionsBuilder) is not null;
+            var identityModelEventSource = types.Get(WellKnownTypeNames.MicrosoftIdentityModelLoggingIdentityModelEventSource);
             if (!hasAspNetCore && !hasEntityFramework && identityModelEventSource is null)
             {
                 return;
