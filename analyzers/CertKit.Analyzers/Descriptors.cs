@@ -124,6 +124,14 @@ public static class Descriptors
         TransportCategory,
         "A certificate callback that always returns true lets anyone intercept the integration's traffic, tokens included (OWASP A02).");
 
+    /// <summary>CK4001 for protocols: SSL 3, TLS 1.0 or TLS 1.1 enabled (<c>SecurityProtocolType</c>, <c>SslProtocols</c>).</summary>
+    public static readonly DiagnosticDescriptor DeprecatedTlsProtocol = Create(
+        RuleIds.TlsValidationDisabled,
+        "Deprecated TLS or SSL protocol enabled",
+        "'{0}' enables a deprecated protocol; allow TLS 1.2 and later only, or leave the choice to the operating system",
+        TransportCategory,
+        "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a client or server that enables them can be downgraded and its traffic, tokens included, read (OWASP A02).");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id), customTags: customTags);
 }

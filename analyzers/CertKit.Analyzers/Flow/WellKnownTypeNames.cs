@@ -119,6 +119,10 @@ internal static class WellKnownTypeNames
 
     public const string SystemNetHttpHttpClientHandler = "System.Net.Http.HttpClientHandler";
 
+    public const string SystemNetSecurityProtocolType = "System.Net.SecurityProtocolType";
+
+    public const string SystemSecurityAuthenticationSslProtocols = "System.Security.Authentication.SslProtocols";
+
     public const string SystemNetSecuritySslPolicyErrors = "System.Net.Security.SslPolicyErrors";
 
     public const string SystemSecurityCryptographyAesCcm = "System.Security.Cryptography.AesCcm";
