@@ -169,8 +169,9 @@ internal sealed class CredentialFlow
             }
         }
 
-        // A method of this compilation: remember what its text parameters are given, in case one reaches a sink.
-        if (LiteralOrigins.IsInSource(method))
+        // A method of this compilation (abstract, virtual and interface ones too: their overrides' parameters are resolved
+        // through them): remember what its text parameters are given, in case one reaches a sink.
+        if (LiteralOrigins.IsDeclaredInSource(method))
         {
             foreach (var argument in callArguments)
             {
@@ -237,7 +238,42 @@ internal sealed class CredentialFlow
         if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
             && origins.Trace(value, TraceMode.Whole) is { } found)
         {
+            // What an override or an implementation returns is what a call of the virtual, abstract or interface method returns.
             Record(returnValues, method.OriginalDefinition, found);
+            foreach (var related in Overridden(method))
+            {
+                Record(returnValues, related.OriginalDefinition, found);
+            }
+        }
+    }
+
+    /// <summary>The methods <paramref name="method"/> overrides (the whole chain) and the interface members it implements.</summary>
+    private static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            yield return overridden;
+        }
+
+        foreach (var explicitly in method.ExplicitInterfaceImplementations)
+        {
+            yield return explicitly;
+        }
+
+        if (method.ContainingType is not { } type || method.DeclaredAccessibility != Accessibility.Public || method.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    yield return candidate;
+                }
+            }
         }
     }
 
@@ -351,16 +387,37 @@ internal sealed class CredentialFlow
                         break;
                     case OriginKind.Parameter:
                         // The parameter reaches the sink: so do the arguments of every call site (queued: breadth first, once per parameter).
-                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!) && arguments.TryGetValue(origin.Symbol!, out var calls))
+                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!))
                         {
-                            var through = sink.Through((IParameterSymbol)origin.Symbol!);
-                            foreach (var call in calls)
+                            var parameter = (IParameterSymbol)origin.Symbol!;
+                            var through = sink.Through(parameter);
+                            EnqueueCalls(parameter, through, depth);
+
+                            // An override's parameter is given what calls of the virtual, abstract or interface method pass.
+                            if (parameter.ContainingSymbol is IMethodSymbol owner)
                             {
-                                pending.Enqueue((through, call, depth + 1));
+                                foreach (var related in Overridden(owner))
+                                {
+                                    if (parameter.Ordinal < related.Parameters.Length)
+                                    {
+                                        EnqueueCalls(related.Parameters[parameter.Ordinal].OriginalDefinition, through, depth);
+                                    }
+                                }
                             }
                         }
 
                         break;
+                }
+            }
+        }
+
+        void EnqueueCalls(ISymbol parameter, Sink through, int depth)
+        {
+            if (arguments.TryGetValue(parameter, out var calls))
+            {
+                foreach (var call in calls)
+                {
+                    pending.Enqueue((through, call, depth + 1));
                 }
             }
         }

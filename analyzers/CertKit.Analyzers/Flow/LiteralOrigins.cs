@@ -95,6 +95,13 @@ internal sealed class LiteralOrigins
         return origins;
     }
 
+    /// <summary>True when the method is declared in this compilation, abstract, virtual and interface methods included.</summary>
+    public static bool IsDeclaredInSource(IMethodSymbol method)
+    {
+        var locations = method.Locations;
+        return !method.IsExtern && locations.Length > 0 && locations[0].IsInSource;
+    }
+
     /// <summary>True when a method of this compilation with a body is called: its returns and parameters are followed.</summary>
     public static bool IsInSource(IMethodSymbol method)
     {
@@ -206,6 +213,11 @@ internal sealed class LiteralOrigins
                 Trace(element.ArrayReference, TraceMode.Whole, ref origins, depth + 1, visiting);
                 return;
 
+            case IArrayElementReferenceOperation element when mode == TraceMode.Whole:
+                // passwords[0]: the elements the array was built with or given.
+                TraceElements(element.ArrayReference, null, ref origins, depth + 1, visiting);
+                return;
+
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } when mode == TraceMode.ConnectionString:
             case IInterpolatedStringOperation when mode == TraceMode.ConnectionString:
                 TraceConnectionStringParts(operation, ref origins, depth, visiting);
@@ -244,6 +256,94 @@ internal sealed class LiteralOrigins
         visiting.Remove(local);
     }
 
+    /// <summary>
+    /// The elements of a collection built in this body: array and collection initialisers, <c>Add</c>/<c>Insert</c>/indexer
+    /// writes on a local. With a constant <paramref name="key"/>, only elements written under that key (or an unknown one).
+    /// </summary>
+    private void TraceElements(IOperation collection, IOperation? key, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        var keyText = key is null ? null : OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        switch (OperationTree.Unwrap(collection))
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    Trace(element, TraceMode.Whole, ref origins, depth + 1, visiting);
+                }
+
+                return;
+
+            case IObjectCreationOperation { Initializer: { } initializer }:
+                foreach (var child in initializer.Initializers)
+                {
+                    switch (child)
+                    {
+                        // new List<string> { "a" }, new Dictionary<string, string> { { "password", "…" } }
+                        case IInvocationOperation { Arguments.Length: > 0 } add:
+                            if (add.Arguments.Length == 1 || SameKey(keyText, add.Arguments[0].Value))
+                            {
+                                Trace(add.Arguments[add.Arguments.Length - 1].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                            }
+
+                            break;
+
+                        // { ["password"] = "…" }
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
+                            if (SameKey(keyText, indexer.Arguments[0].Value))
+                            {
+                                Trace(assignment.Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                            }
+
+                            break;
+                    }
+                }
+
+                return;
+
+            case ILocalReferenceOperation local:
+                visiting ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                if (!visiting.Add(local.Local))
+                {
+                    return;
+                }
+
+                var table = BodyValues.Of(local);
+                if (table.TryGetValues(local.Local, out var values))
+                {
+                    foreach (var value in values)
+                    {
+                        if (!value.IsCompound)
+                        {
+                            TraceElements(value.Value, key, ref origins, depth + 1, visiting);
+                        }
+                    }
+                }
+
+                if (table.TryGetElementValues(local.Local, out var elements))
+                {
+                    foreach (var (elementKey, value) in elements)
+                    {
+                        if (elementKey is null || SameKey(keyText, elementKey))
+                        {
+                            Trace(value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                        }
+                    }
+                }
+
+                visiting.Remove(local.Local);
+                return;
+        }
+    }
+
+    /// <summary>An element written under <paramref name="writtenKey"/> can be the one read under <paramref name="readKey"/> (unknown keys can).</summary>
+    private static bool SameKey(string? readKey, IOperation writtenKey) =>
+        readKey is null || OperationTree.Unwrap(writtenKey).ConstantValue is not { HasValue: true, Value: string written } || string.Equals(readKey, written, StringComparison.Ordinal);
+
     private void TraceProperty(IPropertyReferenceOperation reference, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
     {
         var property = reference.Property;
@@ -254,6 +354,11 @@ internal sealed class LiteralOrigins
             {
                 Trace(instance, TraceMode.Whole, ref origins, depth + 1, visiting);
             }
+            else if (mode == TraceMode.Whole && reference.Instance is { Type.SpecialType: not SpecialType.System_String } collection && reference.Arguments.Length == 1)
+            {
+                // settings["password"], secrets[0]: the elements of a collection built in this body, under the same key.
+                TraceElements(collection, reference.Arguments[0].Value, ref origins, depth + 1, visiting);
+            }
 
             return;
         }
@@ -261,7 +366,7 @@ internal sealed class LiteralOrigins
         if (IsSourceMember(property))
         {
             Add(ref origins, Origin.For(OriginKind.Member, property.OriginalDefinition));
-            if (property.GetMethod is { } getter && !property.IsAbstract)
+            if (property.GetMethod is { } getter)
             {
                 Add(ref origins, Origin.For(OriginKind.Return, getter.OriginalDefinition));
             }
@@ -296,7 +401,8 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        if (mode != TraceMode.ConnectionString && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
+        // Abstract, virtual and interface methods too: their overrides' and implementations' returns are recorded under them.
+        if (mode != TraceMode.ConnectionString && IsDeclaredInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
         {
             Add(ref origins, Origin.For(OriginKind.Return, method.OriginalDefinition));
         }
