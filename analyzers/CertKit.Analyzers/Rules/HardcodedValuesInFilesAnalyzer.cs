@@ -55,9 +55,17 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
         var options = CertKitOptions.Get(context.Options, file);
         var settings = new TextScanSettings(options.AllowedHosts, options.CredentialKeywords, options.PlaceholderPatterns, options.EntropyThreshold);
-        var text = sourceText.ToString();
         var findings = new List<TextFinding>();
-        TextScanner.Scan(text, kind, TextScanner.RoleOf(file.Path), settings, findings);
+        if (ScriptFiles.TryRead(context, out var script, out _))
+        {
+            // JS/TS through the shared reader: comments are not code, and a test file's only finding can be a real secret.
+            TextScanner.ScanScript(script, TextScanner.RoleOf(file.Path), settings, secretsOnly: !ScriptFiles.IsShippedCode(file, context.Options), findings);
+        }
+        else
+        {
+            TextScanner.Scan(sourceText.ToString(), kind, TextScanner.RoleOf(file.Path), settings, findings);
+        }
+
         foreach (var finding in findings)
         {
             var span = new TextSpan(finding.Start, finding.Length);

@@ -11,6 +11,7 @@ namespace CertKit.Analyzers.Detection.JavaScript;
 public sealed class JsSource
 {
     private readonly int[] _partner;
+    private string? _codeOnly;
 
     private JsSource(string text, JsToken[] tokens, JsToken[] significant, int[] partner)
     {
@@ -269,7 +270,9 @@ public sealed class JsSource
     /// The text with comments, regular expressions and JSX text blanked (line breaks kept), so offsets stay exact while a line
     /// scanner sees only code and its literals.
     /// </summary>
-    public string CodeOnly()
+    public string CodeOnly() => _codeOnly ??= BlankNonCode();
+
+    private string BlankNonCode()
     {
         char[]? chars = null;
         foreach (var token in Tokens)

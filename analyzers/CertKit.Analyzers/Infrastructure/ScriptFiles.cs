@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Detection.JavaScript;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Analyzers.Infrastructure;
+
+/// <summary>
+/// The JS/TS files among a compilation's AdditionalFiles, read once through the shared reader (<see cref="JsSource"/>) and
+/// shared by every JS/TS rule of the run, and the one decision of which of them are shipped code.
+/// </summary>
+internal static class ScriptFiles
+{
+    // Larger files are bundles or data; reading them on every keystroke costs more than it finds.
+    private const int MaximumFileLength = 2 * 1024 * 1024;
+
+    private static readonly ConditionalWeakTable<SourceText, JsSource> Parsed = new();
+
+    /// <summary>The file as a JS/TS source when it is one the rules read; false for other files, empty or oversized ones.</summary>
+    public static bool TryRead(AdditionalFileAnalysisContext context, out JsSource source, out SourceText text)
+    {
+        source = null!;
+        text = null!;
+        var file = context.AdditionalFile;
+        if (!JsTokenizer.TryGetDialect(file.Path, out var dialect))
+        {
+            return false;
+        }
+
+        var sourceText = file.GetText(context.CancellationToken);
+        if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)
+        {
+            return false;
+        }
+
+        text = sourceText;
+        source = Parsed.GetValue(sourceText, t => JsSource.Parse(t.ToString(), dialect));
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the rules that judge shipped code (CK1001, CK1002, CK2001, CK3001, CK3002, CK4001) read this file: not a test,
+    /// fixture, vendored or generated file unless <c>certkit.analyze_test_projects = true</c> covers it.
+    /// </summary>
+    public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options) =>
+        CertKitOptions.Get(options, file).AnalyzeTestProjects == true || !IsTestOrThirdParty(file.Path);
+
+    private static bool IsTestOrThirdParty(string path) => false;
+
+    public static Location LocationOf(AdditionalText file, SourceText text, int start, int length)
+    {
+        var span = new TextSpan(start, length);
+        return Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+    }
+}

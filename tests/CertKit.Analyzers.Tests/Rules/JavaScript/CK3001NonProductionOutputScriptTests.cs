@@ -1,0 +1,66 @@
+using CertKit.Analyzers.Rules.JavaScript;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = CertKit.Analyzers.Tests.Rules.JavaScript.ScriptAnalyzerTest<CertKit.Analyzers.Rules.JavaScript.CK3001NonProductionOutputScriptAnalyzer>;
+
+namespace CertKit.Analyzers.Tests.Rules.JavaScript;
+
+public class CK3001NonProductionOutputScriptTests
+{
+    [Fact]
+    public async Task Console_calls_stdout_writes_and_debugger_in_a_service_are_flagged()
+    {
+        await Verify.VerifyAsync(("/processor/src/routes/payments.ts", """
+            import { logger } from '../logger';
+            export async function handle(request: Request) {
+              {|CK3001:console.log('payment', request.body)|};
+              {|CK3001:console.error(`failed ${request.id}`)|};
+              {|CK3001:process.stdout.write('done\n')|};
+              {|CK3001:debugger|};
+              logger.info('handled');
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task Comments_strings_jsx_text_and_lookalikes_are_not_flagged()
+    {
+        await Verify.VerifyAsync(("/enabler/src/App.jsx", """
+            // console.log('old debug');
+            /* debugger; */
+            const help = "call console.log(x) to debug";
+            const view = <p>Use console.log(value) or debugger</p>;
+            const options = { debugger: false, console: 'none' };
+            myconsole.log('x'); obj.console.log('y'); logger.debug('z');
+            const re = /console.log\(/g;
+            """));
+    }
+
+    [Fact]
+    public async Task The_message_names_the_call()
+    {
+        var test = Verify.Create(("/src/index.js", "console.warn('x');\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("CK3001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithSpan("/src/index.js", 1, 1, 1, 18)
+            .WithArguments("console.warn"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_hashbang_script_and_a_configured_cli_may_print_but_not_break()
+    {
+        var test = Verify.Create(
+            ("/bin/setup.js", "#!/usr/bin/env node\nconsole.log('created');\n{|CK3001:debugger|};\n"),
+            ("/scripts/deploy.ts", "console.log('deploying');\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/scripts/**]\ncertkit.console_output_allowed = true\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Half_written_code_does_not_throw_and_an_unclosed_call_is_flagged_at_its_name()
+    {
+        await Verify.VerifyAsync(
+            ("/a.ts", "{|CK3001:console.log|}(`${"),
+            ("/b.tsx", "<div>{{|CK3001:console.log|}("),
+            ("/c.js", "console."));
+    }
+}
