@@ -110,12 +110,19 @@ public sealed class JsSource
     public bool TryReadCall(int openParen, out JsCall call)
     {
         call = default;
-        if (!IsPunctuator(openParen, '(') || !IsIdentifier(openParen - 1) || IsStatementKeyword(openParen - 1))
+        if (!IsPunctuator(openParen, '('))
         {
             return false;
         }
 
-        var first = openParen - 1;
+        // fastify.post<{ Body: Dto }>(…): a TypeScript call with type arguments.
+        var name = IsPunctuator(openParen - 1, '>') || IsPunctuator(openParen - 1, ">>") ? TypeArgumentsStart(openParen - 1) - 1 : openParen - 1;
+        if (!IsIdentifier(name) || IsStatementKeyword(name))
+        {
+            return false;
+        }
+
+        var first = name;
         var onExpression = false;
         while (first >= 2 && IsMemberAccess(first - 1))
         {
@@ -140,13 +147,52 @@ public sealed class JsSource
         }
 
         var builder = new System.Text.StringBuilder();
-        for (var i = first; i < openParen; i++)
+        for (var i = first; i <= name; i++)
         {
             builder.Append(IsMemberAccess(i) ? "." : TextOf(i));
         }
 
-        call = new JsCall(builder.ToString(), first, openParen - 1, openParen, Partner(openParen), onExpression);
+        call = new JsCall(builder.ToString(), first, name, openParen, Partner(openParen), onExpression);
         return true;
+    }
+
+    // The '<' that opens the type arguments closing at `close` ('>' or '>>'); 0 when it is not a type argument list.
+    private int TypeArgumentsStart(int close)
+    {
+        var depth = 0;
+        for (var i = close; i > 0 && i > close - 64; i--)
+        {
+            var partner = Partner(i);
+            if (partner >= 0 && partner < i)
+            {
+                i = partner;
+                continue;
+            }
+
+            if (IsPunctuator(i, '>'))
+            {
+                depth++;
+            }
+            else if (IsPunctuator(i, ">>"))
+            {
+                depth += 2;
+            }
+            else if (IsPunctuator(i, '<'))
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return i;
+                }
+            }
+            else if (IsPunctuator(i, '(') || IsPunctuator(i, ')') || IsPunctuator(i, ';') || IsPunctuator(i, '=') || IsPunctuator(i, "&&") || IsPunctuator(i, "||")
+                || Significant[i].Kind == JsTokenKind.Number)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The top-level, comma-separated parts of the bracket pair at <paramref name="open"/> (arguments, elements, properties).</summary>

@@ -120,6 +120,14 @@ public class JsTokenizerTests
     }
 
     [Fact]
+    public void TypeScript_calls_with_type_arguments_are_calls_and_comparisons_are_not()
+    {
+        var source = JsSource.Parse("fastify.post<{ Body: Dto }>('/p', h); get<Map<string, number>>(x); if (a < b && c > (d)) {}", JsDialect.TypeScript);
+        var calls = Enumerable.Range(0, source.Count).Select(i => source.TryReadCall(i, out var call) ? call.Callee : null).Where(c => c is not null).ToList();
+        Assert.Equal(["fastify.post", "get"], calls);
+    }
+
+    [Fact]
     public void Object_literal_properties_by_name_string_key_and_shorthand()
     {
         var source = JsSource.Parse("fetch(url, { 'method': 'POST', headers, body: JSON.stringify({ a: 1 }) })", JsDialect.JavaScript);
