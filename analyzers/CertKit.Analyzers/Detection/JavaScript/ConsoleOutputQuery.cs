@@ -37,7 +37,9 @@ public static class ConsoleOutputQuery
                 continue;
             }
 
-            if (output && source.IsPunctuator(i + 1, '(') && source.TryReadCall(i + 1, out var call) && IsOutput(call.Callee))
+            // console.X( or …write(: the tokens before the name rule out most calls without building their callee.
+            if (output && source.IsPunctuator(i + 1, '(') && (source.IsIdentifier(i - 2, "console") || source.Equals(i, "write"))
+                && source.TryReadCall(i + 1, out var call) && IsOutput(call.Callee))
             {
                 var end = call.CloseParen >= 0 ? source.Significant[call.CloseParen].End : token.End;
                 var start = source.Significant[call.First].Start;

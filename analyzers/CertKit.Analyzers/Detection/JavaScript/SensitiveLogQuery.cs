@@ -32,7 +32,9 @@ public static class SensitiveLogQuery
 
         for (var i = 1; i < source.Count; i++)
         {
-            if (!source.IsPunctuator(i, '(') || !source.TryReadCall(i, out var call) || call.CloseParen < 0 || !IsLoggerCall(call.Callee))
+            // The called name first: it rules out most calls without building their callee.
+            if (!source.IsPunctuator(i, '(') || !source.IsIdentifier(i - 1) || !LogMethods.Contains(source.TextOf(i - 1))
+                || !source.TryReadCall(i, out var call) || call.CloseParen < 0 || !IsLoggerCall(call.Callee))
             {
                 continue;
             }

@@ -24,6 +24,13 @@ public static class TlsValidationQuery
                 continue;
             }
 
+            // rejectUnauthorized, strictSSL, NODE_TLS_REJECT_UNAUTHORIZED (quoted or not): by length first, no allocation per name.
+            var length = kind == JsTokenKind.String ? source.Significant[i].Length - 2 : source.Significant[i].Length;
+            if (length != 18 && length != 9 && length != 28)
+            {
+                continue;
+            }
+
             var name = kind == JsTokenKind.String ? source.StringValue(i) : source.TextOf(i);
             if (name != "rejectUnauthorized" && name != "strictSSL" && name != "NODE_TLS_REJECT_UNAUTHORIZED")
             {

@@ -26,7 +26,7 @@ public static class TokenStorageQuery
 
         for (var i = 0; i < source.Count; i++)
         {
-            if (source.IsPunctuator(i, '(') && source.TryReadCall(i, out var call) && call.CloseParen > 0)
+            if (source.IsPunctuator(i, '(') && source.IsIdentifier(i - 1) && IsStoringName(source.TextOf(i - 1)) && source.TryReadCall(i, out var call) && call.CloseParen > 0)
             {
                 FindInCall(source, call, extraKeywords, findings);
             }
@@ -40,6 +40,8 @@ public static class TokenStorageQuery
             }
         }
     }
+
+    private static bool IsStoringName(string name) => name == "setItem" || FileWrites.Contains(name);
 
     private static bool IsWindowStorage(JsSource source, int index) =>
         (source.IsIdentifier(index, "localStorage") || source.IsIdentifier(index, "sessionStorage")) && source.IsPunctuator(index - 1, '.')
