@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Detection.JavaScript;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -40,13 +41,27 @@ internal static class ScriptFiles
     }
 
     /// <summary>
-    /// Whether the rules that judge shipped code (CK1001, CK1002, CK2001, CK3001, CK3002, CK4001) read this file: not a test,
-    /// fixture, vendored or generated file unless <c>certkit.analyze_test_projects = true</c> covers it.
+    /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path, and its first line for
+    /// minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
     /// </summary>
-    public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options) =>
-        CertKitOptions.Get(options, file).AnalyzeTestProjects == true || !IsTestOrThirdParty(file.Path);
+    public static FileKind KindOf(AdditionalText file, AnalyzerOptions options, JsSource source)
+    {
+        var kind = FileClassifier.Classify(file.Path).Kind;
+        if (kind == FileKind.Source && FileClassifier.LooksGenerated(source.Text))
+        {
+            return FileKind.Generated;
+        }
 
-    private static bool IsTestOrThirdParty(string path) => false;
+        if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
+        {
+            return FileKind.Source;
+        }
+
+        return kind;
+    }
+
+    /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
+    public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;
 
     public static Location LocationOf(AdditionalText file, SourceText text, int start, int length)
     {

@@ -58,8 +58,15 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
         var findings = new List<TextFinding>();
         if (ScriptFiles.TryRead(context, out var script, out _))
         {
-            // JS/TS through the shared reader: comments are not code, and a test file's only finding can be a real secret.
-            TextScanner.ScanScript(script, TextScanner.RoleOf(file.Path), settings, secretsOnly: !ScriptFiles.IsShippedCode(file, context.Options), findings);
+            // JS/TS through the shared reader: comments are not code, a test file's only finding can be a real secret, and
+            // vendored or generated code is not the project's.
+            var scriptKind = ScriptFiles.KindOf(file, context.Options, script);
+            if (scriptKind == FileKind.Vendored || scriptKind == FileKind.Generated)
+            {
+                return;
+            }
+
+            TextScanner.ScanScript(script, TextScanner.RoleOf(file.Path), settings, secretsOnly: scriptKind != FileKind.Source, findings);
         }
         else
         {

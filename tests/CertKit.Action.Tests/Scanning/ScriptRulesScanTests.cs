@@ -17,12 +17,14 @@ public sealed class ScriptRulesScanTests
         """;
 
     [Fact]
-    public async Task A_service_logging_card_data_is_flagged_with_CK3001_and_CK3002_at_the_call()
+    public async Task A_service_logging_card_data_is_flagged_with_CK3001_and_CK3002_at_the_call_and_its_tests_are_not()
     {
         using var repo = TempRepository.Create();
         repo.Write("connect.yaml", "deployAs:\n  - name: processor\n    applicationType: service\n    endpoint: /processor\n");
         repo.Write("processor/package.json", "{ \"name\": \"processor\", \"version\": \"1.0.0\" }\n");
         repo.Write("processor/src/routes.ts", Handler);
+        repo.Write("processor/test/routes.ts", Handler);
+        repo.Write("processor/src/routes.spec.ts", Handler);
         repo.Commit();
 
         var run = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");

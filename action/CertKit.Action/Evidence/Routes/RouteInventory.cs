@@ -51,5 +51,6 @@ internal static class RouteInventory
     private static bool IsCandidate(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || JsTokenizer.TryGetDialect(path, out _);
 
-    private static bool IsTestFile(string relativePath) => false;
+    // Tests, fixtures, vendored and built files (dist/ under a Node app) expose no route of the service.
+    private static bool IsTestFile(string relativePath) => FileClassifier.Classify(relativePath, underNodeApp: true).Kind != FileKind.Source;
 }

@@ -31,7 +31,7 @@ public sealed class CK2001PlaintextTokenStorageScriptAnalyzer : DiagnosticAnalyz
 
     private static void AnalyzeFile(AdditionalFileAnalysisContext context)
     {
-        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options))
+        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options, source))
         {
             return;
         }

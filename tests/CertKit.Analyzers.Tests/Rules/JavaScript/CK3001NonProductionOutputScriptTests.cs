@@ -63,4 +63,23 @@ public class CK3001NonProductionOutputScriptTests
             ("/b.tsx", "<div>{{|CK3001:console.log|}("),
             ("/c.js", "console."));
     }
+
+    [Fact]
+    public async Task Test_files_fixtures_vendored_and_minified_code_are_not_shipped_code()
+    {
+        await Verify.VerifyAsync(
+            ("/processor/test/routes.test.ts", "console.log('in a test');\n"),
+            ("/processor/src/payments.spec.ts", "console.log('in a spec');\n"),
+            ("/enabler/src/__tests__/app.jsx", "console.log('in __tests__');\n"),
+            ("/processor/vendor/lib.js", "console.log('vendored');\n"),
+            ("/enabler/public/sdk.min.js", "console.log('minified');\n"));
+    }
+
+    [Fact]
+    public async Task Analyze_test_projects_reads_test_files_too()
+    {
+        var test = Verify.Create(("/processor/test/routes.test.ts", "{|CK3001:console.log('in a test')|};\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncertkit.analyze_test_projects = true\n"));
+        await test.RunAsync();
+    }
 }

@@ -35,4 +35,12 @@ public class HardcodedValuesInScriptsTests
             const api = 'https://{|CK1004:api.eu1.adobesign.com|}/api/rest/v6';
             """));
     }
+
+    [Fact]
+    public async Task In_a_test_file_only_a_secret_by_content_counts()
+    {
+        var token = FakeSecrets.GitHub('p');
+        await ScriptAnalyzerTest<HardcodedValuesInFilesAnalyzer>.VerifyAsync(("/processor/test/client.spec.ts",
+            "const base = 'https://api.payments-provider.com/v2';\nconst clientSecret = 'q8Fz2LmR7vXc9PwT';\nconst leaked = '{|CK1003:" + token + "|}';\n"));
+    }
 }
