@@ -52,6 +52,11 @@ internal static class ScriptFiles
             return FileKind.Generated;
         }
 
+        if (kind == FileKind.Source && IsTooling(file.Path))
+        {
+            return FileKind.Configuration;
+        }
+
         if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
         {
             return FileKind.Source;
@@ -62,6 +67,35 @@ internal static class ScriptFiles
 
     /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
     public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;
+
+    // Build and repository tooling, not the application: vite.config.ts, jest.config.js, cypress.config.ts, and scripts under
+    // a dot-folder of the repository (.cm/ gitStream plugins, .github/, .husky/, .storybook/).
+    private static bool IsTooling(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        var firstDot = name.IndexOf('.');
+        if (firstDot > 0 && name.IndexOf(".config.", firstDot, System.StringComparison.OrdinalIgnoreCase) == firstDot)
+        {
+            return true;
+        }
+
+        return HasDotFolder(normalized);
+    }
+
+    private static bool HasDotFolder(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i].Length > 1 && segments[i][0] == '.' && segments[i] != "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static Location LocationOf(AdditionalText file, SourceText text, int start, int length)
     {

@@ -72,7 +72,9 @@ public class CK3001NonProductionOutputScriptTests
             ("/processor/src/payments.spec.ts", "console.log('in a spec');\n"),
             ("/enabler/src/__tests__/app.jsx", "console.log('in __tests__');\n"),
             ("/processor/vendor/lib.js", "console.log('vendored');\n"),
-            ("/enabler/public/sdk.min.js", "console.log('minified');\n"));
+            ("/enabler/public/sdk.min.js", "console.log('minified');\n"),
+            ("/enabler/vite.config.ts", "console.log('build tooling');\n"),
+            ("/.cm/plugins/filters/index.js", "console.assert(x, 'repository automation');\n"));
     }
 
     [Fact]
@@ -81,5 +83,14 @@ public class CK3001NonProductionOutputScriptTests
         var test = Verify.Create(("/processor/test/routes.test.ts", "{|CK3001:console.log('in a test')|};\n"));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncertkit.analyze_test_projects = true\n"));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_projects_eslint_no_console_exceptions_and_scripts_that_set_their_exit_code_may_print()
+    {
+        await Verify.VerifyAsync(
+            ("/packages/cli/src/cli.ts", "/* eslint-disable no-console */\nconsole.log('usage');\n{|CK3001:debugger|};\n"),
+            ("/processor/src/index.ts", "// eslint-disable-next-line no-console\nconsole.log('listening');\n{|CK3001:console.log('other')|};\nconsole.warn('x'); // eslint-disable-line no-console\n"),
+            ("/processor/src/connectors/post-deploy.ts", "try { await run(); } catch (e) { process.stderr.write(`Post-deploy failed: ${e.message}`); process.exitCode = 1; }\n"));
     }
 }
