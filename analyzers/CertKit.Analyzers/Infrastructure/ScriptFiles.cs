@@ -68,8 +68,9 @@ internal static class ScriptFiles
     /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
     public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;
 
-    // Build and repository tooling, not the application: vite.config.ts, jest.config.js, cypress.config.ts, and scripts under
-    // a dot-folder of the repository (.cm/ gitStream plugins, .github/, .husky/, .storybook/).
+    // Build, repository and development tooling, not the application: vite.config.ts, jest.config.js, cypress.config.ts;
+    // scripts under a dot-folder (.cm/ gitStream plugins, .github/, .husky/, .storybook/); a development harness folder
+    // (dev/, dev-utils/, devtools/: the Connect payment template's dev page loads enabler/dev-utils/*.js, the build does not).
     private static bool IsTooling(string path)
     {
         var normalized = path.Replace('\\', '/');
@@ -83,12 +84,18 @@ internal static class ScriptFiles
         return HasDotFolder(normalized);
     }
 
+    private static readonly System.Collections.Generic.HashSet<string> DevelopmentFolders = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "dev-utils", "devutils", "dev-tools", "devtools",
+    };
+
     private static bool HasDotFolder(string path)
     {
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (segments[i].Length > 1 && segments[i][0] == '.' && segments[i] != "..")
+            var segment = segments[i];
+            if ((segment.Length > 1 && segment[0] == '.' && segment != "..") || DevelopmentFolders.Contains(segment))
             {
                 return true;
             }

@@ -74,6 +74,7 @@ public class CK3001NonProductionOutputScriptTests
             ("/processor/vendor/lib.js", "console.log('vendored');\n"),
             ("/enabler/public/sdk.min.js", "console.log('minified');\n"),
             ("/enabler/vite.config.ts", "console.log('build tooling');\n"),
+            ("/enabler/dev-utils/session.js", "console.log('dev page harness');\n"),
             ("/.cm/plugins/filters/index.js", "console.assert(x, 'repository automation');\n"));
     }
 
