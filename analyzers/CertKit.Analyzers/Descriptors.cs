@@ -96,12 +96,28 @@ public static class Descriptors
         StorageCategory,
         "A credential in an authentication cookie is readable by the browser and everything between it and the server. Issue an opaque, protected session value instead.");
 
+    /// <summary>CK2001 on JS/TS: the same rule, with advice that fits browsers and Node.js.</summary>
+    public static readonly DiagnosticDescriptor PlaintextTokenStorageScript = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token stored in plaintext",
+        "{0} is written to {1} without encryption; keep it server-side (an httpOnly session) or encrypt it first",
+        StorageCategory,
+        "Web storage and document.cookie are readable by every script on the page; a file is readable by everyone with access to the disk. Tokens and secrets stay on the server, or are encrypted before they are stored.");
+
     public static readonly DiagnosticDescriptor NonProductionOutput = Create(
         RuleIds.NonProductionOutput,
         "Non-production output",
         "'{0}' is debugging output; use ILogger or remove it",
         ProductionCategory,
         "commercetools Connect rejects logs or code not intended for production use. Console, Debug and Trace output and debugger calls in library and service code are development leftovers.");
+
+    /// <summary>CK3001 on JS/TS: the same rule, with advice that fits Node.js.</summary>
+    public static readonly DiagnosticDescriptor NonProductionOutputScript = Create(
+        RuleIds.NonProductionOutput,
+        "Non-production output",
+        "'{0}' is debugging output; log through the service's logger or remove it",
+        ProductionCategory,
+        "commercetools Connect rejects logs or code not intended for production use. console.* calls, process.stdout/stderr writes and debugger statements in a service's code are development leftovers.");
 
     public static readonly DiagnosticDescriptor SensitiveDataInLogs = Create(
         RuleIds.SensitiveDataInLogs,

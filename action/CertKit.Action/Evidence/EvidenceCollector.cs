@@ -1,6 +1,7 @@
 using CertKit.Action.Evidence.Api;
 using CertKit.Action.Evidence.Contract;
 using CertKit.Action.Evidence.Endpoints;
+using CertKit.Action.Evidence.Routes;
 using CertKit.Action.Git;
 using CertKit.Action.Workspace;
 
@@ -44,6 +45,10 @@ internal static class EvidenceCollector
 
         var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, needed, cancellationToken).ConfigureAwait(false);
         var api = ApiDiff.Compare(apiBase, apiHead);
+
+        // A service's API is also the routes it exposes and their request/response shapes.
+        var (routesBreaking, routesAdded) = RouteDiff.Compare(RouteInventory.Read(atBase.Folder), RouteInventory.Read(atHead.Folder));
+        api = api with { Breaking = [.. api.Breaking, .. routesBreaking], Added = [.. api.Added, .. routesAdded] };
         notes.AddRange(api.Notes);
         if (mode == EvidenceMode.Api)
         {
