@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "publicKeys"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -53,6 +53,9 @@ public sealed class PolicyFile
 
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
+    /// <summary>Configuration keys the repository documents as public client-side keys (not credentials), for <c>secured-configuration</c>.</summary>
+    public IReadOnlyList<string> PublicKeys { get; init; } = [];
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -126,6 +129,7 @@ public sealed class PolicyFile
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
+        IReadOnlyList<string> publicKeys = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -178,6 +182,9 @@ public sealed class PolicyFile
                 case "checks":
                     checks = List(valueNode, name, key, allowEmpty: false);
                     break;
+                case "publicKeys":
+                    publicKeys = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -201,6 +208,7 @@ public sealed class PolicyFile
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,
+            PublicKeys = publicKeys,
         };
     }
 

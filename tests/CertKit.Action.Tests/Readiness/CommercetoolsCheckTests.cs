@@ -67,6 +67,73 @@ public sealed class CommercetoolsCheckTests
     }
 
     [Fact]
+    public void Public_client_side_keys_are_not_credentials_by_documented_name_value_shape_or_allow_list()
+    {
+        using var repository = ConnectSample.Create();
+        var manifest = ConnectSample.Read(repository, "connect.yaml").Replace(
+            "      standardConfiguration:\n        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
+            "      standardConfiguration:\n        - key: ADYEN_CLIENT_KEY\n          description: Adyen client key for Drop-in\n"
+            + "        - key: CHECKOUT_KEY\n          description: the payment page key\n          default: pk_live_51HqLyjWDarjtT1zdp7dc\n"
+            + "        - key: WIDGET_API_KEY\n          description: the widget's browser key\n"
+            + "        - key: PSP_API_KEY\n          description: the payment provider's server key\n"
+            + "        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
+            StringComparison.Ordinal);
+        repository.Write("connect.yaml", manifest);
+        repository.Write("certkit.yml", "publicKeys: [WIDGET_API_KEY]\n");
+        repository.Commit("public keys");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(
+            [
+                "connect.yaml:22: PSP_API_KEY is a credential in standardConfiguration; move it to securedConfiguration",
+            ],
+            run.Evidence("secured-configuration"));
+        repository.Write("connect.yaml", manifest.Replace("        - key: PSP_API_KEY\n          description: the payment provider's server key\n", string.Empty, StringComparison.Ordinal));
+        repository.Commit("no server key");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var clean = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal("passed", clean.Status("secured-configuration"));
+        Assert.Equal(
+            [
+                "connect.yaml:15: ADYEN_CLIENT_KEY is a public client-side key (Adyen's client key: public, used by Drop-in/Components in the browser)",
+                "connect.yaml:17: CHECKOUT_KEY is a public client-side key (its value has the shape of a public client-side key (pk_live_…, Adyen test_/live_ client key))",
+                "connect.yaml:20: WIDGET_API_KEY is a public client-side key (listed in certkit.yml publicKeys)",
+            ],
+            clean.Evidence("secured-configuration").Skip(2));
+    }
+
+    [Fact]
+    public void One_deployment_configuration_heading_is_not_both_sections_and_keys_count_anywhere_in_the_readme()
+    {
+        using var repository = ConnectSample.Create();
+        var readme = ConnectSample.Read(repository, "README.md");
+        repository.Write("README.md", readme.Replace("## Installation\n", "## Overview of the steps\n", StringComparison.Ordinal).Replace("## Configuration\n", "## Deployment configuration\n", StringComparison.Ordinal));
+        repository.Commit("one heading");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(["documentation"], run.Ids("failed"));
+        Assert.Equal(
+            "README.md: no installation section (a heading such as Installation, Setup, Getting started or Deploy, apart from the configuration section)",
+            Assert.Single(run.Evidence("documentation")));
+
+        // The keys documented in a table under "Environment" (outside the configuration section) still count.
+        repository.Write("README.md", readme.Replace("## Configuration\n", "## Environment\n", StringComparison.Ordinal).Replace("## Usage\n", "## Connector properties\n\nSee the table under Environment.\n\n## Usage\n", StringComparison.Ordinal));
+        repository.Commit("keys outside the section");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var moved = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", moved.Status("documentation"));
+        Assert.Equal(["README.md:8: Installation", "README.md:28: Connector properties", "README.md: names all 3 connect.yaml keys"], moved.Evidence("documentation"));
+    }
+
+    [Fact]
     public void An_invalid_application_type_fails_connect_yaml_at_its_line()
     {
         using var repository = ConnectSample.Create();

@@ -173,7 +173,7 @@ public sealed class DependenciesCheckTests
     }
 
     /// <summary>Adds a dependency to an application's package.json and its lock file (as npm would record it).</summary>
-    private static void AddDependency(TempRepository repository, string application, string name, string version, string registry)
+    internal static void AddDependency(TempRepository repository, string application, string name, string version, string registry)
     {
         var packagePath = Path.Combine(repository.Root, application, "package.json");
         var package = JsonNode(File.ReadAllText(packagePath));

@@ -187,7 +187,7 @@ internal sealed class DependenciesCheck : IReadinessCheck
             return;
         }
 
-        var registry = tools.NpmRegistry ?? NpmBulkAdvisories.DefaultRegistry;
+        var registry = tools.NpmRegistry ?? Environment.GetEnvironmentVariable("npm_config_registry") ?? NpmBulkAdvisories.DefaultRegistry;
         IReadOnlyList<NpmBulkAdvisories.Advisory> advisories;
         try
         {

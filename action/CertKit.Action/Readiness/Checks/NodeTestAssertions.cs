@@ -24,7 +24,15 @@ internal static partial class NodeTestAssertions
     [GeneratedRegex(@"(?<![\w.$])expect\s*\(\s*" + Constant + @"\s*\)")]
     private static partial Regex ConstantExpectPattern();
 
-    [GeneratedRegex(@"(?<![\w$])assert(?:\.(?:ok|equal|strictEqual|deepEqual|deepStrictEqual|notEqual|isTrue))?\s*\(\s*" + Constant + @"\s*(?:\)|,\s*" + Constant + @"\s*[,)])")]
+    // "const result = {};": a local that holds a literal, so expect(result) asserts a constant too.
+    [GeneratedRegex(@"^const\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\], ]+)?=\s*" + Constant + @"\s*;?\s*$")]
+    private static partial Regex ConstantLocalPattern();
+
+    [GeneratedRegex(@"(?<![\w.$])expect\s*\(\s*([A-Za-z_$][\w$]*)\s*\)")]
+    private static partial Regex ExpectNamePattern();
+
+    // Only a statement that starts with assert: inside expect(() => assert(true)) it is the application's own assert under test.
+    [GeneratedRegex(@"^assert(?:\.(?:ok|equal|strictEqual|deepEqual|deepStrictEqual|notEqual|isTrue))?\s*\(\s*" + Constant + @"\s*(?:\)|,\s*" + Constant + @"\s*[,)])")]
     private static partial Regex ConstantAssertPattern();
 
     [GeneratedRegex(@"@todo|Please customi[sz]e test cases", RegexOptions.IgnoreCase)]
@@ -37,6 +45,7 @@ internal static partial class NodeTestAssertions
     {
         var assertions = 0;
         var placeholders = new List<Placeholder>();
+        var constantLocals = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
         foreach (var rawLine in text.Split('\n'))
         {
@@ -53,10 +62,20 @@ internal static partial class NodeTestAssertions
                 continue;
             }
 
+            if (ConstantLocalPattern().Match(line) is { Success: true } local)
+            {
+                constantLocals.Add(local.Groups[1].Value);
+            }
+
             var constant = ConstantExpectPattern().Match(line);
             if (!constant.Success)
             {
                 constant = ConstantAssertPattern().Match(line);
+            }
+
+            if (!constant.Success && ExpectNamePattern().Match(line) is { Success: true } named && constantLocals.Contains(named.Groups[1].Value))
+            {
+                constant = named;
             }
 
             if (TodoTestPattern().IsMatch(line))
