@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files", "publicKeys"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -59,6 +59,9 @@ public sealed class PolicyFile
 
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
+    /// <summary>Configuration keys the repository documents as public client-side keys (not credentials), for <c>secured-configuration</c>.</summary>
+    public IReadOnlyList<string> PublicKeys { get; init; } = [];
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -133,6 +136,7 @@ public sealed class PolicyFile
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
         IReadOnlyList<string> files = [];
+        IReadOnlyList<string> publicKeys = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -188,6 +192,9 @@ public sealed class PolicyFile
                 case "files":
                     files = FileTreatmentsOf(valueNode, name);
                     break;
+                case "publicKeys":
+                    publicKeys = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -212,6 +219,7 @@ public sealed class PolicyFile
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,
             Files = files,
+            PublicKeys = publicKeys,
         };
     }
 

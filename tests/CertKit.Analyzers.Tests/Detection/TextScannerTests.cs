@@ -127,6 +127,10 @@ public class TextScannerTests
         { ".github/workflows/db.yml", "        with:\n          keyvault: gh-org\n          secrets: \"BW-GHAPP-ID,BW-GHAPP-KEY\"\n" },
         { ".github/ISSUE_TEMPLATE/config.yml", "contact_links:\n  - name: Community forum\n    url: https://community.bitwarden.com/\n" },
         { "action.yml", "inputs:\n  token:\n    description: The GitHub token\n    default: ${{ github.token }}\n    required: false\n" },
+        // a shell reference anywhere in a value, also where a ')' closes the command substitution around it
+        { ".github/workflows/publish.yml", "        run: |\n          DETAILS=$(curl --silent --location \"$CONNECT_URL\" \\\n              --header 'Content-Type: application/json' \\\n              --header \"Authorization: Bearer $ACCESS_TOKEN\")\n" },
+        { "scripts/deploy.sh", "curl -H \"Authorization: Bearer ${ACCESS_TOKEN}\" -H \"X-Api-Key: $(cat key.txt)\"\n" },
+        { "deploy/values.yaml", "auth:\n  header: \"Bearer {{ .Values.token }}\"\n  password: \"pre-%DB_PASSWORD%\"\n" },
         // compose and Kubernetes switches
         { "docker-compose.yml", "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"\n" },
         { "values.yaml", "auth:\n  allowEmptyPassword: yes\n  usePasswordFiles: false\n" },
