@@ -103,7 +103,12 @@ internal static class ScanCommand
                 var sarifPath = parseResult.GetValue(sarif);
                 if (sarifPath is not null)
                 {
-                    PathChecks.RequireWritableFile(sarifPath, "SARIF file");
+                    OutputFiles.Require(sarifPath, "SARIF file");
+                }
+
+                if (parseResult.GetValue(writeBaseline) is { } baselineToWrite)
+                {
+                    OutputFiles.Require(baselineToWrite, "baseline file");
                 }
 
                 // A bad baseline is reported before minutes of scanning, not after.
@@ -128,7 +133,9 @@ internal static class ScanCommand
 
                     if (sarifPath is not null)
                     {
-                        SarifWriter.Write(report, sarifPath);
+                        using var sarifDocument = new MemoryStream();
+                        SarifWriter.Write(report, sarifDocument);
+                        OutputFiles.Write(sarifPath, sarifDocument.ToArray(), "SARIF file");
                     }
 
                     if (parseResult.GetValue(json))
@@ -140,7 +147,7 @@ internal static class ScanCommand
                         TextReport.Write(report, rendered);
                         if (sarifPath is not null)
                         {
-                            rendered.WriteLine($"SARIF written to {sarifPath}");
+                            rendered.WriteLine(OutputFiles.WrittenLine("SARIF", sarifPath));
                         }
 
                         if (written >= 0)
