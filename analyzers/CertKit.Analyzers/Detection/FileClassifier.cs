@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Generic;
+
+namespace CertKit.Analyzers.Detection;
+
+/// <summary>The language a file is written in, by its name.</summary>
+public enum FileLanguage
+{
+    /// <summary>Not a programming language (configuration, documentation, data, binaries).</summary>
+    None,
+    CSharp,
+    VisualBasic,
+    FSharp,
+    JavaScript,
+    TypeScript,
+    PowerShell,
+    Python,
+    Shell,
+    Java,
+    Kotlin,
+    Go,
+    Ruby,
+    Php,
+}
+
+/// <summary>What a file is for, which decides which rules read it (see docs/scan.md, "File kinds").</summary>
+public enum FileKind
+{
+    /// <summary>Code the integration ships: every rule applies.</summary>
+    Source,
+
+    /// <summary>Configuration (appsettings.json, connect.yaml, .env, web.config, workflows): the text rules apply.</summary>
+    Configuration,
+
+    /// <summary>
+    /// Test code (C# test projects, <c>*.spec.*</c>/<c>*.test.*</c>, <c>__tests__</c>, <c>__mocks__</c>, <c>test/</c>
+    /// folders, Pester <c>*.Tests.ps1</c>, pytest <c>test_*.py</c>): content-based secrets only by default.
+    /// </summary>
+    Test,
+
+    /// <summary>Test or seed data (<c>fixtures/</c>, <c>testdata/</c>, <c>Seeds/</c> data files, snapshots): content-based secrets only by default.</summary>
+    Fixture,
+
+    /// <summary>Third-party code committed to the repository (<c>packages/</c>, <c>vendor/</c>, <c>bower_components/</c>, <c>wwwroot/lib/</c>): not analysed by default.</summary>
+    Vendored,
+
+    /// <summary>Generated or built output (minified or bundled JS, a Node app's <c>dist/</c>, a generated-code header): not analysed by default.</summary>
+    Generated,
+
+    /// <summary>Documentation (Markdown, text, images): not analysed by the rules.</summary>
+    Documentation,
+}
+
+/// <summary>A file's language and kind, and why the kind was chosen (for coverage reports).</summary>
+public readonly struct FileClass
+{
+    public FileClass(FileLanguage language, FileKind kind, string reason)
+    {
+        Language = language;
+        Kind = kind;
+        Reason = reason;
+    }
+
+    public FileLanguage Language { get; }
+
+    public FileKind Kind { get; }
+
+    /// <summary>Why the file has its kind ("folder tests/", "name *.spec.ts", …); empty for plain source.</summary>
+    public string Reason { get; }
+}
+
+/// <summary>
+/// The one place that decides what a repository file is: its language and its kind (source, configuration, test,
+/// fixture, vendored, generated, documentation). Pure: a repository-relative path (forward or back slashes) and, where
+/// the path cannot tell, the start of the file's text. The tool's workspace adds what needs the whole repository (C#
+/// test projects, a Node app's build folders); the analyzers call it for AdditionalFiles.
+/// </summary>
+public static class FileClassifier
+{
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "unittests", "integrationtests", "cypress", "playwright",
+    };
+
+    private static readonly HashSet<string> FixtureFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fixtures", "fixture", "__fixtures__", "testdata", "test-data", "test_data", "__snapshots__", "seeds", "seed", "seeddata", "seed-data", "mocks", "mock-data", "sampledata", "sample-data", "stubs",
+    };
+
+    private static readonly HashSet<string> VendoredFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vendor", "vendors", "bower_components", "jspm_packages", "third_party", "thirdparty", "third-party",
+    };
+
+    /// <summary>Folders a Node.js app builds into; generated only where the workspace knows a package.json is above them.</summary>
+    public static readonly IReadOnlyCollection<string> NodeBuildFolders = new[] { "dist", "build", "out", "lib-cjs", "lib-esm", ".next", ".nuxt", "coverage", "storybook-static" };
+
+    /// <summary>The language of a file, by its extension (or none).</summary>
+    public static FileLanguage LanguageOf(string path)
+    {
+        var name = NameOf(path);
+        var dot = name.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return FileLanguage.None;
+        }
+
+        switch (name.Substring(dot + 1).ToLowerInvariant())
+        {
+            case "cs":
+            case "csx":
+                return FileLanguage.CSharp;
+            case "vb":
+                return FileLanguage.VisualBasic;
+            case "fs":
+            case "fsx":
+                return FileLanguage.FSharp;
+            case "js":
+            case "mjs":
+            case "cjs":
+            case "jsx":
+                return FileLanguage.JavaScript;
+            case "ts":
+            case "mts":
+            case "cts":
+            case "tsx":
+                return FileLanguage.TypeScript;
+            case "ps1":
+            case "psm1":
+                return FileLanguage.PowerShell;
+            case "py":
+                return FileLanguage.Python;
+            case "sh":
+            case "bash":
+            case "zsh":
+            case "cmd":
+            case "bat":
+                return FileLanguage.Shell;
+            case "java":
+                return FileLanguage.Java;
+            case "kt":
+            case "kts":
+                return FileLanguage.Kotlin;
+            case "go":
+                return FileLanguage.Go;
+            case "rb":
+                return FileLanguage.Ruby;
+            case "php":
+                return FileLanguage.Php;
+            default:
+                return FileLanguage.None;
+        }
+    }
+
+    /// <summary>The display name of a language ("TypeScript", "C#").</summary>
+    public static string DisplayName(FileLanguage language) => language switch
+    {
+        FileLanguage.CSharp => "C#",
+        FileLanguage.VisualBasic => "Visual Basic",
+        FileLanguage.FSharp => "F#",
+        FileLanguage.Php => "PHP",
+        FileLanguage.None => "other",
+        _ => language.ToString(),
+    };
+
+    /// <summary>
+    /// Classifies a file by its path alone. <paramref name="underNodeApp"/> says the workspace found a package.json in a
+    /// folder above it (so <c>dist/</c> and <c>build/</c> are a Node build's output, not a project's own build scripts).
+    /// </summary>
+    public static FileClass Classify(string path, bool underNodeApp = false)
+    {
+        var normalized = path.Replace('\\', '/');
+        var name = NameOf(normalized);
+        var language = LanguageOf(name);
+        var segments = normalized.Split('/');
+
+        // Vendored before test: a package's own tests inside packages/ are still the vendor's.
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if (VendoredFolders.Contains(segment))
+            {
+                return new FileClass(language, FileKind.Vendored, "folder " + segment + "/");
+            }
+
+            if (segment.Equals("packages", StringComparison.OrdinalIgnoreCase) && i + 2 < segments.Length && IsNuGetPackageFolder(segments[i + 1]))
+            {
+                return new FileClass(language, FileKind.Vendored, "NuGet packages/ folder");
+            }
+
+            if (segment.Equals("lib", StringComparison.OrdinalIgnoreCase) && i > 0 && segments[i - 1].Equals("wwwroot", StringComparison.OrdinalIgnoreCase))
+            {
+                return new FileClass(language, FileKind.Vendored, "folder wwwroot/lib/");
+            }
+        }
+
+        if (IsMinifiedName(name))
+        {
+            return new FileClass(language, FileKind.Generated, "minified or bundled file");
+        }
+
+        if (IsGeneratedName(name))
+        {
+            return new FileClass(language, FileKind.Generated, "generated-code file name");
+        }
+
+        if (underNodeApp && (language == FileLanguage.JavaScript || language == FileLanguage.TypeScript || name.EndsWith(".map", StringComparison.OrdinalIgnoreCase)))
+        {
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                foreach (var folder in NodeBuildFolders)
+                {
+                    if (segments[i].Equals(folder, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return new FileClass(language, FileKind.Generated, "Node.js build output " + folder + "/");
+                    }
+                }
+            }
+        }
+
+        if (IsTestName(name, language))
+        {
+            return new FileClass(language, FileKind.Test, "test file name");
+        }
+
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if (FixtureFolders.Contains(segment) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
+            {
+                return new FileClass(language, FileKind.Fixture, "folder " + segment + "/");
+            }
+        }
+
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if (TestFolders.Contains(segment) || IsTestProjectFolder(segment))
+            {
+                return new FileClass(language, FileKind.Test, "folder " + segment + "/");
+            }
+        }
+
+        if (IsDocumentation(name))
+        {
+            return new FileClass(language, FileKind.Documentation, "documentation");
+        }
+
+        return language == FileLanguage.None
+            ? new FileClass(language, FileKind.Configuration, string.Empty)
+            : new FileClass(language, FileKind.Source, string.Empty);
+    }
+
+    /// <summary>
+    /// Whether the start of a file's text marks it generated: an <c>&lt;auto-generated&gt;</c> or "Code generated … DO NOT
+    /// EDIT" header, <c>@generated</c>, or a minified line (a very long first line of code).
+    /// </summary>
+    public static bool LooksGenerated(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var head = text.Length > 2048 ? text.Substring(0, 2048) : text;
+        if (head.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0
+            || head.IndexOf("@generated", StringComparison.Ordinal) >= 0
+            || head.IndexOf("DO NOT EDIT", StringComparison.Ordinal) >= 0 && head.IndexOf("generated", StringComparison.OrdinalIgnoreCase) >= 0
+            || head.IndexOf("This code was generated by a tool", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        // Minified: a first line of several kilobytes (sources are wrapped long before that).
+        var newline = text.IndexOf('\n');
+        var firstLine = newline < 0 ? text.Length : newline;
+        return firstLine > 5000 && text.Length > 5000;
+    }
+
+    /// <summary>Whether a C# project's folder name marks a test project (<c>Foo.Tests</c>, <c>Foo.UnitTests</c>, <c>Foo.Test</c>, <c>Foo.Specs</c>).</summary>
+    public static bool IsTestProjectFolder(string folder) =>
+        folder.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase)
+        || folder.EndsWith(".Test", StringComparison.OrdinalIgnoreCase)
+        || folder.EndsWith(".UnitTests", StringComparison.OrdinalIgnoreCase)
+        || folder.EndsWith(".IntegrationTests", StringComparison.OrdinalIgnoreCase)
+        || folder.EndsWith(".Specs", StringComparison.OrdinalIgnoreCase)
+        || folder.EndsWith(".Testing", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTestName(string name, FileLanguage language)
+    {
+        switch (language)
+        {
+            case FileLanguage.JavaScript:
+            case FileLanguage.TypeScript:
+                return name.IndexOf(".spec.", StringComparison.OrdinalIgnoreCase) >= 0
+                    || name.IndexOf(".test.", StringComparison.OrdinalIgnoreCase) >= 0
+                    || name.IndexOf(".e2e.", StringComparison.OrdinalIgnoreCase) >= 0
+                    || name.IndexOf(".cy.", StringComparison.OrdinalIgnoreCase) >= 0;
+            case FileLanguage.PowerShell:
+                return name.EndsWith(".Tests.ps1", StringComparison.OrdinalIgnoreCase);
+            case FileLanguage.Python:
+                return name.StartsWith("test_", StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith("_test.py", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("conftest.py", StringComparison.OrdinalIgnoreCase);
+            case FileLanguage.CSharp:
+                return name.EndsWith("Tests.cs", StringComparison.Ordinal) || name.EndsWith("Test.cs", StringComparison.Ordinal);
+            case FileLanguage.Go:
+                return name.EndsWith("_test.go", StringComparison.OrdinalIgnoreCase);
+            case FileLanguage.Java:
+            case FileLanguage.Kotlin:
+                return name.EndsWith("Test.java", StringComparison.Ordinal) || name.EndsWith("Tests.java", StringComparison.Ordinal)
+                    || name.EndsWith("Test.kt", StringComparison.Ordinal) || name.EndsWith("Tests.kt", StringComparison.Ordinal);
+            case FileLanguage.Ruby:
+                return name.EndsWith("_spec.rb", StringComparison.OrdinalIgnoreCase) || name.EndsWith("_test.rb", StringComparison.OrdinalIgnoreCase);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsUnderTestFolder(string[] segments, int fixtureIndex)
+    {
+        for (var i = 0; i < fixtureIndex; i++)
+        {
+            if (TestFolders.Contains(segments[i]) || IsTestProjectFolder(segments[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A NuGet <c>packages/</c> entry: <c>Id.1.2.3</c> (packages.config restore) — never a Node monorepo's <c>packages/app</c>.</summary>
+    private static bool IsNuGetPackageFolder(string folder)
+    {
+        // Id.Major.Minor[.Patch[.Revision]][-prerelease]: the first dot-separated part that starts with a digit begins the version.
+        var parts = folder.Split('.');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 0 && char.IsDigit(parts[i][0]))
+            {
+                return i + 1 < parts.Length && parts[i + 1].Length > 0 && char.IsDigit(parts[i + 1][0]);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMinifiedName(string name) =>
+        name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".min.mjs", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".min.css", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".bundle.js", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".chunk.js", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".js.map", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsGeneratedName(string name) =>
+        name.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDocumentation(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return name.Equals("LICENSE", StringComparison.OrdinalIgnoreCase) || name.Equals("README", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("CHANGELOG", StringComparison.OrdinalIgnoreCase) || name.Equals("NOTICE", StringComparison.OrdinalIgnoreCase);
+        }
+
+        switch (name.Substring(dot + 1).ToLowerInvariant())
+        {
+            case "md":
+            case "markdown":
+            case "rst":
+            case "adoc":
+            case "txt":
+            case "png":
+            case "jpg":
+            case "jpeg":
+            case "gif":
+            case "svg":
+            case "ico":
+            case "pdf":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string NameOf(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return path.Substring(slash + 1);
+    }
+}
