@@ -123,6 +123,14 @@ internal sealed class RepositoryScanner
                 continue;
             }
 
+            // Third-party code committed to the repository (a packages.config restore's packages/, vendor/ …) is not the integration's.
+            var fileClass = CertKit.Analyzers.Detection.FileClassifier.Classify(candidate.RelativePath);
+            if (fileClass.Kind == CertKit.Analyzers.Detection.FileKind.Vendored)
+            {
+                skipped.Add(new SkippedFile(candidate.RelativePath, $"vendored ({fileClass.Reason}): not analysed"));
+                continue;
+            }
+
             var outcome = TextFileReader.Read(candidate.FullPath, settings.MaxFileSize);
             if (outcome.Text is null)
             {

@@ -35,6 +35,21 @@ public sealed class UserTreeTests
     }
 
     [Fact]
+    public async Task FilesTheScanAddsToACommittedObjFolderAreRemoved()
+    {
+        // Some repositories commit obj/ (an old Visual Studio build): the design-time build's files must not join it.
+        using var repo = TempRepository.Create();
+        repo.Write("src/Integration/Integration.csproj", TempRepository.ClassLibraryProject);
+        repo.Write("src/Integration/Client.cs", "public static class Client\n{\n}\n");
+        repo.Write("src/Integration/obj/Debug/Integration.csproj.FileListAbsolute.txt", "committed by mistake\n");
+        repo.Commit();
+
+        await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
+
+        Assert.Equal(string.Empty, repo.Git("status", "--porcelain", "--untracked-files=all"));
+    }
+
+    [Fact]
     public async Task AnObjFolderTheUserBuiltIsKept()
     {
         using var repo = TempRepository.Create();
@@ -46,7 +61,6 @@ public sealed class UserTreeTests
 
         await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
 
-        Assert.True(File.Exists(own));
-        Assert.True(File.Exists(Path.Combine(repo.Root, "src/Integration/obj/project.assets.json")), "the scan's restore went where the user's build keeps it");
+        Assert.Equal([own], Directory.EnumerateFileSystemEntries(Path.Combine(repo.Root, "src/Integration/obj"), "*", SearchOption.AllDirectories));
     }
 }
