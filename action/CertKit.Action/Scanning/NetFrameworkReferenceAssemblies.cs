@@ -83,7 +83,11 @@ internal static partial class NetFrameworkReferenceAssemblies
             if (result.ExitCode != 0)
             {
                 var output = (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                return new Located(null, Unavailable(shortName, output.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? $"dotnet restore exit code {result.ExitCode}"));
+                var error = output.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? $"dotnet restore exit code {result.ExitCode}";
+
+                // "/tmp/…/restore.csproj : error NU1101: …": the throw-away project's name means nothing to the user.
+                var code = error.IndexOf(": error ", StringComparison.Ordinal);
+                return new Located(null, Unavailable(shortName, code < 0 ? error : error[(code + ": error ".Length)..]));
             }
 
             // The restore says where its package folder is (NUGET_PACKAGES, a NuGet.config's globalPackagesFolder …).

@@ -566,7 +566,7 @@ internal sealed class RepositoryScanner
         var located = await NetFrameworkReferenceAssemblies.LocateAsync(legacy.TargetFrameworkVersion, cancellationToken).ConfigureAwait(false);
         var references = legacy.ReferencePaths(located.Directory);
         var reason = located.Directory is null
-            ? Join(problem, located.Problem + "; compiled against the running .NET instead")
+            ? (problem == located.Problem ? problem : Join(problem, located.Problem!)) + "; compiled against the running .NET instead"
             : Join(problem, $"compiled ad hoc against the .NET Framework {legacy.TargetFrameworkVersion} reference assemblies");
         await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, references, context, relativePath, cancellationToken, ownFramework: located.Directory is not null).ConfigureAwait(false);
         context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, reason, csharp.Count, others.Count, FallbackReferences: legacy.Packages.Count, FallbackPackagesFrom: "packages.config"));
