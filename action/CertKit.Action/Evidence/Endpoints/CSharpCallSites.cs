@@ -132,7 +132,7 @@ internal sealed class CSharpCallSites(Compilation compilation)
                 {
                     var argument = list.Arguments[i];
                     var parameter = argument.NameColon is { } name ? called.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText) : i + offset < called.Parameters.Length ? called.Parameters[i + offset] : null;
-                    if (parameter is not null && model.GetOperation(argument.Expression) is { } value)
+                    if (parameter is not null && model.GetOperation(WithoutSuppression(argument.Expression)) is { } value)
                     {
                         arguments[parameter.Ordinal] = value;
                     }
@@ -160,7 +160,7 @@ internal sealed class CSharpCallSites(Compilation compilation)
         {
             var model = Model(assignment.SyntaxTree);
             if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, member)
-                && model.GetOperation(assignment.Right) is { } value)
+                && model.GetOperation(WithoutSuppression(assignment.Right)) is { } value)
             {
                 writes.Add(value);
             }
@@ -180,6 +180,17 @@ internal sealed class CSharpCallSites(Compilation compilation)
         }
 
         return symbol as IMethodSymbol;
+    }
+
+    /// <summary><c>x!</c> has no operation of its own.</summary>
+    public static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            expression = suppressed.Operand;
+        }
+
+        return expression;
     }
 
     private static BaseArgumentListSyntax? ArgumentList(SyntaxNode node) => node switch

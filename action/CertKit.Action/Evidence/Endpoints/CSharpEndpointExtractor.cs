@@ -172,7 +172,7 @@ internal static class CSharpEndpointExtractor
         {
             // UploadString(address, method, data): a method argument is the second of three.
             var verbArgument = Argument(arguments, "method") ?? (webClientVerb == "POST" && arguments.Count >= 3 && method.Parameters.Length >= 3 && method.Parameters[1].Name == "method" ? arguments[1].Expression : null);
-            return Evaluate(invocation, flow, webClientVerb, verbArgument, Argument(arguments, "address") ?? arguments[0].Expression, null);
+            return Evaluate(invocation, flow, verbArgument is null ? webClientVerb : null, verbArgument, Argument(arguments, "address") ?? arguments[0].Expression, null);
         }
 
         if (name is "Create" or "CreateHttp" && method is { IsStatic: true } && (CSharpUrlFlow.IsSystemType(method.ContainingType, "WebRequest")) && arguments.Count > 0)

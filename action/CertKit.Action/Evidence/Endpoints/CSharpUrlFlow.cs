@@ -48,7 +48,7 @@ internal sealed class CSharpUrlFlow
 
     public SemanticModel Model(SyntaxTree tree) => _callSites.Model(tree);
 
-    public IOperation? Operation(ExpressionSyntax expression) => Model(expression.SyntaxTree).GetOperation(expression);
+    public IOperation? Operation(ExpressionSyntax expression) => Model(expression.SyntaxTree).GetOperation(CSharpCallSites.WithoutSuppression(expression));
 
     /// <summary>The frame a call is evaluated in first: its method's parameters unbound, to be bound at its call sites.</summary>
     public CallFrame FrameAt(SyntaxNode node) => CallFrame.Unbound(CSharpCallSites.EnclosingMethod(Model(node.SyntaxTree), node), expandable: true);
@@ -903,6 +903,7 @@ internal sealed class CSharpUrlFlow
         return expression switch
         {
             InvocationExpressionSyntax { ArgumentList.Arguments: [var first, ..] } => HoleName(first.Expression),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" } member } => HoleName(member.Expression),
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => PathTemplate.HoleName(member.Name.Identifier.ValueText),
             MemberAccessExpressionSyntax member => PathTemplate.HoleName(member.Name.Identifier.ValueText),
             IdentifierNameSyntax identifier => PathTemplate.HoleName(identifier.Identifier.ValueText),
