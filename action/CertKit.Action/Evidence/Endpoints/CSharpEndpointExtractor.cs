@@ -452,6 +452,12 @@ internal static class CSharpEndpointExtractor
             if (invocation.ArgumentList.Arguments is [{ Expression: IdentifierNameSyntax argument }, ..] && argument.Identifier.ValueText == name
                 && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var verb })
             {
+                // client.ExecuteAsync(request, Method.Put): RestSharp 107+ takes the method with the request.
+                if (invocation.ArgumentList.Arguments.Count > 1 && CSharpUrlFlow.VerbFromSyntax(invocation.ArgumentList.Arguments[1].Expression) is { } passed)
+                {
+                    return passed;
+                }
+
                 foreach (var candidate in (string[])["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"])
                 {
                     if (verb.StartsWith(candidate, StringComparison.Ordinal) || verb.StartsWith("Execute" + candidate, StringComparison.Ordinal))

@@ -873,6 +873,8 @@ internal sealed class CSharpUrlFlow
         source.Contains("Url", StringComparison.OrdinalIgnoreCase) || source.Contains("Uri", StringComparison.OrdinalIgnoreCase)
         || source.Contains("Address", StringComparison.OrdinalIgnoreCase) || source.Contains("Host", StringComparison.OrdinalIgnoreCase)
         || source.Contains("Endpoint", StringComparison.OrdinalIgnoreCase) || source.Contains("BasePath", StringComparison.OrdinalIgnoreCase)
+        || source.Contains("AccessPoint", StringComparison.OrdinalIgnoreCase) || source.Contains("Server", StringComparison.OrdinalIgnoreCase)
+        || source.Contains("Domain", StringComparison.OrdinalIgnoreCase)
         || source.StartsWith("env:", StringComparison.Ordinal) || source.Contains("://", StringComparison.Ordinal);
 
     private static bool IsPathLike(IOperation operation)
