@@ -22,11 +22,14 @@ internal static class RuleLanguages
         [RuleIds.HardcodedCredential] = TextEngineLanguages,
         [RuleIds.HardcodedSecretContent] = TextEngineLanguages,
         [RuleIds.HardcodedAdobeSignShard] = TextEngineLanguages,
-        [RuleIds.PlaintextTokenStorage] = [FileLanguage.CSharp],
-        [RuleIds.NonProductionOutput] = [FileLanguage.CSharp],
-        [RuleIds.SensitiveDataInLogs] = [FileLanguage.CSharp],
+        // JS/TS through the shared reader (analyzers/CertKit.Analyzers/Rules/JavaScript): the same ids, the same pages.
+        [RuleIds.PlaintextTokenStorage] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.NonProductionOutput] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.SensitiveDataInLogs] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.TlsValidationDisabled] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+
+        // ASP.NET Core's developer exception page, IdentityModel's PII switch …: there is no JS/TS counterpart to look for.
         [RuleIds.DebugFeatureOutsideDevelopment] = [FileLanguage.CSharp],
-        [RuleIds.TlsValidationDisabled] = [FileLanguage.CSharp],
     };
 
     // Rules whose C# findings rest on resolved symbols (a type or a call), blind in a compilation that resolves none.
@@ -48,6 +51,11 @@ internal static class RuleLanguages
         if (file.IsCSharp)
         {
             return Reads(ruleId, FileLanguage.CSharp);
+        }
+
+        if (ruleId == RuleIds.DebugFeatureOutsideDevelopment && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript)
+        {
+            return true; // nothing of the kind exists in JS/TS: the rule has nothing there to miss
         }
 
         if (TextScanner.KindOf(file.RelativePath) == TextFileKind.Unsupported)
