@@ -42,8 +42,14 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
 internal sealed record EndpointCall(EndpointKind Kind, string? Method, string? Path, string? Base, string? Expression, EndpointSite Site);
 
 /// <summary>The endpoint inventory of a folder: paths are relative to <see cref="Root"/> (its git work tree, or the folder).</summary>
+/// <summary>Shipped code in a language the endpoint readers do not read: how many files, and one to look at.</summary>
+internal sealed record NotReadLanguage(string Language, int Files, string Example);
+
 internal sealed record EndpointReport(string Root, IReadOnlyList<Endpoint> Endpoints)
 {
+    /// <summary>Shipped code the inventory did not read, per language ("Go: 12 files not read"): its calls are not listed.</summary>
+    public IReadOnlyList<NotReadLanguage> NotRead { get; init; } = [];
+
     /// <summary>Groups call sites by endpoint, ordered by kind, path, method and base; sites by file and line.</summary>
     public static EndpointReport From(string root, IEnumerable<EndpointCall> calls)
     {

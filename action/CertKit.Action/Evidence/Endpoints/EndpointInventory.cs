@@ -1,4 +1,6 @@
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
+using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -26,20 +28,44 @@ internal static class EndpointInventory
             throw new CertKitException($"the folder '{directory}' does not exist");
         }
 
-        var topLevel = await Scanning.Git.FindTopLevelAsync(folder, cancellationToken).ConfigureAwait(false);
-        var root = topLevel ?? folder;
-        var listing = topLevel is null ? null : await Scanning.Git.ListFilesAsync(folder, cancellationToken).ConfigureAwait(false);
+        return Scan(await RepositoryWorkspace.OpenAsync(folder, null, cancellationToken).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>
+    /// The inventory of a workspace's shipped code: tests, fixtures, vendored and generated files (bundles, minified
+    /// code) are not the integration's calls; shipped code in a language no reader here reads is listed as not read.
+    /// </summary>
+    public static EndpointReport Scan(RepositoryWorkspace workspace, CancellationToken cancellationToken)
+    {
         var files = new List<SourceFile>();
-        foreach (var candidate in SourceFiles.List(folder, root, listing, _ => true))
+        foreach (var candidate in workspace.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (candidate.Kind is not (FileKind.Source or FileKind.Configuration or FileKind.Documentation) && !candidate.IsProjectFile)
+            {
+                continue;
+            }
+
             if (TextFileReader.Read(candidate.FullPath, TextFileReader.DefaultMaxFileSize).Text is { } text)
             {
                 files.Add(new SourceFile(candidate.FullPath, candidate.RelativePath, text));
             }
         }
 
-        return EndpointReport.From(root, Extract(files, cancellationToken));
+        var notRead = workspace.Files
+            .Where(file => file.Kind == FileKind.Source && RuleLanguages.IsApplicationLanguage(file.Language) && !Reads(file))
+            .GroupBy(file => FileClassifier.DisplayName(file.Language))
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new NotReadLanguage(group.Key, group.Count(), group.First().RelativePath))
+            .ToList();
+        return EndpointReport.From(workspace.SourceRoot, Extract(files, cancellationToken)) with { NotRead = notRead };
+    }
+
+    /// <summary>Whether a reader here reads the file's language: C# (Roslyn), JS/TS, PowerShell, Python (and vcert in any of them).</summary>
+    private static bool Reads(WorkspaceFile file)
+    {
+        var extension = Path.GetExtension(file.FullPath);
+        return file.IsCSharp || ScriptEndpointExtractor.Extensions.Contains(extension) || SourceComments.PowerShellExtensions.Contains(extension) || SourceComments.PythonExtensions.Contains(extension);
     }
 
     private static List<EndpointCall> Extract(List<SourceFile> files, CancellationToken cancellationToken)

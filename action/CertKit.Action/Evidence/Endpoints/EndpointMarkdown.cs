@@ -14,7 +14,7 @@ internal static class EndpointMarkdown
         text.Append(heading).Append("\n\n");
         if (report.Endpoints.Count == 0)
         {
-            return text.Append("No outbound HTTP endpoint or VCert command was found.\n").ToString();
+            return text.Append("No outbound HTTP endpoint or VCert command was found.\n").Append(NotRead(report)).ToString();
         }
 
         var rest = report.Endpoints.Count(e => e.Kind == EndpointKind.Http);
@@ -27,8 +27,11 @@ internal static class EndpointMarkdown
             text.Append('\n').Append(unknown).Append(unknown == 1 ? " call" : " calls").Append(" could not be followed to a path; the expression is shown as written.\n");
         }
 
-        return text.ToString();
+        return text.Append(NotRead(report)).ToString();
     }
+
+    private static string NotRead(EndpointReport report) =>
+        report.NotRead.Count == 0 ? string.Empty : "\n**Not read**: " + string.Join("; ", report.NotRead.Select(l => $"{l.Language}, {l.Files} shipped file(s)")) + " — calls there are not in this list.\n";
 
     /// <summary>The table alone: Method, Path, Base (configuration key or host), Call sites.</summary>
     public static void AppendTable(StringBuilder text, IEnumerable<Endpoint> endpoints)
