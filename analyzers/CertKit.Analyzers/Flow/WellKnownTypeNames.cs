@@ -85,6 +85,10 @@ internal static class WellKnownTypeNames
 
     public const string SystemDataCommonDbParameterCollection = "System.Data.Common.DbParameterCollection";
 
+    public const string SystemDataEntityDbContext = "System.Data.Entity.DbContext";
+
+    public const string SystemDataEntityDbSet1 = "System.Data.Entity.DbSet`1";
+
     public const string SystemDataIDataParameter = "System.Data.IDataParameter";
 
     public const string SystemDiagnosticsDebug = "System.Diagnostics.Debug";
