@@ -58,6 +58,7 @@ internal sealed class StorageSinks
         DbContext = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContext);
         DbSet = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbSet1);
         Ef6DbContext = types.Get(WellKnownTypeNames.SystemDataEntityDbContext);
+        MvcController = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcController);
         Ef6DbSet = types.Get(WellKnownTypeNames.SystemDataEntityDbSet1);
         MsalStorageBuilder = types.Get(WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalStorageCreationPropertiesBuilder);
     }
@@ -102,6 +103,9 @@ internal sealed class StorageSinks
     public INamedTypeSymbol? Ef6DbContext { get; }
 
     public INamedTypeSymbol? Ef6DbSet { get; }
+
+    /// <summary>ASP.NET Core MVC's <c>Controller</c>, whose <c>ViewBag</c> is rendered into the page.</summary>
+    public INamedTypeSymbol? MvcController { get; }
 
     /// <summary>True when EF Core or EF6 is referenced: entity assignments can be sinks.</summary>
     public bool HasEntityFramework => DbContext is not null || Ef6DbContext is not null;

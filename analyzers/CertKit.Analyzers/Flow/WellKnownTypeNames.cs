@@ -23,6 +23,8 @@ internal static class WellKnownTypeNames
 
     public const string MicrosoftAspNetCoreIdentityIPasswordHasher1 = "Microsoft.AspNetCore.Identity.IPasswordHasher`1";
 
+    public const string MicrosoftAspNetCoreMvcController = "Microsoft.AspNetCore.Mvc.Controller";
+
     public const string MicrosoftEntityFrameworkCoreDbContext = "Microsoft.EntityFrameworkCore.DbContext";
 
     public const string MicrosoftEntityFrameworkCoreDbContextOptionsBuilder = "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder";

@@ -103,6 +103,19 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
 
+        // ViewBag.AccessToken = token: rendered into the page the browser gets (and its caches keep).
+        if (assignment.Target is IDynamicMemberReferenceOperation { Instance: IPropertyReferenceOperation { Property.Name: "ViewBag" } viewBag } member
+            && TokenFlowSymbols.Is(viewBag.Property.ContainingType, sinks.MvcController))
+        {
+            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                Report(context, assignment.Syntax, value.Name, "a rendered view (ViewBag." + member.MemberName + ")", quote: true);
+            }
+
+            return;
+        }
+
         // Every property assignment comes here: without a settings or EF type in the compilation only parameter.Value
         // and UnsafeAllowUnencryptedStorage can be sinks, so the rest leave before a flow handle is allocated.
         if (assignment.Target is IPropertyReferenceOperation target

@@ -471,4 +471,44 @@ public class CK2001PlaintextTokenStorageTests
         test.References = TestReferences.Net80;
         return test.RunAsync();
     }
+
+    // An MVC controller handing values to its Razor view through ViewBag.
+    private static string Mvc(string body) => $$"""
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Partner.Portal;
+
+        public class AccountController : Controller
+        {
+            private readonly IDataProtector _protector;
+
+            public AccountController(IDataProtector protector) => _protector = protector;
+
+            public IActionResult Connected(string accessToken, string userName)
+            {
+        {{body}}
+                return View();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Token_rendered_through_ViewBag_is_flagged()
+    {
+        var test = Verifier.CreateTest(Mvc("""{|CK2001:ViewBag.AccessToken = accessToken|};"""), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ViewBag.UserName = userName;")]
+    [InlineData("ViewBag.Connected = accessToken.Length > 0;")]
+    [InlineData("ViewBag.Ticket = _protector.Protect(accessToken);")]
+    public Task Other_values_in_ViewBag_are_not_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
 }
