@@ -57,6 +57,9 @@ internal sealed class StorageSinks
         DataParameter = types.Get(WellKnownTypeNames.SystemDataIDataParameter);
         DbContext = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContext);
         DbSet = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbSet1);
+        Ef6DbContext = types.Get(WellKnownTypeNames.SystemDataEntityDbContext);
+        MvcController = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcController);
+        Ef6DbSet = types.Get(WellKnownTypeNames.SystemDataEntityDbSet1);
         MsalStorageBuilder = types.Get(WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalStorageCreationPropertiesBuilder);
     }
 
@@ -96,6 +99,17 @@ internal sealed class StorageSinks
 
     public INamedTypeSymbol? DbSet { get; }
 
+    /// <summary>Entity Framework 6 (<c>System.Data.Entity</c>), still in many .NET Framework integrations.</summary>
+    public INamedTypeSymbol? Ef6DbContext { get; }
+
+    public INamedTypeSymbol? Ef6DbSet { get; }
+
+    /// <summary>ASP.NET Core MVC's <c>Controller</c>, whose <c>ViewBag</c> is rendered into the page.</summary>
+    public INamedTypeSymbol? MvcController { get; }
+
+    /// <summary>True when EF Core or EF6 is referenced: entity assignments can be sinks.</summary>
+    public bool HasEntityFramework => DbContext is not null || Ef6DbContext is not null;
+
     public INamedTypeSymbol? MsalStorageBuilder { get; }
 
     public bool IsPreferences(INamedTypeSymbol type) =>
@@ -103,16 +117,17 @@ internal sealed class StorageSinks
         || TokenFlowSymbols.Is(type, MauiPreferencesInterface)
         || SymbolEqualityComparer.Default.Equals(type, XamarinPreferences);
 
-    /// <summary>SaveChanges on a DbContext, or Add/Update/Attach on a DbContext or DbSet: the entity reaches the database.</summary>
+    /// <summary>SaveChanges on a DbContext (EF Core or EF6), or Add/Update/Attach on a DbContext or DbSet: the entity reaches the database.</summary>
     public bool IsEntitySave(IMethodSymbol method)
     {
         var type = method.ContainingType;
         if (method.Name.StartsWith("SaveChanges", StringComparison.Ordinal))
         {
-            return TokenFlowSymbols.Is(type, DbContext);
+            return TokenFlowSymbols.Is(type, DbContext) || TokenFlowSymbols.Is(type, Ef6DbContext);
         }
 
-        return EntityTrackingMethods.Contains(method.Name) && (TokenFlowSymbols.Is(type, DbContext) || TokenFlowSymbols.Is(type, DbSet));
+        return EntityTrackingMethods.Contains(method.Name)
+            && (TokenFlowSymbols.Is(type, DbContext) || TokenFlowSymbols.Is(type, DbSet) || TokenFlowSymbols.Is(type, Ef6DbContext) || TokenFlowSymbols.Is(type, Ef6DbSet));
     }
 
     public static StorageSinks For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new StorageSinks(c));

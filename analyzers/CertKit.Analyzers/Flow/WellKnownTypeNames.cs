@@ -23,6 +23,8 @@ internal static class WellKnownTypeNames
 
     public const string MicrosoftAspNetCoreIdentityIPasswordHasher1 = "Microsoft.AspNetCore.Identity.IPasswordHasher`1";
 
+    public const string MicrosoftAspNetCoreMvcController = "Microsoft.AspNetCore.Mvc.Controller";
+
     public const string MicrosoftEntityFrameworkCoreDbContext = "Microsoft.EntityFrameworkCore.DbContext";
 
     public const string MicrosoftEntityFrameworkCoreDbContextOptionsBuilder = "Microsoft.EntityFrameworkCore.DbContextOptionsBuilder";
@@ -84,6 +86,10 @@ internal static class WellKnownTypeNames
     public const string SystemDataCommonDbParameter = "System.Data.Common.DbParameter";
 
     public const string SystemDataCommonDbParameterCollection = "System.Data.Common.DbParameterCollection";
+
+    public const string SystemDataEntityDbContext = "System.Data.Entity.DbContext";
+
+    public const string SystemDataEntityDbSet1 = "System.Data.Entity.DbSet`1";
 
     public const string SystemDataIDataParameter = "System.Data.IDataParameter";
 

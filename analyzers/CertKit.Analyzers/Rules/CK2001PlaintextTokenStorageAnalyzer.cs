@@ -103,10 +103,23 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
 
+        // ViewBag.AccessToken = token: rendered into the page the browser gets (and its caches keep).
+        if (assignment.Target is IDynamicMemberReferenceOperation { Instance: IPropertyReferenceOperation { Property.Name: "ViewBag" } viewBag } member
+            && TokenFlowSymbols.Is(viewBag.Property.ContainingType, sinks.MvcController))
+        {
+            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                Report(context, assignment.Syntax, value.Name, "a rendered view (ViewBag." + member.MemberName + ")", quote: true);
+            }
+
+            return;
+        }
+
         // Every property assignment comes here: without a settings or EF type in the compilation only parameter.Value
         // and UnsafeAllowUnencryptedStorage can be sinks, so the rest leave before a flow handle is allocated.
         if (assignment.Target is IPropertyReferenceOperation target
-            && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null))
+            && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.HasEntityFramework))
         {
             AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment));
         }
@@ -289,7 +302,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
 
         // EF Core: entity.RefreshToken = token; in a method that saves or tracks entities.
-        if (sinks.DbContext is not null && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
+        if (sinks.HasEntityFramework && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
             && CredentialNames.MayContainCredentialWord(property.Name)
             && SensitiveNames.Classify(property.Name, sinks.Flow.IsText(property.Type), default) == SensitiveNameKind.Secret)
         {
@@ -297,7 +310,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flow.Classify(assignment.Value);
             if (value.IsSecretText && flow.BodyCalls(sinks.IsEntitySave))
             {
-                Report(context, assignment.Syntax, value.Name, "a database column (EF Core entity '" + owner?.Name + "')", quote: true);
+                Report(context, assignment.Syntax, value.Name, "a database column (entity '" + owner?.Name + "')", quote: true);
             }
         }
     }
