@@ -47,7 +47,8 @@ internal static class EvidenceCollector
         var api = ApiDiff.Compare(apiBase, apiHead);
 
         // A service's API is also the routes it exposes and their request/response shapes.
-        var (routesBreaking, routesAdded) = RouteDiff.Compare(RouteInventory.Read(atBase.Folder), RouteInventory.Read(atHead.Folder));
+        var baseWorkspace = RepositoryWorkspace.OpenSnapshot(atBase.Folder);
+        var (routesBreaking, routesAdded) = RouteDiff.Compare(RouteInventory.Read(baseWorkspace), RouteInventory.Read(headWorkspace));
         api = api with { Breaking = [.. api.Breaking, .. routesBreaking], Added = [.. api.Added, .. routesAdded] };
         notes.AddRange(api.Notes);
         if (mode == EvidenceMode.Api)
@@ -55,8 +56,8 @@ internal static class EvidenceCollector
             return new EvidenceReport(baseLabel, api, null, null, null, notes) { Coverage = coverage };
         }
 
-        var endpointsBase = await EndpointInventory.ScanAsync(atBase.Folder, cancellationToken).ConfigureAwait(false);
-        var endpointsHead = await EndpointInventory.ScanAsync(atHead.Folder, cancellationToken).ConfigureAwait(false);
+        var endpointsBase = EndpointInventory.Scan(baseWorkspace, cancellationToken);
+        var endpointsHead = EndpointInventory.Scan(headWorkspace, cancellationToken);
         var manifestBase = Contract.ConnectManifest.Read(atBase.Folder);
         var manifestHead = Contract.ConnectManifest.Read(atHead.Folder);
         notes.AddRange(manifestBase.Notes.Select(n => $"{n} (at {baseLabel})"));

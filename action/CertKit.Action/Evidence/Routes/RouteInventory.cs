@@ -1,4 +1,5 @@
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
 using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Detection.JavaScript;
 
@@ -10,14 +11,17 @@ namespace CertKit.Action.Evidence.Routes;
 /// </summary>
 internal static class RouteInventory
 {
-    public static RouteSurface Read(string folder)
+    public static RouteSurface Read(string folder) => Read(RepositoryWorkspace.OpenSnapshot(folder));
+
+    /// <summary>The routes of a workspace's shipped source (its kinds decide: tests, fixtures, vendored and built files expose none).</summary>
+    public static RouteSurface Read(RepositoryWorkspace workspace)
     {
         var routes = new List<Route>();
         var shapes = new List<DtoShape>();
         var routeFileNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in SourceFiles.List(folder, folder, null, IsCandidate))
+        foreach (var file in workspace.Files)
         {
-            if (IsTestFile(file.RelativePath) || TextFileReader.Read(file.FullPath, TextFileReader.DefaultMaxFileSize).Text is not { } sourceText)
+            if (file.Kind != FileKind.Source || !IsCandidate(file.RelativePath) || TextFileReader.Read(file.FullPath, TextFileReader.DefaultMaxFileSize).Text is not { } sourceText)
             {
                 continue;
             }
@@ -51,6 +55,4 @@ internal static class RouteInventory
     private static bool IsCandidate(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || JsTokenizer.TryGetDialect(path, out _);
 
-    // Tests, fixtures, vendored and built files (dist/ under a Node app) expose no route of the service.
-    private static bool IsTestFile(string relativePath) => FileClassifier.Classify(relativePath, underNodeApp: true).Kind != FileKind.Source;
 }
