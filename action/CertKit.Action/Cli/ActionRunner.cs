@@ -4,6 +4,7 @@ using CertKit.Action.Readiness;
 using CertKit.Action.Reporting;
 using CertKit.Action.Runtime;
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
 using Octokit;
 
 namespace CertKit.Action.Cli;
@@ -57,13 +58,17 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             var followedUp = false;
             try
             {
+                // One view of the repository for every step that reads it (scan, readiness): listed and classified once.
+                RepositoryWorkspace? view = inputs.Scan || inputs.Check
+                    ? await ActionScan.OpenAsync(Workspace(), inputs.SarifFile, inputs.Baseline, CancellationToken.None).ConfigureAwait(false)
+                    : null;
                 if (inputs.Scan)
                 {
                     // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
                     var changedSince = (actionEvent as PullRequestEvent)?.BaseSha;
                     try
                     {
-                        scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, Workspace(), changedSince, inputs.SarifFile, inputs.Baseline, CancellationToken.None))
+                        scan = await core.GroupAsync("CertKit scan", () => ActionScan.RunAsync(core, view!, changedSince, inputs.SarifFile, inputs.Baseline, wholeRepository: inputs.Check, CancellationToken.None))
                             .ConfigureAwait(false);
                     }
                     catch (CertKitException exception)
@@ -80,7 +85,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 {
                     try
                     {
-                        readiness = await core.GroupAsync("CertKit readiness", () => ActionReadiness.RunAsync(core, Workspace(), inputs.Program, inputs.PolicyFile, CancellationToken.None))
+                        readiness = await core.GroupAsync("CertKit readiness", () => ActionReadiness.RunAsync(core, view!, scan?.FullScan, inputs.Program, inputs.PolicyFile, CancellationToken.None))
                             .ConfigureAwait(false);
                     }
                     catch (CertKitException exception)
@@ -140,6 +145,8 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 }
             }
 
+            // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
+            core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
             if (failure is not null)
             {
                 core.SetFailed(failure);

@@ -47,9 +47,11 @@ internal static class CheckCommand
         var severity = new Option<string>("--severity") { Description = "The lowest advisory severity that fails the dependencies check.", DefaultValueFactory = _ => DependencyTools.Default.MinimumSeverity };
         severity.AcceptOnlyFromAmong([.. DependencyTools.Severities]);
 
+        var files = FileTreatmentOption.Create();
+
         var command = new Command("check", "Check a repository against its certification program's requirements: passed, failed or manual, with evidence.")
         {
-            directory, program, policy, json, markdown, failOn, severity,
+            directory, program, policy, json, markdown, failOn, severity, files,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -59,7 +61,8 @@ internal static class CheckCommand
             ReadinessReport report;
             try
             {
-                var context = await CheckContext.OpenAsync(folder, cancellationToken).ConfigureAwait(false);
+                var treatments = FileTreatmentOption.Resolve(folder, parseResult.GetValue(files));
+                var context = await CheckContext.OpenAsync(folder, cancellationToken, treatments: treatments).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
                 var chosen = ReadinessPrograms.Resolve(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
                 report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);

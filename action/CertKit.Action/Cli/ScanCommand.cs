@@ -69,9 +69,11 @@ internal static class ScanCommand
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline FILE (written by --write-baseline); matched by fingerprint, so moved lines stay matched.", HelpName = "FILE" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the findings reported (and those already in --baseline) to FILE as the accepted baseline; they no longer fail the scan.", HelpName = "FILE" };
 
+        var files = FileTreatmentOption.Create();
+
         var command = new Command(Name, "Scan a repository with the CertKit rules: C# projects and every other text file (config, JS/TS, …).")
         {
-            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir, baseline, writeBaseline,
+            directory, sarif, json, baseRef, failOn, include, exclude, maxFileSize, timingsOption, cacheDir, baseline, writeBaseline, files,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -105,6 +107,8 @@ internal static class ScanCommand
                 {
                     PathChecks.RequireWritableFile(sarifPath, "SARIF file");
                 }
+
+                settings = settings with { Treatments = FileTreatmentOption.Resolve(settings.Directory, parseResult.GetValue(files)) };
 
                 // A bad baseline is reported before minutes of scanning, not after.
                 var baselinePath = parseResult.GetValue(baseline);

@@ -7,7 +7,7 @@ namespace CertKit.Action.Decision;
 
 /// <summary>
 /// The decision as exactly one JSON object, keys in this order:
-/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated"}</c>.
+/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated","evidenceIncomplete","notCompared"}</c>.
 /// <c>previousVersion</c> and its source are null for an initial version. A source says where the version was found
 /// (<c>tag v1.4.2</c>, <c>src/X/X.csproj</c>, <c>--version</c>); <c>comparedWith</c> is the version the verdict judged the
 /// change against, which differs from <c>previousVersion</c> when a program judges a release against its last release.
@@ -51,6 +51,19 @@ public static class DecisionJson
             }
 
             json.WriteBoolean("bumpUnderstated", decision.BumpUnderstated);
+
+            // Changed shipped code no evidence reader compared: the verdict does not rest on "no change" there.
+            json.WriteBoolean("evidenceIncomplete", decision.Evidence?.Incomplete == true);
+            json.WriteStartArray("notCompared");
+            foreach (var file in decision.Evidence?.Coverage?.NotCompared ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteString("language", file.Language);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -36,6 +36,10 @@ public static class DecisionText
         if (decision.Evidence is { } evidence)
         {
             text.Append("  implied bump:     ").Append(decision.ImpliedBump!.Value.ToName()).Append(" (evidence since ").Append(evidence.ComparedWith).AppendLine(")");
+            if (evidence.Incomplete)
+            {
+                text.Append("  evidence:         INCOMPLETE, review these changes by hand: ").AppendLine(evidence.Coverage!.DescribeNotCompared());
+            }
             if (decision.BumpUnderstated)
             {
                 text.Append("  BUMP UNDERSTATED: declared ").Append(decision.Bump.ToName()).Append(", but the changes imply ").AppendLine(decision.ImpliedBump.Value.ToName());

@@ -3,6 +3,7 @@ using CertKit.Action.Evidence.Contract;
 using CertKit.Action.Evidence.Endpoints;
 using CertKit.Action.Evidence.Routes;
 using CertKit.Action.Git;
+using CertKit.Action.Workspace;
 
 namespace CertKit.Action.Evidence;
 
@@ -26,14 +27,21 @@ internal static class EvidenceCollector
 
         var notes = new List<string>();
         Func<string, bool> needed;
+        IReadOnlyList<string>? changedFiles;
         try
         {
-            needed = ChangedProjects.Filter(GitRepository.Open(root).ChangedFiles(baseCommit, headCommit), atBase.Folder, atHead.Folder);
+            changedFiles = GitRepository.Open(root).ChangedFiles(baseCommit, headCommit);
+            needed = ChangedProjects.Filter(changedFiles, atBase.Folder, atHead.Folder);
         }
         catch (CertKitException)
         {
+            changedFiles = null;
             needed = _ => true; // no common history: read every project
         }
+
+        // What the readers below can compare, and what no reader can: the verdict must not rest on "no change" there.
+        var headWorkspace = RepositoryWorkspace.OpenSnapshot(atHead.Folder);
+        var coverage = changedFiles is null ? null : EvidenceCoverage.Of(changedFiles, headWorkspace);
 
         var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, needed, cancellationToken).ConfigureAwait(false);
         var api = ApiDiff.Compare(apiBase, apiHead);
@@ -44,7 +52,7 @@ internal static class EvidenceCollector
         notes.AddRange(api.Notes);
         if (mode == EvidenceMode.Api)
         {
-            return new EvidenceReport(baseLabel, api, null, null, null, notes);
+            return new EvidenceReport(baseLabel, api, null, null, null, notes) { Coverage = coverage };
         }
 
         var endpointsBase = await EndpointInventory.ScanAsync(atBase.Folder, cancellationToken).ConfigureAwait(false);
@@ -59,6 +67,9 @@ internal static class EvidenceCollector
             EndpointDiffResult.Compare(endpointsBase, endpointsHead),
             ContractDiff.Compare(manifestBase, manifestHead),
             endpointsHead with { Root = root },
-            notes);
+            notes)
+        {
+            Coverage = coverage,
+        };
     }
 }

@@ -12,6 +12,33 @@ namespace CertKit.Action.Evidence;
 /// </summary>
 internal static class EvidenceJson
 {
+    /// <summary><c>"coverage":{"compared":[{"path","language"}],"notCompared":[…]}</c>, or null when the changed files are unknown.</summary>
+    private static void WriteCoverage(Utf8JsonWriter json, EvidenceCoverage? coverage)
+    {
+        if (coverage is null)
+        {
+            json.WriteNull("coverage");
+            return;
+        }
+
+        json.WriteStartObject("coverage");
+        foreach (var (name, files) in new[] { ("compared", coverage.Compared), ("notCompared", coverage.NotCompared) })
+        {
+            json.WriteStartArray(name);
+            foreach (var file in files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteString("language", file.Language);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
     public static void Write(Utf8JsonWriter json, EvidenceReport? evidence, ScopeComparison scopes)
     {
         if (evidence is null)
@@ -22,6 +49,7 @@ internal static class EvidenceJson
 
         json.WriteStartObject("evidence");
         json.WriteString("comparedWith", evidence.ComparedWith);
+        WriteCoverage(json, evidence.Coverage);
         if (evidence.Api is { } api)
         {
             json.WriteStartObject("api");

@@ -25,6 +25,12 @@ internal sealed record EvidenceReport(
     EndpointReport? HeadEndpoints,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Which changed files the readers compared and which they could not; null when the changed files are unknown.</summary>
+    public EvidenceCoverage? Coverage { get; init; }
+
+    /// <summary>Changed shipped code no reader compared: "no change" would claim more than the evidence saw.</summary>
+    public bool Incomplete => Coverage?.Incomplete == true;
+
     public bool HasBreaking => Api?.Breaking.Count > 0 || Contract?.Any(c => c.Breaking) == true;
 
     public bool HasAdditions => Api?.Added.Count > 0 || Endpoints?.Added.Count > 0 || Contract?.Any(c => !c.Breaking) == true;

@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files", "publicKeys"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -51,8 +51,17 @@ public sealed class PolicyFile
 
     public bool? ZeroMajorMinorIsMajor { get; init; }
 
+    /// <summary>
+    /// Each file kind's treatment as <c>KIND=TREATMENT</c> (<c>files: { test: all, vendored: skip }</c>), validated; empty
+    /// when the file sets none. Scan and check apply them before the command line's <c>--files</c>.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
+    /// <summary>Configuration keys the repository documents as public client-side keys (not credentials), for <c>secured-configuration</c>.</summary>
+    public IReadOnlyList<string> PublicKeys { get; init; } = [];
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -126,6 +135,8 @@ public sealed class PolicyFile
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
+        IReadOnlyList<string> files = [];
+        IReadOnlyList<string> publicKeys = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -178,6 +189,12 @@ public sealed class PolicyFile
                 case "checks":
                     checks = List(valueNode, name, key, allowEmpty: false);
                     break;
+                case "files":
+                    files = FileTreatmentsOf(valueNode, name);
+                    break;
+                case "publicKeys":
+                    publicKeys = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -201,7 +218,29 @@ public sealed class PolicyFile
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,
+            Files = files,
+            PublicKeys = publicKeys,
         };
+    }
+
+    private static List<string> FileTreatmentsOf(YamlNode node, string name)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw new CertKitException($"{name}:{node.Start.Line}: files must be a mapping of kind to treatment, e.g. files: {{ test: all, vendored: skip }}");
+        }
+
+        var settings = new List<string>();
+        foreach (var (kindNode, treatmentNode) in mapping.Children)
+        {
+            var kind = Scalar(kindNode, name, "files");
+            var treatment = Scalar(treatmentNode, name, "files." + kind);
+            var setting = $"{kind}={treatment}";
+            Workspace.FileTreatments.Default.Apply([setting], $"{name}:{kindNode.Start.Line}");
+            settings.Add(setting);
+        }
+
+        return settings;
     }
 
     private static bool IsProgramName(string value) =>

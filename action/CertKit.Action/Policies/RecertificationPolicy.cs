@@ -69,9 +69,19 @@ public abstract class RecertificationPolicy
             return false;
         }
 
+        if (evidence.Incomplete)
+        {
+            // No reader compares these files: the verdict rests on the version (and on what was compared), never on "no change".
+            reasons.Add(
+                $"evidence incomplete: changed code that no reader compares since {evidence.ComparedWith} ({evidence.Coverage!.DescribeNotCompared()}); " +
+                $"review these changes by hand: a new or changed call there may be a feature addition {DisplayName} certifies");
+        }
+
         if (evidence.IsEmpty)
         {
-            reasons.Add($"no public API, endpoint or contract change since {evidence.ComparedWith}");
+            reasons.Add(evidence.Incomplete
+                ? $"no public API, endpoint or contract change in the files that were compared since {evidence.ComparedWith}"
+                : $"no public API, endpoint or contract change since {evidence.ComparedWith}");
             return false;
         }
 

@@ -1,5 +1,6 @@
 using CertKit.Action.Evidence.ConnectManifest;
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
 
 namespace CertKit.Action.Readiness;
 
@@ -15,13 +16,17 @@ internal sealed class CheckContext
     private ConnectManifest? manifest;
     private bool manifestRead;
 
-    private CheckContext(string root, bool isGitWorkTree, IReadOnlyList<string> files, Func<CancellationToken, Task<ScanReport>> scan)
+    private CheckContext(RepositoryWorkspace workspace, IReadOnlyList<string> files, Func<CancellationToken, Task<ScanReport>> scan)
     {
-        Root = root;
-        IsGitWorkTree = isGitWorkTree;
+        Workspace = workspace;
+        Root = workspace.Directory;
+        IsGitWorkTree = workspace.IsGitWorkTree;
         Files = files;
         this.scan = scan;
     }
+
+    /// <summary>The one view of the repository every check (and the scan they share) reads.</summary>
+    public RepositoryWorkspace Workspace { get; }
 
     /// <summary>The repository folder, absolute.</summary>
     public string Root { get; }
@@ -36,7 +41,8 @@ internal sealed class CheckContext
     public IReadOnlyList<string> Files { get; }
 
 
-    public static async Task<CheckContext> OpenAsync(string directory, CancellationToken cancellationToken, Func<CancellationToken, Task<ScanReport>>? scan = null)
+    /// <param name="scan">The scan the checks share, or null to run one over the same workspace when a check first asks.</param>
+    public static async Task<CheckContext> OpenAsync(string directory, CancellationToken cancellationToken, Func<CancellationToken, Task<ScanReport>>? scan = null, FileTreatments? treatments = null)
     {
         if (File.Exists(directory))
         {
@@ -49,13 +55,22 @@ internal sealed class CheckContext
             throw new CertKitException($"the folder '{directory}' does not exist");
         }
 
-        var topLevel = await Scanning.Git.FindTopLevelAsync(root, cancellationToken).ConfigureAwait(false);
-        var listing = topLevel is null ? null : await Scanning.Git.ListFilesAsync(root, cancellationToken).ConfigureAwait(false);
-        var discovery = FileDiscovery.Discover(root, root, listing, [], []);
-        var files = discovery.Files.Where(file => File.Exists(file.FullPath)).Select(file => file.RelativePath).ToList();
-        scan ??= token => new RepositoryScanner().ScanAsync(new ScanSettings(root), token);
-        return new CheckContext(root, topLevel is not null, files, scan);
+        var workspace = await RepositoryWorkspace.OpenAsync(root, new WorkspaceOptions(Treatments: treatments), cancellationToken).ConfigureAwait(false);
+        return Open(workspace, scan);
     }
+
+    /// <summary>Checks over an opened workspace (the Action shares one with its scan).</summary>
+    public static CheckContext Open(RepositoryWorkspace workspace, Func<CancellationToken, Task<ScanReport>>? scan = null)
+    {
+        // Checks name files relative to the checked folder (the workspace's are relative to the git top level).
+        var files = workspace.Files.Where(file => File.Exists(file.FullPath)).Select(file => FileDiscovery.RelativeTo(workspace.Directory, file.FullPath)).ToList();
+        scan ??= token => new RepositoryScanner().ScanAsync(workspace, new ScanSettings(workspace.Directory), new ScanTimings(), token);
+        return new CheckContext(workspace, files, scan);
+    }
+
+    /// <summary>The workspace's file for a path relative to <see cref="Root"/>, or null.</summary>
+    public WorkspaceFile? FileAt(string relativePath) =>
+        Workspace.Find(FileDiscovery.RelativeTo(Workspace.SourceRoot, Path.Combine(Root, relativePath)));
 
     /// <summary>The text of a repository file, or null when it does not exist or cannot be read as text.</summary>
     public string? ReadText(string relativePath)
@@ -104,4 +119,7 @@ internal sealed class CheckContext
 
     /// <summary>The CertKit scan of the repository, run once and shared by every check that reads findings.</summary>
     public Task<ScanReport> ScanAsync(CancellationToken cancellationToken) => scanTask ??= scan(cancellationToken);
+
+    /// <summary>The shared scan when a check ran it (and it completed), else null.</summary>
+    public ScanReport? ScanIfRun => scanTask is { IsCompletedSuccessfully: true } task ? task.Result : null;
 }

@@ -34,5 +34,8 @@ internal sealed record ReadinessReport(string Program, string ProgramName, IRead
     /// <summary>Ready when no check failed (manual checks are the reviewer's, they do not block).</summary>
     public bool Ready => Checks.All(check => check.Status != CheckStatus.Failed);
 
+    /// <summary>What the checks' analysis read and did not (null for reports built without a workspace).</summary>
+    public Workspace.Coverage? Coverage { get; init; }
+
     public int Count(CheckStatus status) => Checks.Count(check => check.Status == status);
 }

@@ -31,6 +31,7 @@ internal static class ReadinessPrograms
         new("dependencies", "Must not use outdated or insecure dependency libraries."),
         new("hardcoded-values", CommercetoolsHardcoded),
         new("production-code", "Should not include logs or any code/configuration which are not intended for production use."),
+        new("runtime", "Must follow language-specific configurations to support buildpack. (Connect docs, supported runtimes: Node.js 22 or 24; Java LTS with Maven.)"),
     ]);
 
     public static readonly ReadinessProgram Venafi = new("venafi", "Venafi TLS Protect Cloud",

@@ -15,6 +15,8 @@ internal static class ReadinessRunner
             results.Add(new CheckResult(check.Id, outcome.Status, programCheck.Requirement, outcome.Evidence, outcome.Warnings));
         }
 
-        return new ReadinessReport(program.Id, program.Name, results);
+        var scan = context.ScanIfRun;
+        var rules = scan?.Rules.Select(rule => rule.Id).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        return new ReadinessReport(program.Id, program.Name, results) { Coverage = Workspace.Coverage.Of(context.Workspace, rules, scan) };
     }
 }

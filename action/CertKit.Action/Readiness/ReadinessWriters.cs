@@ -22,7 +22,7 @@ internal static class ReadinessWriters
     };
 
     public static string Json(ReadinessReport report) => JsonSerializer.Serialize(
-        new JsonReport(report.Program, report.Ready, [.. report.Checks.Select(check => new JsonCheck(check.Id, check.Status, check.Requirement, check.Evidence, check.Warnings))]),
+        new JsonReport(report.Program, report.Ready, [.. report.Checks.Select(check => new JsonCheck(check.Id, check.Status, check.Requirement, check.Evidence, check.Warnings))], report.Coverage is null ? null : Workspace.CoverageJson.Of(report.Coverage)),
         JsonOptions);
 
     public static string Text(ReadinessReport report)
@@ -42,6 +42,17 @@ internal static class ReadinessWriters
             foreach (var line in check.Warnings)
             {
                 text.AppendLine($"        ! {line}");
+            }
+        }
+
+        var notAnalysed = report.Coverage?.SummaryLines().ToList() ?? [];
+        if (notAnalysed.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Not analysed:");
+            foreach (var line in notAnalysed)
+            {
+                text.AppendLine($"  {line}");
             }
         }
 
@@ -82,7 +93,7 @@ internal static class ReadinessWriters
         value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private sealed record JsonReport(string Program, bool Ready, IReadOnlyList<JsonCheck> Checks);
+    private sealed record JsonReport(string Program, bool Ready, IReadOnlyList<JsonCheck> Checks, object? Coverage);
 
     private sealed record JsonCheck(string Id, CheckStatus Status, string Requirement, IReadOnlyList<string> Evidence, IReadOnlyList<string> Warnings);
 }

@@ -1,5 +1,7 @@
 using CertKit.Action.Readiness;
 using CertKit.Action.Runtime;
+using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
 
 namespace CertKit.Action.Reporting;
 
@@ -9,9 +11,11 @@ namespace CertKit.Action.Reporting;
 /// </summary>
 internal static class ActionReadiness
 {
-    public static async Task<ReadinessReport> RunAsync(ActionsCore core, string workspace, string program, string? policyFile, CancellationToken cancellationToken)
+    /// <param name="scan">The Action's scan of the whole repository, when it ran one: the checks read its findings instead of scanning again.</param>
+    public static async Task<ReadinessReport> RunAsync(ActionsCore core, RepositoryWorkspace view, ScanReport? scan, string program, string? policyFile, CancellationToken cancellationToken)
     {
-        var context = await CheckContext.OpenAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var workspace = view.Directory;
+        var context = CheckContext.Open(view, scan is null ? null : _ => Task.FromResult(scan));
         var resolved = ReadinessPrograms.Resolve(program, policyFile is null ? null : Path.Combine(workspace, policyFile), context.Root);
         var report = await ReadinessRunner.RunAsync(resolved, context, cancellationToken).ConfigureAwait(false);
         core.Info($"{report.ProgramName}: {ReadinessWriters.Headline(report)}");

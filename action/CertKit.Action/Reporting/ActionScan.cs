@@ -1,6 +1,7 @@
 using CertKit.Action.Runtime;
 using CertKit.Action.Sarif;
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
 
 namespace CertKit.Action.Reporting;
 
@@ -10,6 +11,9 @@ namespace CertKit.Action.Reporting;
 /// </summary>
 internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding> Reported, string? ChangedSince)
 {
+    /// <summary>The whole repository's scan before the baseline was applied, when the scan covered it (the readiness checks reuse it); null for a scope-limited scan.</summary>
+    public ScanReport? FullScan { get; init; }
+
     /// <summary>Whether only the projects and files the pull request changes were analysed (then <see cref="ScanReport.Findings"/> are the reported ones).</summary>
     public bool ScopedToChanges { get; init; }
 
@@ -34,29 +38,36 @@ internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding
 /// <summary>The action's scan step: <c>certkit scan</c>'s scanner, in process, over the workspace.</summary>
 internal static class ActionScan
 {
-    public static Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken) =>
-        RunAsync(core, workspace, changedSince, sarifFile, null, cancellationToken);
+    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken) =>
+        await RunAsync(core, await OpenAsync(workspace, sarifFile, null, cancellationToken).ConfigureAwait(false), changedSince, sarifFile, null, wholeRepository: false, cancellationToken).ConfigureAwait(false);
 
-    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
+    /// <summary>The one view of the workspace the Action's steps share: the SARIF file of an earlier run and the baseline are not the repository's code.</summary>
+    public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
     {
-        // The SARIF file of an earlier run (or step) and the baseline are not the repository's code: leave them out of the scan.
         var exclude = new[] { sarifFile, baselineFile }
             .Where(file => file is not null)
             .Select(file => Path.GetRelativePath(workspace, Path.GetFullPath(file!, workspace)).Replace('\\', '/'))
             .Where(relative => !relative.StartsWith("../", StringComparison.Ordinal))
             .ToArray();
+        return RepositoryWorkspace.OpenAsync(workspace, new WorkspaceOptions(Exclude: exclude), cancellationToken);
+    }
+
+    /// <param name="wholeRepository">Scan every project even on a pull request (the readiness checks need the whole repository's findings: one analysis serves both).</param>
+    public static async Task<ActionScanResult> RunAsync(ActionsCore core, RepositoryWorkspace view, string? changedSince, string? sarifFile, string? baselineFile, bool wholeRepository, CancellationToken cancellationToken)
+    {
+        var workspace = view.Directory;
         var baseline = baselineFile is null ? null : ScanBaseline.Read(Path.GetFullPath(baselineFile, workspace));
 
-        // A pull request analyses only the projects and files it changes, unless a SARIF file is wanted: code scanning
-        // compares it with the base branch's, so it must cover the whole repository.
-        var scoped = changedSince is not null && sarifFile is null;
+        // A pull request analyses only the projects and files it changes, unless a SARIF file is wanted (code scanning
+        // compares it with the base branch's) or the checks run too: both need the whole repository.
+        var scoped = changedSince is not null && sarifFile is null && !wholeRepository;
         var runnerTemp = core.GetEnvironment("RUNNER_TEMP");
         var cacheDirectory = string.IsNullOrEmpty(runnerTemp) ? null : Path.Combine(runnerTemp, "certkit-scan-cache");
         ScanReport report;
         try
         {
             report = await new RepositoryScanner()
-                .ScanAsync(new ScanSettings(workspace, BaseRef: scoped ? changedSince : null, Exclude: exclude, CacheDirectory: cacheDirectory), cancellationToken)
+                .ScanAsync(view, new ScanSettings(workspace, BaseRef: scoped ? changedSince : null, CacheDirectory: cacheDirectory), new ScanTimings(), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (CertKitException exception) when (scoped && exception.Message.StartsWith("--base", StringComparison.Ordinal))
@@ -64,6 +75,7 @@ internal static class ActionScan
             throw NoBaseCommit(exception);
         }
 
+        var fullScan = scoped ? null : report;
         if (baseline is not null)
         {
             report = baseline.Apply(report, baselineFile!);
@@ -106,7 +118,7 @@ internal static class ActionScan
             core.Info($"SARIF written to {sarifFile}");
         }
 
-        return new ActionScanResult(report, reported, changedSince) { ScopedToChanges = scoped };
+        return new ActionScanResult(report, reported, changedSince) { ScopedToChanges = scoped, FullScan = fullScan };
     }
 
     private static CertKitException NoBaseCommit(CertKitException exception)

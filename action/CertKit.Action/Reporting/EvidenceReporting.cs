@@ -32,10 +32,16 @@ internal static class EvidenceReporting
         }
 
         text.Append(", compared with ").Append(evidence.ComparedWith).Append(".\n\n");
+        if (evidence.Incomplete)
+        {
+            text.Append("> [!WARNING]\n> **Evidence incomplete**: no reader compares these changes; review them by hand: ")
+                .Append(evidence.Coverage!.DescribeNotCompared(examples: 10)).Append("\n\n");
+        }
+
         var items = EvidenceItems.From(evidence);
         if (items.Count == 0)
         {
-            text.Append("No public API, endpoint or contract change.\n");
+            text.Append(evidence.Incomplete ? "No public API, endpoint or contract change in the files that were compared.\n" : "No public API, endpoint or contract change.\n");
         }
         else
         {

@@ -105,6 +105,11 @@ internal static class ScanSummary
             caveats.Add($"{project.Path} could not be loaded and was compiled ad hoc{Scanning.TextReport.FallbackPackages(project)}: {Scanning.TextReport.OneLine(project.Reason)}");
         }
 
+        foreach (var line in report.Coverage?.SummaryLines() ?? [])
+        {
+            caveats.Add("Not analysed: " + line);
+        }
+
         if (report.AnalyzerFailures.Count > 0)
         {
             caveats.Add($"{Plural(report.AnalyzerFailures.Count, "analyzer failure")} (a CertKit bug; see the step's log).");

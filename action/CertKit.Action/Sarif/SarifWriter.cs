@@ -135,6 +135,17 @@ internal static class SarifWriter
             WriteNotification(json, "warning", $"Project could not be loaded ({project.Reason}); its C# files were compiled ad hoc against the framework references.", project.Path);
         }
 
+        // Coverage: what was not analysed, so code scanning's view never reads as complete when it was not.
+        foreach (var project in report.Projects.Where(p => p.Degraded))
+        {
+            WriteNotification(json, "warning", $"Project compilation degraded ({project.Health!.Describe()}): symbol-based rules saw little or nothing.", project.Path);
+        }
+
+        foreach (var line in report.Coverage?.SummaryLines().Where(line => !line.Contains(": degraded, ", StringComparison.Ordinal)) ?? [])
+        {
+            WriteNotification(json, "note", "Not analysed: " + line, null);
+        }
+
         foreach (var failure in report.AnalyzerFailures)
         {
             WriteNotification(json, "error", failure, null);

@@ -25,10 +25,19 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
 
+    /// <summary>Where the scan's own global config says it comes from (it is never written to disk).</summary>
+    public static readonly string GlobalConfigPath = Path.Combine(Path.GetTempPath(), "certkit-scan.globalconfig");
+
     /// <summary>Reads every .editorconfig between the file system root and the scanned files (Roslyn stops at root = true).</summary>
-    public static EditorConfigOptions Create(IEnumerable<string> editorConfigPaths)
+    /// <param name="globalConfig">A global config the scan adds (<c>is_global = true</c> …), or null.</param>
+    public static EditorConfigOptions Create(IEnumerable<string> editorConfigPaths, string? globalConfig = null)
     {
         var configs = new List<AnalyzerConfig>();
+        if (globalConfig is not null)
+        {
+            configs.Add(AnalyzerConfig.Parse(SourceText.From(globalConfig), GlobalConfigPath));
+        }
+
         foreach (var path in editorConfigPaths.Distinct(StringComparer.Ordinal))
         {
             if (TryRead(path) is { } text)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using CertKit.Action.Workspace;
 
 namespace CertKit.Action.Scanning;
 
@@ -44,8 +45,21 @@ internal sealed class RepositoryScanner
 
     public IReadOnlyList<DiagnosticDescriptor> Rules => _rules;
 
-    private sealed record ScannedFile(string FullPath, string RelativePath, SourceText Text)
+    private static int projectAnalyses;
+
+    /// <summary>How many C# projects this process has loaded and analysed (tests prove each fact is computed once).</summary>
+    public static int ProjectAnalyses => Volatile.Read(ref projectAnalyses);
+
+    private sealed record ScannedFile(string FullPath, string RelativePath, SourceText Text, WorkspaceFile Source, KindTreatment Treatment)
     {
+        /// <summary>Whether a finding of <paramref name="ruleId"/> in this file is reported (its kind's treatment).</summary>
+        public bool Reports(string ruleId) => Treatment switch
+        {
+            KindTreatment.All => true,
+            KindTreatment.Secrets => RuleLanguages.IsContentBased(ruleId),
+            _ => false,
+        };
+
         public bool IsCSharp => FullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
         public bool IsProject => FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
@@ -74,9 +88,22 @@ internal sealed class RepositoryScanner
             PathChecks.RequireFolder(settings.Directory, "the folder to scan");
         }
 
+        RepositoryWorkspace workspace;
+        using (timings.Measure(ScanPhase.TextFiles))
+        {
+            workspace = await RepositoryWorkspace.OpenAsync(directory, new WorkspaceOptions(settings.Include, settings.Exclude, settings.Treatments), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ScanAsync(workspace, settings, timings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Scans the files of an opened <paramref name="workspace"/> (its globs and kinds, not the settings', decide what is listed).</summary>
+    public async Task<ScanReport> ScanAsync(RepositoryWorkspace workspace, ScanSettings settings, ScanTimings timings, CancellationToken cancellationToken)
+    {
+        var directory = workspace.Directory;
         var filesPhase = timings.Measure(ScanPhase.TextFiles);
-        var topLevel = await Git.FindTopLevelAsync(directory, cancellationToken).ConfigureAwait(false);
-        var sourceRoot = topLevel ?? directory;
+        var topLevel = workspace.IsGitWorkTree ? workspace.SourceRoot : null;
+        var sourceRoot = workspace.SourceRoot;
         ChangedLines? changed = null;
         if (settings.BaseRef is not null)
         {
@@ -88,13 +115,11 @@ internal sealed class RepositoryScanner
             changed = await ChangedLines.ReadAsync(topLevel, settings.BaseRef, cancellationToken).ConfigureAwait(false);
         }
 
-        var listing = topLevel is null ? null : await Git.ListFilesAsync(directory, cancellationToken).ConfigureAwait(false);
-        var discovery = FileDiscovery.Discover(directory, sourceRoot, listing, settings.Include ?? [], settings.Exclude ?? []);
-        var projectPaths = discovery.Files.Where(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullPath).Order(StringComparer.Ordinal).ToList();
+        var projectPaths = workspace.ProjectPaths.ToList();
         var cache = settings.CacheDirectory is null ? null : new DesignTimeCache(settings.CacheDirectory);
 
         // A pull request: which projects (and text files) its changes touch. The rest is never read.
-        var repositoryFiles = new HashSet<string>(discovery.Files.Select(f => f.FullPath), StringComparer.Ordinal);
+        var repositoryFiles = new HashSet<string>(workspace.Files.Select(f => f.FullPath), StringComparer.Ordinal);
         var cached = cache is null ? new Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)>() : ReadCache(cache, projectPaths, repositoryFiles);
         ChangeScope? scope = null;
         if (changed is not null)
@@ -108,16 +133,29 @@ internal sealed class RepositoryScanner
                 project => cached.GetValueOrDefault(project).Entry?.Closure.FirstOrDefault()?.Documents.Select(d => d.Path));
         }
 
-        var skipped = new List<SkippedFile>(discovery.Skipped);
+        var skipped = new List<SkippedFile>(workspace.Skipped);
         var notes = new List<FileNote>();
         var files = new Dictionary<string, ScannedFile>(StringComparer.Ordinal);
         var changedRelative = changed is null ? null : new HashSet<string>(changed.Files, StringComparer.Ordinal);
-        foreach (var candidate in discovery.Files)
+        var notAnalysedByKind = new Dictionary<string, (string Reason, int Count)>(StringComparer.Ordinal);
+        foreach (var candidate in workspace.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (scope is not null && !InScope(candidate, scope, changedRelative!, projectPaths))
             {
                 continue;
+            }
+
+            var treatment = workspace.TreatmentOf(candidate);
+            if (treatment == KindTreatment.Skip)
+            {
+                // Vendored and generated files are not the integration's code: listed once per folder or file, never
+                // analysed. C# among them is still compiled where its project needs it to bind (its findings are dropped).
+                CountSkipped(candidate, notAnalysedByKind);
+                if (!candidate.IsCSharp)
+                {
+                    continue;
+                }
             }
 
             var outcome = TextFileReader.Read(candidate.FullPath, settings.MaxFileSize);
@@ -132,10 +170,14 @@ internal sealed class RepositoryScanner
                 notes.Add(new FileNote(candidate.RelativePath, outcome.Note));
             }
 
-            files[candidate.FullPath] = new ScannedFile(candidate.FullPath, candidate.RelativePath, outcome.Text);
+            files[candidate.FullPath] = new ScannedFile(candidate.FullPath, candidate.RelativePath, outcome.Text, candidate, treatment);
         }
 
-        var editorConfig = EditorConfigOptions.Create(EditorConfigOptions.FindFor(files.Keys));
+        skipped.AddRange(notAnalysedByKind.Select(entry => new SkippedFile(
+            entry.Key,
+            $"{entry.Value.Reason}{(entry.Value.Count > 1 ? $", {entry.Value.Count} files" : string.Empty)}: not analysed (--files {KindName(entry.Value.Reason)}=all to analyse)")));
+
+        var editorConfig = EditorConfigOptions.Create(EditorConfigOptions.FindFor(files.Keys), ScanGlobalConfig(workspace.Treatments));
         var collector = new Collector();
 
         // Each file belongs to the project in the deepest folder above it; files under no project go to one ad-hoc compilation.
@@ -155,7 +197,7 @@ internal sealed class RepositoryScanner
         }
 
         var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
-        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles);
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles, ScanGlobalConfig(workspace.Treatments));
         filesPhase.Dispose();
 
         if (analysed.Count > 0)
@@ -166,11 +208,12 @@ internal sealed class RepositoryScanner
         if (unowned.Count > 0 && (scope is null || scope.FilesUnderNoProject))
         {
             var csharp = unowned.Where(f => f.IsCSharp).ToList();
-            var others = unowned.Where(f => !f.IsCSharp).ToList();
-            await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, [], context, null, cancellationToken).ConfigureAwait(false);
-            collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count, others.Count));
+            var others = unowned.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
+            var health = await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, [], context, null, cancellationToken).ConfigureAwait(false);
+            collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count) { Health = health });
         }
 
+        Interlocked.Add(ref projectAnalyses, collector.Projects.Count(p => p.Mode != ProjectLoadMode.NoProject));
         var all = collector.Findings
             .Where(f => changed is null || changed.Contains(f.Path, f.Line))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
@@ -182,12 +225,12 @@ internal sealed class RepositoryScanner
         all = all.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
         var findings = all.Where(f => f.Suppression is null).ToList();
 
-        return new ScanReport(
+        var report = new ScanReport(
             sourceRoot,
             FileDiscovery.RelativeTo(sourceRoot, directory),
             _rules,
             findings,
-            files.Count,
+            files.Values.Count(f => f.Treatment != KindTreatment.Skip),
             skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList(),
             notes,
             collector.Projects,
@@ -196,8 +239,48 @@ internal sealed class RepositoryScanner
             timings)
         {
             Suppressed = all.Where(f => f.Suppression is not null).ToList(),
+            Workspace = workspace,
         };
+        return report with { Coverage = Coverage.Of(workspace, _rules.Select(rule => rule.Id).Distinct(StringComparer.Ordinal).ToList(), report) };
     }
+
+    /// <summary>One skipped line per vendored or generated folder (<c>packages/</c>), or per file when its kind came from its name or header.</summary>
+    private static void CountSkipped(WorkspaceFile file, Dictionary<string, (string Reason, int Count)> byEntry)
+    {
+        var entry = FolderNamedIn(file) ?? file.RelativePath;
+        var kind = FileTreatments.Name(file.Kind);
+        byEntry[entry] = byEntry.TryGetValue(entry, out var seen) ? seen with { Count = seen.Count + 1 } : ($"{kind} ({file.KindReason})", 1);
+    }
+
+    private static string KindName(string reason) => reason[..reason.IndexOf(' ', StringComparison.Ordinal)];
+
+    /// <summary>The folder a kind's reason names ("folder vendor/", "NuGet packages/ folder"), as a path prefix of the file, or null.</summary>
+    private static string? FolderNamedIn(WorkspaceFile file)
+    {
+        var reason = file.KindReason;
+        var slash = reason.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return null;
+        }
+
+        var start = reason.LastIndexOf(' ', slash) + 1;
+        var named = reason[start..slash].Split('/')[^1];
+        var segments = file.RelativePath.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i].Equals(named, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.Join('/', segments, 0, i + 1) + "/";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Options the scan adds to every compilation: <c>--files test=all</c> makes every rule read test projects.</summary>
+    private static string? ScanGlobalConfig(FileTreatments treatments) =>
+        treatments.Test == KindTreatment.All ? "is_global = true\ncertkit.analyze_test_projects = true\n" : null;
 
     /// <summary>Each project's cache key, and its cached design-time result when the key matches.</summary>
     private static Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)> ReadCache(DesignTimeCache cache, IReadOnlyList<string> projectPaths, IReadOnlySet<string> repositoryFiles)
@@ -230,10 +313,11 @@ internal sealed class RepositoryScanner
         DesignTimeCache? Cache,
         IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
         ChangeScope? Scope,
-        IReadOnlySet<string> RepositoryFiles);
+        IReadOnlySet<string> RepositoryFiles,
+        string? GlobalConfig);
 
     /// <summary>Whether a pull request's scan reads this file: files of projects it analyses in full, changed text files, files under no project when those are analysed.</summary>
-    private static bool InScope(FileDiscovery.Candidate candidate, ChangeScope scope, HashSet<string> changedRelative, IReadOnlyList<string> projectPaths)
+    private static bool InScope(WorkspaceFile candidate, ChangeScope scope, HashSet<string> changedRelative, IReadOnlyList<string> projectPaths)
     {
         var owner = OwningProject(candidate.FullPath, projectPaths);
         if (owner is null)
@@ -464,7 +548,7 @@ internal sealed class RepositoryScanner
         {
             var present = new HashSet<string>(design.AdditionalDocuments.Select(d => d.Path), StringComparer.Ordinal);
             var additions = context.Owned.GetValueOrDefault(projectPath, [])
-                .Where(f => !f.IsCSharp && !present.Contains(f.FullPath))
+                .Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip && !present.Contains(f.FullPath))
                 .Select(f => (f.FullPath, f.Text))
                 .ToList();
 
@@ -472,6 +556,10 @@ internal sealed class RepositoryScanner
             var configured = new HashSet<string>(design.AnalyzerConfigDocuments.Select(d => d.Path), StringComparer.Ordinal);
             var sourcePaths = design.Documents.Select(d => d.Path).Concat(design.AdditionalDocuments.Select(d => d.Path)).Concat(additions.Select(a => a.FullPath)).Append(projectPath);
             var configs = new List<(string, SourceText)>();
+            if (context.GlobalConfig is not null)
+            {
+                configs.Add((EditorConfigOptions.GlobalConfigPath, SourceText.From(context.GlobalConfig)));
+            }
             foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths))
             {
                 if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
@@ -490,9 +578,10 @@ internal sealed class RepositoryScanner
             return;
         }
 
+        CompilationHealth health;
         using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
         {
-            await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+            health = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
         }
 
         if (referencedByOthers && !textFilesOnly && !compiler.HasProjectImage(design.Name))
@@ -509,23 +598,23 @@ internal sealed class RepositoryScanner
             null,
             project.Documents.Count(d => d.FilePath is not null && context.Files.ContainsKey(d.FilePath)),
             project.AdditionalDocuments.Count(),
-            fromCache));
+            fromCache) { Health = health });
     }
 
     private async Task FallBackAsync(string projectPath, string? problem, ScanContext context, CancellationToken cancellationToken)
     {
         var own = context.Owned.GetValueOrDefault(projectPath, []);
         var csharp = own.Where(f => f.IsCSharp).ToList();
-        var others = own.Where(f => !f.IsCSharp).ToList();
+        var others = own.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
 
         // The project's packages and shared frameworks, as far as its last restore knows them.
         var (packageAssemblies, packages) = AssetsFileReferences.Read(projectPath);
         var relativePath = context.Files[projectPath].RelativePath;
-        await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, relativePath, cancellationToken).ConfigureAwait(false);
-        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count, others.Count, FallbackReferences: packages));
+        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, relativePath, cancellationToken).ConfigureAwait(false);
+        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: packages) { Health = health });
     }
 
-    private async Task AnalyzeAdHocAsync(
+    private async Task<CompilationHealth> AnalyzeAdHocAsync(
         string assemblyName,
         List<ScannedFile> csharp,
         List<ScannedFile> others,
@@ -560,13 +649,14 @@ internal sealed class RepositoryScanner
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
         using (context.Timings.Measure(ScanPhase.Analyzers, timingName))
         {
-            await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+            return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> SharedMetadata = new(StringComparer.Ordinal);
 
-    private async Task RunAnalyzersAsync(
+    /// <summary>Runs the analyzers and collects their findings; returns how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
+    private async Task<CompilationHealth> RunAnalyzersAsync(
         Compilation compilation,
         AnalyzerOptions options,
         Dictionary<string, ScannedFile> files,
@@ -574,9 +664,10 @@ internal sealed class RepositoryScanner
         Collector collector,
         CancellationToken cancellationToken)
     {
+        bool IsRepositoryFile(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
         if (_analyzers.IsEmpty)
         {
-            return;
+            return CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile);
         }
 
         var analyzerOptions = new CompilationWithAnalyzersOptions(
@@ -591,7 +682,15 @@ internal sealed class RepositoryScanner
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: true); // kept in SARIF as suppressed, so code scanning does not reopen them
-        var diagnostics = await compilation.WithAnalyzers(_analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        // The analyzer driver binds every body anyway; asking for all diagnostics adds the compiler's from the same pass.
+        var all = await compilation.WithAnalyzers(_analyzers, analyzerOptions).GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var compilerDiagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var diagnostic in all)
+        {
+            (diagnostic.Id.StartsWith("CS", StringComparison.Ordinal) ? compilerDiagnostics : diagnostics).Add(diagnostic);
+        }
+
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.Id == AnalyzerExceptionId)
@@ -609,6 +708,11 @@ internal sealed class RepositoryScanner
             if (!span.IsValid || string.IsNullOrEmpty(span.Path) || !files.TryGetValue(Path.GetFullPath(span.Path), out var file))
             {
                 continue; // generated files, files outside the scanned folder, files excluded by --include/--exclude
+            }
+
+            if (!file.Reports(diagnostic.Id))
+            {
+                continue; // a kind the rule does not read: tests and fixtures get secrets by content only, vendored nothing
             }
 
             // The rule's configured severity, not the build's: TreatWarningsAsErrors turns every warning into an error
@@ -651,6 +755,8 @@ internal sealed class RepositoryScanner
                 WarningAsError = warningAsError && (level ?? reported) == FindingLevel.Warning,
             });
         }
+
+        return CompilationHealth.Measure(compilation, compilerDiagnostics, IsRepositoryFile);
     }
 
     /// <summary>

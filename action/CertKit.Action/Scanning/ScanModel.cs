@@ -78,7 +78,14 @@ internal sealed record FileNote(string Path, string Note);
 /// <summary>How a C# project (or the files outside any project) was analysed.</summary>
 /// <param name="FromCache">Whether the design-time result came from <c>--cache-dir</c> (no restore, no design-time build).</param>
 /// <param name="FallbackReferences">For a fallback: how many package assemblies from obj/project.assets.json the ad-hoc compilation used.</param>
-internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0);
+internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0)
+{
+    /// <summary>How well the compilation resolved its types; null when nothing was compiled.</summary>
+    public CompilationHealth? Health { get; init; }
+
+    /// <summary>Whether the compilation resolved too little for symbol-based rules to see anything (<see cref="CompilationHealth.Degraded"/>).</summary>
+    public bool Degraded => Health?.Degraded == true;
+}
 
 internal enum ProjectLoadMode
 {
@@ -106,6 +113,12 @@ internal sealed record ScanReport(
     string? BaseRef,
     ScanTimings? Timings = null)
 {
+    /// <summary>The one view of the repository the scan read (files and their kinds); null for reports read back from JSON.</summary>
+    public Workspace.RepositoryWorkspace? Workspace { get; init; }
+
+    /// <summary>What the scan read and did not (per language, kind, project), and its gaps; null for reports read back from JSON.</summary>
+    public Workspace.Coverage? Coverage { get; init; }
+
     /// <summary>Findings suppressed in source or by configuration: kept for SARIF, never reported or failing.</summary>
     public IReadOnlyList<Finding> Suppressed { get; init; } = [];
 

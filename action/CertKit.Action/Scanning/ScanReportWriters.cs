@@ -31,7 +31,19 @@ internal static class TextReport
                     ProjectLoadMode.Fallback => $"NOT loaded, compiled ad hoc against the framework references{FallbackPackages(project)}",
                     _ => "ad-hoc compilation",
                 };
-                output.WriteLine($"  {project.Path}: {how}; {project.SourceFiles} C# files, {project.AdditionalFiles} other files");
+                var degraded = project.Degraded ? $"; DEGRADED: {project.Health!.Describe()}" : string.Empty;
+                output.WriteLine($"  {project.Path}: {how}; {project.SourceFiles} C# files, {project.AdditionalFiles} other files{degraded}");
+            }
+        }
+
+        if (report.Coverage is { } coverage && (coverage.Gaps.Count > 0 || coverage.SummaryLines().Any()))
+        {
+            // What was not analysed, one line per gap (JSON has the complete coverage).
+            output.WriteLine();
+            output.WriteLine("Not analysed:");
+            foreach (var line in coverage.SummaryLines().Concat(coverage.Gaps.Where(gap => gap.Contains(" degraded: ", StringComparison.Ordinal) is false)).Distinct(StringComparer.Ordinal))
+            {
+                output.WriteLine($"  {line}");
             }
         }
 
@@ -200,8 +212,11 @@ internal static class JsonReport
                 additionalFiles = p.AdditionalFiles,
                 designTimeCache = p.Mode == ProjectLoadMode.MSBuild ? (p.FromCache ? "hit" : "miss") : null,
                 fallbackPackages = p.Mode == ProjectLoadMode.Fallback ? p.FallbackReferences : (int?)null,
+                degraded = p.Degraded,
+                unresolvedNames = p.Health?.UnresolvedNames,
             }),
             analyzerFailures = report.AnalyzerFailures,
+            coverage = report.Coverage is null ? null : Workspace.CoverageJson.Of(report.Coverage),
             timings = timings is null ? null : new
             {
                 wallSeconds = timings.Wall.TotalSeconds,

@@ -11,4 +11,5 @@ internal sealed record ScanSettings(
     IReadOnlyList<string>? Include = null,
     IReadOnlyList<string>? Exclude = null,
     long MaxFileSize = TextFileReader.DefaultMaxFileSize,
-    string? CacheDirectory = null);
+    string? CacheDirectory = null,
+    Workspace.FileTreatments? Treatments = null);

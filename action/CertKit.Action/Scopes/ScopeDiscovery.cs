@@ -58,6 +58,5 @@ public sealed class ScopeDiscovery
         return new ScopeSet(found.ToList(), $"string literals in {files} C# file(s) at {refName}");
     }
 
-    private static bool IsTestFile(string path) =>
-        path.Split('/').Any(segment => segment.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".Test", StringComparison.OrdinalIgnoreCase));
+    private static bool IsTestFile(string path) => CertKit.Analyzers.Detection.FileClassifier.Classify(path).Kind is CertKit.Analyzers.Detection.FileKind.Test or CertKit.Analyzers.Detection.FileKind.Fixture;
 }

@@ -32,6 +32,32 @@ public static class ProjectScope
         return !IsTestProject(compilation, options);
     }
 
+    /// <summary>
+    /// Whether content-based secret detection (CK1003) looks at the compilation: everywhere, test projects included,
+    /// unless <c>certkit.analyze_test_projects = false</c> is set explicitly for a test project.
+    /// </summary>
+    public static bool ShouldScanForSecretContent(Compilation compilation, AnalyzerOptions options) =>
+        ReadAnalyzeTestProjects(compilation, options) != false || !IsTestProject(compilation, options);
+
+    /// <summary>
+    /// A file's path relative to its project's folder (<c>build_property.MSBuildProjectDirectory</c>, which the package
+    /// makes visible), so folders above the project (a checkout under <c>/home/me/vendor/</c>) never decide its kind.
+    /// </summary>
+    public static string RelativeToProject(string path, AnalyzerOptions options)
+    {
+        if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var directory)
+            && !string.IsNullOrEmpty(directory))
+        {
+            var folder = directory.TrimEnd('/', '\\');
+            if (path.Length > folder.Length + 1 && path.StartsWith(folder, StringComparison.Ordinal) && (path[folder.Length] == '/' || path[folder.Length] == '\\'))
+            {
+                return path.Substring(folder.Length + 1);
+            }
+        }
+
+        return path;
+    }
+
     public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
     {
         if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var isTest)

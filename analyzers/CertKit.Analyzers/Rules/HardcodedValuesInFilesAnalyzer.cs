@@ -29,16 +29,17 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            if (!ProjectScope.ShouldScanForSecretContent(start.Compilation, start.Options))
             {
                 return;
             }
 
-            start.RegisterAdditionalFileAction(AnalyzeFile);
+            var everyRule = ProjectScope.ShouldAnalyze(start.Compilation, start.Options);
+            start.RegisterAdditionalFileAction(context => AnalyzeFile(context, everyRule));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, bool everyRule)
     {
         var file = context.AdditionalFile;
         var kind = TextScanner.KindOf(file.Path);
@@ -46,6 +47,16 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
+
+        // Tests and fixtures (in a test project, or by their path) get content-based secret detection only; vendored and
+        // generated files are not the project's code (FileClassifier decides, as it does for certkit scan).
+        var fileKind = FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, context.Options)).Kind;
+        if (fileKind is FileKind.Vendored or FileKind.Generated)
+        {
+            return;
+        }
+
+        var secretsOnly = !everyRule || (fileKind is FileKind.Test or FileKind.Fixture && CertKitOptions.Get(context.Options, file).AnalyzeTestProjects != true);
 
         var sourceText = file.GetText(context.CancellationToken);
         if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)
@@ -75,6 +86,11 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in findings)
         {
+            if (secretsOnly && finding.RuleId != RuleIds.HardcodedSecretContent)
+            {
+                continue;
+            }
+
             var span = new TextSpan(finding.Start, finding.Length);
             var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
             context.ReportDiagnostic(Diagnostic.Create(DescriptorOf(finding.RuleId), location, finding.MessageArgument));

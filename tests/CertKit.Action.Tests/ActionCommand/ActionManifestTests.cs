@@ -111,7 +111,7 @@ public sealed class ActionManifestTests
         Assert.Matches(@"RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app\b", text);
         Assert.Equal(2, lines.Count(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal)));
         Assert.Contains("COPY analyzers/CertKit.Analyzers/ analyzers/CertKit.Analyzers/", lines);
-        Assert.Contains("apt-get install -y --no-install-recommends git", text);
+        Assert.Contains("apt-get install -y --no-install-recommends git nodejs npm", text);
         Assert.Contains("git config --system --add safe.directory /github/workspace", text);
         // Only the workspace: '*' would let git read any repository owned by anyone in the container.
         Assert.DoesNotContain("safe.directory '*'", text);

@@ -230,7 +230,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "custom", "--policy", policy);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)", Assert.Single(run.ErrorLines));
+        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, publicKeys)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

@@ -1,8 +1,12 @@
+using CertKit.Analyzers.Detection;
+
 namespace CertKit.Action.Readiness.Checks;
 
 /// <summary>
 /// <c>tests</c>: automated tests that run. In a Connect repository, every application has a <c>test</c> script in its
-/// package.json (not npm's placeholder) and test files; elsewhere, a .NET test project with test sources, or a
+/// package.json (not npm's placeholder) and test files with at least one assertion about the application's code (a test
+/// that only asserts constants, <c>expect(1).toBe(1)</c>, or is marked <c>@todo</c> is a placeholder: listed with its
+/// line, failing the application when nothing else is asserted, a warning otherwise); elsewhere, a .NET test project with test sources, or a
 /// package.json test script with test files.
 /// </summary>
 internal sealed class TestsCheck : IReadinessCheck
@@ -20,6 +24,7 @@ internal sealed class TestsCheck : IReadinessCheck
         {
             var problems = new List<string>();
             var evidence = new List<string>();
+            var warnings = new List<string>();
             foreach (var application in manifest.Applications)
             {
                 var before = problems.Count;
@@ -30,13 +35,35 @@ internal sealed class TestsCheck : IReadinessCheck
                     problems.Add($"{application.Name}/: no test files (*.test.js, *.spec.ts, test/, tests/ or __tests__/)");
                 }
 
+                var assertions = 0;
+                var placeholders = new List<string>();
+                foreach (var file in files)
+                {
+                    if (context.ReadText(file) is { } text)
+                    {
+                        var read = NodeTestAssertions.Read(text);
+                        assertions += read.Assertions;
+                        placeholders.AddRange(read.Placeholders.Select(placeholder => $"{file}:{placeholder.Line}: {placeholder.What}"));
+                    }
+                }
+
+                if (files.Count > 0 && assertions == 0)
+                {
+                    problems.Add($"{application.Name}/: no test asserts anything about the application's code ({files.Count} test file(s), {placeholders.Count} placeholder(s))");
+                    problems.AddRange(placeholders);
+                }
+                else
+                {
+                    warnings.AddRange(placeholders);
+                }
+
                 if (problems.Count == before)
                 {
-                    evidence.Add($"{application.Name}/package.json: scripts.test `{script}`; {files.Count} test file(s): {Sample(files)}");
+                    evidence.Add($"{application.Name}/package.json: scripts.test `{script}`; {files.Count} test file(s) with {assertions} assertion(s): {Sample(files)}");
                 }
             }
 
-            return Task.FromResult(CheckOutcome.FailedIfAny(problems, evidence));
+            return Task.FromResult(problems.Count > 0 ? CheckOutcome.Failed(problems, warnings) : CheckOutcome.Passed(evidence, warnings));
         }
 
         var testProjects = context.FilesNamed(name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
@@ -86,13 +113,11 @@ internal sealed class TestsCheck : IReadinessCheck
         return script;
     }
 
+    // The one test classifier (FileClassifier): a JavaScript or TypeScript file the workspace counts as test code.
     private static bool IsNodeTestFile(string path)
     {
-        var name = path[(path.LastIndexOf('/') + 1)..];
-        var isScript = name.EndsWith(".js", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal)
-            || name.EndsWith(".mjs", StringComparison.Ordinal) || name.EndsWith(".cjs", StringComparison.Ordinal) || name.EndsWith(".tsx", StringComparison.Ordinal);
-        return isScript && (name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)
-            || $"/{path}".Contains("/test/", StringComparison.Ordinal) || $"/{path}".Contains("/tests/", StringComparison.Ordinal) || $"/{path}".Contains("/__tests__/", StringComparison.Ordinal));
+        var file = FileClassifier.Classify(path);
+        return file.Kind == FileKind.Test && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript;
     }
 
     private static string Sample(IReadOnlyList<string> files) =>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>
 /// The types the token-flow rules (CK2001, CK3002) need, resolved once per compilation: text types, the protectors
@@ -12,59 +12,62 @@ namespace CertKit.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class TokenFlowSymbols
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenFlowSymbols> PerCompilation = new();
     private readonly ConcurrentDictionary<ITypeSymbol, bool> holderTypes = new(SymbolEqualityComparer.Default);
     private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
 
     private TokenFlowSymbols(Compilation compilation)
     {
+        var types = WellKnownTypes.For(compilation);
         Compilation = compilation;
-        SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
-        StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
-        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-        Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        Convert = compilation.GetTypeByMetadataName("System.Convert");
-        Exception = compilation.GetTypeByMetadataName("System.Exception");
-        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
-        FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
-        File = compilation.GetTypeByMetadataName("System.IO.File");
-        FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-        IsolatedStorageFile = compilation.GetTypeByMetadataName("System.IO.IsolatedStorage.IsolatedStorageFile");
-        StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
-        XmlWriter = compilation.GetTypeByMetadataName("System.Xml.XmlWriter");
-        Utf8JsonWriter = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter");
-        SystemTextJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-        NewtonsoftJsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
-        NewtonsoftJsonSerializer = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonSerializer");
-        NewtonsoftJsonTextWriter = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonTextWriter");
-        XmlSerializer = compilation.GetTypeByMetadataName("System.Xml.Serialization.XmlSerializer");
+        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
+        StringBuilder = types.Get(WellKnownTypeNames.SystemTextStringBuilder);
+        CancellationToken = types.Get(WellKnownTypeNames.SystemThreadingCancellationToken);
+        Encoding = types.Get(WellKnownTypeNames.SystemTextEncoding);
+        Convert = types.Get(WellKnownTypeNames.SystemConvert);
+        BitConverter = types.Get(WellKnownTypeNames.SystemBitConverter);
+        Exception = types.Get(WellKnownTypeNames.SystemException);
+        Stream = types.Get(WellKnownTypeNames.SystemIOStream);
+        TextWriter = types.Get(WellKnownTypeNames.SystemIOTextWriter);
+        BinaryWriter = types.Get(WellKnownTypeNames.SystemIOBinaryWriter);
+        FileStream = types.Get(WellKnownTypeNames.SystemIOFileStream);
+        File = types.Get(WellKnownTypeNames.SystemIOFile);
+        FileInfo = types.Get(WellKnownTypeNames.SystemIOFileInfo);
+        IsolatedStorageFile = types.Get(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
+        StreamWriter = types.Get(WellKnownTypeNames.SystemIOStreamWriter);
+        XmlWriter = types.Get(WellKnownTypeNames.SystemXmlXmlWriter);
+        Utf8JsonWriter = types.Get(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
+        SystemTextJsonSerializer = types.Get(WellKnownTypeNames.SystemTextJsonJsonSerializer);
+        NewtonsoftJsonConvert = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
+        NewtonsoftJsonSerializer = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
+        NewtonsoftJsonTextWriter = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
+        XmlSerializer = types.Get(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
 
         // Protectors: a value returned by these is no longer the raw token. Names with Encrypt/Protect/Hash are
         // recognised by SensitiveNames too; this list covers the ones whose names do not say so.
-        AddProtector(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector", "Protect");
-        AddProtector(compilation, "Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions", "Protect");
-        AddProtector(compilation, "Microsoft.AspNetCore.DataProtection.ITimeLimitedDataProtector", "Protect");
-        AddProtector(compilation, "Microsoft.AspNetCore.DataProtection.DataProtectionAdvancedExtensions", "Protect");
-        AddProtector(compilation, "System.Security.Cryptography.ProtectedData", "Protect");
-        AddProtector(compilation, "System.Security.Cryptography.ProtectedMemory", "Protect");
-        AddProtector(compilation, "System.Security.Cryptography.SymmetricAlgorithm", "Encrypt");
-        AddProtector(compilation, "System.Security.Cryptography.AesGcm", "Encrypt");
-        AddProtector(compilation, "System.Security.Cryptography.AesCcm", "Encrypt");
-        AddProtector(compilation, "System.Security.Cryptography.ChaCha20Poly1305", "Encrypt");
-        AddProtector(compilation, "System.Security.Cryptography.RSA", "Encrypt");
-        AddProtector(compilation, "System.Security.Cryptography.ICryptoTransform", "Transform");
-        AddProtector(compilation, "System.Security.Cryptography.HashAlgorithm", null);
-        AddProtector(compilation, "System.Security.Cryptography.HMAC", null);
-        AddProtector(compilation, "System.Security.Cryptography.SHA256", "HashData");
-        AddProtector(compilation, "System.Security.Cryptography.SHA384", "HashData");
-        AddProtector(compilation, "System.Security.Cryptography.SHA512", "HashData");
-        AddProtector(compilation, "System.Security.Cryptography.HMACSHA256", "HashData");
-        AddProtector(compilation, "System.Security.Cryptography.HMACSHA512", "HashData");
-        AddProtector(compilation, "System.Security.Cryptography.Rfc2898DeriveBytes", "Pbkdf2");
-        AddProtector(compilation, "Microsoft.AspNetCore.Identity.IPasswordHasher`1", "HashPassword");
-        AddProtector(compilation, "Microsoft.Identity.Client.Extensions.Msal.MsalCacheHelper", null);
-        AddProtector(compilation, "Microsoft.Identity.Client.Extensions.Msal.MsalCacheStorage", null);
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionIDataProtector, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionDataProtectionCommonExtensions, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionITimeLimitedDataProtector, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionDataProtectionAdvancedExtensions, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyProtectedData, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyProtectedMemory, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySymmetricAlgorithm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyAesGcm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyAesCcm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyChaCha20Poly1305, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyRSA, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyICryptoTransform, "Transform");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHashAlgorithm, null);
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMAC, null);
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA256, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA384, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA512, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMACSHA256, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMACSHA512, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyRfc2898DeriveBytes, "Pbkdf2");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreIdentityIPasswordHasher1, "HashPassword");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalMsalCacheHelper, null);
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalMsalCacheStorage, null);
     }
 
     public Compilation Compilation { get; }
@@ -78,6 +81,8 @@ internal sealed class TokenFlowSymbols
     public INamedTypeSymbol? Encoding { get; }
 
     public INamedTypeSymbol? Convert { get; }
+
+    public INamedTypeSymbol? BitConverter { get; }
 
     public INamedTypeSymbol? Exception { get; }
 
@@ -111,7 +116,8 @@ internal sealed class TokenFlowSymbols
 
     public INamedTypeSymbol? XmlSerializer { get; }
 
-    public static TokenFlowSymbols Create(Compilation compilation) => new(compilation);
+    /// <summary>The symbols of <paramref name="compilation"/>, shared by every rule of it (the holder-type cache too).</summary>
+    public static TokenFlowSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new TokenFlowSymbols(c));
 
     /// <summary>True when <paramref name="type"/> is, derives from or implements <paramref name="baseType"/>.</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? baseType)
@@ -334,7 +340,7 @@ internal sealed class TokenFlowSymbols
 
     private void AddProtector(Compilation compilation, string metadataName, string? methodPrefix)
     {
-        var type = compilation.GetTypeByMetadataName(metadataName);
+        var type = WellKnownTypes.For(compilation).Get(metadataName);
         if (type is not null)
         {
             protectors.Add((type, methodPrefix));

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>Where a value may come from, as far as the credential-sink flow follows it.</summary>
 internal enum OriginKind : byte
@@ -74,25 +73,13 @@ internal sealed class LiteralOrigins
 {
     private const int MaxDepth = 10;
 
-    private static readonly HashSet<string> CarryingInstanceMethods = new(StringComparer.Ordinal)
-    {
-        "ToString", "Trim", "TrimStart", "TrimEnd", "ToCharArray", "ToArray", "AsSpan", "AsMemory", "Clone", "Normalize",
-    };
-
-    private static readonly HashSet<string> CarryingConvertMethods = new(StringComparer.Ordinal)
-    {
-        "FromBase64String", "FromHexString",
-    };
-
-    // Keyed by the body's root operation, which the driver shares between analyzers: CK1002, CK1003 and CK2001 build one table per body.
-    private static readonly ConditionalWeakTable<IOperation, LocalTable> Tables = new();
     private readonly INamedTypeSymbol? encoding;
     private readonly INamedTypeSymbol? convert;
 
     public LiteralOrigins(Compilation compilation)
     {
-        encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
-        convert = compilation.GetTypeByMetadataName("System.Convert");
+        encoding = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemTextEncoding);
+        convert = WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemConvert);
     }
 
     /// <summary>The origins of <paramref name="value"/>; null when it has none worth recording.</summary>
@@ -106,6 +93,13 @@ internal sealed class LiteralOrigins
         List<Origin>? origins = null;
         Trace(value, mode, ref origins, 0, null);
         return origins;
+    }
+
+    /// <summary>True when the method is declared in this compilation, abstract, virtual and interface methods included.</summary>
+    public static bool IsDeclaredInSource(IMethodSymbol method)
+    {
+        var locations = method.Locations;
+        return !method.IsExtern && locations.Length > 0 && locations[0].IsInSource;
     }
 
     /// <summary>True when a method of this compilation with a body is called: its returns and parameters are followed.</summary>
@@ -127,7 +121,7 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        operation = TokenValueFlow.Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         switch (operation)
         {
             case ILiteralOperation literal when mode != TraceMode.ConnectionString:
@@ -219,6 +213,11 @@ internal sealed class LiteralOrigins
                 Trace(element.ArrayReference, TraceMode.Whole, ref origins, depth + 1, visiting);
                 return;
 
+            case IArrayElementReferenceOperation element when mode == TraceMode.Whole:
+                // passwords[0]: the elements the array was built with or given.
+                TraceElements(element.ArrayReference, null, ref origins, depth + 1, visiting);
+                return;
+
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } when mode == TraceMode.ConnectionString:
             case IInterpolatedStringOperation when mode == TraceMode.ConnectionString:
                 TraceConnectionStringParts(operation, ref origins, depth, visiting);
@@ -235,23 +234,115 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        var table = Tables.GetValue(Root(reference), static root => new LocalTable(root));
-        if (table.Values.TryGetValue(local, out var values))
+        var table = BodyValues.Of(reference);
+        if (table.TryGetValues(local, out var values))
         {
             foreach (var value in values)
             {
-                Trace(value, mode, ref origins, depth + 1, visiting);
+                // x += "…" appends to x: the sink does not get that literal as its whole value.
+                if (!value.IsCompound)
+                {
+                    Trace(value.Value, mode, ref origins, depth + 1, visiting);
+                }
             }
         }
 
         // foreach (var c in "P@ssw0rd") secure.AppendChar(c);
-        if (mode == TraceMode.Elements && table.ForEachCollections.TryGetValue(local, out var collection))
+        if (mode == TraceMode.Elements && table.TryGetForEachCollection(local, out var collection))
         {
             Trace(collection, TraceMode.Whole, ref origins, depth + 1, visiting);
         }
 
         visiting.Remove(local);
     }
+
+    /// <summary>
+    /// The elements of a collection built in this body: array and collection initialisers, <c>Add</c>/<c>Insert</c>/indexer
+    /// writes on a local. With a constant <paramref name="key"/>, only elements written under that key (or an unknown one).
+    /// </summary>
+    private void TraceElements(IOperation collection, IOperation? key, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        var keyText = key is null ? null : OperationTree.Unwrap(key).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        switch (OperationTree.Unwrap(collection))
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    Trace(element, TraceMode.Whole, ref origins, depth + 1, visiting);
+                }
+
+                return;
+
+            case IObjectCreationOperation { Initializer: { } initializer }:
+                foreach (var child in initializer.Initializers)
+                {
+                    switch (child)
+                    {
+                        // new List<string> { "a" }, new Dictionary<string, string> { { "password", "…" } }
+                        case IInvocationOperation { Arguments.Length: > 0 } add:
+                            if (add.Arguments.Length == 1 || SameKey(keyText, add.Arguments[0].Value))
+                            {
+                                Trace(add.Arguments[add.Arguments.Length - 1].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                            }
+
+                            break;
+
+                        // { ["password"] = "…" }
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
+                            if (SameKey(keyText, indexer.Arguments[0].Value))
+                            {
+                                Trace(assignment.Value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                            }
+
+                            break;
+                    }
+                }
+
+                return;
+
+            case ILocalReferenceOperation local:
+                visiting ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                if (!visiting.Add(local.Local))
+                {
+                    return;
+                }
+
+                var table = BodyValues.Of(local);
+                if (table.TryGetValues(local.Local, out var values))
+                {
+                    foreach (var value in values)
+                    {
+                        if (!value.IsCompound)
+                        {
+                            TraceElements(value.Value, key, ref origins, depth + 1, visiting);
+                        }
+                    }
+                }
+
+                if (table.TryGetElementValues(local.Local, out var elements))
+                {
+                    foreach (var (elementKey, value) in elements)
+                    {
+                        if (elementKey is null || SameKey(keyText, elementKey))
+                        {
+                            Trace(value, TraceMode.Whole, ref origins, depth + 1, visiting);
+                        }
+                    }
+                }
+
+                visiting.Remove(local.Local);
+                return;
+        }
+    }
+
+    /// <summary>An element written under <paramref name="writtenKey"/> can be the one read under <paramref name="readKey"/> (unknown keys can).</summary>
+    private static bool SameKey(string? readKey, IOperation writtenKey) =>
+        readKey is null || OperationTree.Unwrap(writtenKey).ConstantValue is not { HasValue: true, Value: string written } || string.Equals(readKey, written, StringComparison.Ordinal);
 
     private void TraceProperty(IPropertyReferenceOperation reference, TraceMode mode, ref List<Origin>? origins, int depth, HashSet<ILocalSymbol>? visiting)
     {
@@ -263,6 +354,11 @@ internal sealed class LiteralOrigins
             {
                 Trace(instance, TraceMode.Whole, ref origins, depth + 1, visiting);
             }
+            else if (mode == TraceMode.Whole && reference.Instance is { Type.SpecialType: not SpecialType.System_String } collection && reference.Arguments.Length == 1)
+            {
+                // settings["password"], secrets[0]: the elements of a collection built in this body, under the same key.
+                TraceElements(collection, reference.Arguments[0].Value, ref origins, depth + 1, visiting);
+            }
 
             return;
         }
@@ -270,7 +366,7 @@ internal sealed class LiteralOrigins
         if (IsSourceMember(property))
         {
             Add(ref origins, Origin.For(OriginKind.Member, property.OriginalDefinition));
-            if (property.GetMethod is { } getter && !property.IsAbstract)
+            if (property.GetMethod is { } getter)
             {
                 Add(ref origins, Origin.For(OriginKind.Return, getter.OriginalDefinition));
             }
@@ -291,13 +387,13 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        if (CarryingConvertMethods.Contains(name) && invocation.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type, convert))
+        if (ValueCarriers.LiteralKeepingConvertMethods.Contains(name) && invocation.Arguments.Length > 0 && SymbolEqualityComparer.Default.Equals(type, convert))
         {
             Trace(invocation.Arguments[0].Value, TraceMode.Whole, ref origins, depth + 1, visiting);
             return;
         }
 
-        if (invocation.Instance is { } instance && CarryingInstanceMethods.Contains(name)
+        if (invocation.Instance is { } instance && ValueCarriers.LiteralKeepingInstanceMethods.Contains(name)
             && (instance.Type?.SpecialType == SpecialType.System_String || instance.Type is IArrayTypeSymbol
                 || instance.Type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" }))
         {
@@ -305,7 +401,8 @@ internal sealed class LiteralOrigins
             return;
         }
 
-        if (mode != TraceMode.ConnectionString && IsInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
+        // Abstract, virtual and interface methods too: their overrides' and implementations' returns are recorded under them.
+        if (mode != TraceMode.ConnectionString && IsDeclaredInSource(method) && method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !method.ReturnsVoid)
         {
             Add(ref origins, Origin.For(OriginKind.Return, method.OriginalDefinition));
         }
@@ -319,7 +416,7 @@ internal sealed class LiteralOrigins
         var afterPasswordKey = false;
         foreach (var part in parts)
         {
-            var inner = TokenValueFlow.Unwrap(part);
+            var inner = OperationTree.Unwrap(part);
             if (inner.ConstantValue is { HasValue: true, Value: string text } && inner is ILiteralOperation)
             {
                 if (afterPasswordKey && text.Length > 0)
@@ -347,7 +444,7 @@ internal sealed class LiteralOrigins
 
     private static void Flatten(IOperation operation, List<IOperation> parts, int depth)
     {
-        operation = TokenValueFlow.Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         if (depth > 64)
         {
             parts.Add(operation);
@@ -391,62 +488,5 @@ internal sealed class LiteralOrigins
     {
         origins ??= new List<Origin>(2);
         origins.Add(origin);
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
-
-    /// <summary>Every value assigned to each local of one body, and the collection each <c>foreach</c> variable walks; built on first use.</summary>
-    private sealed class LocalTable
-    {
-        public LocalTable(IOperation root)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                        if (initializer is not null)
-                        {
-                            Add(declarator.Symbol, initializer);
-                        }
-
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment is not ICompoundAssignmentOperation:
-                        Add(target.Local, assignment.Value);
-                        break;
-                    case IForEachLoopOperation loop:
-                        foreach (var local in loop.Locals)
-                        {
-                            ForEachCollections[local] = loop.Collection;
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        public Dictionary<ILocalSymbol, List<IOperation>> Values { get; } = new(SymbolEqualityComparer.Default);
-
-        public Dictionary<ILocalSymbol, IOperation> ForEachCollections { get; } = new(SymbolEqualityComparer.Default);
-
-        private void Add(ILocalSymbol local, IOperation value)
-        {
-            if (!Values.TryGetValue(local, out var list))
-            {
-                list = new List<IOperation>(1);
-                Values.Add(local, list);
-            }
-
-            list.Add(value);
-        }
     }
 }

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>A literal that reaches a sink: where it is, its text (null for an array of constants), and the sink.</summary>
 internal readonly struct SinkFinding
@@ -27,7 +28,16 @@ internal readonly struct SinkFinding
 }
 
 /// <summary>
-/// Hardcoded values that reach credential sinks across a compilation (CK1002, CK1003, CK2001). While the compilation is
+/// Judges a literal that reaches a sink and returns the diagnostic to report, or null. <paramref name="live"/> is true when
+/// the whole flow stays inside one member body and the finding is reported while that body is analysed (the IDE shows it as
+/// the user types: a descriptor without the compilation-end tag); false at compilation end (cross-member and cross-file flows).
+/// <paramref name="model"/> is the body's semantic model when live, null at compilation end.
+/// </summary>
+internal delegate Diagnostic? FlowJudge(SinkFinding finding, bool live, AnalyzerOptions options, SemanticModel? model, System.Threading.CancellationToken cancellationToken);
+
+/// <summary>
+/// Hardcoded values that reach credential sinks across a compilation (CK1002, CK1003, CK2001). A sink whose value comes only
+/// from literals of the same body is judged at once (live). Otherwise, while the compilation is
 /// analysed, operation actions record compact summaries, never operation trees: at each sink, the origins of its value
 /// (<see cref="LiteralOrigins"/>); for each field and property of this compilation, the origins of its initialiser and
 /// assignments; for each method, the origins of what it returns; for each call of a method of this compilation, the origins
@@ -47,40 +57,81 @@ internal sealed class CredentialFlow
     private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
 
-    private CredentialFlow(Compilation compilation, SinkCategory category, ImmutableArray<string> credentialKeywords)
+    // Literals already judged live: compilation end does not judge them again at another sink.
+    private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
+
+    // Live findings wait for their body's operation-block action: a diagnostic reported there may sit anywhere in the body
+    // (the literal, not the sink) and still be local to the document, which is what an IDE shows while the user types.
+    private readonly ConcurrentDictionary<IOperation, ConcurrentQueue<Diagnostic>> pendingLive = new();
+    private readonly FlowJudge judge;
+
+    private CredentialFlow(Compilation compilation, SinkCategory category, ImmutableArray<string> credentialKeywords, FlowJudge judge)
     {
         this.category = category;
+        this.judge = judge;
         sinks = new CredentialSinks(compilation, credentialKeywords);
         origins = new LiteralOrigins(compilation);
     }
 
     /// <summary>
-    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action that hands every finding of
-    /// <paramref name="category"/> to <paramref name="report"/> (which judges the value and reports).
+    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action; every literal of
+    /// <paramref name="category"/> that reaches a sink is handed once to <paramref name="judge"/>, live or at compilation end.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, SinkCategory category, Action<CompilationAnalysisContext, SinkFinding> report)
+    public static void Register(CompilationStartAnalysisContext start, SinkCategory category, FlowJudge judge)
     {
         var keywords = CertKitOptions.Get(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).CredentialKeywords;
-        var flow = new CredentialFlow(start.Compilation, category, keywords);
+        var flow = new CredentialFlow(start.Compilation, category, keywords, judge);
         start.RegisterOperationAction(flow.OnInvocation, OperationKind.Invocation);
         start.RegisterOperationAction(flow.OnCreation, OperationKind.ObjectCreation);
         start.RegisterOperationAction(flow.OnAssignment, OperationKind.SimpleAssignment);
         start.RegisterOperationAction(flow.OnFieldInitializer, OperationKind.FieldInitializer);
         start.RegisterOperationAction(flow.OnPropertyInitializer, OperationKind.PropertyInitializer);
         start.RegisterOperationAction(flow.OnReturn, OperationKind.Return);
+        start.RegisterOperationBlockAction(flow.OnBlock);
         start.RegisterCompilationEndAction(end =>
         {
+            // Should a driver run a block action before that block's operation actions, nothing is lost: reported here.
+            foreach (var pending in flow.pendingLive.Values)
+            {
+                while (pending.TryDequeue(out var diagnostic))
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+            }
+
             foreach (var finding in flow.Resolve(end.CancellationToken))
             {
-                report(end, finding);
+                if (judge(finding, live: false, end.Options, model: null, end.CancellationToken) is { } diagnostic)
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
             }
         });
+    }
+
+    private void OnBlock(OperationBlockAnalysisContext context)
+    {
+        if (pendingLive.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            if (pendingLive.TryRemove(OperationTree.Root(block), out var pending))
+            {
+                while (pending.TryDequeue(out var diagnostic))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
     }
 
     private void OnInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        OnCall(invocation.TargetMethod, invocation.Arguments);
+        OnCall(context, invocation.TargetMethod, invocation.Arguments);
     }
 
     private void OnCreation(OperationAnalysisContext context)
@@ -88,11 +139,11 @@ internal sealed class CredentialFlow
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is { } constructor)
         {
-            OnCall(constructor, creation.Arguments);
+            OnCall(context, constructor, creation.Arguments);
         }
     }
 
-    private void OnCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
+    private void OnCall(in OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
     {
         if (callArguments.IsEmpty)
         {
@@ -104,7 +155,7 @@ internal sealed class CredentialFlow
             if (sinks.CookieValue(method, callArguments, out var cookieName) is { } value)
             {
                 var sink = new Sink(SinkCategory.Cookie, "the authentication cookie '" + cookieName + "'", cookieName, Detection.CredentialNameKind.Credential, value.Syntax.GetLocation());
-                AddHit(sink, value.Value, TraceMode.Whole);
+                AddHit(context, sink, value.Value, TraceMode.Whole);
             }
         }
         else
@@ -113,13 +164,14 @@ internal sealed class CredentialFlow
             {
                 if (sinks.ForArgument(method, argument, out var mode) is { } sink && sink.Category == category)
                 {
-                    AddHit(sink, argument.Value, mode);
+                    AddHit(context, sink, argument.Value, mode);
                 }
             }
         }
 
-        // A method of this compilation: remember what its text parameters are given, in case one reaches a sink.
-        if (LiteralOrigins.IsInSource(method))
+        // A method of this compilation (abstract, virtual and interface ones too: their overrides' parameters are resolved
+        // through them): remember what its text parameters are given, in case one reaches a sink.
+        if (LiteralOrigins.IsDeclaredInSource(method))
         {
             foreach (var argument in callArguments)
             {
@@ -139,7 +191,7 @@ internal sealed class CredentialFlow
         if (category != SinkCategory.Cookie && target is IPropertyReferenceOperation property
             && sinks.ForProperty(property, assignment.Syntax, out var mode) is { } sink && sink.Category == category)
         {
-            AddHit(sink, assignment.Value, mode);
+            AddHit(context, sink, assignment.Value, mode);
         }
 
         ISymbol? member = target switch
@@ -186,7 +238,42 @@ internal sealed class CredentialFlow
         if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
             && origins.Trace(value, TraceMode.Whole) is { } found)
         {
+            // What an override or an implementation returns is what a call of the virtual, abstract or interface method returns.
             Record(returnValues, method.OriginalDefinition, found);
+            foreach (var related in Overridden(method))
+            {
+                Record(returnValues, related.OriginalDefinition, found);
+            }
+        }
+    }
+
+    /// <summary>The methods <paramref name="method"/> overrides (the whole chain) and the interface members it implements.</summary>
+    private static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            yield return overridden;
+        }
+
+        foreach (var explicitly in method.ExplicitInterfaceImplementations)
+        {
+            yield return explicitly;
+        }
+
+        if (method.ContainingType is not { } type || method.DeclaredAccessibility != Accessibility.Public || method.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    yield return candidate;
+                }
+            }
         }
     }
 
@@ -207,12 +294,42 @@ internal sealed class CredentialFlow
         return containing as IMethodSymbol;
     }
 
-    private void AddHit(Sink sink, IOperation value, TraceMode mode)
+    private void AddHit(in OperationAnalysisContext context, Sink sink, IOperation value, TraceMode mode)
     {
-        if (origins.Trace(value, mode) is { } found)
+        if (origins.Trace(value, mode) is not { } found)
+        {
+            return;
+        }
+
+        if (!OnlyLiterals(found))
         {
             hits.Enqueue((sink, found));
+            return;
         }
+
+        // Every origin is a literal of this body: the whole flow is here, so it is judged now.
+        foreach (var origin in found)
+        {
+            var literal = origin.Location!;
+            if (judgedLive.TryAdd((literal.SourceTree, literal.SourceSpan), 0)
+                && judge(new SinkFinding(literal, origin.Text, sink), live: true, context.Options, context.Operation.SemanticModel, context.CancellationToken) is { } diagnostic)
+            {
+                pendingLive.GetOrAdd(OperationTree.Root(context.Operation), static _ => new ConcurrentQueue<Diagnostic>()).Enqueue(diagnostic);
+            }
+        }
+    }
+
+    private static bool OnlyLiterals(List<Origin> found)
+    {
+        foreach (var origin in found)
+        {
+            if (origin.Kind != OriginKind.Literal)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Record(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, List<Origin> found) =>
@@ -222,7 +339,7 @@ internal sealed class CredentialFlow
     private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
     {
         var findings = new List<SinkFinding>();
-        var seen = new HashSet<(SyntaxTree?, TextSpan)>();
+        var seen = new HashSet<(SyntaxTree?, TextSpan)>(judgedLive.Keys);
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
         // In source order, so a literal that reaches two sinks is reported at the same one every time.
@@ -270,16 +387,37 @@ internal sealed class CredentialFlow
                         break;
                     case OriginKind.Parameter:
                         // The parameter reaches the sink: so do the arguments of every call site (queued: breadth first, once per parameter).
-                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!) && arguments.TryGetValue(origin.Symbol!, out var calls))
+                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!))
                         {
-                            var through = sink.Through((IParameterSymbol)origin.Symbol!);
-                            foreach (var call in calls)
+                            var parameter = (IParameterSymbol)origin.Symbol!;
+                            var through = sink.Through(parameter);
+                            EnqueueCalls(parameter, through, depth);
+
+                            // An override's parameter is given what calls of the virtual, abstract or interface method pass.
+                            if (parameter.ContainingSymbol is IMethodSymbol owner)
                             {
-                                pending.Enqueue((through, call, depth + 1));
+                                foreach (var related in Overridden(owner))
+                                {
+                                    if (parameter.Ordinal < related.Parameters.Length)
+                                    {
+                                        EnqueueCalls(related.Parameters[parameter.Ordinal].OriginalDefinition, through, depth);
+                                    }
+                                }
                             }
                         }
 
                         break;
+                }
+            }
+        }
+
+        void EnqueueCalls(ISymbol parameter, Sink through, int depth)
+        {
+            if (arguments.TryGetValue(parameter, out var calls))
+            {
+                foreach (var call in calls)
+                {
+                    pending.Enqueue((through, call, depth + 1));
                 }
             }
         }

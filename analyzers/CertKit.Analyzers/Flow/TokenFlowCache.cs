@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>
 /// Hands out the <see cref="TokenValueFlow"/> of the member body an operation belongs to, one per body, built only when a

@@ -5,7 +5,7 @@ using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>Which rule a credential sink belongs to.</summary>
 internal enum SinkCategory : byte
@@ -75,14 +75,15 @@ internal sealed class CredentialSinks
 
     public CredentialSinks(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
+        var types = WellKnownTypes.For(compilation);
         this.credentialKeywords = credentialKeywords;
-        SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
-        AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-        DbConnectionStringBuilder = compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder");
-        SymmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        KeyedHashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
-        ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-        NetCookie = compilation.GetTypeByMetadataName("System.Net.Cookie");
+        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
+        AuthenticationHeaderValue = types.Get(WellKnownTypeNames.SystemNetHttpHeadersAuthenticationHeaderValue);
+        DbConnectionStringBuilder = types.Get(WellKnownTypeNames.SystemDataCommonDbConnectionStringBuilder);
+        SymmetricAlgorithm = types.Get(WellKnownTypeNames.SystemSecurityCryptographySymmetricAlgorithm);
+        KeyedHashAlgorithm = types.Get(WellKnownTypeNames.SystemSecurityCryptographyKeyedHashAlgorithm);
+        ResponseCookies = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
+        NetCookie = types.Get(WellKnownTypeNames.SystemNetCookie);
     }
 
     public INamedTypeSymbol? SecureString { get; }
@@ -159,7 +160,7 @@ internal sealed class CredentialSinks
         {
             // builder["Password"] = value
             if (target.Arguments.Length == 1 && TokenFlowSymbols.Is(owner, DbConnectionStringBuilder)
-                && TokenValueFlow.Unwrap(target.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key }
+                && OperationTree.Unwrap(target.Arguments[0].Value).ConstantValue is { HasValue: true, Value: string key }
                 && CredentialNames.Classify(key, credentialKeywords) == CredentialNameKind.Credential)
             {
                 return new Sink(SinkCategory.Credential, owner!.Name + "[\"" + key + "\"]", key, CredentialNameKind.Credential, assignment.GetLocation());
@@ -218,7 +219,7 @@ internal sealed class CredentialSinks
             {
                 case "name":
                 case "key":
-                    name = TokenValueFlow.Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                    name = OperationTree.Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
                     break;
                 case "value":
                     value = argument;

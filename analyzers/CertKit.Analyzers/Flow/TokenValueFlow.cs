@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CertKit.Analyzers.Infrastructure;
+namespace CertKit.Analyzers.Flow;
 
 /// <summary>What a value is, as far as the token-flow rules are concerned.</summary>
 internal enum SensitiveKind : byte
@@ -68,23 +69,6 @@ internal sealed class TokenValueFlow
 {
     private const int MaxDepth = 12;
 
-    private static readonly HashSet<string> CarryingInstanceMethods = new(StringComparer.Ordinal)
-    {
-        "ToString", "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "Normalize",
-        "Replace", "PadLeft", "PadRight", "AsSpan", "AsMemory", "ToCharArray", "ToArray", "Clone", "GetString", "GetBytes",
-        "GetChars", "Insert", "Append", "AppendLine", "AppendFormat",
-    };
-
-    private static readonly HashSet<string> CarryingStringMethods = new(StringComparer.Ordinal)
-    {
-        "Concat", "Format", "Join", "Copy", "Create",
-    };
-
-    private static readonly HashSet<string> CarryingConvertMethods = new(StringComparer.Ordinal)
-    {
-        "ToBase64String", "ToBase64CharArray", "FromBase64String", "FromBase64CharArray", "ToHexString", "ToHexStringLower", "FromHexString",
-    };
-
     // Reads of configuration, environment and parsed JSON whose first argument names the value.
     private static readonly HashSet<string> KeyedReadMethods = new(StringComparer.Ordinal)
     {
@@ -101,8 +85,7 @@ internal sealed class TokenValueFlow
     private readonly bool countConnectionStrings;
     private readonly object gate = new();
 
-    private Dictionary<ILocalSymbol, List<IOperation>>? localValues;
-    private Dictionary<ILocalSymbol, List<(ISymbol Member, IOperation Value)>>? memberAssignments;
+    private BodyValues? bodyValues;
     private Dictionary<ILocalSymbol, SensitiveValue>? localCache;
 
     public TokenValueFlow(TokenFlowSymbols symbols, ImmutableArray<IOperation> blocks, CertKitOptions options, bool countConnectionStrings)
@@ -128,7 +111,7 @@ internal sealed class TokenValueFlow
     /// <summary>Classifies a constant key (a cookie, cache, registry, preference or parameter name) as if it held text.</summary>
     public SensitiveValue ClassifyKeyName(IOperation? keyOperation)
     {
-        if (keyOperation is null || Unwrap(keyOperation).ConstantValue is not { HasValue: true, Value: string key })
+        if (keyOperation is null || OperationTree.Unwrap(keyOperation).ConstantValue is not { HasValue: true, Value: string key })
         {
             return SensitiveValue.None;
         }
@@ -174,24 +157,6 @@ internal sealed class TokenValueFlow
         return false;
     }
 
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    continue;
-                case IArgumentOperation argument:
-                    operation = argument.Value;
-                    continue;
-                default:
-                    return operation;
-            }
-        }
-    }
-
     private SensitiveValue Classify(IOperation? operation, int depth)
     {
         if (operation is null || depth > MaxDepth)
@@ -199,7 +164,7 @@ internal sealed class TokenValueFlow
             return SensitiveValue.None;
         }
 
-        operation = Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         if (operation.Type is { } type && symbols.IsNeverSecret(type))
         {
             return SensitiveValue.None;
@@ -213,7 +178,7 @@ internal sealed class TokenValueFlow
             case ILocalReferenceOperation local:
                 return ClassifyLocal(local.Local, depth);
             case IParameterReferenceOperation parameter:
-                return ClassifyNamed(parameter.Parameter.Name, parameter.Parameter.Type);
+                return ClassifyParameter(parameter.Parameter, depth);
             case IFieldReferenceOperation field:
                 return field.Field.IsConst ? SensitiveValue.None : ClassifyNamed(field.Field.Name, field.Field.Type);
             case IPropertyReferenceOperation property:
@@ -296,6 +261,27 @@ internal sealed class TokenValueFlow
         return symbols.IsTokenHolder(type) ? new SensitiveValue(SensitiveKind.HolderType, name) : SensitiveValue.None;
     }
 
+    /// <summary>A parameter by its name, unless the body overwrites it with protected values only (<c>data = Hash(data)</c>).</summary>
+    private SensitiveValue ClassifyParameter(IParameterSymbol parameter, int depth)
+    {
+        var byName = ClassifyNamed(parameter.Name, parameter.Type);
+        if (byName.Kind != SensitiveKind.None || !EnsureBodyValues().TryGetValues(parameter, out var values))
+        {
+            return byName;
+        }
+
+        foreach (var assigned in values)
+        {
+            // data = Hash(data): the parameter is read while being overwritten; the write says what it holds afterwards.
+            if (assigned.IsCompound || Classify(assigned.Value, depth + 1).Kind != SensitiveKind.Protected)
+            {
+                return byName;
+            }
+        }
+
+        return SensitiveValue.Protected;
+    }
+
     private SensitiveValue ClassifyProperty(IPropertyReferenceOperation property, int depth)
     {
         var symbol = property.Property;
@@ -337,7 +323,7 @@ internal sealed class TokenValueFlow
 
     private SensitiveValue ClassifyKey(IOperation keyOperation, ITypeSymbol? valueType)
     {
-        if (Unwrap(keyOperation).ConstantValue is not { HasValue: true, Value: string key })
+        if (OperationTree.Unwrap(keyOperation).ConstantValue is not { HasValue: true, Value: string key })
         {
             return SensitiveValue.None;
         }
@@ -363,7 +349,7 @@ internal sealed class TokenValueFlow
                 if (value.Kind is SensitiveKind.Holder or SensitiveKind.HolderType)
                 {
                     // "{tokens}" calls ToString(): records and anonymous types print their tokens, classes print their type name.
-                    value = TokenFlowSymbols.PrintsMembers(Unwrap(interpolation.Expression).Type) ? value.WithKind(SensitiveKind.Token) : SensitiveValue.None;
+                    value = TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(interpolation.Expression).Type) ? value.WithKind(SensitiveKind.Token) : SensitiveValue.None;
                 }
 
                 result = Combine(result, value);
@@ -392,12 +378,18 @@ internal sealed class TokenValueFlow
         var containing = method.ContainingType;
         var instance = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
 
-        if (containing?.SpecialType == SpecialType.System_String && method.IsStatic && CarryingStringMethods.Contains(name))
+        if (containing?.SpecialType == SpecialType.System_String && method.IsStatic && ValueCarriers.SecretKeepingStringMethods.Contains(name))
         {
             return ClassifyArguments(invocation, depth);
         }
 
-        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && CarryingConvertMethods.Contains(name))
+        // BitConverter.ToString(bytes): the bytes as hex, hashed bytes included.
+        if (name == "ToString" && SymbolEqualityComparer.Default.Equals(containing, symbols.BitConverter))
+        {
+            return ClassifyArguments(invocation, depth);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && ValueCarriers.SecretKeepingConvertMethods.Contains(name))
         {
             return ClassifyArguments(invocation, depth);
         }
@@ -433,12 +425,12 @@ internal sealed class TokenValueFlow
             }
         }
 
-        if (instance is not null && CarryingInstanceMethods.Contains(name))
+        if (instance is not null && ValueCarriers.SecretKeepingInstanceMethods.Contains(name))
         {
             var carried = Classify(instance, depth + 1);
             if (carried.Kind is SensitiveKind.Holder or SensitiveKind.HolderType)
             {
-                return name == "ToString" && TokenFlowSymbols.PrintsMembers(Unwrap(instance).Type) ? carried.WithKind(SensitiveKind.Token) : SensitiveValue.None;
+                return name == "ToString" && TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(instance).Type) ? carried.WithKind(SensitiveKind.Token) : SensitiveValue.None;
             }
 
             if (carried.Kind != SensitiveKind.None)
@@ -486,7 +478,7 @@ internal sealed class TokenValueFlow
             result = Combine(result, value);
             if (holderType && value.Kind == SensitiveKind.None && argument.Parameter is { } parameter
                 && SensitiveNames.Classify(parameter.Name, symbols.IsText(parameter.Type), extraKeywords) == SensitiveNameKind.Secret
-                && !IsLiteralOrNull(argument.Value))
+                && !OperationTree.IsLiteralOrNull(argument.Value))
             {
                 unknownTokenMember = true;
             }
@@ -500,7 +492,7 @@ internal sealed class TokenValueFlow
                 {
                     var value = Classify(assignment.Value, depth + 1);
                     result = Combine(result, value);
-                    if (holderType && value.Kind == SensitiveKind.None && !IsLiteralOrNull(assignment.Value) && TargetIsTokenMember(assignment.Target))
+                    if (holderType && value.Kind == SensitiveKind.None && !OperationTree.IsLiteralOrNull(assignment.Value) && TargetIsTokenMember(assignment.Target))
                     {
                         unknownTokenMember = true;
                     }
@@ -558,7 +550,7 @@ internal sealed class TokenValueFlow
 
     private SensitiveValue ClassifyLocal(ILocalSymbol local, int depth)
     {
-        EnsureLocalTables();
+        var body = EnsureBodyValues();
         if (localCache!.TryGetValue(local, out var cached))
         {
             return cached;
@@ -578,13 +570,14 @@ internal sealed class TokenValueFlow
             var flowed = SensitiveValue.None;
             var assignedCount = 0;
             var protectedCount = 0;
-            if (localValues!.TryGetValue(local, out var values))
+            if (body.TryGetValues(local, out var values))
             {
-                foreach (var value in values)
+                foreach (var assigned in values)
                 {
+                    var value = assigned.Value;
                     assignedCount++;
                     var verdict = Classify(value, depth + 1);
-                    if (verdict.Kind == SensitiveKind.Protected || (verdict.Kind == SensitiveKind.None && IsLiteralOrNull(value)))
+                    if (verdict.Kind == SensitiveKind.Protected || (verdict.Kind == SensitiveKind.None && OperationTree.IsLiteralOrNull(value)))
                     {
                         protectedCount++;
                     }
@@ -594,7 +587,7 @@ internal sealed class TokenValueFlow
             }
 
             // stored.RefreshToken = token; — the object now holds a raw token.
-            if (memberAssignments!.TryGetValue(local, out var members))
+            if (body.TryGetMemberValues(local, out var members))
             {
                 foreach (var (member, value) in members)
                 {
@@ -612,6 +605,12 @@ internal sealed class TokenValueFlow
             }
             else if (assignedCount > 0 && protectedCount == assignedCount && flowed.Kind == SensitiveKind.Protected)
             {
+                result = SensitiveValue.Protected;
+            }
+            else if (flowed.Kind == SensitiveKind.Protected && byName.Kind == SensitiveKind.None)
+            {
+                // data = ReadLine(); … data = Convert.ToBase64String(sha512.ComputeHash(…)): a value the body hashes or
+                // protects before the sink is the protected one (flow-insensitive, the protected write is taken as the last).
                 result = SensitiveValue.Protected;
             }
             else if (flowed.Kind == SensitiveKind.Protected && byName.Kind == SensitiveKind.HolderType)
@@ -636,7 +635,7 @@ internal sealed class TokenValueFlow
             return false;
         }
 
-        operation = Unwrap(operation);
+        operation = OperationTree.Unwrap(operation);
         if (TokenFlowSymbols.Is(operation.Type, symbols.FileStream))
         {
             return true;
@@ -645,12 +644,11 @@ internal sealed class TokenValueFlow
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                EnsureLocalTables();
-                if (localValues!.TryGetValue(local.Local, out var values))
+                if (EnsureBodyValues().TryGetValues(local.Local, out var values))
                 {
                     foreach (var value in values)
                     {
-                        if (IsFileTarget(value, depth + 1))
+                        if (IsFileTarget(value.Value, depth + 1))
                         {
                             return true;
                         }
@@ -676,7 +674,7 @@ internal sealed class TokenValueFlow
                     if (name == "Create" && SymbolEqualityComparer.Default.Equals(containing, symbols.XmlWriter) && invocation.Arguments.Length > 0)
                     {
                         var target = invocation.Arguments[0].Value;
-                        return Unwrap(target).Type?.SpecialType == SpecialType.System_String || IsFileTarget(target, depth + 1);
+                        return OperationTree.Unwrap(target).Type?.SpecialType == SpecialType.System_String || IsFileTarget(target, depth + 1);
                     }
 
                     return false;
@@ -690,7 +688,7 @@ internal sealed class TokenValueFlow
                         || SymbolEqualityComparer.Default.Equals(type, symbols.Utf8JsonWriter) || TokenFlowSymbols.Is(type, symbols.NewtonsoftJsonTextWriter))
                     {
                         var target = creation.Arguments[0].Value;
-                        return (Unwrap(target).Type?.SpecialType == SpecialType.System_String && TokenFlowSymbols.Is(type, symbols.StreamWriter))
+                        return (OperationTree.Unwrap(target).Type?.SpecialType == SpecialType.System_String && TokenFlowSymbols.Is(type, symbols.StreamWriter))
                             || IsFileTarget(target, depth + 1);
                     }
 
@@ -774,9 +772,6 @@ internal sealed class TokenValueFlow
         return name;
     }
 
-    public static bool IsLiteralOrNull(IOperation operation) =>
-        Unwrap(operation) is ILiteralOperation or IDefaultValueOperation || Unwrap(operation).ConstantValue.HasValue;
-
     private static SensitiveValue Combine(SensitiveValue first, SensitiveValue second)
     {
         // Sensitive beats protected beats unknown; among sensitive kinds, secret text beats holders.
@@ -796,14 +791,14 @@ internal sealed class TokenValueFlow
     /// <summary>A holder turned into text ("…" + tokens) is only a secret when its ToString prints its members.</summary>
     private static SensitiveValue AsTextPart(SensitiveValue value, IOperation operation) =>
         value.Kind is SensitiveKind.Holder or SensitiveKind.HolderType
-            ? TokenFlowSymbols.PrintsMembers(Unwrap(operation).Type) ? value.WithKind(SensitiveKind.Token) : SensitiveValue.None
+            ? TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(operation).Type) ? value.WithKind(SensitiveKind.Token) : SensitiveValue.None
             : value;
 
     private static SensitiveValue AsText(SensitiveValue combined, IOperation left, IOperation right)
     {
         if (combined.Kind is SensitiveKind.Holder or SensitiveKind.HolderType)
         {
-            return TokenFlowSymbols.PrintsMembers(Unwrap(left).Type) || TokenFlowSymbols.PrintsMembers(Unwrap(right).Type)
+            return TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(left).Type) || TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(right).Type)
                 ? combined.WithKind(SensitiveKind.Token)
                 : SensitiveValue.None;
         }
@@ -811,70 +806,14 @@ internal sealed class TokenValueFlow
         return combined;
     }
 
-    private void EnsureLocalTables()
+    private BodyValues EnsureBodyValues()
     {
-        if (localValues is not null)
+        if (bodyValues is null)
         {
-            return;
+            bodyValues = BodyValues.Of(blocks[0]);
+            localCache = new Dictionary<ILocalSymbol, SensitiveValue>(SymbolEqualityComparer.Default);
         }
 
-        var values = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-        var members = new Dictionary<ILocalSymbol, List<(ISymbol, IOperation)>>(SymbolEqualityComparer.Default);
-        foreach (var block in blocks)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        {
-                            var initializer = declarator.Initializer?.Value
-                                ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                            if (initializer is not null)
-                            {
-                                Add(values, declarator.Symbol, initializer);
-                            }
-
-                            break;
-                        }
-
-                    case IAssignmentOperation assignment:
-                        {
-                            var target = Unwrap(assignment.Target);
-                            if (target is ILocalReferenceOperation local)
-                            {
-                                Add(values, local.Local, assignment.Value);
-                            }
-                            else if (target is IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } member)
-                            {
-                                if (!members.TryGetValue(owner.Local, out var list))
-                                {
-                                    list = new List<(ISymbol, IOperation)>();
-                                    members.Add(owner.Local, list);
-                                }
-
-                                list.Add((member.Member, assignment.Value));
-                            }
-
-                            break;
-                        }
-                }
-            }
-        }
-
-        localValues = values;
-        memberAssignments = members;
-        localCache = new Dictionary<ILocalSymbol, SensitiveValue>(SymbolEqualityComparer.Default);
-
-        static void Add(Dictionary<ILocalSymbol, List<IOperation>> table, ILocalSymbol local, IOperation value)
-        {
-            if (!table.TryGetValue(local, out var list))
-            {
-                list = new List<IOperation>(1);
-                table.Add(local, list);
-            }
-
-            list.Add(value);
-        }
+        return bodyValues;
     }
 }

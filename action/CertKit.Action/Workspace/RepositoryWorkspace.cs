@@ -1,0 +1,181 @@
+using CertKit.Action.Scanning;
+using CertKit.Analyzers.Detection;
+
+namespace CertKit.Action.Workspace;
+
+/// <summary>What to open: globs relative to the folder, and each file kind's treatment.</summary>
+internal sealed record WorkspaceOptions(IReadOnlyList<string>? Include = null, IReadOnlyList<string>? Exclude = null, FileTreatments? Treatments = null);
+
+/// <summary>
+/// One view of a repository (a folder, or a commit's extracted snapshot), built once and handed to every command: every
+/// file listed once with its language and kind (<see cref="FileClassifier"/>, plus what needs the whole tree: C# test
+/// projects, a Node app's build folders, generated-code headers), the C# projects, and what was skipped and why.
+/// Scan, check, decide's evidence and endpoints read files from here; none of them lists or classifies files itself.
+/// </summary>
+internal sealed class RepositoryWorkspace
+{
+    private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkspaceFile> byRelativePath;
+
+    private RepositoryWorkspace(
+        string directory,
+        string sourceRoot,
+        bool isGitWorkTree,
+        IReadOnlyList<WorkspaceFile> files,
+        IReadOnlyList<SkippedFile> skipped,
+        int excludedByGlobs,
+        IReadOnlyList<string> projectPaths,
+        IReadOnlySet<string> testProjects,
+        FileTreatments treatments)
+    {
+        Directory = directory;
+        SourceRoot = sourceRoot;
+        IsGitWorkTree = isGitWorkTree;
+        Files = files;
+        Skipped = skipped;
+        ExcludedByGlobs = excludedByGlobs;
+        ProjectPaths = projectPaths;
+        TestProjects = testProjects;
+        Treatments = treatments;
+        byRelativePath = files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
+    }
+
+    /// <summary>The opened folder, absolute.</summary>
+    public string Directory { get; }
+
+    /// <summary>What reported paths are relative to: the git top level, or <see cref="Directory"/> outside git.</summary>
+    public string SourceRoot { get; }
+
+    public bool IsGitWorkTree { get; }
+
+    /// <summary>Every file (what git would track, dependency and build folders left out, --include/--exclude applied), sorted by path.</summary>
+    public IReadOnlyList<WorkspaceFile> Files { get; }
+
+    /// <summary>Files and folders never listed, and why (node_modules, links, submodules).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+
+    public int ExcludedByGlobs { get; }
+
+    /// <summary>Every .csproj, absolute, sorted.</summary>
+    public IReadOnlyList<string> ProjectPaths { get; }
+
+    /// <summary>The .csproj files (absolute) that are test projects.</summary>
+    public IReadOnlySet<string> TestProjects { get; }
+
+    public FileTreatments Treatments { get; }
+
+    /// <summary>How many times a folder's workspace was opened in this process (tests prove a command builds one view, not several); commit snapshots are not counted.</summary>
+    public static int OpenCount => openCount;
+
+    private static int openCount;
+
+    public static async Task<RepositoryWorkspace> OpenAsync(string folder, WorkspaceOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new WorkspaceOptions();
+        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (!System.IO.Directory.Exists(directory))
+        {
+            PathChecks.RequireFolder(folder, "the repository folder");
+        }
+
+        Interlocked.Increment(ref openCount);
+        var topLevel = await Scanning.Git.FindTopLevelAsync(directory, cancellationToken).ConfigureAwait(false);
+        var listing = topLevel is null ? null : await Scanning.Git.ListFilesAsync(directory, cancellationToken).ConfigureAwait(false);
+        return Build(directory, topLevel, listing, options);
+    }
+
+    /// <summary>A commit's extracted snapshot (no git): the whole tree, walked.</summary>
+    public static RepositoryWorkspace OpenSnapshot(string folder, WorkspaceOptions? options = null) =>
+        Build(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), null, null, options ?? new WorkspaceOptions());
+
+    private static RepositoryWorkspace Build(string directory, string? topLevel, IReadOnlyList<string>? listing, WorkspaceOptions options)
+    {
+        var sourceRoot = topLevel ?? directory;
+        var discovery = FileDiscovery.Discover(directory, sourceRoot, listing, options.Include ?? [], options.Exclude ?? []);
+        // Every listed file, also a tracked one deleted from the work tree (the scan reports it as unreadable).
+        var present = discovery.Files;
+        var projectPaths = present.Where(c => c.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(c => c.FullPath).Order(StringComparer.Ordinal).ToList();
+        var testProjects = new HashSet<string>(projectPaths.Where(TestProjects.IsTestProject), StringComparer.Ordinal);
+        var nodeApps = new HashSet<string>(
+            present.Where(c => Path.GetFileName(c.FullPath) == "package.json").Select(c => Path.GetDirectoryName(c.FullPath)! + Path.DirectorySeparatorChar),
+            StringComparer.Ordinal);
+
+        var files = new List<WorkspaceFile>(present.Count);
+        foreach (var candidate in present)
+        {
+            var project = RepositoryScanner.OwningProject(candidate.FullPath, projectPaths);
+            files.Add(Classify(candidate, project, testProjects, nodeApps));
+        }
+
+        return new RepositoryWorkspace(directory, sourceRoot, topLevel is not null, files, discovery.Skipped, discovery.ExcludedByGlobs, projectPaths, testProjects, options.Treatments ?? FileTreatments.Default);
+    }
+
+    private static WorkspaceFile Classify(FileDiscovery.Candidate candidate, string? project, HashSet<string> testProjects, HashSet<string> nodeApps)
+    {
+        var underNodeApp = nodeApps.Any(app => candidate.FullPath.StartsWith(app, StringComparison.Ordinal));
+        var byPath = FileClassifier.Classify(candidate.RelativePath, underNodeApp);
+        var kind = byPath.Kind;
+        var reason = byPath.Reason;
+        if (kind == FileKind.Test && byPath.Language == FileLanguage.CSharp && reason == "test file name" && project is not null && !testProjects.Contains(project))
+        {
+            // In C# the project is the unit that ships: a FooTests.cs inside a shipped project ships with it.
+            kind = FileKind.Source;
+            reason = string.Empty;
+        }
+
+        if (kind is FileKind.Source or FileKind.Configuration && project is not null && testProjects.Contains(project))
+        {
+            kind = FileKind.Test;
+            reason = "test project " + Path.GetFileName(project);
+        }
+
+        if (kind is FileKind.Source or FileKind.Test && byPath.Language != FileLanguage.None && HeadLooksGenerated(candidate.FullPath))
+        {
+            kind = FileKind.Generated;
+            reason = "generated-code header or minified";
+        }
+
+        return new WorkspaceFile(candidate.FullPath, candidate.RelativePath, byPath.Language, kind, reason, project);
+    }
+
+    /// <summary>The start of a code file (enough for a header, or a minified first line), read without reading the whole file.</summary>
+    private static bool HeadLooksGenerated(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            var buffer = new byte[8192];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return FileClassifier.LooksGenerated(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false; // the scan reports the file as unreadable
+        }
+    }
+
+    /// <summary>A file by its path relative to <see cref="SourceRoot"/>, or null.</summary>
+    public WorkspaceFile? Find(string relativePath) => byRelativePath.GetValueOrDefault(relativePath.Replace('\\', '/'));
+
+    /// <summary>What the rules do with this file.</summary>
+    public KindTreatment TreatmentOf(WorkspaceFile file) => Treatments.Of(file.Kind);
+
+    /// <summary>The text of a listed file (cached), or null when it cannot be read as text.</summary>
+    public string? ReadText(string relativePath)
+    {
+        if (texts.TryGetValue(relativePath, out var cached))
+        {
+            return cached;
+        }
+
+        string? text = null;
+        var path = Find(relativePath)?.FullPath ?? Path.Combine(SourceRoot, relativePath);
+        if (File.Exists(path))
+        {
+            text = TextFileReader.Read(path, TextFileReader.DefaultMaxFileSize).Text?.ToString();
+        }
+
+        texts[relativePath] = text;
+        return text;
+    }
+}
