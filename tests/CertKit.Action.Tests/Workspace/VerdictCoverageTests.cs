@@ -12,7 +12,7 @@ namespace CertKit.Action.Tests.Workspace;
 public sealed class VerdictCoverageTests
 {
     [Fact]
-    public void A_typescript_only_repository_gets_manual_token_encryption_and_tls_with_the_reason()
+    public void A_typescript_only_repository_is_read_by_the_js_ts_rules_and_only_ck3003_is_a_gap()
     {
         using var repository = TempRepository.Create();
         repository.Write("package.json", "{ \"name\": \"adobe-sign-connector\", \"version\": \"1.0.0\" }\n");
@@ -21,15 +21,13 @@ public sealed class VerdictCoverageTests
 
         var run = CheckRun.Of(repository.Root, "adobe-sign");
 
-        Assert.Equal("manual", run.Status("token-encryption"));
-        Assert.Equal("manual", run.Status("tls"));
-        Assert.Equal("not analysed: CK2001 does not analyse TypeScript (2 shipped files, e.g. src/client.ts)", run.Evidence("token-encryption")[0]);
-        Assert.Equal("not analysed: CK4001 does not analyse TypeScript (2 shipped files, e.g. src/client.ts)", run.Evidence("tls")[0]);
-
-        // The rules that do read TypeScript (the text engine's) still pass on what they saw.
+        // CK2001 and CK4001 read TypeScript through the JS/TS reader: the token in web storage fails, the agent passes.
+        Assert.Equal("failed", run.Status("token-encryption"));
+        Assert.Contains(run.Evidence("token-encryption"), line => line.StartsWith("src/tokens.ts:2: CK2001", StringComparison.Ordinal));
+        Assert.Equal("passed", run.Status("tls"));
         Assert.Equal("passed", run.Status("app-secret"));
         var gaps = run.Report.GetProperty("coverage").GetProperty("gaps").EnumerateArray().Select(g => g.GetString()).ToList();
-        Assert.Contains("CK2001, CK3001, CK3002, CK3003, CK4001 do not analyse TypeScript (2 shipped files, e.g. src/client.ts)", gaps);
+        Assert.Contains("CK3003 does not analyse TypeScript (2 shipped files, e.g. src/client.ts)", gaps);
     }
 
     [Fact]
