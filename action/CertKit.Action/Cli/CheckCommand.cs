@@ -14,6 +14,8 @@ internal static class CheckCommand
     public const int ExitFailed = 1;
     public const int ExitUserError = 1;
 
+    private const string MarkdownFile = "Markdown file";
+
     public static Command Create()
     {
         var directory = new Argument<string>("DIR")
@@ -61,6 +63,11 @@ internal static class CheckCommand
             ReadinessReport report;
             try
             {
+                if (parseResult.GetValue(markdown) is { } markdownFile)
+                {
+                    OutputFiles.Require(markdownFile, MarkdownFile);
+                }
+
                 var treatments = FileTreatmentOption.Resolve(folder, parseResult.GetValue(files));
                 var context = await CheckContext.OpenAsync(folder, cancellationToken, treatments: treatments).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
@@ -68,7 +75,7 @@ internal static class CheckCommand
                 report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)
                 {
-                    WriteAtomically(markdownPath, ReadinessWriters.Markdown(report));
+                    OutputFiles.Write(markdownPath, ReadinessWriters.Markdown(report), MarkdownFile);
                 }
             }
             catch (Exception exception) when (exception is CertKitException or IOException or UnauthorizedAccessException)
@@ -78,17 +85,13 @@ internal static class CheckCommand
             }
 
             output.Write(parseResult.GetValue(json) ? ReadinessWriters.Json(report) + Environment.NewLine : ReadinessWriters.Text(report));
+            if (!parseResult.GetValue(json) && parseResult.GetValue(markdown) is { } written)
+            {
+                output.WriteLine(OutputFiles.WrittenLine("Markdown", written));
+            }
+
             return !report.Ready && parseResult.GetValue(failOn) == "failed" ? ExitFailed : ExitReady;
         });
         return command;
-    }
-
-    /// <summary>Writes through a temporary file, so a failed write leaves nothing half-written.</summary>
-    private static void WriteAtomically(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".certkit-tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, full, overwrite: true);
     }
 }

@@ -47,7 +47,7 @@ internal static class DecideCommand
         };
         var version = new Option<string>("--version")
         {
-            Description = "The version at head, overriding discovery (release tag, Directory.Build.props, *.csproj, package.json).",
+            Description = "The version at head, overriding discovery (release tag, Directory.Build.props, *.csproj, AssemblyInfo.cs, package.json, *.psd1).",
             HelpName = "V",
         };
         var previousVersion = new Option<string>("--previous-version")

@@ -78,6 +78,7 @@ public static class DecisionEngine
 
         return new RecertificationDecision
         {
+            Warnings = VersionWarnings(context, current),
             Program = policy.Id,
             ProgramName = policy.DisplayName,
             Previous = previous,
@@ -124,7 +125,7 @@ public static class DecisionEngine
         }
 
         var message = $"no version found at {context.HeadRef}: no release tag matching {tagPatterns.Description} on the commit, " +
-            "and no Version in Directory.Build.props, *.csproj or version in package.json; pass --version";
+            "and no Version in Directory.Build.props, *.csproj, AssemblyInfo.cs, version in package.json or ModuleVersion in *.psd1; pass --version";
         if (context.Repository.IsShallow)
         {
             message += $" ({GitRepository.ShallowCloneAdvice})";
@@ -200,6 +201,22 @@ public static class DecisionEngine
         var atBase = discovery.Discover(compareCommit, baseName ?? compareName ?? GitRepository.Short(compareCommit));
         var atHead = discovery.Discover(context.HeadCommit, context.HeadRef);
         return ScopeComparison.Between(atBase, atHead);
+    }
+
+    /// <summary>
+    /// A version read from a project file that is lower than a release tag reachable from head: the file was most likely
+    /// never bumped, and the decision compares a stale version with an older tag. Said, not guessed around.
+    /// </summary>
+    private static IReadOnlyList<string> VersionWarnings(Context? context, DiscoveredVersion current)
+    {
+        if (context is null || current.Source is VersionSourceKind.ReleaseTag or VersionSourceKind.Explicit
+            || context.Discovery.HighestTagAbove(current.Version, context.HeadCommit) is not { } higher)
+        {
+            return [];
+        }
+
+        return [$"release tag {higher.Tag} ({VersionText.Format(higher.Version)}) is reachable from {context.HeadRef} but the version found is {VersionText.Format(current.Version)} ({current.Origin}): "
+            + "the project file was probably not bumped since; bump it, tag the release, or pass --version"];
     }
 
     private static NuGetVersion Release(NuGetVersion version) => new(version.Major, version.Minor, version.Patch, version.Revision);

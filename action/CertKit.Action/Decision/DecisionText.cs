@@ -26,6 +26,11 @@ public static class DecisionText
             text.Append(VersionText.Format(decision.Previous.Version)).Append(" (").Append(decision.Previous.Origin).AppendLine(")");
         }
 
+        foreach (var warning in decision.Warnings)
+        {
+            text.Append("  WARNING: ").AppendLine(warning);
+        }
+
         text.Append("  bump:             ").AppendLine(decision.Bump.ToName());
         if (decision.Scopes.Compared)
         {

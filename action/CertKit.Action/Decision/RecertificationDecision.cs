@@ -23,6 +23,9 @@ public sealed record RecertificationDecision
 
     public required ScopeComparison Scopes { get; init; }
 
+    /// <summary>What the person deciding should know about the inputs (a release tag higher than the version found in a project file, …).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The version the verdict judged the change against (see <see cref="Policies.PolicyVerdict.ComparedWith"/>).</summary>
     public NuGetVersion? ComparedWith { get; init; }
 

@@ -95,7 +95,7 @@ internal sealed class RepositoryWorkspace
         // Every listed file, also a tracked one deleted from the work tree (the scan reports it as unreadable).
         var present = discovery.Files;
         var projectPaths = present.Where(c => c.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(c => c.FullPath).Order(StringComparer.Ordinal).ToList();
-        var testProjects = new HashSet<string>(projectPaths.Where(TestProjects.IsTestProject), StringComparer.Ordinal);
+        var testProjects = new HashSet<string>(projectPaths.Where(Workspace.TestProjects.IsTestProject), StringComparer.Ordinal);
         var nodeApps = new HashSet<string>(
             present.Where(c => Path.GetFileName(c.FullPath) == "package.json").Select(c => Path.GetDirectoryName(c.FullPath)! + Path.DirectorySeparatorChar),
             StringComparer.Ordinal);

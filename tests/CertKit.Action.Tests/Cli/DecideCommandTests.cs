@@ -28,7 +28,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated"],
+            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated", "warnings"],
             root.EnumerateObject().Select(property => property.Name));
         Assert.Equal(program, root.GetProperty("program").GetString());
         Assert.Equal("1.4.2", root.GetProperty("previousVersion").GetString());

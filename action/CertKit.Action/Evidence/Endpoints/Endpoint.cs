@@ -24,8 +24,13 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
     /// <summary>Whether the extractor understood the call (a method and a path); the others carry their raw expression.</summary>
     public bool IsKnown => Expression is null;
 
-    /// <summary>The identity two commits' inventories are compared by: kind, method, path and base (sites move freely).</summary>
-    public string Key => $"{Kind}|{Method}|{Path}|{Base}|{Expression}";
+    /// <summary>
+    /// The identity two commits' inventories are compared by: kind, method and the path template with its parameter names
+    /// left out (<c>/certificates/{}</c>), plus the origin when it is a literal host. Where the base comes from (a variable,
+    /// a configuration key) and the sites are not part of it: renaming a variable, moving a line or routing the call through
+    /// a helper is no change. A call that was not followed is compared by its expression.
+    /// </summary>
+    public string Key => $"{Kind}|{Method}|{(Path is null ? null : PathTemplate.Identity(Path))}|{(Base is not null && Base.Contains("://", StringComparison.Ordinal) ? Base : null)}|{Expression}";
 
     /// <summary>How a person reads it: <c>POST /v1/certificaterequests</c>, <c>vcert enroll</c>, or the raw expression.</summary>
     public string Display => Kind == EndpointKind.VCert

@@ -69,10 +69,23 @@ internal static class EndpointInventory
                 calls.AddRange(ScriptEndpointExtractor.Extract(file.RelativePath, file.Text.ToString()));
             }
 
-            if (!DocumentExtensions.Contains(extension))
+            if (DocumentExtensions.Contains(extension))
             {
-                calls.AddRange(VCertCommandExtractor.Extract(file.RelativePath, file.Text.ToString()));
+                continue;
             }
+
+            // Code only: a vcert command or a REST call in a comment or a docstring is not one the integration makes.
+            var code = SourceComments.Blank(file.Text.ToString(), extension);
+            if (SourceComments.PowerShellExtensions.Contains(extension))
+            {
+                calls.AddRange(PowerShellEndpointExtractor.Extract(file.RelativePath, code));
+            }
+            else if (SourceComments.PythonExtensions.Contains(extension))
+            {
+                calls.AddRange(PythonEndpointExtractor.Extract(file.RelativePath, code));
+            }
+
+            calls.AddRange(VCertCommandExtractor.Extract(file.RelativePath, code));
         }
 
         foreach (var (project, sources) in csharpByProject.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -30,9 +30,13 @@ internal sealed class DependenciesCheck : IReadinessCheck
         }
 
         var projects = context.FilesNamed(name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var project in projects)
+        using (Scanning.CreatedOutputFolders.Watch(projects.Select(p => Path.Combine(context.Root, p))))
         {
-            await NuGetAudit.AuditAsync(context, project, findings, cancellationToken).ConfigureAwait(false);
+            // The audit restores each project (and what it references): obj/ folders that were not there before go afterwards.
+            foreach (var project in projects)
+            {
+                await NuGetAudit.AuditAsync(context, project, findings, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (nodeFolders.Count == 0 && projects.Count == 0)
