@@ -5,7 +5,8 @@ namespace CertKit.Action.Workspace;
 
 /// <summary>
 /// Which languages each CertKit rule reads, so a verdict can say what it did not see. C#: every rule, through Roslyn.
-/// Other languages: the rules that run on them (the text engine's CK1001–CK1004 on quoted values, for now). When a rule
+/// Other languages: the rules that run on them (the text engine's CK1001–CK1004; on JS/TS also CK2001, CK3001, CK3002 and
+/// CK4001 through the shared JS/TS reader). When a rule
 /// gains a language, this table is the one place to say so.
 /// </summary>
 internal static class RuleLanguages
@@ -15,6 +16,9 @@ internal static class RuleLanguages
         FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript, FileLanguage.Python, FileLanguage.Ruby, FileLanguage.Go,
         FileLanguage.Java, FileLanguage.Kotlin, FileLanguage.Php, FileLanguage.Shell, FileLanguage.PowerShell, FileLanguage.VisualBasic, FileLanguage.FSharp,
     ];
+
+    // The rules with a JS/TS query on the shared JS/TS reader (analyzers/…/Rules/JavaScript).
+    private static readonly FileLanguage[] CSharpAndScripts = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript];
 
     private static readonly Dictionary<string, FileLanguage[]> Table = new(StringComparer.Ordinal)
     {

@@ -50,7 +50,9 @@ public static class TokenStorageQuery
     private static void FindInCall(JsSource source, JsCall call, ImmutableArray<string> extraKeywords, List<JsFinding> findings)
     {
         var name = source.TextOf(call.Name);
-        var callee = call.Callee.StartsWith("window.", StringComparison.Ordinal) ? call.Callee.Substring("window.".Length) : call.Callee;
+        var callee = call.Callee.StartsWith("window.", StringComparison.Ordinal) ? call.Callee.Substring("window.".Length)
+            : call.Callee.StartsWith("globalThis.", StringComparison.Ordinal) ? call.Callee.Substring("globalThis.".Length)
+            : call.Callee;
         string target;
         int valueIndex;
         if (callee == "localStorage.setItem" || callee == "sessionStorage.setItem")

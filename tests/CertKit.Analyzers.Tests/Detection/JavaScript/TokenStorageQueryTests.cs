@@ -8,6 +8,7 @@ public class TokenStorageQueryTests
     [Theory]
     [InlineData("localStorage.setItem('jwt', accessToken)", "accessToken>localStorage")]
     [InlineData("localStorage['access_token'] = t", "access_token>localStorage")]
+    [InlineData("globalThis.localStorage?.setItem('access_token', token)", "access_token>localStorage")]
     [InlineData("document.cookie = 'session_token=' + token + '; Secure'", "session_token>document.cookie")]
     [InlineData("writeFileSync(file, tokens.refresh_token)", "tokens.refresh_token>a file")]
     [InlineData("localStorage.setItem('token', encryptToken(t))", "")]
