@@ -380,4 +380,29 @@ public sealed class EndpointFlowTests
             ],
             await InventoryAsync(("NSwag.cs", nswag), ("Kiota.cs", kiota)));
     }
+
+    [Fact]
+    public async Task GraphQLOperationsAreListedByTypeAndName()
+    {
+        const string client = """
+            using GraphQL;
+            using GraphQL.Client.Http;
+            public sealed class Catalog(GraphQLHttpClient client)
+            {
+                private const string CreateCart = "mutation CreateCart($draft: CartDraft!) { createCart(draft: $draft) { id } }";
+                public Task Products() => client.SendQueryAsync<object>(new GraphQLRequest { Query = @"query ProductList { products { results { id } } }" });
+                public Task Cart() => client.SendMutationAsync<object>(new GraphQLRequest(CreateCart));
+                public Task Me() => client.SendQueryAsync<object>(Send("{ me { id } }"));
+                private static GraphQLRequest Send(string document) => new GraphQLRequest { Query = document };
+            }
+            """;
+
+        AssertRows(
+            [
+                $"Catalog.cs:{Line(client, "Products()")} GraphQL query ProductList",
+                $"Catalog.cs:{Line(client, "Cart()")} GraphQL mutation CreateCart",
+                $"Catalog.cs:{Line(client, "Me()")} GraphQL query me",
+            ],
+            await InventoryAsync(("Catalog.cs", client)));
+    }
 }

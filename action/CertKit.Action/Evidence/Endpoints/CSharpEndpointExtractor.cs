@@ -97,14 +97,14 @@ internal static class CSharpEndpointExtractor
                 var siteFile = relativePath(site.SyntaxTree);
                 var reported = siteFile is null ? node : site;
                 var line = reported.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                calls.Add(new EndpointCall(EndpointKind.Http, found.Method, found.Path, found.Base, found.Expression, new EndpointSite(siteFile ?? file, line)));
+                calls.Add(new EndpointCall(found.Kind, found.Method, found.Path, found.Base, found.Expression, new EndpointSite(siteFile ?? file, line)));
             }
         }
 
         return calls;
     }
 
-    private readonly record struct Found(string? Method, string? Path, string? Base, string? Expression);
+    private readonly record struct Found(string? Method, string? Path, string? Base, string? Expression, EndpointKind Kind = EndpointKind.Http);
 
     /// <summary>One evaluation of a request in a frame: its method, URI, the client's base address, and the code as written.</summary>
     private readonly record struct Request(string? Verb, UriValue? Uri, UriValue? Client, string Expression, bool NeedsCallers);
@@ -115,7 +115,7 @@ internal static class CSharpEndpointExtractor
             access.Name.Identifier.ValueText is var name
             && (HttpClientVerbs.ContainsKey(name) || FlurlVerbs.ContainsKey(name) || name is "SendAsync" or "Send" or "Create" or "CreateHttp"
                 || WebClientVerbs.ContainsKey(Trimmed(name)) || RestClientJsonVerbs.ContainsKey(name)),
-        ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "HttpRequestMessage" or "RestRequest" or "RequestInformation",
+        ObjectCreationExpressionSyntax creation => TypeName(creation.Type) is "HttpRequestMessage" or "RestRequest" or "RequestInformation" or "GraphQLRequest" or "GraphQLHttpRequest",
         ImplicitObjectCreationExpressionSyntax => true,
         AttributeSyntax attribute => RefitAttributes.ContainsKey(AttributeName(attribute)),
         _ => false,
@@ -260,9 +260,39 @@ internal static class CSharpEndpointExtractor
                 return template is null ? [] : Evaluate(creation, flow, null, verbExpression, template, null);
             }
 
+            case "GraphQLRequest" or "GraphQLHttpRequest":
+            {
+                // GraphQL.Client: new GraphQLRequest { Query = "mutation Create { … }" } or new GraphQLRequest(query, variables, operationName).
+                var assigned = Assignments(creation, model, "Query");
+                var query = Argument(arguments, "query") ?? (arguments.Count > 0 ? arguments[0].Expression : assigned.GetValueOrDefault("Query"));
+                if (query is null)
+                {
+                    return [];
+                }
+
+                var queryOperation = flow.Operation(query);
+                return flow.Expand(creation, frame => flow.Resolve(queryOperation, frame), value => value?.NeedsCallers == true)
+                    .Select(row => (GraphQLOperation(row.Value is { Base: null } literal ? literal.Text : null, query), row.Site));
+            }
+
             default:
                 return [];
         }
+    }
+
+    /// <summary>A GraphQL document's operation: its type and name (an anonymous <c>{ field … }</c> is a query named by its first field).</summary>
+    private static Found GraphQLOperation(string? document, ExpressionSyntax query)
+    {
+        var text = document ?? string.Empty;
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^\s*(?:(?<type>query|mutation|subscription)\b\s*(?<name>[A-Za-z_]\w*)?|\{\s*(?<field>[A-Za-z_]\w*))");
+        if (!match.Success || (match.Groups["name"].Value.Length == 0 && match.Groups["field"].Value.Length == 0 && match.Groups["type"].Value.Length == 0))
+        {
+            return new Found(null, null, null, query.ToString(), EndpointKind.GraphQL);
+        }
+
+        var type = match.Groups["type"].Success ? match.Groups["type"].Value.ToUpperInvariant() : "QUERY";
+        var name = match.Groups["name"].Value.Length > 0 ? match.Groups["name"].Value : match.Groups["field"].Value.Length > 0 ? match.Groups["field"].Value : "(anonymous)";
+        return new Found(type, name, null, null, EndpointKind.GraphQL);
     }
 
     private static IEnumerable<(Found, SyntaxNode)> Evaluate(SyntaxNode node, CSharpUrlFlow flow, string? fixedVerb, ExpressionSyntax? verbExpression, ExpressionSyntax uriExpression, UriValue? client)

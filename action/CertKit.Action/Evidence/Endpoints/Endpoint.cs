@@ -11,6 +11,9 @@ internal enum EndpointKind
 
     /// <summary>A VCert command line (Venafi's CLI); <see cref="Endpoint.Path"/> is <c>vcert SUBCOMMAND</c>.</summary>
     VCert,
+
+    /// <summary>A GraphQL operation a client sends: <see cref="Endpoint.Method"/> is its type (QUERY, MUTATION, SUBSCRIPTION), <see cref="Endpoint.Path"/> its name.</summary>
+    GraphQL,
 }
 
 /// <summary>
@@ -35,6 +38,7 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
     /// <summary>How a person reads it: <c>POST /v1/certificaterequests</c>, <c>vcert enroll</c>, or the raw expression.</summary>
     public string Display => Kind == EndpointKind.VCert
         ? Path ?? "vcert"
+        : Kind == EndpointKind.GraphQL ? $"GraphQL {Method?.ToLowerInvariant() ?? "operation"} {Path ?? Expression}"
         : Path is null ? $"{Method ?? "?"} {Expression}" : $"{Method ?? "?"} {Path}";
 }
 

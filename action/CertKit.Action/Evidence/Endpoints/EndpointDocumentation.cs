@@ -50,7 +50,7 @@ internal sealed partial class EndpointDocumentation
     /// </summary>
     public bool Documents(Endpoint endpoint)
     {
-        if (endpoint.Kind == EndpointKind.VCert)
+        if (endpoint.Kind is EndpointKind.VCert or EndpointKind.GraphQL)
         {
             return endpoint.Path is not null && _text.Contains(endpoint.Path, StringComparison.OrdinalIgnoreCase);
         }

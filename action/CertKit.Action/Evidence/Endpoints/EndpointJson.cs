@@ -45,7 +45,7 @@ internal static class EndpointJson
     public static void WriteEndpoint(Utf8JsonWriter json, Endpoint endpoint)
     {
         json.WriteStartObject();
-        json.WriteString("kind", endpoint.Kind == EndpointKind.VCert ? "vcert" : "http");
+        json.WriteString("kind", endpoint.Kind switch { EndpointKind.VCert => "vcert", EndpointKind.GraphQL => "graphql", _ => "http" });
         WriteNullable(json, "method", endpoint.Method);
         WriteNullable(json, "path", endpoint.Path);
         WriteNullable(json, "base", endpoint.Base);
