@@ -103,7 +103,7 @@ public sealed record ActionInputs
         var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
         return new ActionInputs
         {
-            Program = core.GetInput("program", required: true).ToLowerInvariant(),
+            Program = ProgramName(core.GetInput("program", required: true)),
             PolicyFile = Optional(core.GetInput("policy-file")),
             GitHubToken = token,
             TargetRepository = target.Length > 0
@@ -162,6 +162,10 @@ public sealed record ActionInputs
         text.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    /// <summary>The program's id for a name or alias in any case (<c>CyberArk</c> → <c>venafi</c>).</summary>
+    private static string ProgramName(string text) =>
+        Programs.ProgramRegistry.Canonical(text) ?? throw new ActionInputException($"program: {Programs.ProgramRegistry.Unknown(text)}.");
 
     private static string? Optional(string text) => text.Length == 0 ? null : text;
 }

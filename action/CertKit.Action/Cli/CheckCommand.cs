@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertKit.Action.Programs;
 using CertKit.Action.Readiness;
 
 namespace CertKit.Action.Cli;
@@ -30,15 +31,8 @@ internal static class CheckCommand
             }
         });
         var program = new Option<string>("--program") { Description = "The certification program whose review to check.", Required = true };
-        program.HelpName = string.Join("|", ReadinessPrograms.ProgramNames);
-        program.Validators.Add(result =>
-        {
-            // One line on stderr, rather than the parser's multi-line list.
-            if (result.Tokens.Count > 0 && !ReadinessPrograms.ProgramNames.Contains(result.Tokens[0].Value))
-            {
-                result.AddError($"--program: unknown program '{result.Tokens[0].Value}' (expected {program.HelpName})");
-            }
-        });
+        program.HelpName = ProgramRegistry.HelpName;
+        ProgramOption.AcceptProgramNames(program);
         var policy = new Option<string?>("--policy") { Description = "For --program custom: the certkit.yml with checks: [...] (default: DIR/certkit.yml).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report as a Markdown table to FILE.", HelpName = "FILE" };
@@ -61,7 +55,7 @@ internal static class CheckCommand
             {
                 var context = await CheckContext.OpenAsync(folder, cancellationToken).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
-                var chosen = ReadinessPrograms.Resolve(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
+                var chosen = ProgramRegistry.ResolveReadiness(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
                 report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)
                 {

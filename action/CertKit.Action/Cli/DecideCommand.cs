@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CertKit.Action.Decision;
 using CertKit.Action.Evidence;
-using CertKit.Action.Policies;
+using CertKit.Action.Programs;
 using CertKit.Action.Versioning;
 
 namespace CertKit.Action.Cli;
@@ -19,10 +19,10 @@ internal static class DecideCommand
     {
         var program = new Option<string>("--program")
         {
-            Description = "The certification program whose re-certification rule applies (custom: a certkit.yml policy).",
-            HelpName = string.Join("|", PolicyCatalog.ProgramNames),
+            Description = "The certification program whose re-certification rule applies (any case, or an alias such as cyberark; custom: a certkit.yml policy).",
+            HelpName = ProgramRegistry.HelpName,
         };
-        program.AcceptOnlyFromAmong([.. PolicyCatalog.ProgramNames]);
+        ProgramOption.AcceptProgramNames(program);
         var policy = new Option<string>("--policy")
         {
             Description = "A custom policy file (certkit.yml) for --program custom; default certkit.yml in the repository.",
@@ -105,7 +105,7 @@ internal static class DecideCommand
                 var repositoryPath = parseResult.GetValue(repo) ?? ".";
                 var request = new DecisionRequest
                 {
-                    Policy = PolicyCatalog.Resolve(parseResult.GetValue(program), parseResult.GetValue(policy), repositoryPath),
+                    Policy = ProgramRegistry.ResolvePolicy(parseResult.GetValue(program), parseResult.GetValue(policy), repositoryPath),
                     RepositoryPath = repositoryPath,
                     BaseRef = parseResult.GetValue(baseRef),
                     HeadRef = parseResult.GetValue(headRef) ?? "HEAD",

@@ -1,5 +1,5 @@
 using CertKit.Action.Decision;
-using CertKit.Action.Policies;
+using CertKit.Action.Programs;
 using CertKit.Action.Reporting;
 using CertKit.Action.Versioning;
 
@@ -17,7 +17,7 @@ public sealed class EngineDecisionSource : IDecisionSource
                 : Path.Combine(request.RepositoryPath, request.PolicyFile);
             var decision = DecisionEngine.Decide(new DecisionRequest
             {
-                Policy = PolicyCatalog.Resolve(request.Program, policyFile, request.RepositoryPath),
+                Policy = ProgramRegistry.ResolvePolicy(request.Program, policyFile, request.RepositoryPath),
                 RepositoryPath = request.RepositoryPath,
                 BaseRef = request.BaseRef,
                 HeadRef = request.HeadRef,

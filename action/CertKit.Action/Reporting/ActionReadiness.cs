@@ -12,7 +12,7 @@ internal static class ActionReadiness
     public static async Task<ReadinessReport> RunAsync(ActionsCore core, string workspace, string program, string? policyFile, CancellationToken cancellationToken)
     {
         var context = await CheckContext.OpenAsync(workspace, cancellationToken).ConfigureAwait(false);
-        var resolved = ReadinessPrograms.Resolve(program, policyFile is null ? null : Path.Combine(workspace, policyFile), context.Root);
+        var resolved = Programs.ProgramRegistry.ResolveReadiness(program, policyFile is null ? null : Path.Combine(workspace, policyFile), context.Root);
         var report = await ReadinessRunner.RunAsync(resolved, context, cancellationToken).ConfigureAwait(false);
         core.Info($"{report.ProgramName}: {ReadinessWriters.Headline(report)}");
         foreach (var check in report.Checks)

@@ -247,7 +247,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
     }
 
     [Theory]
-    [InlineData("decide --program bogus", "certkit decide: Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'; see certkit decide --help")]
+    [InlineData("decide --program bogus", "certkit decide: --program: unknown program 'bogus' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign); see certkit decide --help")]
     [InlineData("decide --program venafi --no-such-option", "certkit decide: Unrecognized command or argument '--no-such-option'; see certkit decide --help")]
     [InlineData("decide --program", "certkit decide: Required argument missing for option: '--program'; see certkit decide --help")]
     [InlineData("decide --program venafi --zero-minor-is-major perhaps", "certkit decide: Unrecognized command or argument 'perhaps'; see certkit decide --help")]
@@ -271,7 +271,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var json = JsonDocument.Parse(run.StandardOutput);
         Assert.Equal(["error", "usage", "exitCode"], json.RootElement.EnumerateObject().Select(property => property.Name));
-        Assert.Equal("Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal("--program: unknown program 'bogus' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign)", json.RootElement.GetProperty("error").GetString());
         Assert.Equal("see certkit decide --help", json.RootElement.GetProperty("usage").GetString());
         Assert.Equal(2, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Single(run.ErrorLines);

@@ -1,3 +1,4 @@
+using CertKit.Action.Programs.Custom;
 using CertKit.Action.Policies;
 using CertKit.Action.Versioning;
 
