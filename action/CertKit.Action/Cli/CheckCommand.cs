@@ -41,9 +41,24 @@ internal static class CheckCommand
         var severity = new Option<string>("--severity") { Description = "The lowest advisory severity that fails the dependencies check.", DefaultValueFactory = _ => DependencyTools.Default.MinimumSeverity };
         severity.AcceptOnlyFromAmong([.. DependencyTools.Severities]);
 
+        var staleAfter = new Option<int>("--stale-after")
+        {
+            Description = "Flag a requirement whose source was last verified more than DAYS ago (so the team re-reads it).",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => StalenessRule.DefaultMaxAgeDays,
+        };
+        staleAfter.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--stale-after: DAYS must be 0 or more");
+            }
+        });
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "The day the requirements' age is measured on (default: today, UTC).", HelpName = "YYYY-MM-DD" };
+
         var command = new Command("check", "Check a repository against its certification program's requirements: passed, failed or manual, with evidence.")
         {
-            directory, program, policy, json, markdown, failOn, severity,
+            directory, program, policy, json, markdown, failOn, severity, staleAfter, asOf,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -56,7 +71,8 @@ internal static class CheckCommand
                 var context = await CheckContext.OpenAsync(folder, cancellationToken).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
                 var chosen = ProgramRegistry.ResolveReadiness(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
-                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
+                var staleness = new StalenessRule(parseResult.GetValue(asOf) ?? StalenessRule.Default.Today, parseResult.GetValue(staleAfter));
+                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken, staleness).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)
                 {
                     WriteAtomically(markdownPath, ReadinessWriters.Markdown(report));
