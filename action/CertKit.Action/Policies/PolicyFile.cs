@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "certified"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -53,6 +53,9 @@ public sealed class PolicyFile
 
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
+    /// <summary>The last version the program certified (<c>certified: 1.4.0</c>), or null; decide judges against it.</summary>
+    public string? Certified { get; init; }
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -126,6 +129,7 @@ public sealed class PolicyFile
         IReadOnlyList<string>? scopes = null;
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
+        string? certified = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -178,6 +182,14 @@ public sealed class PolicyFile
                 case "checks":
                     checks = List(valueNode, name, key, allowEmpty: false);
                     break;
+                case "certified":
+                    certified = Scalar(valueNode, name, key);
+                    if (Versioning.VersionText.TryParse(certified) is null)
+                    {
+                        throw new CertKitException($"{name}:{valueNode.Start.Line}: certified '{certified}' is not a version (e.g. certified: 1.4.0)");
+                    }
+
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -198,6 +210,7 @@ public sealed class PolicyFile
             RecertifyOn = recertifyOn,
             Paths = paths,
             TagPattern = tagPattern,
+            Certified = certified,
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,

@@ -28,7 +28,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated"],
+            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated", "certifiedVersion", "certifiedSource", "certifiedBaseline", "baseline"],
             root.EnumerateObject().Select(property => property.Name));
         Assert.Equal(program, root.GetProperty("program").GetString());
         Assert.Equal("1.4.2", root.GetProperty("previousVersion").GetString());
@@ -119,6 +119,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
             Venafi TLS Protect Cloud: RE-CERTIFICATION REQUIRED
               version:          2.0.0 (src/Venafi.Connector/Venafi.Connector.csproj at HEAD)
               previous version: 1.4.2 (tag v1.4.2)
+              certified:        no certified version known: judged against the previous version 1.4.2 (tag v1.4.2)
               bump:             major
               implied bump:     patch (evidence since tag v1.4.2)
               reasons:
@@ -230,7 +231,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "custom", "--policy", policy);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)", Assert.Single(run.ErrorLines));
+        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, certified)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]
