@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertKit.Action.Programs;
 using CertKit.Action.Readiness;
 
 namespace CertKit.Action.Cli;
@@ -32,15 +33,8 @@ internal static class CheckCommand
             }
         });
         var program = new Option<string>("--program") { Description = "The certification program whose review to check.", Required = true };
-        program.HelpName = string.Join("|", ReadinessPrograms.ProgramNames);
-        program.Validators.Add(result =>
-        {
-            // One line on stderr, rather than the parser's multi-line list.
-            if (result.Tokens.Count > 0 && !ReadinessPrograms.ProgramNames.Contains(result.Tokens[0].Value))
-            {
-                result.AddError($"--program: unknown program '{result.Tokens[0].Value}' (expected {program.HelpName})");
-            }
-        });
+        program.HelpName = ProgramRegistry.HelpName;
+        ProgramOption.AcceptProgramNames(program);
         var policy = new Option<string?>("--policy") { Description = "For --program custom: the certkit.yml with checks: [...] (default: DIR/certkit.yml).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report as a Markdown table to FILE.", HelpName = "FILE" };
@@ -50,10 +44,24 @@ internal static class CheckCommand
         severity.AcceptOnlyFromAmong([.. DependencyTools.Severities]);
 
         var files = FileTreatmentOption.Create();
+        var staleAfter = new Option<int>("--stale-after")
+        {
+            Description = "Flag a requirement whose source was last verified more than DAYS ago (so the team re-reads it).",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => StalenessRule.DefaultMaxAgeDays,
+        };
+        staleAfter.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--stale-after: DAYS must be 0 or more");
+            }
+        });
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "The day the requirements' age is measured on (default: today, UTC).", HelpName = "YYYY-MM-DD" };
 
         var command = new Command("check", "Check a repository against its certification program's requirements: passed, failed or manual, with evidence.")
         {
-            directory, program, policy, json, markdown, failOn, severity, files,
+            directory, program, policy, json, markdown, failOn, severity, staleAfter, asOf, files,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -71,8 +79,9 @@ internal static class CheckCommand
                 var treatments = FileTreatmentOption.Resolve(folder, parseResult.GetValue(files));
                 var context = await CheckContext.OpenAsync(folder, cancellationToken, treatments: treatments).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
-                var chosen = ReadinessPrograms.Resolve(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
-                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
+                var chosen = ProgramRegistry.ResolveReadiness(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
+                var staleness = new StalenessRule(parseResult.GetValue(asOf) ?? StalenessRule.Default.Today, parseResult.GetValue(staleAfter));
+                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken, staleness).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)
                 {
                     OutputFiles.Write(markdownPath, ReadinessWriters.Markdown(report), MarkdownFile);

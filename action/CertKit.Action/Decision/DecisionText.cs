@@ -31,6 +31,13 @@ public static class DecisionText
             text.Append("  WARNING: ").AppendLine(warning);
         }
 
+        if (decision.Certified is { } certified)
+        {
+            text.Append("  certified:        ").AppendLine(certified.Version is null
+                ? certified.Statement
+                : $"{VersionText.Format(certified.Version)} ({certified.Source}){(certified.Used ? ", the baseline" : ", not used")}");
+        }
+
         text.Append("  bump:             ").AppendLine(decision.Bump.ToName());
         if (decision.Scopes.Compared)
         {

@@ -32,6 +32,9 @@ public sealed record RecertificationDecision
     /// <summary>What changed between the compared commits, or null when it was not gathered (see <see cref="EvidenceNotGatheredBecause"/>).</summary>
     internal CertKit.Action.Evidence.EvidenceReport? Evidence { get; init; }
 
+    /// <summary>The certified version, when known, and whether the verdict was judged against it.</summary>
+    public CertifiedBaseline? Certified { get; init; }
+
     /// <summary>Why no evidence was gathered (--evidence none, no commit to compare with), or null.</summary>
     public string? EvidenceNotGatheredBecause { get; init; }
 

@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files", "publicKeys"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files", "publicKeys", "certified"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -62,6 +62,8 @@ public sealed class PolicyFile
 
     /// <summary>Configuration keys the repository documents as public client-side keys (not credentials), for <c>secured-configuration</c>.</summary>
     public IReadOnlyList<string> PublicKeys { get; init; } = [];
+    /// <summary>The last version the program certified (<c>certified: 1.4.0</c>), or null; decide judges against it.</summary>
+    public string? Certified { get; init; }
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -137,6 +139,7 @@ public sealed class PolicyFile
         IReadOnlyList<(string, long)>? checks = null;
         IReadOnlyList<string> files = [];
         IReadOnlyList<string> publicKeys = [];
+        string? certified = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -195,6 +198,14 @@ public sealed class PolicyFile
                 case "publicKeys":
                     publicKeys = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
                     break;
+                case "certified":
+                    certified = Scalar(valueNode, name, key);
+                    if (Versioning.VersionText.TryParse(certified) is null)
+                    {
+                        throw new CertKitException($"{name}:{valueNode.Start.Line}: certified '{certified}' is not a version (e.g. certified: 1.4.0)");
+                    }
+
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -215,6 +226,7 @@ public sealed class PolicyFile
             RecertifyOn = recertifyOn,
             Paths = paths,
             TagPattern = tagPattern,
+            Certified = certified,
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,

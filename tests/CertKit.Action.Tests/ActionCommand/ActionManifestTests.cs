@@ -10,6 +10,7 @@ public sealed class ActionManifestTests
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
         "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file", "check",
+        "certified-version", "certified-label",
     ];
 
     private static readonly string[] Outputs =
@@ -64,6 +65,7 @@ public sealed class ActionManifestTests
         Assert.Equal("all", Scalar(Map(inputs, "evidence"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
+        Assert.Equal("certified", Scalar(Map(inputs, "certified-label"), "default"));
     }
 
     [Fact]

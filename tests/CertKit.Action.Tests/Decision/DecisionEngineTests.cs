@@ -1,3 +1,7 @@
+using CertKit.Action.Programs.Custom;
+using CertKit.Action.Programs.AdobeSign;
+using CertKit.Action.Programs.Venafi;
+using CertKit.Action.Programs;
 using CertKit.Action.Decision;
 using CertKit.Action.Policies;
 using CertKit.Action.Tests.Git;
@@ -579,7 +583,7 @@ public class DecisionEngineTests
 
     private static RecertificationDecision Decide(
         TestRepository repository, string program, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null) =>
-        Decide(repository, PolicyCatalog.BuiltIn.Single(policy => policy.Id == program), baseRef, headRef, tagPattern, version);
+        Decide(repository, ProgramRegistry.Policies.Single(policy => policy.Id == program), baseRef, headRef, tagPattern, version);
 
     private static RecertificationDecision Decide(
         TestRepository repository, RecertificationPolicy policy, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null, string? previousVersion = null) =>

@@ -52,7 +52,7 @@ public sealed class CheckCommandErrorTests
         var run = CheckRun.Invoke("check", ".", "--program", "acme");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("--program: unknown program 'acme' (expected venafi|commercetools|adobe-sign|custom)", Assert.Single(run.ErrorLines));
+        Assert.Equal("--program: unknown program 'acme' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class DependenciesCheckTests
         ConnectSample.Tag(repository, "v1.0.1");
 
         var context = await CheckContext.OpenAsync(repository.Root, CancellationToken.None);
-        var report = await ReadinessRunner.RunAsync(ReadinessPrograms.Commercetools, WithRegistry(context, registry.Url), CancellationToken.None);
+        var report = await ReadinessRunner.RunAsync(CertKit.Action.Programs.Commercetools.CommercetoolsProgram.Definition.Readiness, WithRegistry(context, registry.Url), CancellationToken.None);
 
         Assert.Equal(["dependencies"], report.Checks.Where(check => check.Status == CheckStatus.Failed).Select(check => check.Id));
         Assert.False(report.Ready);

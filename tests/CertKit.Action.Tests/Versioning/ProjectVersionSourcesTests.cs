@@ -116,7 +116,7 @@ public class ProjectVersionSourcesTests
     private static RecertificationDecision Decide(TestRepository repository, string program) =>
         DecisionEngine.Decide(new DecisionRequest
         {
-            Policy = PolicyCatalog.BuiltIn.Single(policy => policy.Id == program),
+            Policy = CertKit.Action.Programs.ProgramRegistry.Policies.Single(policy => policy.Id == program),
             RepositoryPath = repository.Path,
             HeadRef = "HEAD",
             Evidence = EvidenceMode.None,

@@ -1,6 +1,7 @@
+using CertKit.Action.Policies;
 using CertKit.Action.Versioning;
 
-namespace CertKit.Action.Policies;
+namespace CertKit.Action.Programs.Custom;
 
 /// <summary>
 /// A program described by a <c>certkit.yml</c>: which changes (<c>recertifyOn</c>) require re-certification,

@@ -1,4 +1,6 @@
-namespace CertKit.Action.Policies;
+using CertKit.Action.Policies;
+
+namespace CertKit.Action.Programs.Commercetools;
 
 /// <summary>
 /// commercetools Connect: any change that goes live (bug fixes included) is re-certified, and each certification is

@@ -1,4 +1,6 @@
-namespace CertKit.Action.Policies;
+using CertKit.Action.Policies;
+
+namespace CertKit.Action.Programs.Venafi;
 
 /// <summary>
 /// Venafi TLS Protect Cloud: re-certify for a major release or a feature addition (a SemVer major or minor bump);

@@ -1,4 +1,6 @@
-namespace CertKit.Action.Policies;
+using CertKit.Action.Policies;
+
+namespace CertKit.Action.Programs.AdobeSign;
 
 /// <summary>
 /// Adobe Sign partner apps: re-certify when the integration's functionality changes (a major or minor bump) or
