@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using CertKit.Analyzers.Detection.JavaScript;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -12,36 +11,15 @@ namespace CertKit.Analyzers.Rules.JavaScript;
 /// or a file without encryption (<see cref="TokenStorageQuery"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CK2001PlaintextTokenStorageScriptAnalyzer : DiagnosticAnalyzer
+public sealed class CK2001PlaintextTokenStorageScriptAnalyzer : ScriptRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorageScript);
-
-    public override void Initialize(AnalysisContext context)
+    public CK2001PlaintextTokenStorageScriptAnalyzer()
+        : base(Descriptors.PlaintextTokenStorageScript)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
-            {
-                start.RegisterAdditionalFileAction(AnalyzeFile);
-            }
-        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
-    {
-        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options, source))
-        {
-            return;
-        }
+    protected override void Find(JsSource source, CertKitOptions options, List<JsFinding> findings) =>
+        TokenStorageQuery.Find(source, options.CredentialKeywords, findings);
 
-        var findings = new List<JsFinding>();
-        TokenStorageQuery.Find(source, CertKitOptions.Get(context.Options, context.AdditionalFile).CredentialKeywords, findings);
-        foreach (var finding in findings)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.PlaintextTokenStorageScript, ScriptFiles.LocationOf(context.AdditionalFile, text, finding.Start, finding.Length), finding.Subject, finding.Target));
-        }
-    }
+    protected override object[] MessageArguments(JsFinding finding) => new object[] { finding.Subject, finding.Target };
 }

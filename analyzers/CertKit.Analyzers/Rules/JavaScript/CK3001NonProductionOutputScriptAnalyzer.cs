@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using CertKit.Analyzers.Detection.JavaScript;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -13,37 +12,15 @@ namespace CertKit.Analyzers.Rules.JavaScript;
 /// .editorconfig section such as <c>[scripts/**]</c>) or a <c>#!</c> line makes a file a CLI whose output is allowed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CK3001NonProductionOutputScriptAnalyzer : DiagnosticAnalyzer
+public sealed class CK3001NonProductionOutputScriptAnalyzer : ScriptRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonProductionOutputScript);
-
-    public override void Initialize(AnalysisContext context)
+    public CK3001NonProductionOutputScriptAnalyzer()
+        : base(Descriptors.NonProductionOutputScript)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
-            {
-                start.RegisterAdditionalFileAction(AnalyzeFile);
-            }
-        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
-    {
-        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options, source))
-        {
-            return;
-        }
+    protected override void Find(JsSource source, CertKitOptions options, List<JsFinding> findings) =>
+        ConsoleOutputQuery.Find(source, options.ConsoleOutputAllowed == true, findings);
 
-        var findings = new List<JsFinding>();
-        var outputAllowed = CertKitOptions.Get(context.Options, context.AdditionalFile).ConsoleOutputAllowed == true;
-        ConsoleOutputQuery.Find(source, outputAllowed, findings);
-        foreach (var finding in findings)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.NonProductionOutputScript, ScriptFiles.LocationOf(context.AdditionalFile, text, finding.Start, finding.Length), finding.Subject));
-        }
-    }
+    protected override object[] MessageArguments(JsFinding finding) => new object[] { finding.Subject };
 }

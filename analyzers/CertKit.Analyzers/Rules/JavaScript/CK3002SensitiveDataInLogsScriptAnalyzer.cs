@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using CertKit.Analyzers.Detection.JavaScript;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -12,36 +11,15 @@ namespace CertKit.Analyzers.Rules.JavaScript;
 /// logger (<see cref="SensitiveLogQuery"/>). Extra credential words come from <c>certkit.credential_keywords</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CK3002SensitiveDataInLogsScriptAnalyzer : DiagnosticAnalyzer
+public sealed class CK3002SensitiveDataInLogsScriptAnalyzer : ScriptRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
-
-    public override void Initialize(AnalysisContext context)
+    public CK3002SensitiveDataInLogsScriptAnalyzer()
+        : base(Descriptors.SensitiveDataInLogs)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
-            {
-                start.RegisterAdditionalFileAction(AnalyzeFile);
-            }
-        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
-    {
-        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options, source))
-        {
-            return;
-        }
+    protected override void Find(JsSource source, CertKitOptions options, List<JsFinding> findings) =>
+        SensitiveLogQuery.Find(source, options.CredentialKeywords, findings);
 
-        var findings = new List<JsFinding>();
-        SensitiveLogQuery.Find(source, CertKitOptions.Get(context.Options, context.AdditionalFile).CredentialKeywords, findings);
-        foreach (var finding in findings)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SensitiveDataInLogs, ScriptFiles.LocationOf(context.AdditionalFile, text, finding.Start, finding.Length), finding.Subject, finding.Target));
-        }
-    }
+    protected override object[] MessageArguments(JsFinding finding) => new object[] { finding.Subject, finding.Target };
 }

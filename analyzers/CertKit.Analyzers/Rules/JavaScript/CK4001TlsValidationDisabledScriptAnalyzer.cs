@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using CertKit.Analyzers.Detection.JavaScript;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -12,36 +11,15 @@ namespace CertKit.Analyzers.Rules.JavaScript;
 /// <c>NODE_TLS_REJECT_UNAUTHORIZED = '0'</c> (<see cref="TlsValidationQuery"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CK4001TlsValidationDisabledScriptAnalyzer : DiagnosticAnalyzer
+public sealed class CK4001TlsValidationDisabledScriptAnalyzer : ScriptRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled);
-
-    public override void Initialize(AnalysisContext context)
+    public CK4001TlsValidationDisabledScriptAnalyzer()
+        : base(Descriptors.TlsValidationDisabled)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
-            {
-                start.RegisterAdditionalFileAction(AnalyzeFile);
-            }
-        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
-    {
-        if (!ScriptFiles.TryRead(context, out var source, out var text) || !ScriptFiles.IsShippedCode(context.AdditionalFile, context.Options, source))
-        {
-            return;
-        }
-
-        var findings = new List<JsFinding>();
+    protected override void Find(JsSource source, CertKitOptions options, List<JsFinding> findings) =>
         TlsValidationQuery.Find(source, findings);
-        foreach (var finding in findings)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.TlsValidationDisabled, ScriptFiles.LocationOf(context.AdditionalFile, text, finding.Start, finding.Length), finding.Subject));
-        }
-    }
+
+    protected override object[] MessageArguments(JsFinding finding) => new object[] { finding.Subject };
 }
