@@ -99,7 +99,8 @@ internal static class ApiSurfaceReader
     private static async Task<List<(string Project, string Problem)>> LoadWithMsBuildAsync(Side[] sides, CancellationToken cancellationToken)
     {
         var failed = new List<(string, string)>();
-        using var loader = MsBuildProjectLoader.Create();
+        // Legacy .NET Framework projects get their reference assemblies as the scan's do (else nothing binds and no API is seen).
+        using var loader = await MsBuildProjectLoader.CreateForAsync([.. sides.SelectMany(s => s.Projects)], cancellationToken).ConfigureAwait(false);
         foreach (var (side, projectPath) in sides.SelectMany(s => s.Projects.Select(p => (s, p))))
         {
             var loaded = await loader.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
