@@ -20,12 +20,6 @@ internal sealed class RepositoryScanner
 {
     private const string AnalyzerExceptionId = "AD0001";
 
-    // What an SDK-style project with ImplicitUsings compiles with, so ad-hoc compilations bind like the real one.
-    private const string ImplicitUsings =
-        "global using global::System;\nglobal using global::System.Collections.Generic;\nglobal using global::System.IO;\n" +
-        "global using global::System.Linq;\nglobal using global::System.Net.Http;\nglobal using global::System.Threading;\n" +
-        "global using global::System.Threading.Tasks;\n";
-
     private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private readonly IReadOnlyList<DiagnosticDescriptor> _rules;
     private readonly HashSet<string> _ruleIds;
@@ -669,24 +663,8 @@ internal sealed class RepositoryScanner
         CSharpCompilation compilation;
         using (context.Timings.Measure(ScanPhase.Compilation, timingName))
         {
-            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-            var trees = csharp.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.FullPath, cancellationToken)).ToList();
-            if (trees.Count > 0 && !ownFramework)
-            {
-                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
-            }
-
-            // A package may carry an assembly the framework also has (System.Text.Json …): the framework's copy stays, as in a build's conflict resolution.
-            var framework = ownFramework ? ImmutableArray<MetadataReference>.Empty : FrameworkReferences.Get();
-            var frameworkNames = new HashSet<string>(framework.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath!)), StringComparer.OrdinalIgnoreCase);
-            var references = framework.AddRange(extraReferences
-                .Where(p => !frameworkNames.Contains(Path.GetFileName(p)))
-                .Select(p => SharedMetadata.GetOrAdd(p, path => MetadataReference.CreateFromFile(path))));
-            compilation = CSharpCompilation.Create(
-                assemblyName,
-                trees,
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            var trees = csharp.Select(f => AdHocCompilation.Parse(f.Text, f.FullPath, cancellationToken));
+            compilation = AdHocCompilation.Create(assemblyName, trees, extraReferences, ownFramework, cancellationToken);
         }
 
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
@@ -695,8 +673,6 @@ internal sealed class RepositoryScanner
             return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> SharedMetadata = new(StringComparer.Ordinal);
 
     /// <summary>Runs the analyzers and collects their findings; returns how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
     private async Task<CompilationHealth> RunAnalyzersAsync(

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
+using CertKit.Action.Workspace;
+
 namespace CertKit.Action.Evidence.Api;
 
 /// <summary>
@@ -119,20 +121,14 @@ internal static class ApiSurfaceReader
 
     private static void CompileFromSource(string project, List<string> sources, Dictionary<string, ApiSymbol> symbols, Func<string, string?> relative, CancellationToken cancellationToken)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var trees = new List<SyntaxTree>();
         foreach (var source in sources)
         {
             using var stream = File.OpenRead(source);
-            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(stream), parseOptions, source, cancellationToken));
+            trees.Add(AdHocCompilation.Parse(SourceText.From(stream), source, cancellationToken));
         }
 
-        trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings.Text), parseOptions, string.Empty, cancellationToken));
-        var compilation = CSharpCompilation.Create(
-            Path.GetFileNameWithoutExtension(project),
-            trees,
-            EvidenceReferences.Get(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = AdHocCompilation.Create(Path.GetFileNameWithoutExtension(project), trees, [], ownFramework: false, cancellationToken);
         ApiSurfaceCollector.Collect(compilation, relative, symbols);
     }
 }

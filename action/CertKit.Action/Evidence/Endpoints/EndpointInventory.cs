@@ -124,22 +124,16 @@ internal static class EndpointInventory
 
     private static List<EndpointCall> ExtractCSharp(string project, List<SourceFile> sources, CancellationToken cancellationToken)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var relative = new Dictionary<SyntaxTree, string>();
-        var trees = new List<SyntaxTree>(sources.Count + 1);
+        var trees = new List<SyntaxTree>(sources.Count);
         foreach (var source in sources)
         {
-            var tree = CSharpSyntaxTree.ParseText(source.Text, parseOptions, source.FullPath, cancellationToken);
+            var tree = AdHocCompilation.Parse(source.Text, source.FullPath, cancellationToken);
             trees.Add(tree);
             relative[tree] = source.RelativePath;
         }
 
-        trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings.Text), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
-        var compilation = CSharpCompilation.Create(
-            project.Length == 0 ? "certkit-endpoints" : Path.GetFileNameWithoutExtension(project),
-            trees,
-            EvidenceReferences.Get(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+        var compilation = AdHocCompilation.Create(project.Length == 0 ? "certkit-endpoints" : Path.GetFileNameWithoutExtension(project), trees, [], ownFramework: false, cancellationToken);
         return CSharpEndpointExtractor.Extract(compilation, tree => relative.GetValueOrDefault(tree), cancellationToken);
     }
 
