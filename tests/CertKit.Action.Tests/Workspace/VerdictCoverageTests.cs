@@ -116,4 +116,22 @@ public sealed class VerdictCoverageTests
         Assert.Equal("secrets only (CK1003)", kinds["fixture"]);
         Assert.Equal("not analysed", kinds["vendored"]);
     }
+
+    [Fact]
+    public void A_powershell_module_with_pester_tests_passes_tests_and_its_unread_calls_keep_the_inventory_manual()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("README.md", "# VenafiPS\n\n## Install\n\nInstall-Module VenafiPS\n");
+        repository.Write("VenafiPS/Public/Get-VcCertificate.ps1", "function Get-VcCertificate {\n    Invoke-RestMethod -Method Get -Uri \"$env:VC_URL/outagedetection/v1/certificates\"\n}\n");
+        repository.Write("Tests/Get-VcCertificate.Tests.ps1", "Describe 'Get-VcCertificate' { It 'gets' { Get-VcCertificate | Should -Not -BeNullOrEmpty } }\n");
+        repository.Write("tools/sync.go", "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://api.venafi.cloud/v1/useraccounts\") }\n");
+
+        var run = CheckRun.Of(repository.Root, "venafi");
+
+        Assert.Equal("passed", run.Status("tests"));
+        Assert.Equal("1 PowerShell test file(s) (Pester): Tests/Get-VcCertificate.Tests.ps1", Assert.Single(run.Evidence("tests")));
+        Assert.NotEqual("passed", run.Status("endpoint-inventory"));
+        Assert.Contains("not read: Go, 1 shipped file(s) (e.g. tools/sync.go); document their calls by hand", run.Evidence("endpoint-inventory").Concat(run.Report.GetProperty("checks").EnumerateArray()
+            .Single(check => check.GetProperty("id").GetString() == "endpoint-inventory").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)));
+    }
 }

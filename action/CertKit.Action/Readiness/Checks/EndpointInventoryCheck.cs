@@ -15,12 +15,18 @@ internal sealed class EndpointInventoryCheck : IReadinessCheck
 
     public string Requirement => "Every REST endpoint and VCert function the integration uses is documented.";
 
-    public async Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
+    public Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(context, EndpointInventory.Scan(context.Workspace, cancellationToken)));
+
+    private static CheckOutcome Run(CheckContext context, EndpointReport report)
     {
-        var report = await EndpointInventory.ScanAsync(context.Root, cancellationToken).ConfigureAwait(false);
+        // Shipped code in a language the inventory does not read: its calls are not in the list, so it is never complete.
+        var notRead = report.NotRead.Select(language => $"not read: {language.Language}, {language.Files} shipped file(s) (e.g. {language.Example}); document their calls by hand").ToList();
         if (report.Endpoints.Count == 0)
         {
-            return CheckOutcome.Manual(["certkit endpoints found no REST endpoint or VCert command in the shipped code: list the ones the integration uses for Venafi"]);
+            return CheckOutcome.Manual(notRead.Count > 0
+                ? [.. notRead, "certkit endpoints found no REST endpoint or VCert command in the code it read"]
+                : ["certkit endpoints found no REST endpoint or VCert command in the shipped code: list the ones the integration uses for Venafi"]);
         }
 
         var documents = context.Files
@@ -50,8 +56,9 @@ internal sealed class EndpointInventoryCheck : IReadinessCheck
             }
         }
 
-        return problems.Count > 0
-            ? CheckOutcome.Failed(problems, warnings)
-            : CheckOutcome.Passed([$"{documented.Count} endpoint(s), each named in the documentation: {string.Join(", ", documented)}"], warnings);
+        var named = $"{documented.Count} endpoint(s), each named in the documentation: {string.Join(", ", documented)}";
+        return problems.Count > 0 ? CheckOutcome.Failed(problems, [.. warnings, .. notRead])
+            : notRead.Count > 0 ? CheckOutcome.Manual([.. notRead, named], warnings)
+            : CheckOutcome.Passed([named], warnings);
     }
 }

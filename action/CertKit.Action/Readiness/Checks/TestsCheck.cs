@@ -1,3 +1,4 @@
+using CertKit.Action.Scanning;
 using CertKit.Analyzers.Detection;
 
 namespace CertKit.Action.Readiness.Checks;
@@ -90,9 +91,46 @@ internal sealed class TestsCheck : IReadinessCheck
             }
         }
 
+        // Test suites of other languages, as the workspace's one test classifier sees them (Pester *.Tests.ps1, pytest
+        // test_*.py, Go _test.go, …): a PowerShell module or a Python SDK is tested that way.
+        foreach (var language in context.Workspace.Files
+            .Where(file => file.Kind == FileKind.Test && file.Language is not (FileLanguage.None or FileLanguage.CSharp or FileLanguage.JavaScript or FileLanguage.TypeScript) && TestFileNames.Matches(file))
+            .GroupBy(file => file.Language)
+            .OrderBy(group => group.Key))
+        {
+            var files = language.Select(file => FileDiscovery.RelativeTo(context.Root, file.FullPath)).ToList();
+            found.Add($"{files.Count} {FileClassifier.DisplayName(language.Key)} test file(s) ({TestFileNames.Framework(language.Key)}): {Sample(files)}");
+        }
+
         return Task.FromResult(found.Count > 0
             ? CheckOutcome.Passed(found)
-            : CheckOutcome.Failed(["no tests: no test project (a .csproj referencing Microsoft.NET.Test.Sdk, xunit, NUnit or MSTest, with C# files) and no package.json test script with test files"]));
+            : CheckOutcome.Failed(["no tests: no test project (a .csproj referencing Microsoft.NET.Test.Sdk, xunit, NUnit or MSTest, with C# files), no package.json test script with test files, and no Pester, pytest or Go test files"]));
+    }
+
+    /// <summary>Test files by their framework's naming (a file in a tests/ folder alone may be a helper or data).</summary>
+    private static class TestFileNames
+    {
+        public static bool Matches(CertKit.Action.Workspace.WorkspaceFile file)
+        {
+            var name = Path.GetFileName(file.FullPath);
+            return file.Language switch
+            {
+                FileLanguage.PowerShell => name.EndsWith(".Tests.ps1", StringComparison.OrdinalIgnoreCase),
+                FileLanguage.Python => name.StartsWith("test_", StringComparison.OrdinalIgnoreCase) || name.EndsWith("_test.py", StringComparison.OrdinalIgnoreCase),
+                FileLanguage.Go => name.EndsWith("_test.go", StringComparison.OrdinalIgnoreCase),
+                FileLanguage.Java or FileLanguage.Kotlin => name.Contains("Test", StringComparison.Ordinal),
+                _ => false,
+            };
+        }
+
+        public static string Framework(FileLanguage language) => language switch
+        {
+            FileLanguage.PowerShell => "Pester",
+            FileLanguage.Python => "pytest",
+            FileLanguage.Go => "go test",
+            FileLanguage.Java or FileLanguage.Kotlin => "JUnit",
+            _ => "tests",
+        };
     }
 
     private static string? NodeTestScript(CheckContext context, string packagePath, List<string> problems)
