@@ -106,6 +106,8 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     }
                 }
 
+                // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
+                core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
                 failure = FailureMessage(inputs, decision, scan, actionEvent, readiness);
                 IssueResult? issue = null;
                 switch (actionEvent)
@@ -157,8 +159,6 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 }
             }
 
-            // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
-            core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
             if (failure is not null)
             {
                 core.SetFailed(failure);
