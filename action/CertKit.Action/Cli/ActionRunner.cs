@@ -107,7 +107,11 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 }
 
                 // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
-                core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
+                if (view is not null)
+                {
+                    core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
+                }
+
                 failure = FailureMessage(inputs, decision, scan, actionEvent, readiness);
                 IssueResult? issue = null;
                 switch (actionEvent)
