@@ -37,8 +37,11 @@ internal static class RuleLanguages
     };
 
     // Rules whose C# findings rest on resolved symbols (a type or a call), blind in a compilation that resolves none.
+    // CK1002 binds a literal to the parameter it is given to (new Client(clientId, "…") → secretId) and follows flows;
+    // CK1003 follows literals to key parameters: both lose findings when nothing resolves. CK1001 and CK1004 read literals.
     private static readonly HashSet<string> SymbolBased = new(StringComparer.Ordinal)
     {
+        RuleIds.HardcodedCredential, RuleIds.HardcodedSecretContent,
         RuleIds.PlaintextTokenStorage, RuleIds.NonProductionOutput, RuleIds.SensitiveDataInLogs, RuleIds.DebugFeatureOutsideDevelopment, RuleIds.TlsValidationDisabled,
     };
 

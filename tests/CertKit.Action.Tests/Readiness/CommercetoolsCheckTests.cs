@@ -221,6 +221,19 @@ public sealed class CommercetoolsCheckTests
     }
 
     [Fact]
+    public void A_version_tag_with_a_prefix_is_a_release_tag()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/src/reminders.js", ConnectSample.Read(repository, "service/src/reminders.js") + "\n// a fix\n");
+        repository.Commit("a fix");
+        repository.Git("tag", "preview-1.2.5");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("git-tag"));
+    }
+
+    [Fact]
     public void A_floating_tag_beside_the_release_tag_is_not_counted()
     {
         using var repository = ConnectSample.Create();

@@ -134,4 +134,17 @@ public sealed class VerdictCoverageTests
         Assert.Contains("not read: Go, 1 shipped file(s) (e.g. tools/sync.go); document their calls by hand", run.Evidence("endpoint-inventory").Concat(run.Report.GetProperty("checks").EnumerateArray()
             .Single(check => check.GetProperty("id").GetString() == "endpoint-inventory").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)));
     }
+
+    [Fact]
+    public void An_inventory_of_calls_none_of_which_could_be_followed_is_manual_never_passed()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("README.md", "# Client\n");
+        repository.Write("VenafiPS/Public/Invoke-VcRequest.ps1", "function Invoke-VcRequest {\n    param($Params)\n    Invoke-RestMethod @Params\n}\n");
+
+        var run = CheckRun.Of(repository.Root, "venafi");
+
+        Assert.Equal("manual", run.Status("endpoint-inventory"));
+        Assert.Equal("none of the 1 call(s) found could be followed to a path: document what each calls by hand", Assert.Single(run.Evidence("endpoint-inventory")));
+    }
 }

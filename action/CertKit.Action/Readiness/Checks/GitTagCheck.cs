@@ -36,7 +36,9 @@ internal sealed class GitTagCheck : IReadinessCheck
             return Task.FromResult(CheckOutcome.Failed([$"HEAD ({shortHead}) has no tag: tag the commit to certify (git tag -a vX.Y.Z) and reference that tag with Set Repository"]));
         }
 
-        var releaseTags = new TagPatternSet(null).Match(tags).Select(match => match.Tag).ToList();
+        // A release tag names a version: v1.2.5, 1.2.5, or with a prefix a repository uses (preview-1.2.5, connector-a/v2.0.0).
+        // A name without one (latest, stable) is a floating tag a workflow moves.
+        var releaseTags = new TagPatternSet(null).Match(tags).Select(match => match.Tag).Concat(tags.Where(NamesAVersion)).Distinct(StringComparer.Ordinal).ToList();
         var floating = tags.Except(releaseTags, StringComparer.Ordinal).ToList();
         if (releaseTags.Count == 0)
         {
@@ -71,4 +73,6 @@ internal sealed class GitTagCheck : IReadinessCheck
 
         return Task.FromResult(CheckOutcome.Passed([evidence], warnings));
     }
+
+    private static bool NamesAVersion(string tag) => System.Text.RegularExpressions.Regex.IsMatch(tag, @"(^|[^0-9.])v?\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]*)?$");
 }
