@@ -16,10 +16,14 @@ RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /ap
 
 # Run: the .NET SDK, not just the runtime: `scan: true` opens the repository's projects with MSBuild
 # (MSBuildWorkspace needs an SDK), and git (the decision reads tags and history through the git command line).
+# Node.js with npm and corepack: the dependencies check runs `npm audit` / `npm outdated` on a Connect application's
+# package-lock.json (yarn and pnpm lockfiles are read by certkit itself), and corepack runs the package manager a
+# repository pins. tests/…/ActionCommand/ActionImageToolsTests.cs runs `certkit check` with exactly these tools.
 FROM mcr.microsoft.com/dotnet/sdk:10.0@sha256:e1ffd2a92ae84c1291bc1b6887501f8af98e6331e7af6d4c8d37168c5e87a64c
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
-    && rm -rf /var/lib/apt/lists/*
+    && apt-get install -y --no-install-recommends git nodejs npm \
+    && npm install --global corepack@0.34.6 \
+    && rm -rf /var/lib/apt/lists/* /root/.npm
 # The runner mounts the checkout at /github/workspace, owned by another uid: let git read it, and nothing else.
 RUN git config --system --add safe.directory /github/workspace
 COPY --from=build /app /app

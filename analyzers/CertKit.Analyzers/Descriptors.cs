@@ -24,7 +24,7 @@ public static class Descriptors
         SecretsCategory,
         "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. Load them from a secret store, the environment or protected configuration.");
 
-    /// <summary>CK1002 found by flow: a literal that reaches a credential sink, whatever it is named (reported at compilation end).</summary>
+    /// <summary>CK1002 found by flow: a literal that reaches a credential sink, whatever it is named (across members and files: reported at compilation end).</summary>
     public static readonly DiagnosticDescriptor HardcodedCredentialFlow = Create(
         RuleIds.HardcodedCredential,
         "Hardcoded credential",
@@ -33,6 +33,14 @@ public static class Descriptors
         "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. A literal that flows into a credential parameter or property is one, whatever the variables on the way are called.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CK1002 found by flow inside one member body: reported while the body is analysed, so the IDE shows it as the user types.</summary>
+    public static readonly DiagnosticDescriptor HardcodedCredentialLocalFlow = Create(
+        RuleIds.HardcodedCredential,
+        "Hardcoded credential",
+        "This literal reaches {0}; read the credential from a secret store or the environment",
+        SecretsCategory,
+        "Certification reviews (commercetools Connect, Adobe Sign, OWASP A07) reject hardcoded tokens, credentials and passwords. A literal that flows into a credential parameter or property is one, whatever the variables on the way are called.");
+
     public static readonly DiagnosticDescriptor HardcodedSecretContent = Create(
         RuleIds.HardcodedSecretContent,
         "Hardcoded secret",
@@ -40,7 +48,7 @@ public static class Descriptors
         SecretsCategory,
         "A literal has the shape of a real secret (a known token format, a private key or a high-entropy string in a credential context). Secrets in source are leaked secrets: rotate it and load it at run time.");
 
-    /// <summary>CK1003 found by flow: a literal that reaches a cryptographic key or IV (reported at compilation end).</summary>
+    /// <summary>CK1003 found by flow: a literal that reaches a cryptographic key or IV (across members and files: reported at compilation end).</summary>
     public static readonly DiagnosticDescriptor HardcodedKeyFlow = Create(
         RuleIds.HardcodedSecretContent,
         "Hardcoded secret",
@@ -48,6 +56,14 @@ public static class Descriptors
         SecretsCategory,
         "A key written in source is a leaked key: anyone with the code or the binary decrypts or forges what it protects. Load keys from a key vault or protected configuration.",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CK1003 found by flow inside one member body: reported while the body is analysed.</summary>
+    public static readonly DiagnosticDescriptor HardcodedKeyLocalFlow = Create(
+        RuleIds.HardcodedSecretContent,
+        "Hardcoded secret",
+        "This literal reaches {0}, a cryptographic key; remove it from source, rotate it and load it at run time",
+        SecretsCategory,
+        "A key written in source is a leaked key: anyone with the code or the binary decrypts or forges what it protects. Load keys from a key vault or protected configuration.");
 
     public static readonly DiagnosticDescriptor HardcodedAdobeSignShard = Create(
         RuleIds.HardcodedAdobeSignShard,
@@ -63,7 +79,7 @@ public static class Descriptors
         StorageCategory,
         "Adobe Sign's security review verifies that all tokens and the app secret are stored encrypted. Pass tokens through a protector before they reach a file, the registry, a cookie, a session, a cache or a database.");
 
-    /// <summary>CK2001 found by flow: a hardcoded credential that reaches an authentication cookie (reported at compilation end).</summary>
+    /// <summary>CK2001 found by flow: a hardcoded credential that reaches an authentication cookie (across members and files: reported at compilation end).</summary>
     public static readonly DiagnosticDescriptor PlaintextTokenStorageFlow = Create(
         RuleIds.PlaintextTokenStorage,
         "Token stored in plaintext",
@@ -72,12 +88,36 @@ public static class Descriptors
         "A credential in an authentication cookie is readable by the browser and everything between it and the server. Issue an opaque, protected session value instead.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>CK2001 found by flow inside one member body: reported while the body is analysed.</summary>
+    public static readonly DiagnosticDescriptor PlaintextTokenStorageLocalFlow = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token stored in plaintext",
+        "{0} is written to {1} without encryption; protect it first (IDataProtector, ProtectedData, SecureStorage)",
+        StorageCategory,
+        "A credential in an authentication cookie is readable by the browser and everything between it and the server. Issue an opaque, protected session value instead.");
+
+    /// <summary>CK2001 on JS/TS: the same rule, with advice that fits browsers and Node.js.</summary>
+    public static readonly DiagnosticDescriptor PlaintextTokenStorageScript = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token stored in plaintext",
+        "{0} is written to {1} without encryption; keep it server-side (an httpOnly session) or encrypt it first",
+        StorageCategory,
+        "Web storage and document.cookie are readable by every script on the page; a file is readable by everyone with access to the disk. Tokens and secrets stay on the server, or are encrypted before they are stored.");
+
     public static readonly DiagnosticDescriptor NonProductionOutput = Create(
         RuleIds.NonProductionOutput,
         "Non-production output",
         "'{0}' is debugging output; use ILogger or remove it",
         ProductionCategory,
         "commercetools Connect rejects logs or code not intended for production use. Console, Debug and Trace output and debugger calls in library and service code are development leftovers.");
+
+    /// <summary>CK3001 on JS/TS: the same rule, with advice that fits Node.js.</summary>
+    public static readonly DiagnosticDescriptor NonProductionOutputScript = Create(
+        RuleIds.NonProductionOutput,
+        "Non-production output",
+        "'{0}' is debugging output; log through the service's logger or remove it",
+        ProductionCategory,
+        "commercetools Connect rejects logs or code not intended for production use. console.* calls, process.stdout/stderr writes and debugger statements in a service's code are development leftovers.");
 
     public static readonly DiagnosticDescriptor SensitiveDataInLogs = Create(
         RuleIds.SensitiveDataInLogs,
@@ -99,6 +139,14 @@ public static class Descriptors
         "{0} accepts any server certificate; validate the certificate chain",
         TransportCategory,
         "A certificate callback that always returns true lets anyone intercept the integration's traffic, tokens included (OWASP A02).");
+
+    /// <summary>CK4001 for protocols: SSL 3, TLS 1.0 or TLS 1.1 enabled (<c>SecurityProtocolType</c>, <c>SslProtocols</c>).</summary>
+    public static readonly DiagnosticDescriptor DeprecatedTlsProtocol = Create(
+        RuleIds.TlsValidationDisabled,
+        "Deprecated TLS or SSL protocol enabled",
+        "'{0}' enables a deprecated protocol; allow TLS 1.2 and later only, or leave the choice to the operating system",
+        TransportCategory,
+        "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a client or server that enables them can be downgraded and its traffic, tokens included, read (OWASP A02).");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id), customTags: customTags);

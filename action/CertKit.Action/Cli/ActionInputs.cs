@@ -46,6 +46,12 @@ public sealed record ActionInputs
     public string? EndpointsFile { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
+    /// <summary><c>certified-version</c>: the last certified version, overriding the look-up in the re-certification issues.</summary>
+    public string? CertifiedVersion { get; init; }
+
+    /// <summary><c>certified-label</c>: the label that marks a re-certification issue as certified.</summary>
+    public string CertifiedLabel { get; init; } = "certified";
+
     /// <summary>The token input, masked before anything else is read or printed.</summary>
     public static string ReadAndMaskToken(ActionsCore core)
     {
@@ -103,7 +109,7 @@ public sealed record ActionInputs
         var currentRepository = core.GetEnvironment("GITHUB_REPOSITORY");
         return new ActionInputs
         {
-            Program = core.GetInput("program", required: true).ToLowerInvariant(),
+            Program = ProgramName(core.GetInput("program", required: true)),
             PolicyFile = Optional(core.GetInput("policy-file")),
             GitHubToken = token,
             TargetRepository = target.Length > 0
@@ -124,6 +130,8 @@ public sealed record ActionInputs
             Evidence = evidence,
             FailOnBump = failOnValues.Contains(FailOnBumpValue),
             EndpointsFile = Optional(core.GetInput("endpoints-file")),
+            CertifiedVersion = Optional(core.GetInput("certified-version")),
+            CertifiedLabel = Optional(core.GetInput("certified-label")) ?? "certified",
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.
             CommentOnPullRequest = core.GetInput("comment-on-pr").Length == 0 || core.GetBooleanInput("comment-on-pr"),
             ClosedIssue = closedIssue switch
@@ -162,6 +170,10 @@ public sealed record ActionInputs
         text.Split([',', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+
+    /// <summary>The program's id for a name or alias in any case (<c>CyberArk</c> → <c>venafi</c>).</summary>
+    private static string ProgramName(string text) =>
+        Programs.ProgramRegistry.Canonical(text) ?? throw new ActionInputException($"program: {Programs.ProgramRegistry.Unknown(text)}.");
 
     private static string? Optional(string text) => text.Length == 0 ? null : text;
 }

@@ -37,17 +37,29 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             var repository = core.GetEnvironment("GITHUB_REPOSITORY") ?? inputs.TargetRepository.ToString();
             var serverUrl = core.GetEnvironment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com";
             var (request, context) = Plan(actionEvent, inputs, repository, serverUrl);
+            request = ActionCertifiedBaseline.ApplyInput(inputs, request);
 
-            var decision = await core.GroupAsync($"Decision ({inputs.Program}, {context.Trigger})", () =>
+            var decision = await core.GroupAsync($"Decision ({inputs.Program}, {context.Trigger})", async () =>
             {
                 var decided = Decide(request);
+                if (ActionCertifiedBaseline.ShouldLookUp(inputs, request, decided)
+                    && await ActionCertifiedBaseline.LookUpAsync(core, inputs, request, repository, () => Client(inputs)).ConfigureAwait(false) is { } certified)
+                {
+                    decided = Decide(certified);
+                }
+
                 core.Info($"{decided.ProgramName}: {decided.PreviousVersion ?? "none"} -> {decided.Version} ({decided.Bump}), re-certification {DecisionReport.RequiredText(decided)}.");
+                if (decided.Baseline is { } baseline)
+                {
+                    core.Info($"  baseline: {baseline}");
+                }
+
                 foreach (var reason in decided.Reasons)
                 {
                     core.Info($"  - {reason}");
                 }
 
-                return Task.FromResult(decided);
+                return decided;
             }).ConfigureAwait(false);
             context = context with { CompareUrl = context.CompareUrl ?? ReleaseCompareUrl(actionEvent, inputs, serverUrl, repository, decision) };
             DecisionReport.WriteDecisionOutputs(core, decision);
@@ -92,6 +104,12 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                     {
                         throw new CertKitException($"certkit check: {exception.Message}", exception);
                     }
+                }
+
+                // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
+                if (view is not null)
+                {
+                    core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
                 }
 
                 failure = FailureMessage(inputs, decision, scan, actionEvent, readiness);
@@ -145,8 +163,6 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                 }
             }
 
-            // How often the expensive facts were computed (each should be once per run; a test holds the Action to it).
-            core.Debug($"certkit: repository workspace opened {RepositoryWorkspace.OpenCount} time(s); {RepositoryScanner.ProjectAnalyses} C# project analysis(es)");
             if (failure is not null)
             {
                 core.SetFailed(failure);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertKit.Action.Programs;
 using CertKit.Action.Readiness;
 
 namespace CertKit.Action.Cli;
@@ -13,6 +14,8 @@ internal static class CheckCommand
     public const int ExitReady = 0;
     public const int ExitFailed = 1;
     public const int ExitUserError = 1;
+
+    private const string MarkdownFile = "Markdown file";
 
     public static Command Create()
     {
@@ -30,15 +33,8 @@ internal static class CheckCommand
             }
         });
         var program = new Option<string>("--program") { Description = "The certification program whose review to check.", Required = true };
-        program.HelpName = string.Join("|", ReadinessPrograms.ProgramNames);
-        program.Validators.Add(result =>
-        {
-            // One line on stderr, rather than the parser's multi-line list.
-            if (result.Tokens.Count > 0 && !ReadinessPrograms.ProgramNames.Contains(result.Tokens[0].Value))
-            {
-                result.AddError($"--program: unknown program '{result.Tokens[0].Value}' (expected {program.HelpName})");
-            }
-        });
+        program.HelpName = ProgramRegistry.HelpName;
+        ProgramOption.AcceptProgramNames(program);
         var policy = new Option<string?>("--policy") { Description = "For --program custom: the certkit.yml with checks: [...] (default: DIR/certkit.yml).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the text report." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the report as a Markdown table to FILE.", HelpName = "FILE" };
@@ -48,10 +44,24 @@ internal static class CheckCommand
         severity.AcceptOnlyFromAmong([.. DependencyTools.Severities]);
 
         var files = FileTreatmentOption.Create();
+        var staleAfter = new Option<int>("--stale-after")
+        {
+            Description = "Flag a requirement whose source was last verified more than DAYS ago (so the team re-reads it).",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => StalenessRule.DefaultMaxAgeDays,
+        };
+        staleAfter.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--stale-after: DAYS must be 0 or more");
+            }
+        });
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "The day the requirements' age is measured on (default: today, UTC).", HelpName = "YYYY-MM-DD" };
 
         var command = new Command("check", "Check a repository against its certification program's requirements: passed, failed or manual, with evidence.")
         {
-            directory, program, policy, json, markdown, failOn, severity, files,
+            directory, program, policy, json, markdown, failOn, severity, staleAfter, asOf, files,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -61,14 +71,20 @@ internal static class CheckCommand
             ReadinessReport report;
             try
             {
+                if (parseResult.GetValue(markdown) is { } markdownFile)
+                {
+                    OutputFiles.Require(markdownFile, MarkdownFile);
+                }
+
                 var treatments = FileTreatmentOption.Resolve(folder, parseResult.GetValue(files));
                 var context = await CheckContext.OpenAsync(folder, cancellationToken, treatments: treatments).ConfigureAwait(false);
                 context.DependencyTools = DependencyTools.Default with { MinimumSeverity = parseResult.GetValue(severity)! };
-                var chosen = ReadinessPrograms.Resolve(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
-                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken).ConfigureAwait(false);
+                var chosen = ProgramRegistry.ResolveReadiness(parseResult.GetValue(program)!, parseResult.GetValue(policy), context.Root);
+                var staleness = new StalenessRule(parseResult.GetValue(asOf) ?? StalenessRule.Default.Today, parseResult.GetValue(staleAfter));
+                report = await ReadinessRunner.RunAsync(chosen, context, cancellationToken, staleness).ConfigureAwait(false);
                 if (parseResult.GetValue(markdown) is { } markdownPath)
                 {
-                    WriteAtomically(markdownPath, ReadinessWriters.Markdown(report));
+                    OutputFiles.Write(markdownPath, ReadinessWriters.Markdown(report), MarkdownFile);
                 }
             }
             catch (Exception exception) when (exception is CertKitException or IOException or UnauthorizedAccessException)
@@ -78,17 +94,13 @@ internal static class CheckCommand
             }
 
             output.Write(parseResult.GetValue(json) ? ReadinessWriters.Json(report) + Environment.NewLine : ReadinessWriters.Text(report));
+            if (!parseResult.GetValue(json) && parseResult.GetValue(markdown) is { } written)
+            {
+                output.WriteLine(OutputFiles.WrittenLine("Markdown", written));
+            }
+
             return !report.Ready && parseResult.GetValue(failOn) == "failed" ? ExitFailed : ExitReady;
         });
         return command;
-    }
-
-    /// <summary>Writes through a temporary file, so a failed write leaves nothing half-written.</summary>
-    private static void WriteAtomically(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".certkit-tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, full, overwrite: true);
     }
 }

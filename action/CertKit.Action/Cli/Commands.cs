@@ -12,5 +12,6 @@ internal static class Commands
         yield return ActionCommand.Create();
         yield return CheckCommand.Create();
         yield return EndpointsCommand.Create();
+        yield return ProgramsCommand.Create();
     }
 }

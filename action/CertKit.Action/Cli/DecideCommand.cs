@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CertKit.Action.Decision;
 using CertKit.Action.Evidence;
-using CertKit.Action.Policies;
+using CertKit.Action.Programs;
 using CertKit.Action.Versioning;
 
 namespace CertKit.Action.Cli;
@@ -19,10 +19,10 @@ internal static class DecideCommand
     {
         var program = new Option<string>("--program")
         {
-            Description = "The certification program whose re-certification rule applies (custom: a certkit.yml policy).",
-            HelpName = string.Join("|", PolicyCatalog.ProgramNames),
+            Description = "The certification program whose re-certification rule applies (any case, or an alias such as cyberark; custom: a certkit.yml policy).",
+            HelpName = ProgramRegistry.HelpName,
         };
-        program.AcceptOnlyFromAmong([.. PolicyCatalog.ProgramNames]);
+        ProgramOption.AcceptProgramNames(program);
         var policy = new Option<string>("--policy")
         {
             Description = "A custom policy file (certkit.yml) for --program custom; default certkit.yml in the repository.",
@@ -47,7 +47,7 @@ internal static class DecideCommand
         };
         var version = new Option<string>("--version")
         {
-            Description = "The version at head, overriding discovery (release tag, Directory.Build.props, *.csproj, package.json).",
+            Description = "The version at head, overriding discovery (release tag, Directory.Build.props, *.csproj, AssemblyInfo.cs, package.json, *.psd1).",
             HelpName = "V",
         };
         var previousVersion = new Option<string>("--previous-version")
@@ -64,6 +64,11 @@ internal static class DecideCommand
         {
             Description = "Whether a minor bump in 0.y.z counts as major (SemVer 4); default true, or the policy's zeroMajorMinorIsMajor.",
             HelpName = "true|false",
+        };
+        var certifiedVersion = new Option<string>("--certified-version")
+        {
+            Description = "The last version the program certified: a release is judged against it (evidence from its tag); default certified: in certkit.yml.",
+            HelpName = "V",
         };
         var json = new Option<bool>("--json")
         {
@@ -92,6 +97,7 @@ internal static class DecideCommand
         command.Options.Add(previousVersion);
         command.Options.Add(tagPattern);
         command.Options.Add(zeroMinorIsMajor);
+        command.Options.Add(certifiedVersion);
         command.Options.Add(json);
         command.Options.Add(evidence);
         command.Options.Add(failOn);
@@ -103,9 +109,14 @@ internal static class DecideCommand
             try
             {
                 var repositoryPath = parseResult.GetValue(repo) ?? ".";
+                var (certified, certifiedSource) = parseResult.GetValue(certifiedVersion) is { } named
+                    ? (named, "--certified-version")
+                    : CertifiedSetting.FromPolicyFile(parseResult.GetValue(policy), repositoryPath);
                 var request = new DecisionRequest
                 {
-                    Policy = PolicyCatalog.Resolve(parseResult.GetValue(program), parseResult.GetValue(policy), repositoryPath),
+                    CertifiedVersion = certified,
+                    CertifiedSource = certifiedSource,
+                    Policy = ProgramRegistry.ResolvePolicy(parseResult.GetValue(program), parseResult.GetValue(policy), repositoryPath),
                     RepositoryPath = repositoryPath,
                     BaseRef = parseResult.GetValue(baseRef),
                     HeadRef = parseResult.GetValue(headRef) ?? "HEAD",

@@ -11,6 +11,8 @@ internal static class EndpointsCommand
 {
     public const string Name = "endpoints";
 
+    private const string MarkdownFile = "Markdown file";
+
     public static Command Create()
     {
         var directory = new Argument<string>("DIR")
@@ -38,11 +40,16 @@ internal static class EndpointsCommand
             var output = parseResult.InvocationConfiguration.Output;
             try
             {
-                var report = await EndpointInventory.ScanAsync(parseResult.GetValue(directory) ?? ".", cancellationToken).ConfigureAwait(false);
                 var markdownPath = parseResult.GetValue(markdown);
                 if (markdownPath is not null)
                 {
-                    WriteAtomically(markdownPath, EndpointMarkdown.Render(report));
+                    OutputFiles.Require(markdownPath, MarkdownFile);
+                }
+
+                var report = await EndpointInventory.ScanAsync(parseResult.GetValue(directory) ?? ".", cancellationToken).ConfigureAwait(false);
+                if (markdownPath is not null)
+                {
+                    OutputFiles.Write(markdownPath, EndpointMarkdown.Render(report), MarkdownFile);
                 }
 
                 if (parseResult.GetValue(json))
@@ -54,7 +61,7 @@ internal static class EndpointsCommand
                     output.Write(EndpointText.Render(report));
                     if (markdownPath is not null)
                     {
-                        output.WriteLine($"Markdown written to {markdownPath}");
+                        output.WriteLine(OutputFiles.WrittenLine("Markdown", markdownPath));
                     }
                 }
 
@@ -68,20 +75,5 @@ internal static class EndpointsCommand
         });
 
         return command;
-    }
-
-    /// <summary>Nothing half-written: the file appears whole or not at all.</summary>
-    private static void WriteAtomically(string path, string content)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new CertKitException($"--markdown: the folder '{folder}' does not exist");
-        }
-
-        var temporary = full + ".certkit-tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, full, overwrite: true);
     }
 }

@@ -1,5 +1,5 @@
 using CertKit.Action.Decision;
-using CertKit.Action.Policies;
+using CertKit.Action.Programs;
 using CertKit.Action.Reporting;
 using CertKit.Action.Versioning;
 
@@ -15,9 +15,14 @@ public sealed class EngineDecisionSource : IDecisionSource
             var policyFile = request.PolicyFile is null || Path.IsPathRooted(request.PolicyFile)
                 ? request.PolicyFile
                 : Path.Combine(request.RepositoryPath, request.PolicyFile);
+            var (certified, certifiedSource) = request.CertifiedVersion is not null
+                ? (request.CertifiedVersion, request.CertifiedSource)
+                : CertifiedSetting.FromPolicyFile(policyFile, request.RepositoryPath);
             var decision = DecisionEngine.Decide(new DecisionRequest
             {
-                Policy = PolicyCatalog.Resolve(request.Program, policyFile, request.RepositoryPath),
+                CertifiedVersion = certified,
+                CertifiedSource = certifiedSource,
+                Policy = ProgramRegistry.ResolvePolicy(request.Program, policyFile, request.RepositoryPath),
                 RepositoryPath = request.RepositoryPath,
                 BaseRef = request.BaseRef,
                 HeadRef = request.HeadRef,
@@ -40,6 +45,8 @@ public sealed class EngineDecisionSource : IDecisionSource
                 Evidence = decision.Evidence,
                 ImpliedBump = decision.ImpliedBump?.ToName(),
                 BumpUnderstated = decision.BumpUnderstated,
+                Baseline = decision.Certified?.Statement,
+                CertifiedVersion = decision.Certified is { Used: true, Version: { } version } ? VersionText.Format(version) : null,
             };
         }
         catch (CertKitException exception)

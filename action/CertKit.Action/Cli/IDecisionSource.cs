@@ -15,6 +15,12 @@ public sealed record ActionDecisionRequest(
 {
     /// <summary>How much evidence to gather (the <c>evidence</c> input).</summary>
     public Evidence.EvidenceMode Evidence { get; init; } = CertKit.Action.Evidence.EvidenceMode.None;
+
+    /// <summary>The last certified version (the <c>certified-version</c> input, or a certified re-certification issue), or null.</summary>
+    public string? CertifiedVersion { get; init; }
+
+    /// <summary>Where <see cref="CertifiedVersion"/> comes from ("issue #12, closed 2026-05-02").</summary>
+    public string? CertifiedSource { get; init; }
 }
 
 /// <summary>

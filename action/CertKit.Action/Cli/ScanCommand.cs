@@ -105,7 +105,12 @@ internal static class ScanCommand
                 var sarifPath = parseResult.GetValue(sarif);
                 if (sarifPath is not null)
                 {
-                    PathChecks.RequireWritableFile(sarifPath, "SARIF file");
+                    OutputFiles.Require(sarifPath, "SARIF file");
+                }
+
+                if (parseResult.GetValue(writeBaseline) is { } baselineToWrite)
+                {
+                    OutputFiles.Require(baselineToWrite, "baseline file");
                 }
 
                 settings = settings with { Treatments = FileTreatmentOption.Resolve(settings.Directory, parseResult.GetValue(files)) };
@@ -132,7 +137,9 @@ internal static class ScanCommand
 
                     if (sarifPath is not null)
                     {
-                        SarifWriter.Write(report, sarifPath);
+                        using var sarifDocument = new MemoryStream();
+                        SarifWriter.Write(report, sarifDocument);
+                        OutputFiles.Write(sarifPath, sarifDocument.ToArray(), "SARIF file");
                     }
 
                     if (parseResult.GetValue(json))
@@ -144,7 +151,7 @@ internal static class ScanCommand
                         TextReport.Write(report, rendered);
                         if (sarifPath is not null)
                         {
-                            rendered.WriteLine($"SARIF written to {sarifPath}");
+                            rendered.WriteLine(OutputFiles.WrittenLine("SARIF", sarifPath));
                         }
 
                         if (written >= 0)

@@ -40,6 +40,11 @@ public static class DecisionEngine
                 "--previous-version",
                 context?.BaseCommit ?? (context is null ? null : context.Discovery.ReleaseTagOf(explicitPrevious, context.HeadCommit)?.Commit))
             : DiscoverPrevious(context!, current);
+        var certified = ResolveCertified(request, context, current, previous);
+        if (certified.Used)
+        {
+            previous = certified.Previous;
+        }
 
         var bump = BumpCalculator.Compute(previous?.Version, current.Version, zeroMajorMinorIsMajor);
         NuGetVersion? lastRelease = null;
@@ -63,6 +68,7 @@ public static class DecisionEngine
         var (evidence, notGathered) = bump.Kind == BumpKind.Downgrade
             ? (null, "a downgrade is not a release")
             : GatherEvidence(request, context, compareCommit, compareName);
+        var baseline = Describe(certified, previous, evidence);
         var verdict = policy.Evaluate(new PolicyInput
         {
             PreviousVersion = previous?.Version,
@@ -78,18 +84,82 @@ public static class DecisionEngine
 
         return new RecertificationDecision
         {
+            Warnings = VersionWarnings(context, current),
             Program = policy.Id,
             ProgramName = policy.DisplayName,
             Previous = previous,
             Current = current,
             Bump = bump.Kind,
             RecertificationRequired = verdict.Required,
-            Reasons = verdict.Reasons,
+            // A named certified version changes what the verdict rests on, so it leads the reasons; without one, today's reasons stand.
+            Reasons = baseline.Version is null ? verdict.Reasons : [baseline.Statement, .. verdict.Reasons],
             Scopes = scopes,
             ComparedWith = verdict.ComparedWith,
             Evidence = evidence,
             EvidenceNotGatheredBecause = notGathered,
+            Certified = baseline,
         };
+    }
+
+    /// <summary>The certified version the request names, and whether it replaces the previous version as the baseline.</summary>
+    private static (bool Used, DiscoveredVersion? Previous, NuGetVersion? Version, string? Source, string? NotUsedBecause) ResolveCertified(
+        DecisionRequest request, Context? context, DiscoveredVersion current, DiscoveredVersion? previous)
+    {
+        if (request.CertifiedVersion is null)
+        {
+            return (false, previous, null, null, null);
+        }
+
+        var source = request.CertifiedSource ?? "--certified-version";
+        var version = VersionText.Parse(request.CertifiedVersion, "--certified-version");
+        string? notUsed = null;
+        if (request.BaseRef is not null || request.PreviousVersion is not null)
+        {
+            notUsed = request.BaseRef is not null ? $"the change is judged against --base {request.BaseRef}" : "--previous-version was given";
+        }
+        else if (VersionComparer.VersionRelease.Compare(version, current.Version) >= 0)
+        {
+            notUsed = $"it is not lower than {VersionText.Format(current.Version)}";
+        }
+        else if (context is null)
+        {
+            notUsed = "there is no repository to find its tag in";
+        }
+        else if (context.Discovery.ReleaseTagOf(version, context.HeadCommit) is not { } tagged)
+        {
+            notUsed = $"no release tag of it ({context.TagPatterns.Description}) is reachable from {context.HeadRef}";
+        }
+        else
+        {
+            return (true, tagged, version, source, null);
+        }
+
+        return (false, previous, version, source, notUsed);
+    }
+
+    /// <summary>What the outputs say about the baseline: "3 changes since certification of 1.0.0 (tag v1.0.0; issue #12, closed …)".</summary>
+    private static CertifiedBaseline Describe(
+        (bool Used, DiscoveredVersion? Previous, NuGetVersion? Version, string? Source, string? NotUsedBecause) certified,
+        DiscoveredVersion? previous,
+        CertKit.Action.Evidence.EvidenceReport? evidence)
+    {
+        if (certified.Version is null)
+        {
+            return CertifiedBaseline.Unknown(previous);
+        }
+
+        var named = $"{VersionText.Format(certified.Version)} ({certified.Source})";
+        if (!certified.Used)
+        {
+            var fallback = previous is null ? "as a first certification" : $"against the previous version {VersionText.Format(previous.Version)} ({previous.Origin})";
+            return new CertifiedBaseline(certified.Version, certified.Source, false, $"certified version {named} not used ({certified.NotUsedBecause}): judged {fallback}");
+        }
+
+        var since = $"certification of {VersionText.Format(certified.Version)} ({previous!.Origin}; {certified.Source})";
+        var statement = evidence is null
+            ? $"judged against the {since}, not the previous release"
+            : $"{Evidence.EvidenceItems.From(evidence).Count} change(s) since {since}: judged against the certified version, not the previous release";
+        return new CertifiedBaseline(certified.Version, certified.Source, true, statement);
     }
 
     private static (CertKit.Action.Evidence.EvidenceReport? Evidence, string? NotGatheredBecause) GatherEvidence(DecisionRequest request, Context? context, string? compareCommit, string? compareName)
@@ -124,7 +194,7 @@ public static class DecisionEngine
         }
 
         var message = $"no version found at {context.HeadRef}: no release tag matching {tagPatterns.Description} on the commit, " +
-            "and no Version in Directory.Build.props, *.csproj or version in package.json; pass --version";
+            "and no Version in Directory.Build.props, *.csproj, AssemblyInfo.cs, version in package.json or ModuleVersion in *.psd1; pass --version";
         if (context.Repository.IsShallow)
         {
             message += $" ({GitRepository.ShallowCloneAdvice})";
@@ -200,6 +270,22 @@ public static class DecisionEngine
         var atBase = discovery.Discover(compareCommit, baseName ?? compareName ?? GitRepository.Short(compareCommit));
         var atHead = discovery.Discover(context.HeadCommit, context.HeadRef);
         return ScopeComparison.Between(atBase, atHead);
+    }
+
+    /// <summary>
+    /// A version read from a project file that is lower than a release tag reachable from head: the file was most likely
+    /// never bumped, and the decision compares a stale version with an older tag. Said, not guessed around.
+    /// </summary>
+    private static IReadOnlyList<string> VersionWarnings(Context? context, DiscoveredVersion current)
+    {
+        if (context is null || current.Source is VersionSourceKind.ReleaseTag or VersionSourceKind.Explicit
+            || context.Discovery.HighestTagAbove(current.Version, context.HeadCommit) is not { } higher)
+        {
+            return [];
+        }
+
+        return [$"release tag {higher.Tag} ({VersionText.Format(higher.Version)}) is reachable from {context.HeadRef} but the version found is {VersionText.Format(current.Version)} ({current.Origin}): "
+            + "the project file was probably not bumped since; bump it, tag the release, or pass --version"];
     }
 
     private static NuGetVersion Release(NuGetVersion version) => new(version.Major, version.Minor, version.Patch, version.Revision);

@@ -7,7 +7,7 @@ namespace CertKit.Action.Decision;
 
 /// <summary>
 /// The decision as exactly one JSON object, keys in this order:
-/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated","evidenceIncomplete","notCompared"}</c>.
+/// <c>{"program","previousVersion","previousVersionSource","version","versionSource","comparedWith","bump","recertificationRequired","reasons","scopes":{"added","removed"},"evidence","impliedBump","bumpUnderstated","evidenceIncomplete","notCompared","warnings","certifiedVersion","certifiedSource","certifiedBaseline","baseline"}</c>.
 /// <c>previousVersion</c> and its source are null for an initial version. A source says where the version was found
 /// (<c>tag v1.4.2</c>, <c>src/X/X.csproj</c>, <c>--version</c>); <c>comparedWith</c> is the version the verdict judged the
 /// change against, which differs from <c>previousVersion</c> when a program judges a release against its last release.
@@ -64,6 +64,11 @@ public static class DecisionJson
             }
 
             json.WriteEndArray();
+            WriteList(json, "warnings", decision.Warnings);
+            WriteVersion(json, "certifiedVersion", decision.Certified?.Version);
+            json.WriteString("certifiedSource", decision.Certified?.Source);
+            json.WriteBoolean("certifiedBaseline", decision.Certified?.Used == true);
+            json.WriteString("baseline", decision.Certified?.Statement);
             json.WriteEndObject();
         }
 

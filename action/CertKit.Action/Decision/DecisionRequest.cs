@@ -29,6 +29,15 @@ public sealed record DecisionRequest
     /// <summary>Whether a 0.y.z minor bump counts as major; null means the policy's setting (default true).</summary>
     public bool? ZeroMajorMinorIsMajor { get; init; }
 
+    /// <summary>
+    /// The last version the program certified (<c>--certified-version</c>, <c>certified:</c>, a closed re-certification issue),
+    /// or null: a release is then judged against it instead of the previous release, and evidence runs from its tag.
+    /// </summary>
+    public string? CertifiedVersion { get; init; }
+
+    /// <summary>Where <see cref="CertifiedVersion"/> comes from ("issue #12, closed 2026-05-02", "--certified-version").</summary>
+    public string? CertifiedSource { get; init; }
+
     public TimeSpan GitTimeout { get; init; } = GitCommandRunner.DefaultTimeout;
 
     /// <summary>How much evidence (public API, endpoints, contract) to gather between the compared commits; none by default.</summary>

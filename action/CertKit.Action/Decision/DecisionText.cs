@@ -26,6 +26,18 @@ public static class DecisionText
             text.Append(VersionText.Format(decision.Previous.Version)).Append(" (").Append(decision.Previous.Origin).AppendLine(")");
         }
 
+        foreach (var warning in decision.Warnings)
+        {
+            text.Append("  WARNING: ").AppendLine(warning);
+        }
+
+        if (decision.Certified is { } certified)
+        {
+            text.Append("  certified:        ").AppendLine(certified.Version is null
+                ? certified.Statement
+                : $"{VersionText.Format(certified.Version)} ({certified.Source}){(certified.Used ? ", the baseline" : ", not used")}");
+        }
+
         text.Append("  bump:             ").AppendLine(decision.Bump.ToName());
         if (decision.Scopes.Compared)
         {

@@ -23,11 +23,17 @@ public sealed record RecertificationDecision
 
     public required ScopeComparison Scopes { get; init; }
 
+    /// <summary>What the person deciding should know about the inputs (a release tag higher than the version found in a project file, …).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The version the verdict judged the change against (see <see cref="Policies.PolicyVerdict.ComparedWith"/>).</summary>
     public NuGetVersion? ComparedWith { get; init; }
 
     /// <summary>What changed between the compared commits, or null when it was not gathered (see <see cref="EvidenceNotGatheredBecause"/>).</summary>
     internal CertKit.Action.Evidence.EvidenceReport? Evidence { get; init; }
+
+    /// <summary>The certified version, when known, and whether the verdict was judged against it.</summary>
+    public CertifiedBaseline? Certified { get; init; }
 
     /// <summary>Why no evidence was gathered (--evidence none, no commit to compare with), or null.</summary>
     public string? EvidenceNotGatheredBecause { get; init; }

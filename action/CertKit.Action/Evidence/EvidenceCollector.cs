@@ -1,6 +1,7 @@
 using CertKit.Action.Evidence.Api;
 using CertKit.Action.Evidence.Contract;
 using CertKit.Action.Evidence.Endpoints;
+using CertKit.Action.Evidence.Routes;
 using CertKit.Action.Git;
 using CertKit.Action.Workspace;
 
@@ -39,21 +40,27 @@ internal static class EvidenceCollector
         }
 
         // What the readers below can compare, and what no reader can: the verdict must not rest on "no change" there.
+        // Each commit's view is built once and read by every reader below.
+        var baseWorkspace = RepositoryWorkspace.OpenSnapshot(atBase.Folder);
         var headWorkspace = RepositoryWorkspace.OpenSnapshot(atHead.Folder);
         var coverage = changedFiles is null ? null : EvidenceCoverage.Of(changedFiles, headWorkspace);
 
-        var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(atBase.Folder, baseLabel, atHead.Folder, headLabel, needed, cancellationToken).ConfigureAwait(false);
+        var (apiBase, apiHead) = await ApiSurfaceReader.ReadAsync(baseWorkspace, baseLabel, headWorkspace, headLabel, needed, cancellationToken).ConfigureAwait(false);
         var api = ApiDiff.Compare(apiBase, apiHead);
+
+        // A service's API is also the routes it exposes and their request/response shapes.
+        var (routesBreaking, routesAdded) = RouteDiff.Compare(RouteInventory.Read(baseWorkspace), RouteInventory.Read(headWorkspace));
+        api = api with { Breaking = [.. api.Breaking, .. routesBreaking], Added = [.. api.Added, .. routesAdded] };
         notes.AddRange(api.Notes);
         if (mode == EvidenceMode.Api)
         {
             return new EvidenceReport(baseLabel, api, null, null, null, notes) { Coverage = coverage };
         }
 
-        var endpointsBase = await EndpointInventory.ScanAsync(atBase.Folder, cancellationToken).ConfigureAwait(false);
-        var endpointsHead = await EndpointInventory.ScanAsync(atHead.Folder, cancellationToken).ConfigureAwait(false);
-        var manifestBase = Contract.ConnectManifest.Read(atBase.Folder);
-        var manifestHead = Contract.ConnectManifest.Read(atHead.Folder);
+        var endpointsBase = EndpointInventory.Scan(baseWorkspace, cancellationToken);
+        var endpointsHead = EndpointInventory.Scan(headWorkspace, cancellationToken);
+        var manifestBase = Contract.ConnectManifest.Read(baseWorkspace);
+        var manifestHead = Contract.ConnectManifest.Read(headWorkspace);
         notes.AddRange(manifestBase.Notes.Select(n => $"{n} (at {baseLabel})"));
         notes.AddRange(manifestHead.Notes.Select(n => $"{n} (at {headLabel})"));
         return new EvidenceReport(

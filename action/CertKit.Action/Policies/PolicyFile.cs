@@ -23,7 +23,7 @@ public sealed class PolicyFile
 {
     public const string DefaultFileName = "certkit.yml";
 
-    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files"];
+    private static readonly string[] Keys = ["program", "recertifyOn", "paths", "tagPattern", "scopes", "zeroMajorMinorIsMajor", "checks", "files", "publicKeys", "certified"];
 
     private static readonly Dictionary<string, RecertifyTrigger> Triggers = new(StringComparer.Ordinal)
     {
@@ -59,6 +59,11 @@ public sealed class PolicyFile
 
     /// <summary>The readiness checks <c>certkit check --program custom</c> runs, with their lines, or null when none are listed.</summary>
     public IReadOnlyList<(string Id, long Line)>? Checks { get; init; }
+
+    /// <summary>Configuration keys the repository documents as public client-side keys (not credentials), for <c>secured-configuration</c>.</summary>
+    public IReadOnlyList<string> PublicKeys { get; init; } = [];
+    /// <summary>The last version the program certified (<c>certified: 1.4.0</c>), or null; decide judges against it.</summary>
+    public string? Certified { get; init; }
 
     /// <summary>Reads and validates a policy file from disk.</summary>
     public static PolicyFile Load(string path)
@@ -133,6 +138,8 @@ public sealed class PolicyFile
         bool? zeroMajorMinorIsMajor = null;
         IReadOnlyList<(string, long)>? checks = null;
         IReadOnlyList<string> files = [];
+        IReadOnlyList<string> publicKeys = [];
+        string? certified = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -188,6 +195,17 @@ public sealed class PolicyFile
                 case "files":
                     files = FileTreatmentsOf(valueNode, name);
                     break;
+                case "publicKeys":
+                    publicKeys = List(valueNode, name, key, allowEmpty: true).Select(item => item.Value).ToList();
+                    break;
+                case "certified":
+                    certified = Scalar(valueNode, name, key);
+                    if (Versioning.VersionText.TryParse(certified) is null)
+                    {
+                        throw new CertKitException($"{name}:{valueNode.Start.Line}: certified '{certified}' is not a version (e.g. certified: 1.4.0)");
+                    }
+
+                    break;
                 case "zeroMajorMinorIsMajor":
                     var flag = Scalar(valueNode, name, key);
                     zeroMajorMinorIsMajor = flag switch
@@ -208,10 +226,12 @@ public sealed class PolicyFile
             RecertifyOn = recertifyOn,
             Paths = paths,
             TagPattern = tagPattern,
+            Certified = certified,
             Scopes = scopes,
             ZeroMajorMinorIsMajor = zeroMajorMinorIsMajor,
             Checks = checks,
             Files = files,
+            PublicKeys = publicKeys,
         };
     }
 

@@ -19,6 +19,7 @@ internal static class CheckCatalog
         new CreatorContactCheck(),
         new TestsCheck(),
         new GitTagCheck(),
+        new RuntimeCheck(),
         new DependenciesCheck(),
         new EndpointInventoryCheck(),
         new ScanFindingsCheck("hardcoded-values", "No hardcoded URLs, tokens, credentials or passwords in code and configuration.", RuleIds.HardcodedUrl, RuleIds.HardcodedCredential, RuleIds.HardcodedSecretContent, RuleIds.HardcodedAdobeSignShard),

@@ -63,7 +63,7 @@ internal sealed class CheckContext
     public static CheckContext Open(RepositoryWorkspace workspace, Func<CancellationToken, Task<ScanReport>>? scan = null)
     {
         // Checks name files relative to the checked folder (the workspace's are relative to the git top level).
-        var files = workspace.Files.Select(file => FileDiscovery.RelativeTo(workspace.Directory, file.FullPath)).ToList();
+        var files = workspace.Files.Where(file => File.Exists(file.FullPath)).Select(file => FileDiscovery.RelativeTo(workspace.Directory, file.FullPath)).ToList();
         scan ??= token => new RepositoryScanner().ScanAsync(workspace, new ScanSettings(workspace.Directory), new ScanTimings(), token);
         return new CheckContext(workspace, files, scan);
     }

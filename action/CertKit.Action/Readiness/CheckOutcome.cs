@@ -25,8 +25,16 @@ internal sealed record CheckOutcome(CheckStatus Status, IReadOnlyList<string> Ev
         problems.Count > 0 ? Failed(problems) : Passed(passedEvidence);
 }
 
-/// <summary>One check's result in a readiness report: its id, verdict, the requirement it checks (quoted) and the evidence.</summary>
-internal sealed record CheckResult(string Id, CheckStatus Status, string Requirement, IReadOnlyList<string> Evidence, IReadOnlyList<string> Warnings);
+/// <summary>
+/// One check's result in a readiness report: its id, verdict, the requirement it checks (quoted) and the evidence; the
+/// requirement's source, and <see cref="Stale"/> (what to re-read) when it was last verified too long ago.
+/// </summary>
+internal sealed record CheckResult(string Id, CheckStatus Status, string Requirement, IReadOnlyList<string> Evidence, IReadOnlyList<string> Warnings)
+{
+    public Programs.RequirementSource? Source { get; init; }
+
+    public string? Stale { get; init; }
+}
 
 /// <summary>Would this repository pass its program's review today: every check's result.</summary>
 internal sealed record ReadinessReport(string Program, string ProgramName, IReadOnlyList<CheckResult> Checks)

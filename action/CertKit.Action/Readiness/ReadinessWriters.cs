@@ -22,7 +22,10 @@ internal static class ReadinessWriters
     };
 
     public static string Json(ReadinessReport report) => JsonSerializer.Serialize(
-        new JsonReport(report.Program, report.Ready, [.. report.Checks.Select(check => new JsonCheck(check.Id, check.Status, check.Requirement, check.Evidence, check.Warnings))], report.Coverage is null ? null : Workspace.CoverageJson.Of(report.Coverage)),
+        new JsonReport(report.Program, report.Ready, [.. report.Checks.Select(check => new JsonCheck(
+            check.Id, check.Status, check.Requirement, check.Evidence, check.Warnings,
+            check.Source is { } source ? new JsonSource(source.Title, source.Url, source.Seed, source.Verified?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null,
+            check.Stale))], report.Coverage is null ? null : Workspace.CoverageJson.Of(report.Coverage)),
         JsonOptions);
 
     public static string Text(ReadinessReport report)
@@ -42,6 +45,11 @@ internal static class ReadinessWriters
             foreach (var line in check.Warnings)
             {
                 text.AppendLine($"        ! {line}");
+            }
+
+            if (check.Stale is { } stale)
+            {
+                text.AppendLine($"        ? {stale}");
             }
         }
 
@@ -78,6 +86,16 @@ internal static class ReadinessWriters
             text.AppendLine($"| `{check.Id}` | {Icon(check.Status)} {StatusWord(check.Status)} | {Cell(check.Requirement)} | {string.Join("<br>", evidence)} |");
         }
 
+        var stale = report.Checks.Where(check => check.Stale is not null).ToList();
+        if (stale.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var check in stale)
+            {
+                text.AppendLine($"- `{check.Id}`: {check.Stale}");
+            }
+        }
+
         return text.ToString();
     }
 
@@ -95,5 +113,7 @@ internal static class ReadinessWriters
 
     private sealed record JsonReport(string Program, bool Ready, IReadOnlyList<JsonCheck> Checks, object? Coverage);
 
-    private sealed record JsonCheck(string Id, CheckStatus Status, string Requirement, IReadOnlyList<string> Evidence, IReadOnlyList<string> Warnings);
+    private sealed record JsonCheck(string Id, CheckStatus Status, string Requirement, IReadOnlyList<string> Evidence, IReadOnlyList<string> Warnings, JsonSource? Source, string? Stale);
+
+    private sealed record JsonSource(string Title, string? Url, string? Seed, string? Verified);
 }

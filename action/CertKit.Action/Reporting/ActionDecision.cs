@@ -22,4 +22,10 @@ public sealed record ActionDecision(
 
     /// <summary>Whether the declared bump is lower than the implied one.</summary>
     public bool BumpUnderstated { get; init; }
+
+    /// <summary>What the verdict was judged against (the certified version, or the previous one), in words.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>The certified version the verdict was judged against, or null when it was judged against the previous version.</summary>
+    public string? CertifiedVersion { get; init; }
 }

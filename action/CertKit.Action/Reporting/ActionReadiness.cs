@@ -16,7 +16,7 @@ internal static class ActionReadiness
     {
         var workspace = view.Directory;
         var context = CheckContext.Open(view, scan is null ? null : _ => Task.FromResult(scan));
-        var resolved = ReadinessPrograms.Resolve(program, policyFile is null ? null : Path.Combine(workspace, policyFile), context.Root);
+        var resolved = Programs.ProgramRegistry.ResolveReadiness(program, policyFile is null ? null : Path.Combine(workspace, policyFile), context.Root);
         var report = await ReadinessRunner.RunAsync(resolved, context, cancellationToken).ConfigureAwait(false);
         core.Info($"{report.ProgramName}: {ReadinessWriters.Headline(report)}");
         foreach (var check in report.Checks)

@@ -14,10 +14,12 @@ internal sealed class MsBuildProjectLoader : IDisposable
 
     private readonly MSBuildWorkspace _workspace;
     private readonly List<WorkspaceDiagnostic> _failures = new();
+    private readonly IReadOnlyDictionary<string, string> _frameworkProblems;
 
-    private MsBuildProjectLoader(MSBuildWorkspace workspace)
+    private MsBuildProjectLoader(MSBuildWorkspace workspace, IReadOnlyDictionary<string, string>? frameworkProblems = null)
     {
         _workspace = workspace;
+        _frameworkProblems = frameworkProblems ?? new Dictionary<string, string>();
         // Restore warnings (NU1603 …) and unresolved items arrive here; they are not fatal, the project still loads.
         _workspace.WorkspaceFailed += (_, e) =>
         {
@@ -30,6 +32,44 @@ internal sealed class MsBuildProjectLoader : IDisposable
 
     public static MsBuildProjectLoader Create() => new(MSBuildWorkspace.Create());
 
+    /// <summary>
+    /// A loader for <paramref name="projectPaths"/>: legacy .NET Framework projects among them find their framework's
+    /// reference assemblies (restored on demand from the served package) through MSBuild's
+    /// <c>TargetFrameworkFallbackSearchPaths</c>, as they would find an installed targeting pack on Windows. A legacy
+    /// project whose reference assemblies cannot be had is not loaded (its compilation would bind nothing): it falls
+    /// back, with that reason.
+    /// </summary>
+    public static async Task<MsBuildProjectLoader> CreateForAsync(IReadOnlyList<string> projectPaths, CancellationToken cancellationToken)
+    {
+        var searchRoots = new List<string>();
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var projectPath in projectPaths)
+        {
+            if (LegacyProject.Read(projectPath) is not { } legacy)
+            {
+                continue;
+            }
+
+            var located = await NetFrameworkReferenceAssemblies.LocateAsync(legacy.TargetFrameworkVersion, cancellationToken).ConfigureAwait(false);
+            if (located.SearchRoot is { } root)
+            {
+                searchRoots.Add(root);
+            }
+            else
+            {
+                problems[projectPath] = located.Problem!;
+            }
+        }
+
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (searchRoots.Count > 0)
+        {
+            properties["TargetFrameworkFallbackSearchPaths"] = string.Join(';', searchRoots.Distinct(StringComparer.Ordinal));
+        }
+
+        return new MsBuildProjectLoader(MSBuildWorkspace.Create(properties), problems);
+    }
+
     internal sealed record Loaded(Project? Project, string? Problem);
 
     /// <summary>A project's design-time result (<see cref="Primary"/>) and those of the projects it references (all in <see cref="Closure"/>), or why it could not be loaded.</summary>
@@ -40,6 +80,11 @@ internal sealed class MsBuildProjectLoader : IDisposable
     /// <summary>The loaded project, or null with the reason it could not be loaded.</summary>
     public async Task<Loaded> OpenAsync(string projectPath, CancellationToken cancellationToken)
     {
+        if (_frameworkProblems.TryGetValue(projectPath, out var frameworkProblem))
+        {
+            return new Loaded(null, frameworkProblem);
+        }
+
         var restoreProblem = await RestoreIfNeededAsync(projectPath, cancellationToken).ConfigureAwait(false);
         Project project;
         try

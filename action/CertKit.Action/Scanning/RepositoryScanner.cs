@@ -20,12 +20,6 @@ internal sealed class RepositoryScanner
 {
     private const string AnalyzerExceptionId = "AD0001";
 
-    // What an SDK-style project with ImplicitUsings compiles with, so ad-hoc compilations bind like the real one.
-    private const string ImplicitUsings =
-        "global using global::System;\nglobal using global::System.Collections.Generic;\nglobal using global::System.IO;\n" +
-        "global using global::System.Linq;\nglobal using global::System.Net.Http;\nglobal using global::System.Threading;\n" +
-        "global using global::System.Threading.Tasks;\n";
-
     private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private readonly IReadOnlyList<DiagnosticDescriptor> _rules;
     private readonly HashSet<string> _ruleIds;
@@ -74,6 +68,9 @@ internal sealed class RepositoryScanner
         public List<string> AnalyzerFailures { get; } = new();
 
         public List<ProjectRecord> Projects { get; } = new();
+
+        /// <summary>Files a project step decided not to analyse (a legacy project's .cs files it does not compile).</summary>
+        public List<SkippedFile> Skipped { get; } = new();
     }
 
     public Task<ScanReport> ScanAsync(ScanSettings settings, CancellationToken cancellationToken) =>
@@ -221,6 +218,7 @@ internal sealed class RepositoryScanner
             .ThenBy(f => f.Column)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
+        skipped.AddRange(collector.Skipped);
         var fingerprints = FindingFingerprints.Compute(all);
         all = all.Select((f, i) => f with { Fingerprint = fingerprints[i] }).ToList();
         var findings = all.Where(f => f.Suppression is null).ToList();
@@ -376,6 +374,8 @@ internal sealed class RepositoryScanner
     [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task AnalyzeWithMsBuildAsync(List<string> projectPaths, ScanContext context, CancellationToken cancellationToken)
     {
+        // Restore and the design-time builds write obj/ folders (of referenced projects too); those that were not there before go when the projects are analysed.
+        using var createdOutput = CreatedOutputFolders.Watch(context.RepositoryFiles.Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)));
         var timings = context.Timings;
         var designs = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
         var primaries = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
@@ -405,7 +405,7 @@ internal sealed class RepositoryScanner
                 await MsBuildProjectLoader.RestoreAllAsync(toLoad, Path.Combine(Path.GetTempPath(), "certkit-scan"), cancellationToken).ConfigureAwait(false);
             }
 
-            using var loader = MsBuildProjectLoader.Create();
+            using var loader = await MsBuildProjectLoader.CreateForAsync(toLoad, cancellationToken).ConfigureAwait(false);
             foreach (var projectPath in toLoad)
             {
                 using var _ = timings.Measure(ScanPhase.Load, context.Files[projectPath].RelativePath);
@@ -603,6 +603,12 @@ internal sealed class RepositoryScanner
 
     private async Task FallBackAsync(string projectPath, string? problem, ScanContext context, CancellationToken cancellationToken)
     {
+        if (LegacyProject.Read(projectPath) is { } legacy)
+        {
+            await FallBackLegacyAsync(legacy, problem, context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var own = context.Owned.GetValueOrDefault(projectPath, []);
         var csharp = own.Where(f => f.IsCSharp).ToList();
         var others = own.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
@@ -614,6 +620,36 @@ internal sealed class RepositoryScanner
         context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: packages) { Health = health });
     }
 
+    /// <summary>
+    /// A legacy .NET Framework project MSBuild could not load: its <c>&lt;Compile&gt;</c> items compiled against its
+    /// framework's reference assemblies (the served package), its framework references, hint paths and packages.config
+    /// packages. Its other .cs files are not compiled by it, and are reported as skipped.
+    /// </summary>
+    private async Task FallBackLegacyAsync(LegacyProject legacy, string? problem, ScanContext context, CancellationToken cancellationToken)
+    {
+        var projectPath = legacy.Path;
+        var relativePath = context.Files[projectPath].RelativePath;
+        var own = context.Owned.GetValueOrDefault(projectPath, []);
+        var compiled = new HashSet<string>(legacy.CompileFiles, StringComparer.Ordinal);
+        var csharp = legacy.CompileFiles.Select(p => context.Files.GetValueOrDefault(p)).OfType<ScannedFile>().Where(f => f.IsCSharp).ToList();
+        var others = own.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
+        foreach (var notCompiled in own.Where(f => f.IsCSharp && f.Treatment != KindTreatment.Skip && !compiled.Contains(f.FullPath)))
+        {
+            context.Collector.Skipped.Add(new SkippedFile(notCompiled.RelativePath, $"not compiled by {relativePath} (no <Compile> item names it)"));
+        }
+
+        var located = await NetFrameworkReferenceAssemblies.LocateAsync(legacy.TargetFrameworkVersion, cancellationToken).ConfigureAwait(false);
+        var references = legacy.ReferencePaths(located.Directory);
+        var reason = located.Directory is null
+            ? (problem == located.Problem ? problem : Join(problem, located.Problem!)) + "; compiled against the running .NET instead"
+            : Join(problem, $"compiled ad hoc against the .NET Framework {legacy.TargetFrameworkVersion} reference assemblies");
+        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, references, context, relativePath, cancellationToken, ownFramework: located.Directory is not null).ConfigureAwait(false);
+        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, reason, csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: legacy.Packages.Count, FallbackPackagesFrom: "packages.config") { Health = health });
+    }
+
+    private static string Join(string? first, string second) => first is null ? second : first + "; " + second;
+
+    /// <param name="ownFramework">Whether <paramref name="extraReferences"/> hold the framework (.NET Framework reference assemblies): then neither the running .NET's assemblies nor SDK-style implicit usings are added.</param>
     private async Task<CompilationHealth> AnalyzeAdHocAsync(
         string assemblyName,
         List<ScannedFile> csharp,
@@ -621,29 +657,14 @@ internal sealed class RepositoryScanner
         IReadOnlyList<string> extraReferences,
         ScanContext context,
         string? timingName,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool ownFramework = false)
     {
         CSharpCompilation compilation;
         using (context.Timings.Measure(ScanPhase.Compilation, timingName))
         {
-            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-            var trees = csharp.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.FullPath, cancellationToken)).ToList();
-            if (trees.Count > 0)
-            {
-                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
-            }
-
-            // A package may carry an assembly the framework also has (System.Text.Json …): the framework's copy stays, as in a build's conflict resolution.
-            var framework = FrameworkReferences.Get();
-            var frameworkNames = new HashSet<string>(framework.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath!)), StringComparer.OrdinalIgnoreCase);
-            var references = framework.AddRange(extraReferences
-                .Where(p => !frameworkNames.Contains(Path.GetFileName(p)))
-                .Select(p => SharedMetadata.GetOrAdd(p, path => MetadataReference.CreateFromFile(path))));
-            compilation = CSharpCompilation.Create(
-                assemblyName,
-                trees,
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            var trees = csharp.Select(f => AdHocCompilation.Parse(f.Text, f.FullPath, cancellationToken));
+            compilation = AdHocCompilation.Create(assemblyName, trees, extraReferences, ownFramework, cancellationToken);
         }
 
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
@@ -652,8 +673,6 @@ internal sealed class RepositoryScanner
             return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> SharedMetadata = new(StringComparer.Ordinal);
 
     /// <summary>Runs the analyzers and collects their findings; returns how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
     private async Task<CompilationHealth> RunAnalyzersAsync(

@@ -77,8 +77,9 @@ internal sealed record FileNote(string Path, string Note);
 
 /// <summary>How a C# project (or the files outside any project) was analysed.</summary>
 /// <param name="FromCache">Whether the design-time result came from <c>--cache-dir</c> (no restore, no design-time build).</param>
-/// <param name="FallbackReferences">For a fallback: how many package assemblies from obj/project.assets.json the ad-hoc compilation used.</param>
-internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0)
+/// <param name="FallbackReferences">For a fallback: how many packages (from <paramref name="FallbackPackagesFrom"/>) the ad-hoc compilation used.</param>
+/// <param name="FallbackPackagesFrom">Where a fallback's packages came from: obj/project.assets.json, or a legacy project's packages.config.</param>
+internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? Reason, int SourceFiles, int AdditionalFiles, bool FromCache = false, int FallbackReferences = 0, string FallbackPackagesFrom = "obj/project.assets.json")
 {
     /// <summary>How well the compilation resolved its types; null when nothing was compiled.</summary>
     public CompilationHealth? Health { get; init; }

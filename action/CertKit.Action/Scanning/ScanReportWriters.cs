@@ -7,7 +7,7 @@ internal static class TextReport
 {
     /// <summary>" and N packages from obj/project.assets.json", when the fallback had any.</summary>
     public static string FallbackPackages(ProjectRecord project) =>
-        project.FallbackReferences > 0 ? $" and {project.FallbackReferences} package{(project.FallbackReferences == 1 ? "" : "s")} from obj/project.assets.json" : string.Empty;
+        project.FallbackReferences > 0 ? $" and {project.FallbackReferences} package{(project.FallbackReferences == 1 ? "" : "s")} from {project.FallbackPackagesFrom}" : string.Empty;
 
     /// <summary>A reason on one line (MSBuild's messages can span several).</summary>
     public static string OneLine(string? text) =>

@@ -21,14 +21,25 @@ public static class CSharpScopeScanner
     private static readonly Regex ScopeToken = new(
         @"^[a-z]+(?:_[a-z]+)+(?::(?:self|group|account))?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// The header that makes a call act as another user of the account (impersonation): a permission beside the scopes, so
+    /// starting or stopping to send it is a permission change (Adobe Sign for Government "Does not support x-api-user").
+    /// </summary>
+    public const string Impersonation = "x-api-user";
+
     /// <summary>Quick filter for git grep (POSIX ERE): files worth reading.</summary>
-    public const string GitGrepFilter = "(user|agreement|widget|library|workflow|webhook)_(read|write|send|login|retention)|scope=";
+    public const string GitGrepFilter = "(user|agreement|widget|library|workflow|webhook)_(read|write|send|login|retention)|scope=|[xX]-[aA][pP][iI]-[uU][sS][eE][rR]";
 
     public static IReadOnlySet<string> Scan(string source)
     {
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var literal in StringLiterals(source))
         {
+            if (literal.Contains(Impersonation, StringComparison.OrdinalIgnoreCase))
+            {
+                scopes.Add(Impersonation);
+            }
+
             foreach (Match match in KnownScope.Matches(literal))
             {
                 scopes.Add(AdobeScope.Normalize(match.Value));

@@ -55,9 +55,16 @@ public sealed class ScopeDiscovery
             }
         }
 
-        return new ScopeSet(found.ToList(), $"string literals in {files} C# file(s) at {refName}");
+        // Only files holding a candidate literal were read; the count of all C# files says whether "none" means none were there.
+        var csharpFiles = repository.ListFiles(commit).Count(path =>
+            path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && scope.Matches(path) && !ProjectVersionSource.IsUnderIgnoredFolder(path) && !IsTestFile(path));
+        var origin = csharpFiles == 0
+            ? $"no C# file at {refName}"
+            : files == 0
+                ? $"the {csharpFiles} C# file(s) at {refName}, none with a scope string literal"
+                : $"scope string literals in {files} of {csharpFiles} C# file(s) at {refName}";
+        return new ScopeSet(found.ToList(), origin);
     }
 
-    private static bool IsTestFile(string path) =>
-        path.Split('/').Any(segment => segment.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".Test", StringComparison.OrdinalIgnoreCase));
+    private static bool IsTestFile(string path) => CertKit.Analyzers.Detection.FileClassifier.Classify(path).Kind is CertKit.Analyzers.Detection.FileKind.Test or CertKit.Analyzers.Detection.FileKind.Fixture;
 }

@@ -19,6 +19,12 @@ public enum VersionSourceKind
 
     /// <summary><c>version</c> in <c>package.json</c> (commercetools Connect applications are Node).</summary>
     PackageJson,
+
+    /// <summary><c>AssemblyInformationalVersion</c>, else <c>AssemblyVersion</c>, in an <c>AssemblyInfo.cs</c> (.NET Framework projects).</summary>
+    AssemblyInfo,
+
+    /// <summary><c>ModuleVersion</c> in a PowerShell module manifest (<c>*.psd1</c>).</summary>
+    PowerShellManifest,
 }
 
 /// <summary>A version and where it came from; <see cref="Commit"/> is the commit it describes, when known.</summary>

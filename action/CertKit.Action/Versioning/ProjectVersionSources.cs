@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using CertKit.Action.Git;
@@ -16,7 +17,7 @@ public abstract class ProjectVersionSource
 {
     /// <summary>The sources in discovery order.</summary>
     public static readonly IReadOnlyList<ProjectVersionSource> All =
-        [new DirectoryBuildPropsVersionSource(), new CsprojVersionSource(), new PackageJsonVersionSource()];
+        [new DirectoryBuildPropsVersionSource(), new CsprojVersionSource(), new AssemblyInfoVersionSource(), new PackageJsonVersionSource(), new PowerShellManifestVersionSource()];
 
     public abstract VersionSourceKind Kind { get; }
 
@@ -226,4 +227,76 @@ public sealed class PackageJsonVersionSource : ProjectVersionSource
             throw new CertKitException($"{path} is not valid JSON (line {exception.LineNumber + 1}): {exception.Message}");
         }
     }
+}
+
+/// <summary>
+/// <c>AssemblyInfo.cs</c> of .NET Framework projects (and SDK-style ones with <c>GenerateAssemblyInfo</c> off):
+/// <c>[assembly: AssemblyInformationalVersion("1.2.3")]</c>, the product version, over <c>[assembly: AssemblyVersion("1.2.0.0")]</c>.
+/// A wildcard version (<c>1.0.*</c>) is computed at build time and declares nothing.
+/// </summary>
+public sealed partial class AssemblyInfoVersionSource : ProjectVersionSource
+{
+    public override VersionSourceKind Kind => VersionSourceKind.AssemblyInfo;
+
+    public override string Description => "AssemblyInfo.cs";
+
+    // A test project's AssemblyInfo.cs (Foo.Tests/Properties/AssemblyInfo.cs) keeps its template's 1.0.0.0: not the product's version.
+    public override bool IsCandidate(string path) =>
+        FileName(path).EndsWith("AssemblyInfo.cs", StringComparison.OrdinalIgnoreCase)
+        && !path.Split('/').Any(segment => segment.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".Test", StringComparison.OrdinalIgnoreCase));
+
+    public override string? ReadVersion(string path, string content)
+    {
+        string? assemblyVersion = null;
+        foreach (Match match in AssemblyAttribute().Matches(content))
+        {
+            var value = match.Groups["value"].Value.Trim();
+            if (value.Length == 0 || value.Contains('*', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (match.Groups["name"].Value == "AssemblyInformationalVersion")
+            {
+                return value;
+            }
+
+            assemblyVersion ??= value;
+        }
+
+        return assemblyVersion;
+    }
+
+    // Not in a // comment: the line starts (after blanks) with the attribute list.
+    [GeneratedRegex(@"^[ \t]*\[[ \t]*assembly[ \t]*:[ \t]*(?:System\.Reflection\.)?(?<name>AssemblyInformationalVersion|AssemblyVersion)(?:Attribute)?[ \t]*\([ \t]*""(?<value>[^""]*)""", RegexOptions.Multiline)]
+    private static partial Regex AssemblyAttribute();
+}
+
+/// <summary>A PowerShell module manifest (<c>*.psd1</c>): <c>ModuleVersion = '1.2.3'</c>, with <c>Prerelease</c> of <c>PrivateData.PSData</c> when set.</summary>
+public sealed partial class PowerShellManifestVersionSource : ProjectVersionSource
+{
+    public override VersionSourceKind Kind => VersionSourceKind.PowerShellManifest;
+
+    public override string Description => "*.psd1";
+
+    public override bool IsCandidate(string path) => FileName(path).EndsWith(".psd1", StringComparison.OrdinalIgnoreCase);
+
+    public override string? ReadVersion(string path, string content)
+    {
+        var version = ModuleVersion().Match(content);
+        if (!version.Success)
+        {
+            return null;
+        }
+
+        var prerelease = Prerelease().Match(content);
+        var label = prerelease.Success ? prerelease.Groups["value"].Value.Trim().TrimStart('-') : string.Empty;
+        return label.Length == 0 ? version.Groups["value"].Value.Trim() : $"{version.Groups["value"].Value.Trim()}-{label}";
+    }
+
+    [GeneratedRegex(@"^[ \t]*ModuleVersion[ \t]*=[ \t]*['""](?<value>[^'""]+)['""]", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex ModuleVersion();
+
+    [GeneratedRegex(@"^[ \t]*Prerelease[ \t]*=[ \t]*['""](?<value>[^'""]*)['""]", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex Prerelease();
 }

@@ -5,7 +5,7 @@ namespace CertKit.Action.Versioning;
 
 /// <summary>
 /// Finds the version of a commit: its release tag first, then the project files
-/// (Directory.Build.props, *.csproj, package.json), each restricted to the policy's paths.
+/// (Directory.Build.props, *.csproj, AssemblyInfo.cs, package.json, *.psd1), each restricted to the policy's paths.
 /// </summary>
 public sealed class VersionDiscovery
 {
@@ -83,6 +83,13 @@ public sealed class VersionDiscovery
         return highest is null
             ? null
             : new DiscoveredVersion(highest.Version, VersionSourceKind.ReleaseTag, $"tag {highest.Tag}", repository.TryTagCommit(highest.Tag));
+    }
+
+    /// <summary>The highest matching tag reachable from <paramref name="commit"/> whose version is above <paramref name="above"/>, or null.</summary>
+    public VersionTag? HighestTagAbove(NuGetVersion above, string commit)
+    {
+        var highest = Highest(tagPatterns.Match(repository.TagsReachableFrom(commit)), below: null, stableOnly: false);
+        return highest is not null && VersionText.Comparer.Compare(highest.Version, above) > 0 ? highest : null;
     }
 
     /// <summary>The release tag of a version reachable from <paramref name="head"/>, when there is one (to compare files with it).</summary>

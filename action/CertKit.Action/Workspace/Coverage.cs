@@ -77,8 +77,10 @@ internal sealed record Coverage(IReadOnlyList<LanguageCoverage> Languages, IRead
             gaps.Add($"{string.Join(", ", blind)} {(blind.Count == 1 ? "does" : "do")} not analyse {name} ({unread} shipped file{(unread == 1 ? string.Empty : "s")}, e.g. {language.First(file => blind.Any(rule => !RuleLanguages.Reads(rule, file))).RelativePath})");
         }
 
+        // A degraded compilation blinds only the rules whose findings rest on resolved calls and types; CK1001–CK1004
+        // read literals, which a compilation without references still has.
         var symbolRules = ruleIds.Where(RuleLanguages.NeedsSymbols).ToList();
-        foreach (var project in scan?.Projects ?? [])
+        foreach (var project in symbolRules.Count == 0 ? [] : scan?.Projects ?? [])
         {
             if (!project.Degraded || project.SourceFiles == 0)
             {
@@ -91,8 +93,7 @@ internal sealed record Coverage(IReadOnlyList<LanguageCoverage> Languages, IRead
                 continue;
             }
 
-            var rules = symbolRules.Count > 0 ? string.Join(", ", symbolRules) + " could not resolve the calls and types they look for" : "flows through resolved calls were not followed";
-            gaps.Add($"{project.Path} degraded: {project.Health!.Describe()}; {rules}");
+            gaps.Add($"{project.Path} degraded: {project.Health!.Describe()}; {string.Join(", ", symbolRules)} could not resolve the calls and types they look for");
         }
 
         if (scan is not null)

@@ -45,7 +45,8 @@ internal sealed record FileTreatments(KindTreatment Test, KindTreatment Fixture,
         FileKind.Fixture => Fixture,
         FileKind.Vendored => Vendored,
         FileKind.Generated => Generated,
-        FileKind.Documentation => KindTreatment.Skip,
+        // Documentation goes to the analyzers as before: their text engine reads no Markdown, and a file the user
+        // names with --include must not vanish from the report.
         _ => KindTreatment.All,
     };
 

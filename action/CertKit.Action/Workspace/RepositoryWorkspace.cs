@@ -14,13 +14,6 @@ internal sealed record WorkspaceOptions(IReadOnlyList<string>? Include = null, I
 /// </summary>
 internal sealed class RepositoryWorkspace
 {
-    // Package references that make a C# project a test project (the analyzers decide the same from its references).
-    private static readonly string[] TestProjectMarkers =
-    [
-        "Microsoft.NET.Test.Sdk", "\"xunit", "\"xunit.v3", "\"NUnit", "\"MSTest", "Microsoft.VisualStudio.QualityTools.UnitTestFramework", "\"TUnit",
-        "<IsTestProject>true</IsTestProject>",
-    ];
-
     private readonly Dictionary<string, string?> texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkspaceFile> byRelativePath;
 
@@ -99,9 +92,10 @@ internal sealed class RepositoryWorkspace
     {
         var sourceRoot = topLevel ?? directory;
         var discovery = FileDiscovery.Discover(directory, sourceRoot, listing, options.Include ?? [], options.Exclude ?? []);
-        var present = discovery.Files.Where(candidate => File.Exists(candidate.FullPath)).ToList();
+        // Every listed file, also a tracked one deleted from the work tree (the scan reports it as unreadable).
+        var present = discovery.Files;
         var projectPaths = present.Where(c => c.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(c => c.FullPath).Order(StringComparer.Ordinal).ToList();
-        var testProjects = new HashSet<string>(projectPaths.Where(IsTestProject), StringComparer.Ordinal);
+        var testProjects = new HashSet<string>(projectPaths.Where(Workspace.TestProjects.IsTestProject), StringComparer.Ordinal);
         var nodeApps = new HashSet<string>(
             present.Where(c => Path.GetFileName(c.FullPath) == "package.json").Select(c => Path.GetDirectoryName(c.FullPath)! + Path.DirectorySeparatorChar),
             StringComparer.Ordinal);
@@ -157,24 +151,6 @@ internal sealed class RepositoryWorkspace
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return false; // the scan reports the file as unreadable
-        }
-    }
-
-    private static bool IsTestProject(string projectPath)
-    {
-        if (FileClassifier.IsTestProjectFolder(Path.GetFileName(Path.GetDirectoryName(projectPath)!)) || FileClassifier.IsTestProjectFolder(Path.GetFileNameWithoutExtension(projectPath)))
-        {
-            return true;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(projectPath);
-            return TestProjectMarkers.Any(marker => text.Contains(marker, StringComparison.OrdinalIgnoreCase));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

@@ -5,7 +5,8 @@ namespace CertKit.Action.Workspace;
 
 /// <summary>
 /// Which languages each CertKit rule reads, so a verdict can say what it did not see. C#: every rule, through Roslyn.
-/// Other languages: the rules that run on them (the text engine's CK1001–CK1004 on quoted values, for now). When a rule
+/// Other languages: the rules that run on them (the text engine's CK1001–CK1004; on JS/TS also CK2001, CK3001, CK3002 and
+/// CK4001 through the shared JS/TS reader). When a rule
 /// gains a language, this table is the one place to say so.
 /// </summary>
 internal static class RuleLanguages
@@ -16,17 +17,23 @@ internal static class RuleLanguages
         FileLanguage.Java, FileLanguage.Kotlin, FileLanguage.Php, FileLanguage.Shell, FileLanguage.PowerShell, FileLanguage.VisualBasic, FileLanguage.FSharp,
     ];
 
+    // The rules with a JS/TS query on the shared JS/TS reader (analyzers/…/Rules/JavaScript).
+    private static readonly FileLanguage[] CSharpAndScripts = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript];
+
     private static readonly Dictionary<string, FileLanguage[]> Table = new(StringComparer.Ordinal)
     {
         [RuleIds.HardcodedUrl] = TextEngineLanguages,
         [RuleIds.HardcodedCredential] = TextEngineLanguages,
         [RuleIds.HardcodedSecretContent] = TextEngineLanguages,
         [RuleIds.HardcodedAdobeSignShard] = TextEngineLanguages,
-        [RuleIds.PlaintextTokenStorage] = [FileLanguage.CSharp],
-        [RuleIds.NonProductionOutput] = [FileLanguage.CSharp],
-        [RuleIds.SensitiveDataInLogs] = [FileLanguage.CSharp],
+        // JS/TS through the shared reader (analyzers/CertKit.Analyzers/Rules/JavaScript): the same ids, the same pages.
+        [RuleIds.PlaintextTokenStorage] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.NonProductionOutput] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.SensitiveDataInLogs] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+        [RuleIds.TlsValidationDisabled] = [FileLanguage.CSharp, FileLanguage.JavaScript, FileLanguage.TypeScript],
+
+        // ASP.NET Core's developer exception page, IdentityModel's PII switch …: there is no JS/TS counterpart to look for.
         [RuleIds.DebugFeatureOutsideDevelopment] = [FileLanguage.CSharp],
-        [RuleIds.TlsValidationDisabled] = [FileLanguage.CSharp],
     };
 
     // Rules whose C# findings rest on resolved symbols (a type or a call), blind in a compilation that resolves none.
@@ -48,6 +55,11 @@ internal static class RuleLanguages
         if (file.IsCSharp)
         {
             return Reads(ruleId, FileLanguage.CSharp);
+        }
+
+        if (ruleId == RuleIds.DebugFeatureOutsideDevelopment && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript)
+        {
+            return true; // nothing of the kind exists in JS/TS: the rule has nothing there to miss
         }
 
         if (TextScanner.KindOf(file.RelativePath) == TextFileKind.Unsupported)

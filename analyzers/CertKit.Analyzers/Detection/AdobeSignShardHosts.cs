@@ -23,19 +23,21 @@ public readonly struct ShardHostMatch
 }
 
 /// <summary>
-/// Finds Adobe Sign regional shard hosts (<c>api.na1.adobesign.com</c>, <c>secure.eu1.echosign.com</c>, <c>api.au1.adobesign.com</c>
-/// …): a host label, a shard (two letters and a number), then <c>adobesign.com</c> or <c>echosign.com</c>. An account lives on
-/// one shard, which OAuth returns as <c>api_access_point</c>/<c>web_access_point</c>; a hardcoded shard breaks every customer
-/// on another one. The shard-less entry points (<c>secure.echosign.com</c>, <c>api.adobesign.com</c>) are not shards.
-/// Pure and allocation-free until a match: one ordinal search for "sign.com" per text.
+/// Finds Adobe Sign regional shard hosts (<c>api.na1.adobesign.com</c>, <c>secure.eu1.echosign.com</c>, <c>api.au1.adobesign.com</c>,
+/// Acrobat Sign for Government's <c>secure.na1.adobesign.us</c> …): a host label, a shard (two letters and a number), then
+/// <c>adobesign.com</c>, the legacy <c>echosign.com</c>, or <c>adobesign.us</c>. An account lives on one shard, which OAuth
+/// returns as <c>api_access_point</c>/<c>web_access_point</c>; a hardcoded shard breaks every customer on another one. The
+/// shard-less entry points (<c>secure.echosign.com</c>, <c>api.adobesign.com</c>) are not shards.
+/// Pure and allocation-free until a match: one ordinal search for "sign." per candidate.
 /// </summary>
 public static class AdobeSignShardHosts
 {
-    private const string Anchor = "sign.com";
+    private const string Anchor = "sign.";
 
     /// <summary>Cheap pre-filter: false means the text holds no Adobe Sign host at all.</summary>
     public static bool MayContain(string text) =>
-        text != null && text.Length >= 20 && text.IndexOf(Anchor, StringComparison.OrdinalIgnoreCase) >= 0;
+        text != null && text.Length >= 19
+        && (text.IndexOf("sign.com", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("sign.us", StringComparison.OrdinalIgnoreCase) >= 0);
 
     /// <summary>The first shard host at or after <paramref name="startIndex"/>.</summary>
     public static bool TryFind(string text, int startIndex, out ShardHostMatch match)
@@ -65,14 +67,22 @@ public static class AdobeSignShardHosts
         return false;
     }
 
-    // text[anchor..] is "sign.com": check "adobe"/"echo" before it, ".<shard>." before that, and a host label first.
+    // text[anchor..] is "sign.com" or "sign.us": check "adobe"/"echo" before it (echosign has no .us), ".<shard>." before
+    // that, and a host label first.
     private static bool TryMatchAt(string text, int anchor, out ShardHostMatch match)
     {
         match = default;
-        var end = anchor + Anchor.Length;
+        var tld = anchor + Anchor.Length;
+        var us = StartsWith(text, tld, "us");
+        if (!us && !StartsWith(text, tld, "com"))
+        {
+            return false;
+        }
+
+        var end = tld + (us ? 2 : 3);
         if (end < text.Length && IsHostChar(text[end]) && text[end] != '.')
         {
-            return false; // "sign.company"
+            return false; // "sign.company", "sign.used"
         }
 
         int domainStart;
@@ -80,7 +90,7 @@ public static class AdobeSignShardHosts
         {
             domainStart = anchor - 5;
         }
-        else if (EndsWith(text, anchor, "echo"))
+        else if (!us && EndsWith(text, anchor, "echo"))
         {
             domainStart = anchor - 4;
         }
@@ -123,6 +133,9 @@ public static class AdobeSignShardHosts
         match = new ShardHostMatch(labelStart, end - labelStart, text.Substring(labelStart, end - labelStart).ToLowerInvariant());
         return true;
     }
+
+    private static bool StartsWith(string text, int start, string value) =>
+        start + value.Length <= text.Length && string.Compare(text, start, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static bool EndsWith(string text, int end, string value) =>
         end >= value.Length && string.Compare(text, end - value.Length, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0;

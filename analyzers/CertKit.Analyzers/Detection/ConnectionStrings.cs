@@ -55,6 +55,16 @@ public static class ConnectionStrings
 {
     private static readonly string[] PasswordKeys = { "password", "pwd", "passwd" };
 
+    // Query parameters that carry an API key or token (?apikey=…, &api_key=…, &token=…, &key=…): credentials only in a query,
+    // and only when the value has an API key's shape (QueryKeyValueLooksLikeKey), since "?key=theme" is not one.
+    private static readonly string[] QueryKeyKeys =
+    {
+        "apikey", "api_key", "api-key", "key", "token", "access_token", "accesstoken", "auth_token", "authtoken", "client_secret",
+        "app_key", "appkey", "private_token", "secret",
+    };
+
+    private const int MinimumQueryKeyLength = 16;
+
     /// <summary>Cheap pre-filter for every finder below.</summary>
     public static bool MayContainCredential(string text) =>
         text.Length >= 6
@@ -76,18 +86,24 @@ public static class ConnectionStrings
             }
 
             var keyStart = keyEnd;
-            while (keyStart > 0 && char.IsLetter(text[keyStart - 1]))
+            while (keyStart > 0 && IsKeyChar(text[keyStart - 1]))
             {
                 keyStart--;
             }
 
-            if (keyStart == keyEnd || keyStart < startIndex || !IsPasswordKey(text, keyStart, keyEnd))
+            if (keyStart == keyEnd || keyStart < startIndex)
             {
                 continue;
             }
 
             var separator = keyStart == 0 ? ';' : text[keyStart - 1];
             var inQuery = separator == '?' || separator == '&';
+            var queryKey = inQuery && IsKey(QueryKeyKeys, text, keyStart, keyEnd);
+            if (!queryKey && !IsKey(PasswordKeys, text, keyStart, keyEnd))
+            {
+                continue;
+            }
+
             if (!(separator == ';' || inQuery || char.IsWhiteSpace(separator)))
             {
                 continue;
@@ -120,7 +136,7 @@ public static class ConnectionStrings
                 }
             }
 
-            if (valueEnd > valueStart)
+            if (valueEnd > valueStart && (!queryKey || LooksLikeQueryKey(text, valueStart, valueEnd)))
             {
                 credential = new EmbeddedCredential(
                     EmbeddedCredentialKind.ConnectionStringPassword,
@@ -313,10 +329,42 @@ public static class ConnectionStrings
         return trimmed.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsPasswordKey(string text, int start, int end)
+    // Key names are letters; query keys also use '_' and '-' (api_key, api-key).
+    private static bool IsKeyChar(char c) => char.IsLetter(c) || c == '_' || c == '-';
+
+    /// <summary>An API key's shape: 16 characters or more of letters and digits (and <c>-</c>, <c>_</c>, <c>.</c>), both present.</summary>
+    private static bool LooksLikeQueryKey(string text, int start, int end)
+    {
+        if (end - start < MinimumQueryKeyLength)
+        {
+            return false;
+        }
+
+        bool letter = false, digit = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (char.IsDigit(c))
+            {
+                digit = true;
+            }
+            else if (char.IsLetter(c))
+            {
+                letter = true;
+            }
+            else if (c is not ('-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return letter && digit;
+    }
+
+    private static bool IsKey(string[] keys, string text, int start, int end)
     {
         var length = end - start;
-        foreach (var key in PasswordKeys)
+        foreach (var key in keys)
         {
             if (key.Length == length && string.Compare(text, start, key, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
             {

@@ -277,14 +277,25 @@ public static class FileClassifier
         return firstLine > 5000 && text.Length > 5000;
     }
 
-    /// <summary>Whether a C# project's folder name marks a test project (<c>Foo.Tests</c>, <c>Foo.UnitTests</c>, <c>Foo.Test</c>, <c>Foo.Specs</c>).</summary>
-    public static bool IsTestProjectFolder(string folder) =>
-        folder.EndsWith(".Tests", StringComparison.OrdinalIgnoreCase)
-        || folder.EndsWith(".Test", StringComparison.OrdinalIgnoreCase)
-        || folder.EndsWith(".UnitTests", StringComparison.OrdinalIgnoreCase)
-        || folder.EndsWith(".IntegrationTests", StringComparison.OrdinalIgnoreCase)
-        || folder.EndsWith(".Specs", StringComparison.OrdinalIgnoreCase)
-        || folder.EndsWith(".Testing", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a C# project's (or its folder's) name marks a test project: its last dotted part is <c>Tests</c> or ends
+    /// with it (<c>Foo.Tests</c>, <c>Foo.UnitTests</c>, <c>Foo.FunctionalTests</c>), or is <c>Test</c>, <c>Specs</c>, <c>Testing</c>.
+    /// </summary>
+    public static bool IsTestProjectFolder(string folder)
+    {
+        var dot = folder.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return folder.Equals("Tests", StringComparison.OrdinalIgnoreCase) || folder.Equals("UnitTests", StringComparison.OrdinalIgnoreCase)
+                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var last = folder.Substring(dot + 1);
+        return last.EndsWith("Tests", StringComparison.OrdinalIgnoreCase)
+            || last.Equals("Test", StringComparison.OrdinalIgnoreCase)
+            || last.Equals("Specs", StringComparison.OrdinalIgnoreCase)
+            || last.Equals("Testing", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool IsTestName(string name, FileLanguage language)
     {

@@ -58,7 +58,7 @@ public static class Placeholders
             return true;
         }
 
-        if (IsTemplate(trimmed) || IsMask(trimmed) || MatchesExtraPattern(trimmed, extraPatterns))
+        if (IsTemplate(trimmed) || ContainsTemplateReference(trimmed) || IsMask(trimmed) || MatchesExtraPattern(trimmed, extraPatterns))
         {
             return true;
         }
@@ -130,6 +130,64 @@ public static class Placeholders
             || (first == '$' && (IsEnvironmentVariableName(value, 1) || IsShellVariableName(value, 1)))
             || value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A shell or template reference anywhere in the value, so the text is filled in when it runs, not a literal secret:
+    /// <c>$ACCESS_TOKEN")</c> (a command substitution's closing parenthesis after it), <c>pre-${X}</c>, <c>$(cat key)</c>,
+    /// <c>{{ .Values.token }}</c>, <c>%DB_PASSWORD%</c>. A <c>$</c> inside a word (<c>Pa$$W0RD</c>, <c>abc$XYZ</c>) is a
+    /// character of a password, not a reference.
+    /// </summary>
+    public static bool ContainsTemplateReference(string value)
+    {
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            var c = value[i];
+            var next = value[i + 1];
+            if (c == '$' && (i == 0 || !IsWordCharacter(value[i - 1])))
+            {
+                if ((next == '{' || next == '(') && value.IndexOf(next == '{' ? '}' : ')', i + 2) > i + 2)
+                {
+                    return true;
+                }
+
+                if (ReferenceNameEnd(value, i + 1) is var end && end - (i + 1) >= 2 && (end == value.Length || !IsWordCharacter(value[end])))
+                {
+                    return true;
+                }
+            }
+            else if (c == '{' && next == '{' && value.IndexOf("}}", i + 2, StringComparison.Ordinal) > i + 2)
+            {
+                return true;
+            }
+            else if (c == '%' && (i == 0 || !IsWordCharacter(value[i - 1])) && ReferenceNameEnd(value, i + 1) is var nameEnd
+                && nameEnd - (i + 1) >= 2 && nameEnd < value.Length && value[nameEnd] == '%')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The end of an environment-style name (UPPER_CASE or lower_case, as a shell writes them) starting at start.
+    private static int ReferenceNameEnd(string text, int start)
+    {
+        if (start >= text.Length || !(char.IsLetter(text[start]) || text[start] == '_'))
+        {
+            return start;
+        }
+
+        var upper = text[start] >= 'A' && text[start] <= 'Z';
+        var i = start;
+        while (i < text.Length && (text[i] == '_' || (text[i] >= '0' && text[i] <= '9') || (upper ? text[i] >= 'A' && text[i] <= 'Z' : text[i] >= 'a' && text[i] <= 'z')))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
 
     /// <summary>Masked or filler values: <c>****</c>, <c>xxx</c>, <c>XXXX-XXXX</c>, <c>••••</c>, <c>...</c>, <c>000000</c>.</summary>
     public static bool IsMask(string value)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Detection.JavaScript;
 
 namespace CertKit.Analyzers.Detection;
 
@@ -229,7 +230,32 @@ public static class TextScanner
             return;
         }
 
-        // CK1003 by content: one pass over the whole text (anchored search, no per-line work).
+        var secrets = FindSecrets(text, findings);
+        ScanLines(text, kind, role, settings, findings, secrets);
+    }
+
+    /// <summary>
+    /// Adds the findings of a JS/TS file read through the shared reader: secrets by content (CK1003) anywhere, a leaked key
+    /// in a comment is still leaked; URLs and credentials (CK1001, CK1002) only in code, never in comments, regular
+    /// expressions or JSX text. <paramref name="secretsOnly"/>: a test or fixture file, where only CK1003 counts.
+    /// </summary>
+    public static void ScanScript(JsSource source, TextFileRole role, TextScanSettings settings, bool secretsOnly, List<TextFinding> findings)
+    {
+        if (source is null || findings is null || source.Text.Length == 0)
+        {
+            return;
+        }
+
+        var secrets = FindSecrets(source.Text, findings);
+        if (!secretsOnly)
+        {
+            ScanLines(source.CodeOnly(), TextFileKind.Code, role, settings, findings, secrets);
+        }
+    }
+
+    // CK1003 by content: one pass over the whole text (anchored search, no per-line work).
+    private static List<SecretMatch> FindSecrets(string text, List<TextFinding> findings)
+    {
         var secrets = new List<SecretMatch>();
         SecretPatterns.Find(text, 0, text.Length, secrets);
         foreach (var secret in secrets)
@@ -237,6 +263,11 @@ public static class TextScanner
             findings.Add(new TextFinding(RuleIds.HardcodedSecretContent, secret.Start, secret.Length, secret.Kind));
         }
 
+        return secrets;
+    }
+
+    private static void ScanLines(string text, TextFileKind kind, TextFileRole role, TextScanSettings settings, List<TextFinding> findings, List<SecretMatch> secrets)
+    {
         var pairs = new List<KeyValueSpan>();
         var lineStart = 0;
         while (lineStart < text.Length)

@@ -26,6 +26,13 @@ public enum UrlHostKind
 
     /// <summary>Listed in <c>certkit.allowed_hosts</c>.</summary>
     Allowed,
+
+    /// <summary>
+    /// Not a public internet name: one label (a docker-compose service, <c>http://jwt-server:9000</c>) or a name under a
+    /// suffix that is not a top-level domain of the public DNS (<c>.local</c>, <c>.internal</c>, <c>.url</c>), decided by
+    /// IANA's list (<see cref="TopLevelDomains"/>), not by a hand-kept one.
+    /// </summary>
+    NonPublic,
 }
 
 /// <summary>An absolute URL found inside a piece of text.</summary>
@@ -211,7 +218,27 @@ public static class UrlClassifier
             }
         }
 
-        return IsAllowedHost(host, allowedHosts) ? UrlHostKind.Allowed : UrlHostKind.Network;
+        if (IsAllowedHost(host, allowedHosts))
+        {
+            return UrlHostKind.Allowed;
+        }
+
+        // An IPv4 address has no top-level domain; a name's last label must be one of the public DNS root.
+        var isAddress = host[0] == '[' || HasNoLetter(topLevel);
+        return !isAddress && (lastDot < 0 || !TopLevelDomains.Contains(topLevel)) ? UrlHostKind.NonPublic : UrlHostKind.Network;
+    }
+
+    private static bool HasNoLetter(string label)
+    {
+        foreach (var c in label)
+        {
+            if (c >= 'a' && c <= 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

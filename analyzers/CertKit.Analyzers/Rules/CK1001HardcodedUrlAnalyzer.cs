@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -49,7 +50,7 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             }
 
             // Null when System.Xml.Linq is not referenced; then no literal can be converted to it.
-            var xNamespace = start.Compilation.GetTypeByMetadataName("System.Xml.Linq.XNamespace");
+            var xNamespace = WellKnownTypes.For(start.Compilation).Get(WellKnownTypeNames.SystemXmlLinqXNamespace);
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, xNamespace), SyntaxKind.StringLiteralExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, xNamespace), SyntaxKind.InterpolatedStringText);
         });

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +28,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private const int MinimumPositionalLength = 4;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.HardcodedCredentialFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.HardcodedCredentialFlow, Descriptors.HardcodedCredentialLocalFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -42,59 +44,77 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             // Literals the name-based check reports are not reported again by the flow.
             var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, reported), SyntaxKind.StringLiteralExpression);
-            CredentialFlow.Register(start, SinkCategory.Credential, (end, finding) => ReportFlow(end, finding, reported));
+            CredentialFlow.Register(start, SinkCategory.Credential, (finding, live, options, model, cancellationToken) => JudgeFlow(finding, live, options, model, reported, cancellationToken));
         });
     }
 
-    /// <summary>A literal that reaches a credential sink (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional location.</summary>
-    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    /// <summary>
+    /// A literal that reaches a credential sink (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional
+    /// location, unless the name-based check reports the literal. At compilation end that check has run (its findings are in
+    /// <paramref name="reported"/>); live it may not have yet, so its verdict is asked directly.
+    /// </summary>
+    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, CancellationToken cancellationToken)
     {
         var literal = finding.Literal;
         if (literal.SourceTree is not { } tree || reported.ContainsKey((tree, literal.SourceSpan)))
         {
-            return;
+            return null;
+        }
+
+        if (live && model is not null && tree.GetRoot(cancellationToken).FindNode(literal.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax node
+            && node.IsKind(SyntaxKind.StringLiteralExpression) && JudgeLiteral(node, model, analyzerOptions, report: null, cancellationToken))
+        {
+            return null;
         }
 
         var sink = finding.Sink;
         if (finding.Text is { } text)
         {
-            var options = CertKitOptions.Get(context.Options, tree);
+            var options = CertKitOptions.Get(analyzerOptions, tree);
             if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns))
             {
-                return;
+                return null;
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.HardcodedCredentialFlow,
+        return Diagnostic.Create(
+            live ? Descriptors.HardcodedCredentialLocalFlow : Descriptors.HardcodedCredentialFlow,
             literal,
             new[] { sink.Location },
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, sink.Name),
-            sink.Display));
+            sink.Display);
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
+        if (JudgeLiteral(literal, context.SemanticModel, context.Options, context.ReportDiagnostic, context.CancellationToken))
+        {
+            reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
+        }
+    }
+
+    /// <summary>The name-based verdict on one literal: true when it is reported (through <paramref name="report"/> when given).</summary>
+    private static bool JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic>? report, CancellationToken cancellationToken)
+    {
         var value = literal.Token.ValueText;
         if (CredentialValues.IsBlank(value))
         {
-            return;
+            return false;
         }
 
-        if (ConnectionStrings.MayContainCredential(value) && ReportEmbedded(context, literal, value))
+        if (ConnectionStrings.MayContainCredential(value) && ReportEmbedded(literal, value, model, analyzerOptions, report, cancellationToken))
         {
-            reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
-            return;
+            return true;
         }
 
         var target = ValueTargets.Find(literal, throughConcatenation: false);
         if (target.Kind == ValueTargetKind.None)
         {
-            return;
+            return false;
         }
 
-        var options = CertKitOptions.Get(context.Options, literal.SyntaxTree);
+        var options = CertKitOptions.Get(analyzerOptions, literal.SyntaxTree);
         var name = target.Name;
         var kind = name is null ? CredentialNameKind.None : CredentialNames.Classify(name, options.CredentialKeywords);
 
@@ -114,22 +134,22 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                      && MayTakeCredential(target.Argument, options))
             {
                 // new NetworkCredential(user, "..."), SetApiKey("..."): the parameter names the value.
-                name = ValueTargets.GetParameterName(target.Argument, context.SemanticModel, context.CancellationToken);
+                name = ValueTargets.GetParameterName(target.Argument, model, cancellationToken);
                 kind = name is null ? CredentialNameKind.None : CredentialNames.Classify(name, options.CredentialKeywords);
             }
         }
 
         if (name is null || !CredentialValues.IsHardcodedSecret(kind, value, name, options.PlaceholderPatterns))
         {
-            return;
+            return false;
         }
 
-        reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
-        context.ReportDiagnostic(Diagnostic.Create(
+        report?.Invoke(Diagnostic.Create(
             Descriptors.HardcodedCredential,
             literal.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, name),
             name));
+        return true;
     }
 
     // Binding a call to learn its parameter names costs as much as compiling it, so only calls whose method or type name
@@ -177,9 +197,9 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     };
 
     // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the literal is named.
-    private static bool ReportEmbedded(SyntaxNodeAnalysisContext context, LiteralExpressionSyntax literal, string value)
+    private static bool ReportEmbedded(LiteralExpressionSyntax literal, string value, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic>? report, CancellationToken cancellationToken)
     {
-        var options = CertKitOptions.Get(context.Options, literal.SyntaxTree);
+        var options = CertKitOptions.Get(analyzerOptions, literal.SyntaxTree);
         var reported = false;
         ValueTarget? target = null;
 
@@ -187,28 +207,30 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         while (ConnectionStrings.TryFindPassword(value, index, out var credential))
         {
             index = credential.End;
-            reported |= ReportEmbeddedCredential(context, literal, value, credential, credential.Key, options, ref target);
+            reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, credential, credential.Key, options, ref target);
         }
 
         index = 0;
         while (ConnectionStrings.TryFindUrlPassword(value, index, out var credential))
         {
             index = credential.End;
-            reported |= ReportEmbeddedCredential(context, literal, value, credential, "URL password", options, ref target);
+            reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, credential, "URL password", options, ref target);
         }
 
         if (ConnectionStrings.TryFindAuthorizationCredential(value, out var authorization))
         {
-            reported |= ReportEmbeddedCredential(context, literal, value, authorization, "Authorization: " + authorization.Key, options, ref target);
+            reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, authorization, "Authorization: " + authorization.Key, options, ref target);
         }
 
         return reported;
     }
 
     private static bool ReportEmbeddedCredential(
-        SyntaxNodeAnalysisContext context,
         LiteralExpressionSyntax literal,
         string value,
+        SemanticModel model,
+        Action<Diagnostic>? report,
+        CancellationToken cancellationToken,
         EmbeddedCredential credential,
         string displayName,
         CertKitOptions options,
@@ -227,7 +249,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         var targetName = target.Value.Name;
         if (target.Value.Argument is not null && targetName is null)
         {
-            targetName = ValueTargets.GetParameterName(target.Value.Argument, context.SemanticModel, context.CancellationToken);
+            targetName = ValueTargets.GetParameterName(target.Value.Argument, model, cancellationToken);
         }
 
         if (ValueTargets.EnclosingAttribute(literal) is not null || DescribesText(targetName))
@@ -235,7 +257,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        report?.Invoke(Diagnostic.Create(
             Descriptors.HardcodedCredential,
             LiteralLocations.Locate(literal.Token, value, credential.Start, credential.Length),
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, targetName ?? displayName),

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using System.Threading;
 using System.Text;
+using System.Threading;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,7 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
     // Below this no format matches and entropy is not judged: most literals stop here.
     private const int MinimumLength = 20;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent, Descriptors.HardcodedKeyFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent, Descriptors.HardcodedKeyFlow, Descriptors.HardcodedKeyLocalFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -46,32 +47,32 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
             if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
             {
-                CredentialFlow.Register(start, SinkCategory.Key, ReportFlow);
+                CredentialFlow.Register(start, SinkCategory.Key, JudgeFlow);
             }
         });
     }
 
     /// <summary>A literal that reaches a cryptographic key or IV (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional location.</summary>
-    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding)
+    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, CancellationToken cancellationToken)
     {
         var literal = finding.Literal;
         if (literal.SourceTree is not { } tree)
         {
-            return;
+            return null;
         }
 
         if (finding.Text is { } text)
         {
             // Blank and placeholder keys are not secrets; a known token format is reported by its content already.
-            var options = CertKitOptions.Get(context.Options, tree);
+            var options = CertKitOptions.Get(analyzerOptions, tree);
             if (CredentialValues.IsBlank(text) || Placeholders.IsPlaceholder(text, finding.Sink.Name, options.PlaceholderPatterns)
                 || (text.Length >= MinimumLength && SecretPatterns.TryFindFirst(text, out _)))
             {
-                return;
+                return null;
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedKeyFlow, literal, new[] { finding.Sink.Location }, finding.Sink.Display));
+        return Diagnostic.Create(live ? Descriptors.HardcodedKeyLocalFlow : Descriptors.HardcodedKeyFlow, literal, new[] { finding.Sink.Location }, finding.Sink.Display);
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)

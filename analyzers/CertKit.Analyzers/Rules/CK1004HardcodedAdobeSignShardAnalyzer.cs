@@ -81,7 +81,10 @@ public sealed class CK1004HardcodedAdobeSignShardAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var text = sourceText.ToString();
+        // In JS/TS only code counts: a shard host in a comment or a JSX text is documentation.
+        var text = ScriptFiles.TryRead(context, out var script, out _)
+            ? ScriptFiles.IsShippedCode(file, context.Options, script) ? script.CodeOnly() : string.Empty
+            : sourceText.ToString();
         if (!AdobeSignShardHosts.MayContain(text))
         {
             return;

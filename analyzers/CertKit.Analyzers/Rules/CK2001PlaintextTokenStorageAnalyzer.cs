@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,28 +26,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     // Below this a literal in an authentication cookie is a flag or a marker ("1", "yes"), not a credential.
     private const int MinimumCookieCredentialLength = 6;
 
-    private static readonly HashSet<string> FileWriteMethods = new(StringComparer.Ordinal)
-    {
-        "WriteAllText", "WriteAllTextAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteAllBytes", "WriteAllBytesAsync",
-        "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync",
-    };
-
-    private static readonly HashSet<string> WriterMethods = new(StringComparer.Ordinal)
-    {
-        "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
-    };
-
-    private static readonly HashSet<string> EntityTrackingMethods = new(StringComparer.Ordinal)
-    {
-        "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
-    };
-
-    // Every method name a sink can have: most invocations leave on this one lookup.
-    private static readonly HashSet<string> CandidateMethods = new(
-        FileWriteMethods.Concat(WriterMethods).Concat(new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" }),
-        StringComparer.Ordinal);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -59,72 +39,93 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sinks = new Sinks(start.Compilation);
+            var sinks = StorageSinks.For(start.Compilation);
+
+            // Cookie sinks the name-based checks reported, so the flow does not report them again. A cookie value that comes
+            // only from literals of its body is left to the flow (judged live, with the credential-value judgement).
+            var reportedCookies = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: false);
 
             // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway): a call,
             // assignment or creation leaves on its symbol's name and type, and only a real sink's body gets a flow.
-            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows), OperationKind.Invocation);
+            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies), OperationKind.Invocation);
             start.RegisterOperationAction(c => OnAssignment(c, sinks, flows), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => OnCreation(c, sinks, flows), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies), OperationKind.ObjectCreation);
 
             // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
-            CredentialFlow.Register(start, SinkCategory.Cookie, (end, finding) => ReportFlow(end, finding, sinks.ReportedCookies));
+            CredentialFlow.Register(start, SinkCategory.Cookie, (finding, live, options, _, _) => JudgeFlow(finding, live, options, reportedCookies));
         });
     }
 
-    private static void ReportFlow(CompilationAnalysisContext context, SinkFinding finding, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         var sink = finding.Sink;
         if (sink.Location.SourceTree is not { } sinkTree || finding.Literal.SourceTree is not { } literalTree)
         {
-            return;
+            return null;
         }
 
-        foreach (var span in reported.Keys)
+        // Live, the value came only from literals, which the name-based checks leave to the flow.
+        if (!live)
         {
-            if (span.Item1 == sinkTree && span.Item2.Contains(sink.Location.SourceSpan))
+            foreach (var span in reported.Keys)
             {
-                return;
+                if (span.Item1 == sinkTree && span.Item2.Contains(sink.Location.SourceSpan))
+                {
+                    return null;
+                }
             }
         }
 
         // "true", "1", "deleted": a flag or a marker, not a credential (one plain word is not one).
-        var options = CertKitOptions.Get(context.Options, literalTree);
+        var options = CertKitOptions.Get(analyzerOptions, literalTree);
         if (finding.Text is { } text
             && (text.Length < MinimumCookieCredentialLength || CredentialValues.HasWhiteSpace(text) || IsOneWord(text)
                 || !CredentialValues.IsHardcodedSecret(CredentialNameKind.Credential, text, sink.Name, options.PlaceholderPatterns)
                 || bool.TryParse(text, out _)))
         {
-            return;
+            return null;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorageFlow, sink.Location, new[] { finding.Literal }, "A hardcoded credential", sink.Display));
+        return Diagnostic.Create(live ? Descriptors.PlaintextTokenStorageLocalFlow : Descriptors.PlaintextTokenStorageFlow, sink.Location, new[] { finding.Literal }, "A hardcoded credential", sink.Display);
     }
 
-    private static void OnInvocation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    private static void OnInvocation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (CandidateMethods.Contains(invocation.TargetMethod.Name))
+        if (StorageSinks.CandidateMethods.Contains(invocation.TargetMethod.Name))
         {
-            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation));
+            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies);
         }
     }
 
-    private static void OnAssignment(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    private static void OnAssignment(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+
+        // ViewBag.AccessToken = token: rendered into the page the browser gets (and its caches keep).
+        if (assignment.Target is IDynamicMemberReferenceOperation { Instance: IPropertyReferenceOperation { Property.Name: "ViewBag" } viewBag } member
+            && TokenFlowSymbols.Is(viewBag.Property.ContainingType, sinks.MvcController))
+        {
+            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                Report(context, assignment.Syntax, value.Name, "a rendered view (ViewBag." + member.MemberName + ")", quote: true);
+            }
+
+            return;
+        }
 
         // Every property assignment comes here: without a settings or EF type in the compilation only parameter.Value
         // and UnsafeAllowUnencryptedStorage can be sinks, so the rest leave before a flow handle is allocated.
         if (assignment.Target is IPropertyReferenceOperation target
-            && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.DbContext is not null))
+            && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.HasEntityFramework))
         {
             AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment));
         }
     }
 
-    private static void OnCreation(OperationAnalysisContext context, Sinks sinks, TokenFlowCache flows)
+    private static void OnCreation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Arguments.Length < 2)
@@ -157,15 +158,15 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             if (value is not null)
             {
                 var flow = flows.For(creation).Value;
-                if (CheckValue(context, creation.Syntax, value, flow.ClassifyKeyName(name), flow, "a cookie"))
+                if (CheckValue(context, creation.Syntax, value, flow.ClassifyKeyName(name), flow, "a cookie", literalsToFlow: true))
                 {
-                    sinks.ReportedCookies.TryAdd((creation.Syntax.SyntaxTree, creation.Syntax.Span), 0);
+                    reportedCookies.TryAdd((creation.Syntax.SyntaxTree, creation.Syntax.Span), 0);
                 }
             }
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -176,7 +177,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
 
         // Cheap name checks first: most invocations leave here without touching the flow.
-        if (FileWriteMethods.Contains(name))
+        if (StorageSinks.FileWriteMethods.Contains(name))
         {
             if (SymbolEqualityComparer.Default.Equals(type, sinks.Flow.File))
             {
@@ -186,7 +187,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (WriterMethods.Contains(name))
+        if (StorageSinks.WriterMethods.Contains(name))
         {
             if (invocation.Instance is { } writer
                 && (TokenFlowSymbols.Is(type, sinks.Flow.Stream) || TokenFlowSymbols.Is(type, sinks.Flow.TextWriter) || TokenFlowSymbols.Is(type, sinks.Flow.BinaryWriter))
@@ -210,9 +211,9 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             case "Append":
                 if (TokenFlowSymbols.Is(type, sinks.ResponseCookies))
                 {
-                    if (CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a response cookie"))
+                    if (CheckKeyed(context, invocation, lazyFlow.Value, "key", null, "a response cookie", literalsToFlow: true))
                     {
-                        sinks.ReportedCookies.TryAdd((invocation.Syntax.SyntaxTree, invocation.Syntax.Span), 0);
+                        reportedCookies.TryAdd((invocation.Syntax.SyntaxTree, invocation.Syntax.Span), 0);
                     }
                 }
 
@@ -257,7 +258,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, Sinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow)
     {
         var property = target.Property;
         var owner = property.ContainingType;
@@ -301,7 +302,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
 
         // EF Core: entity.RefreshToken = token; in a method that saves or tracks entities.
-        if (sinks.DbContext is not null && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
+        if (sinks.HasEntityFramework && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
             && CredentialNames.MayContainCredentialWord(property.Name)
             && SensitiveNames.Classify(property.Name, sinks.Flow.IsText(property.Type), default) == SensitiveNameKind.Secret)
         {
@@ -309,7 +310,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flow.Classify(assignment.Value);
             if (value.IsSecretText && flow.BodyCalls(sinks.IsEntitySave))
             {
-                Report(context, assignment.Syntax, value.Name, "a database column (EF Core entity '" + owner?.Name + "')", quote: true);
+                Report(context, assignment.Syntax, value.Name, "a database column (entity '" + owner?.Name + "')", quote: true);
             }
         }
     }
@@ -359,7 +360,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
-    private static bool CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink)
+    private static bool CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink, bool literalsToFlow = false)
     {
         IOperation? key = null;
         IOperation? value = null;
@@ -376,11 +377,20 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return value is not null && CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink);
+        return value is not null && CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink, literalsToFlow);
     }
 
-    private static bool CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink)
+    /// <summary>
+    /// The value stored under <paramref name="key"/>. With <paramref name="literalsToFlow"/> (cookies), a value that comes only
+    /// from literals is left to the literal flow, which judges it as a hardcoded credential (live, in the same body).
+    /// </summary>
+    private static bool CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink, bool literalsToFlow = false)
     {
+        if (literalsToFlow && ComesOnlyFromLiterals(value))
+        {
+            return false;
+        }
+
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
         {
@@ -389,7 +399,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
 
         // Preferences.Set("refresh_token", result.Value): a value we cannot trace, stored under a token's name, unprotected.
-        if (key.Kind == SensitiveKind.Token && verdict.Kind == SensitiveKind.None && !TokenValueFlow.IsLiteralOrNull(value)
+        if (key.Kind == SensitiveKind.Token && verdict.Kind == SensitiveKind.None && !OperationTree.IsLiteralOrNull(value)
             && value is not IInvalidOperation && !value.Syntax.IsMissing)
         {
             Report(context, reportAt, key.Name, sink, quote: true);
@@ -399,7 +409,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void CheckSerializeIntoFile(OperationAnalysisContext context, IInvocationOperation invocation, Sinks sinks, TokenValueFlow flow)
+    private static void CheckSerializeIntoFile(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, TokenValueFlow flow)
     {
         var type = invocation.TargetMethod.ContainingType;
         var symbols = sinks.Flow;
@@ -435,6 +445,31 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>True when every value that can reach <paramref name="value"/> in its body is a constant (through locals).</summary>
+    private static bool ComesOnlyFromLiterals(IOperation value, int depth = 0)
+    {
+        value = OperationTree.Unwrap(value);
+        if (value.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        if (depth > 8 || value is not ILocalReferenceOperation local || !BodyValues.Of(value).TryGetValues(local.Local, out var assigned))
+        {
+            return false;
+        }
+
+        foreach (var write in assigned)
+        {
+            if (write.IsCompound || !ComesOnlyFromLiterals(write.Value, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsOneWord(string text)
     {
         foreach (var c in text)
@@ -453,90 +488,5 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
         var subject = what is null ? "A token" : quote ? "'" + what + "'" : what;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, node.GetLocation(), subject, sink));
-    }
-
-    /// <summary>The store types, resolved once per compilation; absent ones stay null and their checks never match.</summary>
-    private sealed class Sinks
-    {
-        public Sinks(Compilation compilation)
-        {
-            Flow = TokenFlowSymbols.Create(compilation);
-            RegistryKey = compilation.GetTypeByMetadataName("Microsoft.Win32.RegistryKey");
-            Registry = compilation.GetTypeByMetadataName("Microsoft.Win32.Registry");
-            ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-            NetCookie = compilation.GetTypeByMetadataName("System.Net.Cookie");
-            Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
-            SessionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SessionExtensions");
-            DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-            DistributedCacheExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
-            ApplicationSettingsBase = compilation.GetTypeByMetadataName("System.Configuration.ApplicationSettingsBase");
-            MauiPreferences = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.Preferences");
-            MauiPreferencesInterface = compilation.GetTypeByMetadataName("Microsoft.Maui.Storage.IPreferences");
-            XamarinPreferences = compilation.GetTypeByMetadataName("Xamarin.Essentials.Preferences");
-            DbParameterCollection = compilation.GetTypeByMetadataName("System.Data.Common.DbParameterCollection");
-            DbParameter = compilation.GetTypeByMetadataName("System.Data.Common.DbParameter");
-            DataParameter = compilation.GetTypeByMetadataName("System.Data.IDataParameter");
-            DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-            DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-            MsalStorageBuilder = compilation.GetTypeByMetadataName("Microsoft.Identity.Client.Extensions.Msal.StorageCreationPropertiesBuilder");
-        }
-
-        public TokenFlowSymbols Flow { get; }
-
-        public INamedTypeSymbol? RegistryKey { get; }
-
-        public INamedTypeSymbol? Registry { get; }
-
-        public INamedTypeSymbol? ResponseCookies { get; }
-
-        public INamedTypeSymbol? NetCookie { get; }
-
-        /// <summary>Cookie sinks the name-based checks reported, so the flow does not report them again.</summary>
-        public ConcurrentDictionary<(SyntaxTree, TextSpan), byte> ReportedCookies { get; } = new();
-
-        public INamedTypeSymbol? Session { get; }
-
-        public INamedTypeSymbol? SessionExtensions { get; }
-
-        public INamedTypeSymbol? DistributedCache { get; }
-
-        public INamedTypeSymbol? DistributedCacheExtensions { get; }
-
-        public INamedTypeSymbol? ApplicationSettingsBase { get; }
-
-        public INamedTypeSymbol? MauiPreferences { get; }
-
-        public INamedTypeSymbol? MauiPreferencesInterface { get; }
-
-        public INamedTypeSymbol? XamarinPreferences { get; }
-
-        public INamedTypeSymbol? DbParameterCollection { get; }
-
-        public INamedTypeSymbol? DbParameter { get; }
-
-        public INamedTypeSymbol? DataParameter { get; }
-
-        public INamedTypeSymbol? DbContext { get; }
-
-        public INamedTypeSymbol? DbSet { get; }
-
-        public INamedTypeSymbol? MsalStorageBuilder { get; }
-
-        public bool IsPreferences(INamedTypeSymbol type) =>
-            SymbolEqualityComparer.Default.Equals(type, MauiPreferences)
-            || TokenFlowSymbols.Is(type, MauiPreferencesInterface)
-            || SymbolEqualityComparer.Default.Equals(type, XamarinPreferences);
-
-        /// <summary>SaveChanges on a DbContext, or Add/Update/Attach on a DbContext or DbSet: the entity reaches the database.</summary>
-        public bool IsEntitySave(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            if (method.Name.StartsWith("SaveChanges", StringComparison.Ordinal))
-            {
-                return TokenFlowSymbols.Is(type, DbContext);
-            }
-
-            return EntityTrackingMethods.Contains(method.Name) && (TokenFlowSymbols.Is(type, DbContext) || TokenFlowSymbols.Is(type, DbSet));
-        }
     }
 }

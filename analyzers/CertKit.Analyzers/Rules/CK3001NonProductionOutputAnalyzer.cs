@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,12 +42,13 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
             }
 
             var compilation = start.Compilation;
+            var types = WellKnownTypes.For(compilation);
             var symbols = new OutputSymbols(
-                compilation.GetTypeByMetadataName("System.Console"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
-                compilation.GetTypeByMetadataName("System.Diagnostics.Debugger"),
-                compilation.GetTypeByMetadataName("System.IO.TextWriter"));
+                types.Get(WellKnownTypeNames.SystemConsole),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsDebug),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsTrace),
+                types.Get(WellKnownTypeNames.SystemDiagnosticsDebugger),
+                types.Get(WellKnownTypeNames.SystemIOTextWriter));
             if (symbols.Console is null && symbols.Debug is null && symbols.Trace is null && symbols.Debugger is null)
             {
                 return;

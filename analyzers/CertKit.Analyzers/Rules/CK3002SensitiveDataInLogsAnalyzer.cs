@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,36 +17,6 @@ namespace CertKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly HashSet<string> MelExtensionMethods = new(StringComparer.Ordinal)
-    {
-        "Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope",
-    };
-
-    private static readonly HashSet<string> SerilogMethods = new(StringComparer.Ordinal)
-    {
-        "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write",
-    };
-
-    private static readonly HashSet<string> NLogMethods = new(StringComparer.Ordinal)
-    {
-        "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalDebug", "ConditionalTrace",
-    };
-
-    private static readonly HashSet<string> Log4NetMethods = new(StringComparer.Ordinal)
-    {
-        "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat",
-    };
-
-    private static readonly HashSet<string> ConsoleMethods = new(StringComparer.Ordinal)
-    {
-        "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
-    };
-
-    private static readonly HashSet<string> DiagnosticsMethods = new(StringComparer.Ordinal)
-    {
-        "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
-    };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveDataInLogs);
 
     public override void Initialize(AnalysisContext context)
@@ -59,7 +30,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sinks = new LogSinks(start.Compilation);
+            var sinks = LogSinks.For(start.Compilation);
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: true);
 
             // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway); a call
@@ -76,7 +47,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (invocation.Arguments.IsEmpty || method.ContainingType is not { } type || Sink(invocation, method, type, sinks) is not { } sink)
+        if (invocation.Arguments.IsEmpty || method.ContainingType is not { } type || sinks.Describe(invocation, method, type) is not { } sink)
         {
             return;
         }
@@ -98,7 +69,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         string? template = null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { } parameter && IsContextParameter(parameter.Type, sinks))
+            if (argument.Parameter is { } parameter && sinks.IsContextParameter(parameter.Type))
             {
                 continue;
             }
@@ -132,79 +103,6 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The sink's display name, or null when the call is not a log sink.</summary>
-    private static string? Sink(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, LogSinks sinks)
-    {
-        var name = method.Name;
-
-        // LoggerMessage.Define delegates: Action<ILogger, T1, …, Exception?>
-        if (method.MethodKind == MethodKind.DelegateInvoke)
-        {
-            return method.Parameters.Length > 0 && TokenFlowSymbols.Is(method.Parameters[0].Type, sinks.MelLogger) ? "a LoggerMessage delegate" : null;
-        }
-
-        // [LoggerMessage] partial methods (the generator writes the body).
-        if (method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
-        {
-            var definition = method.PartialDefinitionPart ?? method;
-            foreach (var attribute in definition.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sinks.LoggerMessageAttribute))
-                {
-                    return "[LoggerMessage] " + name;
-                }
-            }
-
-            return null;
-        }
-
-        if (MelExtensionMethods.Contains(name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, sinks.MelLoggerExtensions) || TokenFlowSymbols.Is(type, sinks.MelLogger))
-            {
-                return "ILogger." + name;
-            }
-        }
-
-        if (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, sinks.SerilogLog) || TokenFlowSymbols.Is(type, sinks.SerilogLogger)))
-        {
-            return "Serilog " + name;
-        }
-
-        if (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, sinks.NLogLoggerBase) || TokenFlowSymbols.Is(type, sinks.NLogLogger)))
-        {
-            return "NLog " + name;
-        }
-
-        if (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, sinks.Log4NetLog))
-        {
-            return "log4net " + name;
-        }
-
-        if (ConsoleMethods.Contains(name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, sinks.Console))
-            {
-                return "Console." + name;
-            }
-
-            // Console.Out.WriteLine / Console.Error.WriteLine
-            if (invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream
-                && SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, sinks.Console))
-            {
-                return "Console." + stream.Property.Name + "." + name;
-            }
-        }
-
-        if (DiagnosticsMethods.Contains(name)
-            && (SymbolEqualityComparer.Default.Equals(type, sinks.Debug) || SymbolEqualityComparer.Default.Equals(type, sinks.Trace)))
-        {
-            return type.Name + "." + name;
-        }
-
-        return null;
-    }
-
     private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
     {
         var verdict = flow.Classify(value);
@@ -218,7 +116,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         {
             // Records and anonymous objects print their members; Serilog's {@Tokens} destructures any object.
             template ??= Template(invocation);
-            if (TokenFlowSymbols.PrintsMembers(TokenValueFlow.Unwrap(value).Type) || template.IndexOf("{@", StringComparison.Ordinal) >= 0)
+            if (TokenFlowSymbols.PrintsMembers(OperationTree.Unwrap(value).Type) || template.IndexOf("{@", StringComparison.Ordinal) >= 0)
             {
                 Report(context, value.Syntax, verdict, sink);
             }
@@ -238,70 +136,11 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         return string.Empty;
     }
 
-    /// <summary>Arguments that say where or how to log, never what: the logger, exception, level, event id, format provider, condition.</summary>
-    private static bool IsContextParameter(ITypeSymbol type, LogSinks sinks) =>
-        type.SpecialType == SpecialType.System_Boolean
-        || type.TypeKind == TypeKind.Enum
-        || TokenFlowSymbols.Is(type, sinks.Flow.Exception)
-        || TokenFlowSymbols.Is(type, sinks.MelLogger)
-        || TokenFlowSymbols.Is(type, sinks.FormatProvider)
-        || SymbolEqualityComparer.Default.Equals(type, sinks.EventId);
-
     private static void Report(OperationAnalysisContext context, SyntaxNode node, SensitiveValue value, string sink)
     {
         var what = value.Kind == SensitiveKind.ConnectionString
             ? "The connection string" + (value.Name is null ? string.Empty : " '" + value.Name + "'")
             : value.Name is null ? "A secret" : "'" + value.Name + "'";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataInLogs, node.GetLocation(), what, sink));
-    }
-
-    /// <summary>Logger types, resolved once per compilation; absent libraries stay null and never match.</summary>
-    private sealed class LogSinks
-    {
-        public LogSinks(Compilation compilation)
-        {
-            Flow = TokenFlowSymbols.Create(compilation);
-            MelLogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            MelLoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-            LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            EventId = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.EventId");
-            SerilogLogger = compilation.GetTypeByMetadataName("Serilog.ILogger");
-            SerilogLog = compilation.GetTypeByMetadataName("Serilog.Log");
-            NLogLoggerBase = compilation.GetTypeByMetadataName("NLog.ILoggerBase");
-            NLogLogger = compilation.GetTypeByMetadataName("NLog.Logger");
-            Log4NetLog = compilation.GetTypeByMetadataName("log4net.ILog");
-            Console = compilation.GetTypeByMetadataName("System.Console");
-            Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            FormatProvider = compilation.GetTypeByMetadataName("System.IFormatProvider");
-        }
-
-        public TokenFlowSymbols Flow { get; }
-
-        public INamedTypeSymbol? MelLogger { get; }
-
-        public INamedTypeSymbol? MelLoggerExtensions { get; }
-
-        public INamedTypeSymbol? LoggerMessageAttribute { get; }
-
-        public INamedTypeSymbol? EventId { get; }
-
-        public INamedTypeSymbol? SerilogLogger { get; }
-
-        public INamedTypeSymbol? SerilogLog { get; }
-
-        public INamedTypeSymbol? NLogLoggerBase { get; }
-
-        public INamedTypeSymbol? NLogLogger { get; }
-
-        public INamedTypeSymbol? Log4NetLog { get; }
-
-        public INamedTypeSymbol? Console { get; }
-
-        public INamedTypeSymbol? Debug { get; }
-
-        public INamedTypeSymbol? Trace { get; }
-
-        public INamedTypeSymbol? FormatProvider { get; }
     }
 }

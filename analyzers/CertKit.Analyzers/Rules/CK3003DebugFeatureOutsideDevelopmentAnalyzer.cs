@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,10 +33,11 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
             }
 
             var compilation = start.Compilation;
-            var hasAspNetCore = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder") is not null
-                || compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder") is not null;
-            var hasEntityFramework = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContextOptionsBuilder") is not null;
-            var identityModelEventSource = compilation.GetTypeByMetadataName("Microsoft.IdentityModel.Logging.IdentityModelEventSource");
+            var types = WellKnownTypes.For(compilation);
+            var hasAspNetCore = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreBuilderIApplicationBuilder) is not null
+                || types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHostingIWebHostBuilder) is not null;
+            var hasEntityFramework = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContextOptionsBuilder) is not null;
+            var identityModelEventSource = types.Get(WellKnownTypeNames.MicrosoftIdentityModelLoggingIdentityModelEventSource);
             if (!hasAspNetCore && !hasEntityFramework && identityModelEventSource is null)
             {
                 return;

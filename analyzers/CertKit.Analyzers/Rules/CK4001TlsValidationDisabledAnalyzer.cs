@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,7 +23,7 @@ namespace CertKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled, Descriptors.DeprecatedTlsProtocol);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -35,7 +36,15 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var sslPolicyErrors = start.Compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
+            var types = WellKnownTypes.For(start.Compilation);
+            var securityProtocolType = types.Get(WellKnownTypeNames.SystemNetSecurityProtocolType);
+            var sslProtocols = types.Get(WellKnownTypeNames.SystemSecurityAuthenticationSslProtocols);
+            if (securityProtocolType is not null || sslProtocols is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeProtocol(c, securityProtocolType, sslProtocols), OperationKind.FieldReference);
+            }
+
+            var sslPolicyErrors = types.Get(WellKnownTypeNames.SystemNetSecuritySslPolicyErrors);
             if (sslPolicyErrors is null)
             {
                 return;
@@ -43,7 +52,7 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
 
-            var handler = start.Compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+            var handler = types.Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler);
             if (handler is not null)
             {
                 start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
@@ -78,6 +87,54 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.TlsValidationDisabled, creation.Target.Syntax.GetLocation(), DescribeTarget(creation)));
+    }
+
+    /// <summary>
+    /// <c>SecurityProtocolType.Ssl3/Tls/Tls11</c> and <c>SslProtocols.Ssl2/Ssl3/Tls/Tls11/Default</c> where protocols are
+    /// enabled: assigned (<c>=</c>, <c>|=</c>, an object initialiser), given to a parameter or a local of the enum type, alone
+    /// or OR-ed with others. Removing one (<c>&amp;= ~…</c>) and comparing with one are not enabling it.
+    /// </summary>
+    private static void AnalyzeProtocol(OperationAnalysisContext context, INamedTypeSymbol? securityProtocolType, INamedTypeSymbol? sslProtocols)
+    {
+        var reference = (IFieldReferenceOperation)context.Operation;
+        var field = reference.Field;
+        var type = field.ContainingType;
+        var deprecated = SymbolEqualityComparer.Default.Equals(type, securityProtocolType)
+            ? field.Name is "Ssl3" or "Tls" or "Tls11"
+            : SymbolEqualityComparer.Default.Equals(type, sslProtocols) && field.Name is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default";
+        if (!deprecated || !Enables(reference) || DevelopmentGuards.IsDevelopmentOnly(reference, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedTlsProtocol, reference.Syntax.GetLocation(), type.Name + "." + field.Name));
+    }
+
+    private static bool Enables(IOperation reference)
+    {
+        var operation = reference;
+        for (var parent = operation.Parent; parent is not null; operation = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or }:
+                    continue;
+                case ISimpleAssignmentOperation assignment:
+                    return assignment.Value == operation;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound:
+                    return compound.Value == operation;
+                case IArgumentOperation argument:
+                    return argument.Parameter?.Type.TypeKind == TypeKind.Enum && argument.Parameter.Name != "flag";
+                case IVariableInitializerOperation:
+                    return true;
+                default:
+                    // ~Tls (removal), == / != / HasFlag (a test), & (a mask), return, switch: not enabling.
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzePropertyReference(OperationAnalysisContext context)

@@ -66,9 +66,24 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
         var options = CertKitOptions.Get(context.Options, file);
         var settings = new TextScanSettings(options.AllowedHosts, options.CredentialKeywords, options.PlaceholderPatterns, options.EntropyThreshold);
-        var text = sourceText.ToString();
         var findings = new List<TextFinding>();
-        TextScanner.Scan(text, kind, TextScanner.RoleOf(file.Path), settings, findings);
+        if (ScriptFiles.TryRead(context, out var script, out _))
+        {
+            // JS/TS through the shared reader: comments are not code, a test file's only finding can be a real secret, and
+            // vendored or generated code is not the project's.
+            var scriptKind = ScriptFiles.KindOf(file, context.Options, script);
+            if (scriptKind == FileKind.Vendored || scriptKind == FileKind.Generated)
+            {
+                return;
+            }
+
+            TextScanner.ScanScript(script, TextScanner.RoleOf(file.Path), settings, secretsOnly: scriptKind != FileKind.Source, findings);
+        }
+        else
+        {
+            TextScanner.Scan(sourceText.ToString(), kind, TextScanner.RoleOf(file.Path), settings, findings);
+        }
+
         foreach (var finding in findings)
         {
             if (secretsOnly && finding.RuleId != RuleIds.HardcodedSecretContent)

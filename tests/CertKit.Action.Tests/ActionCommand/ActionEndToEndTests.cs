@@ -396,7 +396,9 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
         Assert.Equal(("2.0.0", "2.0.1", "patch", "false", "", ""),
             (run.Output("previous-version"), run.Output("version"), run.Output("bump"), run.Output("recertification-required"), run.Output("issue-number"), run.Output("issue-url")));
         Assert.Empty(Issues());
-        Assert.Empty(_server.Requests);
+        // Only the look-up of the certified version (the re-certification issues, labelled then all): nothing is written.
+        Assert.All(_server.Requests, request => Assert.Equal(("GET", "/repos/acme/venafi-connector/issues"), (request.Method, request.Path)));
+        Assert.Contains("No re-certification issue in acme/venafi-connector certifies a version of acme/venafi-connector (venafi).", run.Stdout);
     }
 
     [Fact]

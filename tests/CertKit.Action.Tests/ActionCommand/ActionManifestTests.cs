@@ -10,6 +10,7 @@ public sealed class ActionManifestTests
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
         "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file", "check",
+        "certified-version", "certified-label",
     ];
 
     private static readonly string[] Outputs =
@@ -64,6 +65,7 @@ public sealed class ActionManifestTests
         Assert.Equal("all", Scalar(Map(inputs, "evidence"), "default"));
         Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
+        Assert.Equal("certified", Scalar(Map(inputs, "certified-label"), "default"));
     }
 
     [Fact]
@@ -111,7 +113,7 @@ public sealed class ActionManifestTests
         Assert.Matches(@"RUN dotnet publish action/CertKit.Action/CertKit.Action.csproj -c Release -o /app\b", text);
         Assert.Equal(2, lines.Count(line => line.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal)));
         Assert.Contains("COPY analyzers/CertKit.Analyzers/ analyzers/CertKit.Analyzers/", lines);
-        Assert.Contains("apt-get install -y --no-install-recommends git", text);
+        Assert.Contains("apt-get install -y --no-install-recommends git nodejs npm", text);
         Assert.Contains("git config --system --add safe.directory /github/workspace", text);
         // Only the workspace: '*' would let git read any repository owned by anyone in the container.
         Assert.DoesNotContain("safe.directory '*'", text);

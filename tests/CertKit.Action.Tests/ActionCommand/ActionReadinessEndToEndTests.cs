@@ -101,21 +101,22 @@ public sealed class ActionReadinessEndToEndTests(PublishedAction app) : IAsyncLi
 
         Assert.True(before.ExitCode == 0, before.ToString());
         var comment = Assert.Single(pullRequest.Comments);
-        Assert.Contains("\n\n### Certification readiness: commercetools Connect\n\n**not ready (11 passed, 1 failed, 0 manual)**\n\n| Check | Result | Requirement | Evidence |\n|---|---|---|---|\n", comment.Body);
+        Assert.Contains("\n\n### Certification readiness: commercetools Connect\n\n**not ready (12 passed, 1 failed, 0 manual)**\n\n| Check | Result | Requirement | Evidence |\n|---|---|---|---|\n", comment.Body);
         Assert.Equal(
             [
-            "| `connect-yaml` | ✅ passed | Must contain a configured `connect.yaml` file in the root directory. | connect.yaml:8: service (service, endpoint /service)<br>connect.yaml:33: event (event, endpoint /event) |",
+            "| `connect-yaml` | ✅ passed | Must contain a configured `connect.yaml` file in the root directory. | connect.yaml:8: service (service, endpoint /service)<br>connect.yaml:27: event (event, endpoint /event) |",
             "| `directory-structure` | ✅ passed | Must have a specific directory structure. Must follow language-specific configurations to support buildpack. Must have self-contained dependencies, with global dependencies referenced in `package.json`. | service/: service/package.json with scripts.start `node src/index.js`, 0 dependencies declared<br>event/: event/package.json with scripts.start `node src/index.js`, 0 dependencies declared |",
-            "| `secured-configuration` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. (Secrets belong in `securedConfiguration`.) | securedConfiguration: CTP_PROJECT_KEY, CTP_CLIENT_ID, CTP_CLIENT_SECRET<br>standardConfiguration: CTP_REGION, REMINDER_DAYS (none credential-like, no secret-shaped default) |",
+            "| `secured-configuration` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. (Secrets belong in `securedConfiguration`.) | securedConfiguration: CTP_PROJECT_KEY<br>standardConfiguration: CTP_REGION, REMINDER_DAYS (none credential-like, no secret-shaped default) |",
             "| `api-scopes` | ✅ passed | Stable and secure, with no security vulnerabilities. (Connect docs: `inheritAs.apiClient.scopes` grants the deployment's API client; request the least privilege.) | connect.yaml: inheritAs.apiClient.scopes: view_orders, manage_customers |",
             "| `license` | ❌ failed | License files. | no license file at the root (looked for LICENSE, LICENCE, COPYING, LICENSE-MIT, LICENSE-APACHE, with or without .md/.txt) |",
-            "| `documentation` | ✅ passed | Installation guide and documentation. | README.md:8: Installation<br>README.md:17: Configuration<br>README.md:17: names all 5 connect.yaml keys |",
-            "| `creator-contact` | ✅ passed | Creator information and contact details. | README.md:45: Author: connect@northwind-labs.example.com |",
-            "| `tests` | ✅ passed | Unit tests and self-contained integration tests. | service/package.json: scripts.test `node --test tests/`; 1 test file(s): service/tests/reminders.test.js<br>event/package.json: scripts.test `node --test tests/`; 1 test file(s): event/tests/handler.test.js |",
+            "| `documentation` | ✅ passed | Installation guide and documentation. | README.md:8: Installation<br>README.md:17: Configuration<br>README.md: names all 3 connect.yaml keys |",
+            "| `creator-contact` | ✅ passed | Creator information and contact details. | README.md:44: Author: connect@northwind-labs.example.com |",
+            "| `tests` | ✅ passed | Unit tests and self-contained integration tests. | service/package.json: scripts.test `node --test tests/`; 1 test file(s) with 5 assertion(s): service/tests/reminders.test.js<br>event/package.json: scripts.test `node --test tests/`; 1 test file(s) with 3 assertion(s): event/tests/handler.test.js |",
             $"| `git-tag` | ✅ passed | Must have a Git tag that remains the same during the certification process. | HEAD ({_v101[..7]}) is tagged v1.0.1; the work tree matches it |",
             "| `dependencies` | ✅ passed | Must not use outdated or insecure dependency libraries. | service/package.json: no dependencies declared, nothing to audit<br>event/package.json: no dependencies declared, nothing to audit |",
             "| `hardcoded-values` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. | certkit scan: no CK1001, CK1002, CK1003, CK1004 finding in 13 file(s) |",
             "| `production-code` | ✅ passed | Should not include logs or any code/configuration which are not intended for production use. | certkit scan: no CK3001, CK3002, CK3003 finding in 13 file(s) |",
+            "| `runtime` | ✅ passed | Must follow language-specific configurations to support buildpack. (Connect docs, supported runtimes: Node.js 22 or 24; Java LTS with Maven.) | service/package.json: engines.node: Node.js '22.x \\|\\| 24.x' admits majors 22, 24, which Connect runs<br>event/package.json: engines.node: Node.js '22.x \\|\\| 24.x' admits majors 22, 24, which Connect runs |",
             ],
             TableRows(comment.Body));
 
@@ -130,21 +131,22 @@ public sealed class ActionReadinessEndToEndTests(PublishedAction app) : IAsyncLi
 
         Assert.True(after.ExitCode == 0, after.ToString());
         Assert.Same(comment, Assert.Single(pullRequest.Comments));
-        Assert.Contains("\n**not ready (10 passed, 1 failed, 1 manual)**\n", comment.Body);
+        Assert.Contains("\n**not ready (11 passed, 1 failed, 1 manual)**\n", comment.Body);
         Assert.Equal(
             [
-            "| `connect-yaml` | ✅ passed | Must contain a configured `connect.yaml` file in the root directory. | connect.yaml:8: service (service, endpoint /service)<br>connect.yaml:33: event (event, endpoint /event) |",
+            "| `connect-yaml` | ✅ passed | Must contain a configured `connect.yaml` file in the root directory. | connect.yaml:8: service (service, endpoint /service)<br>connect.yaml:27: event (event, endpoint /event) |",
             "| `directory-structure` | ✅ passed | Must have a specific directory structure. Must follow language-specific configurations to support buildpack. Must have self-contained dependencies, with global dependencies referenced in `package.json`. | service/: service/package.json with scripts.start `node src/index.js`, 0 dependencies declared<br>event/: event/package.json with scripts.start `node src/index.js`, 1 dependencies declared |",
-            "| `secured-configuration` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. (Secrets belong in `securedConfiguration`.) | securedConfiguration: CTP_PROJECT_KEY, CTP_CLIENT_ID, CTP_CLIENT_SECRET<br>standardConfiguration: CTP_REGION, REMINDER_DAYS (none credential-like, no secret-shaped default) |",
+            "| `secured-configuration` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. (Secrets belong in `securedConfiguration`.) | securedConfiguration: CTP_PROJECT_KEY<br>standardConfiguration: CTP_REGION, REMINDER_DAYS (none credential-like, no secret-shaped default) |",
             "| `api-scopes` | ✅ passed | Stable and secure, with no security vulnerabilities. (Connect docs: `inheritAs.apiClient.scopes` grants the deployment's API client; request the least privilege.) | connect.yaml: inheritAs.apiClient.scopes: view_orders, manage_customers |",
             "| `license` | ✅ passed | License files. | LICENSE:1: MIT License |",
-            "| `documentation` | ✅ passed | Installation guide and documentation. | README.md:8: Installation<br>README.md:17: Configuration<br>README.md:17: names all 5 connect.yaml keys |",
-            "| `creator-contact` | ✅ passed | Creator information and contact details. | README.md:45: Author: connect@northwind-labs.example.com |",
-            "| `tests` | ✅ passed | Unit tests and self-contained integration tests. | service/package.json: scripts.test `node --test tests/`; 1 test file(s): service/tests/reminders.test.js<br>event/package.json: scripts.test `node --test tests/`; 1 test file(s): event/tests/handler.test.js |",
+            "| `documentation` | ✅ passed | Installation guide and documentation. | README.md:8: Installation<br>README.md:17: Configuration<br>README.md: names all 3 connect.yaml keys |",
+            "| `creator-contact` | ✅ passed | Creator information and contact details. | README.md:44: Author: connect@northwind-labs.example.com |",
+            "| `tests` | ✅ passed | Unit tests and self-contained integration tests. | service/package.json: scripts.test `node --test tests/`; 1 test file(s) with 5 assertion(s): service/tests/reminders.test.js<br>event/package.json: scripts.test `node --test tests/`; 1 test file(s) with 3 assertion(s): event/tests/handler.test.js |",
             $"| `git-tag` | ❌ failed | Must have a Git tag that remains the same during the certification process. | HEAD ({fixedHead[..7]}) has no tag: tag the commit to certify (git tag -a vX.Y.Z) and reference that tag with Set Repository |",
-            "| `dependencies` | ✋ manual | Must not use outdated or insecure dependency libraries. | event/package.json: no package-lock.json, so npm audit cannot tell which versions are used (commit one: npm install --package-lock-only)<br>service/package.json: no dependencies declared, nothing to audit |",
+            "| `dependencies` | ✋ manual | Must not use outdated or insecure dependency libraries. | event/package.json: no lockfile (package-lock.json, yarn.lock or pnpm-lock.yaml), so the audit cannot tell which versions are used (commit the one your package manager writes: npm install --package-lock-only, yarn install or pnpm install --lockfile-only)<br>service/package.json: no dependencies declared, nothing to audit |",
             "| `hardcoded-values` | ✅ passed | Must not contain any hardcoded URLs, tokens, credentials, or passwords in the application code and configuration. | certkit scan: no CK1001, CK1002, CK1003, CK1004 finding in 13 file(s) |",
             "| `production-code` | ✅ passed | Should not include logs or any code/configuration which are not intended for production use. | certkit scan: no CK3001, CK3002, CK3003 finding in 13 file(s) |",
+            "| `runtime` | ✅ passed | Must follow language-specific configurations to support buildpack. (Connect docs, supported runtimes: Node.js 22 or 24; Java LTS with Maven.) | service/package.json: engines.node: Node.js '22.x \\|\\| 24.x' admits majors 22, 24, which Connect runs<br>event/package.json: engines.node: Node.js '22.x \\|\\| 24.x' admits majors 22, 24, which Connect runs |",
             ],
             TableRows(comment.Body));
         Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path == $"/repos/{Repository}/issues/7/comments");
@@ -171,10 +173,10 @@ public sealed class ActionReadinessEndToEndTests(PublishedAction app) : IAsyncLi
 
         var issue = Assert.Single(_server.Repositories[Repository].Issues, i => !i.IsPullRequest);
         Assert.Contains("\n### Readiness (certkit check)\n\n", issue.Body);
-        Assert.Contains("- [x] ✓ `connect-yaml` Must contain a configured `connect.yaml` file in the root directory. — connect.yaml:8: service (service, endpoint /service); connect.yaml:33: event (event, endpoint /event)\n", issue.Body);
+        Assert.Contains("- [x] ✓ `connect-yaml` Must contain a configured `connect.yaml` file in the root directory. — connect.yaml:8: service (service, endpoint /service); connect.yaml:27: event (event, endpoint /event)\n", issue.Body);
         Assert.Contains("- [x] ✓ `git-tag` Must have a Git tag that remains the same during the certification process. — HEAD (", issue.Body);
         Assert.Contains("- [ ] ✗ `license` License files. — fix: no license file at the root (looked for LICENSE, LICENCE, COPYING, LICENSE-MIT, LICENSE-APACHE, with or without .md/.txt)\n", issue.Body);
-        Assert.Equal(11, issue.Body.Split("\n- [x] ✓ `").Length - 1);
+        Assert.Equal(12, issue.Body.Split("\n- [x] ✓ `").Length - 1);
 
         Assert.Contains("### Certification readiness: commercetools Connect", run.Summary);
         Assert.Contains("| `license` | ❌ failed | License files. | no license file at the root", run.Summary);
@@ -189,6 +191,6 @@ public sealed class ActionReadinessEndToEndTests(PublishedAction app) : IAsyncLi
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("false", run.Output("ready"));
-        Assert.Contains("commercetools Connect: not ready (11 passed, 1 failed, 0 manual)", run.Stdout);
+        Assert.Contains("commercetools Connect: not ready (12 passed, 1 failed, 0 manual)", run.Stdout);
     }
 }

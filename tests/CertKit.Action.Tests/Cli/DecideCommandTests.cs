@@ -28,7 +28,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(
-            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated"],
+            ["program", "previousVersion", "previousVersionSource", "version", "versionSource", "comparedWith", "bump", "recertificationRequired", "reasons", "scopes", "evidence", "impliedBump", "bumpUnderstated", "evidenceIncomplete", "notCompared", "warnings", "certifiedVersion", "certifiedSource", "certifiedBaseline", "baseline"],
             root.EnumerateObject().Select(property => property.Name));
         Assert.Equal(program, root.GetProperty("program").GetString());
         Assert.Equal("1.4.2", root.GetProperty("previousVersion").GetString());
@@ -119,6 +119,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
             Venafi TLS Protect Cloud: RE-CERTIFICATION REQUIRED
               version:          2.0.0 (src/Venafi.Connector/Venafi.Connector.csproj at HEAD)
               previous version: 1.4.2 (tag v1.4.2)
+              certified:        no certified version known: judged against the previous version 1.4.2 (tag v1.4.2)
               bump:             major
               implied bump:     patch (evidence since tag v1.4.2)
               reasons:
@@ -230,7 +231,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         var run = CertkitProcess.Run(samples.Major.Path, "decide", "--program", "custom", "--policy", policy);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)", Assert.Single(run.ErrorLines));
+        Assert.Equal($"certkit decide: {policy}:3: unknown key 'recertify-on' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, files, publicKeys, certified)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]
@@ -247,7 +248,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
     }
 
     [Theory]
-    [InlineData("decide --program bogus", "certkit decide: Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'; see certkit decide --help")]
+    [InlineData("decide --program bogus", "certkit decide: --program: unknown program 'bogus' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign); see certkit decide --help")]
     [InlineData("decide --program venafi --no-such-option", "certkit decide: Unrecognized command or argument '--no-such-option'; see certkit decide --help")]
     [InlineData("decide --program", "certkit decide: Required argument missing for option: '--program'; see certkit decide --help")]
     [InlineData("decide --program venafi --zero-minor-is-major perhaps", "certkit decide: Unrecognized command or argument 'perhaps'; see certkit decide --help")]
@@ -271,7 +272,7 @@ public class DecideCommandTests : IClassFixture<DecideCommandTests.SampleReposit
         Assert.Single(run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var json = JsonDocument.Parse(run.StandardOutput);
         Assert.Equal(["error", "usage", "exitCode"], json.RootElement.EnumerateObject().Select(property => property.Name));
-        Assert.Equal("Argument 'bogus' not recognized. Must be one of: 'venafi' 'commercetools' 'adobe-sign' 'custom'", json.RootElement.GetProperty("error").GetString());
+        Assert.Equal("--program: unknown program 'bogus' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign)", json.RootElement.GetProperty("error").GetString());
         Assert.Equal("see certkit decide --help", json.RootElement.GetProperty("usage").GetString());
         Assert.Equal(2, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Single(run.ErrorLines);

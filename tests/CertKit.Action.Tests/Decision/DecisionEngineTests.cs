@@ -1,3 +1,7 @@
+using CertKit.Action.Programs.Custom;
+using CertKit.Action.Programs.AdobeSign;
+using CertKit.Action.Programs.Venafi;
+using CertKit.Action.Programs;
 using CertKit.Action.Decision;
 using CertKit.Action.Policies;
 using CertKit.Action.Tests.Git;
@@ -388,7 +392,24 @@ public class DecisionEngineTests
         Assert.True(decision.RecertificationRequired);
         Assert.Equal(["agreement_write:account"], decision.Scopes.Added);
         Assert.Empty(decision.Scopes.Removed);
-        Assert.Equal("string literals in 1 C# file(s) at HEAD", decision.Scopes.Head!.Origin);
+        Assert.Equal("scope string literals in 1 of 1 C# file(s) at HEAD", decision.Scopes.Head!.Origin);
+    }
+
+    [Fact]
+    public void Adobe_sign_scopes_read_from_csharp_files_without_any_say_how_many_files_were_read()
+    {
+        using var repository = TestRepository.Create();
+        repository.Csproj("src/AdobeSign.Connector/AdobeSign.Connector.csproj", "1.4.2");
+        repository.Write("src/AdobeSign.Connector/Client.cs", "public sealed class Client { }").Commit();
+        repository.Tag("v1.4.2");
+        repository.Csproj("src/AdobeSign.Connector/AdobeSign.Connector.csproj", "1.4.3");
+        repository.Write("src/AdobeSign.Connector/Other.cs", "public sealed class Other { }").Commit();
+
+        var decision = Decide(repository, "adobe-sign");
+
+        Assert.Empty(decision.Scopes.Head!.Scopes);
+        Assert.Equal("the 2 C# file(s) at HEAD, none with a scope string literal", decision.Scopes.Head.Origin);
+        Assert.Contains("OAuth scopes unchanged (none found; from the 2 C# file(s) at HEAD, none with a scope string literal)", decision.Reasons);
     }
 
     [Fact]
@@ -525,7 +546,7 @@ public class DecisionEngineTests
         var error = Assert.Throws<CertKitException>(() => Decide(repository, "venafi"));
 
         Assert.Equal(
-            "no version found at HEAD: no release tag matching v{version} or {version} on the commit, and no Version in Directory.Build.props, *.csproj or version in package.json; pass --version",
+            "no version found at HEAD: no release tag matching v{version} or {version} on the commit, and no Version in Directory.Build.props, *.csproj, AssemblyInfo.cs, version in package.json or ModuleVersion in *.psd1; pass --version",
             error.Message);
     }
 
@@ -562,7 +583,7 @@ public class DecisionEngineTests
 
     private static RecertificationDecision Decide(
         TestRepository repository, string program, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null) =>
-        Decide(repository, PolicyCatalog.BuiltIn.Single(policy => policy.Id == program), baseRef, headRef, tagPattern, version);
+        Decide(repository, ProgramRegistry.Policies.Single(policy => policy.Id == program), baseRef, headRef, tagPattern, version);
 
     private static RecertificationDecision Decide(
         TestRepository repository, RecertificationPolicy policy, string? baseRef = null, string headRef = "HEAD", string? tagPattern = null, string? version = null, string? previousVersion = null) =>

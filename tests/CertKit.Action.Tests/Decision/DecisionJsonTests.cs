@@ -23,7 +23,7 @@ public class DecisionJsonTests
         };
 
         Assert.Equal(
-            """{"program":"adobe-sign","previousVersion":"1.4.2","previousVersionSource":"tag v1.4.2","version":"1.4.3","versionSource":"App.csproj at HEAD","comparedWith":"1.4.2","bump":"patch","recertificationRequired":true,"reasons":["a \"quoted\" reason -> with an arrow","second"],"scopes":{"added":["agreement_write:account"],"removed":["user_read:account"]},"evidence":null,"impliedBump":null,"bumpUnderstated":false}""",
+            """{"program":"adobe-sign","previousVersion":"1.4.2","previousVersionSource":"tag v1.4.2","version":"1.4.3","versionSource":"App.csproj at HEAD","comparedWith":"1.4.2","bump":"patch","recertificationRequired":true,"reasons":["a \"quoted\" reason -> with an arrow","second"],"scopes":{"added":["agreement_write:account"],"removed":["user_read:account"]},"evidence":null,"impliedBump":null,"bumpUnderstated":false,"evidenceIncomplete":false,"notCompared":[],"warnings":[],"certifiedVersion":null,"certifiedSource":null,"certifiedBaseline":false,"baseline":null}""",
             DecisionJson.Render(decision));
     }
 
@@ -43,7 +43,7 @@ public class DecisionJsonTests
         };
 
         Assert.Equal(
-            """{"program":"venafi","previousVersion":null,"previousVersionSource":null,"version":"1.0.0","versionSource":"--version","comparedWith":null,"bump":"initial","recertificationRequired":true,"reasons":["first"],"scopes":{"added":[],"removed":[]},"evidence":null,"impliedBump":null,"bumpUnderstated":false}""",
+            """{"program":"venafi","previousVersion":null,"previousVersionSource":null,"version":"1.0.0","versionSource":"--version","comparedWith":null,"bump":"initial","recertificationRequired":true,"reasons":["first"],"scopes":{"added":[],"removed":[]},"evidence":null,"impliedBump":null,"bumpUnderstated":false,"evidenceIncomplete":false,"notCompared":[],"warnings":[],"certifiedVersion":null,"certifiedSource":null,"certifiedBaseline":false,"baseline":null}""",
             DecisionJson.Render(decision));
     }
 }

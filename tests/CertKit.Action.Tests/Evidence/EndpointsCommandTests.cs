@@ -89,6 +89,64 @@ public sealed class EndpointsCommandTests
     }
 
     [Fact]
+    public async Task MarkdownIntoAFolderThatDoesNotExistYetCreatesIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("certkit-endpoints-md-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "docs", "x.md");
+            var run = await RunAsync(folder.FullName, Path.Combine(SourceTree.Root, "samples/SampleIntegration"), "--markdown", "docs/x.md");
+
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            Assert.Equal("## Endpoint inventory", File.ReadLines(file).First());
+            Assert.EndsWith("Markdown written to " + file + Environment.NewLine, run.StandardOutput);
+            Assert.Equal(["x.md"], Directory.EnumerateFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task JsonWithMarkdownPrintsOnlyTheJsonDocument()
+    {
+        var folder = Directory.CreateTempSubdirectory("certkit-endpoints-md-");
+        try
+        {
+            var run = await RunAsync(SourceTree.Root, "samples/SampleIntegration", "--json", "--markdown", Path.Combine(folder.FullName, "x.md"));
+
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            using var document = JsonDocument.Parse(run.StandardOutput);
+            Assert.True(File.Exists(Path.Combine(folder.FullName, "x.md")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task MarkdownThatCannotBeWrittenIsOneLineBeforeAnyWork()
+    {
+        var folder = Directory.CreateTempSubdirectory("certkit-endpoints-md-");
+        try
+        {
+            var blocker = Path.Combine(folder.FullName, "README.md");
+            File.WriteAllText(blocker, "# a file where a folder is expected\n");
+            var run = await RunAsync(SourceTree.Root, "samples/SampleIntegration", "--markdown", Path.Combine(blocker, "x.md"));
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal([$"certkit endpoints: Markdown file '{Path.Combine(blocker, "x.md")}' cannot be written: '{blocker}' is a file, not a folder"], run.ErrorLines);
+            Assert.Equal(string.Empty, run.StandardOutput);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task MissingFolderIsOneLineAndExitCodeOne()
     {
         var run = await RunAsync(SourceTree.Root, "no/such/folder");

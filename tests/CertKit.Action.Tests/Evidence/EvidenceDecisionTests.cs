@@ -131,6 +131,41 @@ public sealed class EvidenceDecisionTests : IClassFixture<EvidenceDecisionTests.
         Assert.False(JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("recertificationRequired").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_patch_whose_changes_are_all_powershell_is_marked_evidence_incomplete_and_names_the_files()
+    {
+        var run = await DecideAsync(history.Repository.Path, "--program", "venafi", "--head", "powershell-only", "--json");
+
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var root = JsonDocument.Parse(run.StandardOutput).RootElement;
+        Assert.True(root.GetProperty("evidenceIncomplete").GetBoolean());
+        Assert.Equal(
+            ["tools/VenafiPS/Public/New-VcCertificate.ps1", "tools/VenafiPS/Public/Remove-VcCertificate.ps1"],
+            root.GetProperty("notCompared").EnumerateArray().Select(file => file.GetProperty("path").GetString()!).ToArray());
+        Assert.All(root.GetProperty("notCompared").EnumerateArray(), file => Assert.Equal("PowerShell", file.GetProperty("language").GetString()));
+
+        // The verdict rests on the version, and says so; never on "no change".
+        var reasons = root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.DoesNotContain(reasons, reason => reason.StartsWith("no public API, endpoint or contract change since", StringComparison.Ordinal));
+        Assert.Contains(reasons, reason => reason.StartsWith("evidence incomplete: changed code that no reader compares since ", StringComparison.Ordinal)
+            && reason.Contains("PowerShell: 2 files (tools/VenafiPS/Public/New-VcCertificate.ps1, tools/VenafiPS/Public/Remove-VcCertificate.ps1)", StringComparison.Ordinal)
+            && reason.Contains("review these changes by hand", StringComparison.Ordinal));
+
+        var text = await DecideAsync(history.Repository.Path, "--program", "venafi", "--head", "powershell-only");
+        Assert.Contains("  evidence:         INCOMPLETE, review these changes by hand: PowerShell: 2 files (", text.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_csharp_only_change_is_complete_evidence()
+    {
+        var run = await DecideAsync(history.Repository.Path, "--program", "venafi", "--head", "body-only", "--json");
+
+        var root = JsonDocument.Parse(run.StandardOutput).RootElement;
+        Assert.False(root.GetProperty("evidenceIncomplete").GetBoolean());
+        Assert.Empty(root.GetProperty("notCompared").EnumerateArray());
+        Assert.Equal("src/Venafi.Connector/VenafiClient.cs", Assert.Single(root.GetProperty("evidence").GetProperty("coverage").GetProperty("compared").EnumerateArray()).GetProperty("path").GetString());
+    }
+
     internal static async Task<CertkitRun> DecideAsync(params string[] args)
     {
         var root = new RootCommand("certkit (test)") { DecideCommand.Create() };
@@ -176,6 +211,15 @@ public sealed class EvidenceDecisionTests : IClassFixture<EvidenceDecisionTests.
                 .Replace("private static readonly Uri Api", "// Revoke moved to the admin client.\n    private static readonly Uri Api", StringComparison.Ordinal));
             Change("optional-required", "1.5.0", Base.Replace("int limit = 10", "int limit", StringComparison.Ordinal));
             Change("rename-private", "1.4.3", Base.Replace("Clamp", "Bounded", StringComparison.Ordinal));
+
+            // A patch whose only code change is PowerShell: two new REST calls no evidence reader compares.
+            Repository.Git("checkout", "--quiet", "-b", "powershell-only", "v1.4.2");
+            Project("1.4.3")
+                .Write("tools/VenafiPS/Public/New-VcCertificate.ps1", "function New-VcCertificate {\n    param([string]$Csr)\n    Invoke-RestMethod -Method Post -Uri \"$env:VENAFI_BASE_URL/outagedetection/v1/certificaterequests\" -Body $Csr\n}\n")
+                .Write("tools/VenafiPS/Public/Remove-VcCertificate.ps1", "function Remove-VcCertificate {\n    param([string]$Id)\n    Invoke-RestMethod -Method Delete -Uri \"$env:VENAFI_BASE_URL/outagedetection/v1/certificates/$Id\"\n}\n")
+                .Write("tools/VenafiPS/Tests/New-VcCertificate.Tests.ps1", "Describe 'New-VcCertificate' { It 'posts' { $true | Should -BeTrue } }\n")
+                .Commit();
+            Repository.Checkout("main");
         }
 
         public TestRepository Repository { get; }

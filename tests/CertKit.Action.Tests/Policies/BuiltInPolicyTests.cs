@@ -1,3 +1,7 @@
+using CertKit.Action.Programs.Commercetools;
+using CertKit.Action.Programs.AdobeSign;
+using CertKit.Action.Programs.Venafi;
+using CertKit.Action.Programs;
 using CertKit.Action.Policies;
 using CertKit.Action.Scopes;
 using CertKit.Action.Versioning;
@@ -79,7 +83,7 @@ public class BuiltInPolicyTests
     [Fact]
     public void Initial_says_first_certification_not_recertification()
     {
-        foreach (var policy in PolicyCatalog.BuiltIn)
+        foreach (var policy in ProgramRegistry.Policies)
         {
             var verdict = Evaluate(policy.Id, null, "1.0.0");
             Assert.Contains("first certification, not a re-certification", verdict.Reasons[0]);
@@ -135,7 +139,7 @@ public class BuiltInPolicyTests
     [Fact]
     public void Every_built_in_policy_has_a_rule_for_every_change_and_a_seed_sentence()
     {
-        foreach (var policy in PolicyCatalog.BuiltIn)
+        foreach (var policy in ProgramRegistry.Policies)
         {
             Assert.Equal(Enum.GetValues<ChangeKind>().Order(), policy.Rules.Keys.Order());
             Assert.False(string.IsNullOrWhiteSpace(policy.SeedSentence));
@@ -156,7 +160,7 @@ public class BuiltInPolicyTests
 
     internal static PolicyVerdict Evaluate(string program, string? previous, string current, string? lastRelease = null, ScopeComparison? scopes = null)
     {
-        var policy = PolicyCatalog.BuiltIn.Single(candidate => candidate.Id == program);
+        var policy = ProgramRegistry.Policies.Single(candidate => candidate.Id == program);
         var previousVersion = VersionText.TryParse(previous);
         var version = VersionText.TryParse(current)!;
         return policy.Evaluate(new PolicyInput

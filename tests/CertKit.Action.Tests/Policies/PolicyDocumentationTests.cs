@@ -1,3 +1,4 @@
+using CertKit.Action.Programs;
 using CertKit.Action.Policies;
 using CertKit.Action.Tests.Samples;
 
@@ -10,7 +11,7 @@ public class PolicyDocumentationTests
     {
         var page = File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "policies.md"));
 
-        foreach (var policy in PolicyCatalog.BuiltIn)
+        foreach (var policy in ProgramRegistry.Policies)
         {
             Assert.Contains("> " + policy.SeedSentence, page);
             Assert.Contains($"(`--program {policy.Id}`)", page);

@@ -1,3 +1,4 @@
+using CertKit.Action.Programs.Custom;
 using CertKit.Action.Policies;
 using CertKit.Action.Versioning;
 
@@ -52,7 +53,7 @@ public class PolicyFileTests
     }
 
     [Theory]
-    [InlineData("program: acme\nrecertifyOn: [major]\nrecertify: [minor]\n", "certkit.yml:3: unknown key 'recertify' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
+    [InlineData("program: acme\nrecertifyOn: [major]\nrecertify: [minor]\n", "certkit.yml:3: unknown key 'recertify' (expected one of: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, files, publicKeys, certified)")]
     [InlineData("program: acme\nrecertifyOn:\n  - major\n  - feature\n", "certkit.yml:4: recertifyOn value 'feature' is not one of: major, minor, patch, prerelease, scopes")]
     [InlineData("program: acme\nrecertifyOn: major\n", "certkit.yml:2: recertifyOn must be a list, e.g. recertifyOn: [a, b]")]
     [InlineData("program: acme\nrecertifyOn: [major]\ntagPattern: connector-a/v1\n", "certkit.yml:3: tagPattern 'connector-a/v1' has no {version} placeholder (e.g. connector-a/v{version})")]
@@ -61,8 +62,8 @@ public class PolicyFileTests
     [InlineData("program: [a, b]\n", "certkit.yml:1: program must be a single non-empty value")]
     [InlineData("program: two words\n", "certkit.yml:1: program 'two words' must be a short name of letters, digits, '-', '_' or '.'")]
     [InlineData("program: acme\npaths: []\n", "certkit.yml:2: paths must not be empty (leave the key out to mean the whole repository)")]
-    [InlineData("- major\n- minor\n", "certkit.yml:1: expected a mapping of keys (program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
-    [InlineData("", "certkit.yml:1: the file is empty (expected keys: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks)")]
+    [InlineData("- major\n- minor\n", "certkit.yml:1: expected a mapping of keys (program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, files, publicKeys, certified)")]
+    [InlineData("", "certkit.yml:1: the file is empty (expected keys: program, recertifyOn, paths, tagPattern, scopes, zeroMajorMinorIsMajor, checks, files, publicKeys, certified)")]
     public void Rejects_bad_files_with_the_line_number(string text, string expected)
     {
         var error = Assert.Throws<CertKitException>(() => PolicyFile.Parse(text, "certkit.yml"));

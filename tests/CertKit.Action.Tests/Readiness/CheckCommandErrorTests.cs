@@ -33,12 +33,26 @@ public sealed class CheckCommandErrorTests
     }
 
     [Fact]
+    public void A_markdown_file_that_cannot_be_written_is_one_line_naming_the_users_path()
+    {
+        using var repository = TempRepository.Create();
+        var blocker = repository.Write("README.md", "# x\n");
+        var markdown = Path.Combine(blocker, "x.md");
+
+        var run = CheckRun.Invoke("check", repository.Root, "--program", "venafi", "--markdown", markdown);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.StandardOutput);
+        Assert.Equal($"certkit check: Markdown file '{markdown}' cannot be written: '{blocker}' is a file, not a folder", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public void An_unknown_program_is_bad_usage()
     {
         var run = CheckRun.Invoke("check", ".", "--program", "acme");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("--program: unknown program 'acme' (expected venafi|commercetools|adobe-sign|custom)", Assert.Single(run.ErrorLines));
+        Assert.Equal("--program: unknown program 'acme' (expected venafi|commercetools|adobe-sign|custom; aliases: cyberark → venafi, certificate-manager → venafi, certificate-manager-saas → venafi, tls-protect-cloud → venafi, connect → commercetools, acrobat-sign → adobe-sign)", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

@@ -18,8 +18,11 @@ public sealed class CommercetoolsCheckTests
         Assert.True(run.Ready, run.Run.StandardOutput);
         Assert.Equal("commercetools", run.Report.GetProperty("program").GetString());
         Assert.Equal(
-            ["connect-yaml", "directory-structure", "secured-configuration", "api-scopes", "license", "documentation", "creator-contact", "tests", "git-tag", "dependencies", "hardcoded-values", "production-code"],
+            ["connect-yaml", "directory-structure", "secured-configuration", "api-scopes", "license", "documentation", "creator-contact", "tests", "git-tag", "dependencies", "hardcoded-values", "production-code", "runtime"],
             run.Ids("passed"));
+        Assert.Equal(
+            ["service/package.json: engines.node: Node.js '22.x || 24.x' admits majors 22, 24, which Connect runs", "event/package.json: engines.node: Node.js '22.x || 24.x' admits majors 22, 24, which Connect runs"],
+            run.Evidence("runtime"));
         Assert.Contains("HEAD (", run.Evidence("git-tag")[0]);
         Assert.Contains("is tagged v1.0.0", run.Evidence("git-tag")[0]);
         Assert.Equal("LICENSE:1: MIT License", Assert.Single(run.Evidence("license")));
@@ -47,12 +50,11 @@ public sealed class CommercetoolsCheckTests
         using var repository = ConnectSample.Create();
         var manifest = ConnectSample.Read(repository, "connect.yaml").Replace(
             "      standardConfiguration:\n        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
-            "      standardConfiguration:\n        - key: CTP_CLIENT_SECRET\n          description: the API client secret\n        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
-            StringComparison.Ordinal).Replace(
-            "        - key: CTP_CLIENT_SECRET\n          description: commercetools Composable Commerce API client secret\n          required: true\n  - name: event",
-            "  - name: event",
+            "      standardConfiguration:\n        - key: PSP_CLIENT_SECRET\n          description: the payment provider's client secret\n        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
             StringComparison.Ordinal);
         repository.Write("connect.yaml", manifest);
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md").Replace(
+            "| `CTP_PROJECT_KEY` |", "| `PSP_CLIENT_SECRET` | service | no | the payment provider's client secret |\n| `CTP_PROJECT_KEY` |", StringComparison.Ordinal));
         repository.Commit("client secret in the standard configuration");
         ConnectSample.Tag(repository, "v1.0.1");
 
@@ -60,8 +62,75 @@ public sealed class CommercetoolsCheckTests
 
         Assert.Equal(["secured-configuration"], run.Ids("failed"));
         Assert.Equal(
-            "connect.yaml:15: CTP_CLIENT_SECRET is a credential in standardConfiguration; move it to securedConfiguration",
+            "connect.yaml:15: PSP_CLIENT_SECRET is a credential in standardConfiguration; move it to securedConfiguration",
             Assert.Single(run.Evidence("secured-configuration")));
+    }
+
+    [Fact]
+    public void Public_client_side_keys_are_not_credentials_by_documented_name_value_shape_or_allow_list()
+    {
+        using var repository = ConnectSample.Create();
+        var manifest = ConnectSample.Read(repository, "connect.yaml").Replace(
+            "      standardConfiguration:\n        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
+            "      standardConfiguration:\n        - key: ADYEN_CLIENT_KEY\n          description: Adyen client key for Drop-in\n"
+            + "        - key: CHECKOUT_KEY\n          description: the payment page key\n          default: pk_live_51HqLyjWDarjtT1zdp7dc\n"
+            + "        - key: WIDGET_API_KEY\n          description: the widget's browser key\n"
+            + "        - key: PSP_API_KEY\n          description: the payment provider's server key\n"
+            + "        - key: CTP_REGION\n          description: commercetools Composable Commerce API region (",
+            StringComparison.Ordinal);
+        repository.Write("connect.yaml", manifest);
+        repository.Write("certkit.yml", "publicKeys: [WIDGET_API_KEY]\n");
+        repository.Commit("public keys");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(
+            [
+                "connect.yaml:22: PSP_API_KEY is a credential in standardConfiguration; move it to securedConfiguration",
+            ],
+            run.Evidence("secured-configuration"));
+        repository.Write("connect.yaml", manifest.Replace("        - key: PSP_API_KEY\n          description: the payment provider's server key\n", string.Empty, StringComparison.Ordinal));
+        repository.Commit("no server key");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var clean = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal("passed", clean.Status("secured-configuration"));
+        Assert.Equal(
+            [
+                "connect.yaml:15: ADYEN_CLIENT_KEY is a public client-side key (Adyen's client key: public, used by Drop-in/Components in the browser)",
+                "connect.yaml:17: CHECKOUT_KEY is a public client-side key (its value has the shape of a public client-side key (pk_live_…, Adyen test_/live_ client key))",
+                "connect.yaml:20: WIDGET_API_KEY is a public client-side key (listed in certkit.yml publicKeys)",
+            ],
+            clean.Evidence("secured-configuration").Skip(2));
+    }
+
+    [Fact]
+    public void One_deployment_configuration_heading_is_not_both_sections_and_keys_count_anywhere_in_the_readme()
+    {
+        using var repository = ConnectSample.Create();
+        var readme = ConnectSample.Read(repository, "README.md");
+        repository.Write("README.md", readme.Replace("## Installation\n", "## Overview of the steps\n", StringComparison.Ordinal).Replace("## Configuration\n", "## Deployment configuration\n", StringComparison.Ordinal));
+        repository.Commit("one heading");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(["documentation"], run.Ids("failed"));
+        Assert.Equal(
+            "README.md: no installation section (a heading such as Installation, Setup, Getting started or Deploy, apart from the configuration section)",
+            Assert.Single(run.Evidence("documentation")));
+
+        // The keys documented in a table under "Environment" (outside the configuration section) still count.
+        repository.Write("README.md", readme.Replace("## Configuration\n", "## Environment\n", StringComparison.Ordinal).Replace("## Usage\n", "## Connector properties\n\nSee the table under Environment.\n\n## Usage\n", StringComparison.Ordinal));
+        repository.Commit("keys outside the section");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var moved = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", moved.Status("documentation"));
+        Assert.Equal(["README.md:8: Installation", "README.md:28: Connector properties", "README.md: names all 3 connect.yaml keys"], moved.Evidence("documentation"));
     }
 
     [Fact]
@@ -76,7 +145,7 @@ public sealed class CommercetoolsCheckTests
 
         Assert.Equal(["connect-yaml"], run.Ids("failed"));
         Assert.Equal(
-            "connect.yaml:34: application 'event': applicationType 'events' is not one of service, event, job, merchant-center-custom-application, merchant-center-custom-view, assets",
+            "connect.yaml:28: application 'event': applicationType 'events' is not one of service, event, job, merchant-center-custom-application, merchant-center-custom-view, assets",
             Assert.Single(run.Evidence("connect-yaml")));
     }
 
@@ -94,6 +163,140 @@ public sealed class CommercetoolsCheckTests
         Assert.Equal(
             $"HEAD ({head}) has no tag: tag the commit to certify (git tag -a vX.Y.Z) and reference that tag with Set Repository",
             Assert.Single(run.Evidence("git-tag")));
+    }
+
+    [Fact]
+    public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
+    {
+        using var repository = ConnectSample.Create();
+        File.Delete(Path.Combine(repository.Root, "event", "tests", "handler.test.js"));
+        repository.Write("event/tests/handler.test.js", "const test = require('node:test');\n\n//@todo: implement tests\ntest('works', () => {\n  expect(1).toBe(1);\n});\n");
+        repository.Commit("placeholder test");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(["tests"], run.Ids("failed"));
+        Assert.Equal(
+            [
+                "event/: no test asserts anything about the application's code (1 test file(s), 2 placeholder(s))",
+                "event/tests/handler.test.js:3: placeholder comment `//@todo: implement tests`",
+                "event/tests/handler.test.js:5: `expect(1).toBe(1);` asserts a constant, not the application's code",
+            ],
+            run.Evidence("tests"));
+    }
+
+    [Fact]
+    public void A_placeholder_beside_real_assertions_is_a_warning()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("event/tests/template.spec.js", "// Please customize test cases below\ntest('placeholder', () => {\n  expect({}).toStrictEqual({});\n});\n");
+        repository.Commit("template placeholder");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("tests"));
+        var tests = run.Checks.Single(check => check.GetProperty("id").GetString() == "tests");
+        Assert.Equal(
+            ["event/tests/template.spec.js:1: placeholder comment `// Please customize test cases below`", "event/tests/template.spec.js:3: `expect({}).toStrictEqual({});` asserts a constant, not the application's code"],
+            tests.GetProperty("warnings").EnumerateArray().Select(line => line.GetString()));
+    }
+
+    [Fact]
+    public void A_head_tagged_only_latest_fails_git_tag()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/src/reminders.js", ConnectSample.Read(repository, "service/src/reminders.js") + "\n// a fix\n");
+        repository.Commit("a fix");
+        repository.Git("tag", "latest");
+        var head = repository.Git("rev-parse", "--short=7", "HEAD").Trim();
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(["git-tag"], run.Ids("failed"));
+        Assert.Equal(
+            $"HEAD ({head}) is tagged only latest, which is not a version: a floating tag moved to newer commits; tag the commit to certify with its version (git tag -a vX.Y.Z) and reference that tag with Set Repository",
+            Assert.Single(run.Evidence("git-tag")));
+    }
+
+    [Fact]
+    public void A_floating_tag_beside_the_release_tag_is_not_counted()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Git("tag", "latest");
+        var head = repository.Git("rev-parse", "--short=7", "HEAD").Trim();
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("git-tag"));
+        Assert.Equal($"HEAD ({head}) is tagged v1.0.0; the work tree matches it (latest also points here: not a version, so not counted)", Assert.Single(run.Evidence("git-tag")));
+    }
+
+    [Theory]
+    [InlineData("\"18.x\"", "service/package.json: engines.node: Node.js '18.x' admits major 18; Connect runs only Node.js 22 or 24")]
+    [InlineData("\">=14 <21\"", "service/package.json: engines.node: Node.js '>=14 <21' admits majors 14, 15, 16, 17, 18, 19, 20; Connect runs only Node.js 22 or 24")]
+    public void A_node_version_connect_does_not_run_fails_runtime(string range, string evidence)
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/package.json", ConnectSample.Read(repository, "service/package.json").Replace("\"22.x || 24.x\"", range, StringComparison.Ordinal));
+        repository.Commit("old node");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(["runtime"], run.Ids("failed"));
+        Assert.Equal(evidence, Assert.Single(run.Evidence("runtime")));
+    }
+
+    [Fact]
+    public void An_open_node_range_passes_runtime_with_a_warning_and_an_nvmrc_counts_without_engines()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/package.json", ConnectSample.Read(repository, "service/package.json").Replace("\"22.x || 24.x\"", "\">=20\"", StringComparison.Ordinal));
+        repository.Write("event/package.json", ConnectSample.Read(repository, "event/package.json").Replace(",\n  \"engines\": {\n    \"node\": \"22.x || 24.x\"\n  }", string.Empty, StringComparison.Ordinal));
+        repository.Write("event/.nvmrc", "lts/jod\n");
+        repository.Commit("node ranges");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("runtime"));
+        Assert.Equal(
+            ["service/package.json: engines.node: Node.js '>=20' admits majors 22, 24, which Connect runs", "event/.nvmrc: Node.js 'lts/jod' admits major 22, which Connect runs"],
+            run.Evidence("runtime"));
+        var runtime = run.Checks.Single(check => check.GetProperty("id").GetString() == "runtime");
+        Assert.Equal(
+            ["service/package.json: engines.node: Node.js '>=20' also admits majors 20, 21, 23, 25 and later, which Connect does not run"],
+            runtime.GetProperty("warnings").EnumerateArray().Select(line => line.GetString()));
+    }
+
+    [Fact]
+    public void Manage_api_clients_generated_client_keys_and_mc_app_fail_connect_yaml_at_their_lines()
+    {
+        using var repository = ConnectSample.Create();
+        var manifest = ConnectSample.Read(repository, "connect.yaml")
+            .Replace("      - manage_customers\n", "      - manage_customers\n      - manage_api_clients\n", StringComparison.Ordinal)
+            .Replace("        - key: CTP_PROJECT_KEY\n", "        - key: CTP_CLIENT_SECRET\n          description: the API client secret\n        - key: CTP_PROJECT_KEY\n", StringComparison.Ordinal)
+            + "  - name: custom-app\n    applicationType: mc-app\n    endpoint: /custom-app\n";
+        repository.Write("connect.yaml", manifest);
+        repository.Write("package-lock.json", "{ \"name\": \"root\", \"lockfileVersion\": 3, \"packages\": {} }\n");
+        repository.Commit("pipeline rejects");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(
+            [
+                "connect.yaml:40: application 'custom-app': applicationType 'mc-app' was renamed merchant-center-custom-application; the publish pipeline rejects the old name",
+                "connect.yaml:7: inheritAs.apiClient.scopes requests manage_api_clients: a connector may not create or manage API clients, and the publish pipeline rejects it",
+                "connect.yaml:25: CTP_CLIENT_SECRET is declared in 'service', but Connect sets it for the API client of inheritAs.apiClient; remove the key",
+            ],
+            run.Evidence("connect-yaml"));
+        var connectYaml = run.Checks.Single(check => check.GetProperty("id").GetString() == "connect-yaml");
+        Assert.Equal(
+            ["package-lock.json: a lockfile outside the deployAs folders; commercetools' SCA scan reads every lockfile in the repository, so its advisories count too"],
+            connectYaml.GetProperty("warnings").EnumerateArray().Select(line => line.GetString()));
     }
 
     [Fact]

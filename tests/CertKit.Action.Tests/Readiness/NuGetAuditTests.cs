@@ -133,7 +133,7 @@ public sealed class NuGetAuditTests : IAsyncLifetime
 
         var context = await CheckContext.OpenAsync(repository.Root, CancellationToken.None);
         context.DependencyTools = nuget.Tools();
-        var report = await ReadinessRunner.RunAsync(ReadinessPrograms.Commercetools, context, CancellationToken.None);
+        var report = await ReadinessRunner.RunAsync(CertKit.Action.Programs.Commercetools.CommercetoolsProgram.Definition.Readiness, context, CancellationToken.None);
 
         Assert.Equal(["dependencies"], report.Checks.Where(check => check.Status == CheckStatus.Failed).Select(check => check.Id));
         Assert.Contains(AdvisoryLine("high"), report.Checks.Single(check => check.Id == "dependencies").Evidence);

@@ -1,3 +1,6 @@
+using CertKit.Action.Programs.Commercetools;
+using CertKit.Action.Programs.AdobeSign;
+using CertKit.Action.Programs.Venafi;
 using CertKit.Action.Decision;
 using CertKit.Action.Policies;
 using CertKit.Action.Tests.Git;

@@ -18,6 +18,23 @@ public class CSharpScopeScannerTests
     }
 
     [Fact]
+    public void The_x_api_user_header_is_listed_as_a_permission_beside_the_scopes()
+    {
+        const string source = """
+            request.Headers.Add("X-Api-User", "email:" + adminEmail);
+            var scopes = "agreement_read:account";
+            // "x-api-user" in a comment is not sent
+            """;
+        const string without = """
+            var scopes = "agreement_read:account";
+            // request.Headers.Add("x-api-user", user);
+            """;
+
+        Assert.Equal(["agreement_read:account", "x-api-user"], CSharpScopeScanner.Scan(source));
+        Assert.Equal(["agreement_read:account"], CSharpScopeScanner.Scan(without));
+    }
+
+    [Fact]
     public void Reads_every_token_of_a_scope_parameter_in_an_authorize_url()
     {
         const string source = """

@@ -12,7 +12,7 @@ namespace CertKit.Action.Tests.Workspace;
 public sealed class VerdictCoverageTests
 {
     [Fact]
-    public void A_typescript_only_repository_gets_manual_token_encryption_and_tls_with_the_reason()
+    public void A_typescript_only_repository_is_read_by_the_js_ts_rules_and_only_ck3003_is_a_gap()
     {
         using var repository = TempRepository.Create();
         repository.Write("package.json", "{ \"name\": \"adobe-sign-connector\", \"version\": \"1.0.0\" }\n");
@@ -21,15 +21,34 @@ public sealed class VerdictCoverageTests
 
         var run = CheckRun.Of(repository.Root, "adobe-sign");
 
+        // CK2001 and CK4001 read TypeScript through the JS/TS reader: the token in web storage fails, the agent passes.
+        Assert.Equal("failed", run.Status("token-encryption"));
+        Assert.Contains(run.Evidence("token-encryption"), line => line.StartsWith("src/tokens.ts:2: CK2001", StringComparison.Ordinal));
+        Assert.Equal("passed", run.Status("tls"));
+        Assert.Equal("passed", run.Status("app-secret"));
+
+        // CK3003 looks for .NET debug features (developer exception page, PII logging switches): nothing in TypeScript to miss.
+        Assert.Empty(run.Report.GetProperty("coverage").GetProperty("gaps").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_python_only_repository_gets_manual_token_encryption_and_tls_with_the_reason()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("adobe_sign/client.py", "import requests\n\nSESSION = requests.Session()\n");
+        repository.Write("adobe_sign/tokens.py", "def store(token):\n    open('token.txt', 'w').write(token)\n");
+
+        var run = CheckRun.Of(repository.Root, "adobe-sign");
+
         Assert.Equal("manual", run.Status("token-encryption"));
         Assert.Equal("manual", run.Status("tls"));
-        Assert.Equal("not analysed: CK2001 does not analyse TypeScript (2 shipped files, e.g. src/client.ts)", run.Evidence("token-encryption")[0]);
-        Assert.Equal("not analysed: CK4001 does not analyse TypeScript (2 shipped files, e.g. src/client.ts)", run.Evidence("tls")[0]);
+        Assert.Equal("not analysed: CK2001 does not analyse Python (2 shipped files, e.g. adobe_sign/client.py)", run.Evidence("token-encryption")[0]);
+        Assert.Equal("not analysed: CK4001 does not analyse Python (2 shipped files, e.g. adobe_sign/client.py)", run.Evidence("tls")[0]);
 
-        // The rules that do read TypeScript (the text engine's) still pass on what they saw.
+        // The rules that do read Python (the text engine's) pass on what they saw.
         Assert.Equal("passed", run.Status("app-secret"));
         var gaps = run.Report.GetProperty("coverage").GetProperty("gaps").EnumerateArray().Select(g => g.GetString()).ToList();
-        Assert.Contains("CK2001, CK3001, CK3002, CK3003, CK4001 do not analyse TypeScript (2 shipped files, e.g. src/client.ts)", gaps);
+        Assert.Contains("CK2001, CK3001, CK3002, CK3003, CK4001 do not analyse Python (2 shipped files, e.g. adobe_sign/client.py)", gaps);
     }
 
     [Fact]
@@ -42,7 +61,10 @@ public sealed class VerdictCoverageTests
 
         var run = CheckRun.Of(repository.Root, "commercetools");
 
-        Assert.NotEqual("passed", run.Status("production-code"));
+        Assert.Equal("failed", run.Status("production-code"));
+        var evidence = run.Evidence("production-code");
+        Assert.Contains(evidence, line => line.StartsWith("service/src/index.js:2: CK3001", StringComparison.Ordinal));
+        Assert.Contains(evidence, line => line.StartsWith("service/src/index.js:2: CK3002", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,5 +115,23 @@ public sealed class VerdictCoverageTests
         var kinds = json.Json.GetProperty("coverage").GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("treatment").GetString()!);
         Assert.Equal("secrets only (CK1003)", kinds["fixture"]);
         Assert.Equal("not analysed", kinds["vendored"]);
+    }
+
+    [Fact]
+    public void A_powershell_module_with_pester_tests_passes_tests_and_its_unread_calls_keep_the_inventory_manual()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("README.md", "# VenafiPS\n\n## Install\n\nInstall-Module VenafiPS\n");
+        repository.Write("VenafiPS/Public/Get-VcCertificate.ps1", "function Get-VcCertificate {\n    Invoke-RestMethod -Method Get -Uri \"$env:VC_URL/outagedetection/v1/certificates\"\n}\n");
+        repository.Write("Tests/Get-VcCertificate.Tests.ps1", "Describe 'Get-VcCertificate' { It 'gets' { Get-VcCertificate | Should -Not -BeNullOrEmpty } }\n");
+        repository.Write("tools/sync.go", "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://api.venafi.cloud/v1/useraccounts\") }\n");
+
+        var run = CheckRun.Of(repository.Root, "venafi");
+
+        Assert.Equal("passed", run.Status("tests"));
+        Assert.Equal("1 PowerShell test file(s) (Pester): Tests/Get-VcCertificate.Tests.ps1", Assert.Single(run.Evidence("tests")));
+        Assert.NotEqual("passed", run.Status("endpoint-inventory"));
+        Assert.Contains("not read: Go, 1 shipped file(s) (e.g. tools/sync.go); document their calls by hand", run.Evidence("endpoint-inventory").Concat(run.Report.GetProperty("checks").EnumerateArray()
+            .Single(check => check.GetProperty("id").GetString() == "endpoint-inventory").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!)));
     }
 }

@@ -11,6 +11,10 @@ public class ConnectionStringsTests
     [InlineData("Server=db;Password=\"quoted;value\"", "Password", "quoted;value")]
     [InlineData("https://legacy.partner.net/login?user=svc&password=Winter2024&lang=en", "password", "Winter2024")]
     [InlineData("passwd=Tr0ub4dor", "passwd", "Tr0ub4dor")]
+    [InlineData("https://api.tvmaze.example/v1/shows?apikey=9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6&format=json", "apikey", "9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6")]
+    [InlineData("https://feeds.example.test/rss?lang=en&api_key=Q7x2Lm9Pz4Rt8Vw3Kd6N", "api_key", "Q7x2Lm9Pz4Rt8Vw3Kd6N")]
+    [InlineData("https://maps.example.test/geocode?address=Main&key=AIzaSyD4x9Qm2Lp7Rt3Vw8Kd6Nf1Zb5Hc0Jy", "key", "AIzaSyD4x9Qm2Lp7Rt3Vw8Kd6Nf1Zb5Hc0Jy")]
+    [InlineData("wss://push.example.test/socket?token=7d1e4c9a-2b6f-4e8d-9c3a-1f5b7e2d4a6c", "token", "7d1e4c9a-2b6f-4e8d-9c3a-1f5b7e2d4a6c")]
     public void Finds_passwords_in_connection_and_query_strings(string text, string key, string value)
     {
         Assert.True(ConnectionStrings.MayContainCredential(text));
@@ -27,6 +31,11 @@ public class ConnectionStringsTests
     [InlineData("OldPassword=abc")]
     [InlineData("PasswordHash=abc")]
     [InlineData("System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51")]
+    [InlineData("https://app.example.test/settings?key=theme-dark-mode")]
+    [InlineData("https://api.example.test/v1/shows?apikey={0}&format=json")]
+    [InlineData("https://api.example.test/v1/shows?page=2&token=next")]
+    [InlineData("https://api.example.test/v1/shows?apikey=YOUR_API_KEY_HERE")]
+    [InlineData("Server=db;Key=9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6")]
     public void Ignores_other_keys_and_empty_values(string text)
     {
         Assert.False(ConnectionStrings.TryFindPassword(text, 0, out _));

@@ -29,6 +29,7 @@ public class FileClassifierTests
     [InlineData("tests/Integration/Client.cs")]
     [InlineData("src/Client.Tests/ClientTests.cs")]
     [InlineData("src/Client.UnitTests/Helpers.cs")]
+    [InlineData("test/Client.FunctionalTests/Flows.cs")]
     [InlineData("Tests/New-VdcCertificate.Tests.ps1")]
     [InlineData("VenafiPS/Public/Get-Thing.Tests.ps1")]
     [InlineData("pkg/test_client.py")]

@@ -71,9 +71,25 @@ public class PlaceholdersTests
     [InlineData("Testing#Prod7")]
     [InlineData("fake!Pass99")]
     [InlineData("3f9a1c2e-77b4-4c1e-9a0e-5d2f6b8c9e10")]
+    [InlineData("Pa$$W0RD-2024")]
+    [InlineData("abc$XYZ9q")]
+    [InlineData("100%OFF%now")]
     public void Real_looking_values_are_not_placeholders(string value)
     {
         Assert.False(Placeholders.IsPlaceholder(value, "clientSecret", None));
+    }
+
+    [Theory]
+    [InlineData("$ACCESS_TOKEN\")")]
+    [InlineData("token=$access_token;")]
+    [InlineData("pre-${DB_PASSWORD}-post")]
+    [InlineData("x-$(cat /run/secrets/key)")]
+    [InlineData("Bearer {{ .Values.token }}")]
+    [InlineData("pre-%DB_PASSWORD%")]
+    public void A_shell_or_template_reference_anywhere_in_the_value_is_not_a_secret(string value)
+    {
+        Assert.True(Placeholders.ContainsTemplateReference(value));
+        Assert.True(Placeholders.IsPlaceholder(value, "accessToken", None));
     }
 
     [Theory]

@@ -38,6 +38,7 @@ public class TextScannerTests
         { "connect.yaml", "deployAs:\n  - name: service\n    configuration:\n      standardConfiguration:\n        - key: CTP_API_URL\n          default: https://api.europe-west1.gcp.commercetools.com\n", "CK1001", "https://api.europe-west1.gcp.commercetools.com" },
         { "connect.yaml", "securedConfiguration:\n  client_secret: Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { "docker-compose.yml", "environment:\n  - POSTGRES_PASSWORD=Pr0d-Passw0rd\n", "CK1002", "Pr0d-Passw0rd" },
+        { "appsettings.json", "{\n  \"Metadata\": { \"Feed\": \"https://api.tvmaze.example/v1/shows?apikey=9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6\" }\n}", "CK1002", "9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6" },
         { ".env", "CTP_CLIENT_SECRET=Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { ".env", "export VENAFI_API_KEY=\"3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64\"\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
         { ".env.production", "CTP_AUTH_URL=https://auth.europe-west1.gcp.commercetools.com\n", "CK1001", "https://auth.europe-west1.gcp.commercetools.com" },
@@ -126,6 +127,10 @@ public class TextScannerTests
         { ".github/workflows/db.yml", "        with:\n          keyvault: gh-org\n          secrets: \"BW-GHAPP-ID,BW-GHAPP-KEY\"\n" },
         { ".github/ISSUE_TEMPLATE/config.yml", "contact_links:\n  - name: Community forum\n    url: https://community.bitwarden.com/\n" },
         { "action.yml", "inputs:\n  token:\n    description: The GitHub token\n    default: ${{ github.token }}\n    required: false\n" },
+        // a shell reference anywhere in a value, also where a ')' closes the command substitution around it
+        { ".github/workflows/publish.yml", "        run: |\n          DETAILS=$(curl --silent --location \"$CONNECT_URL\" \\\n              --header 'Content-Type: application/json' \\\n              --header \"Authorization: Bearer $ACCESS_TOKEN\")\n" },
+        { "scripts/deploy.sh", "curl -H \"Authorization: Bearer ${ACCESS_TOKEN}\" -H \"X-Api-Key: $(cat key.txt)\"\n" },
+        { "deploy/values.yaml", "auth:\n  header: \"Bearer {{ .Values.token }}\"\n  password: \"pre-%DB_PASSWORD%\"\n" },
         // compose and Kubernetes switches
         { "docker-compose.yml", "environment:\n  MARIADB_RANDOM_ROOT_PASSWORD: \"true\"\n  MYSQL_ALLOW_EMPTY_PASSWORD: \"yes\"\n" },
         { "values.yaml", "auth:\n  allowEmptyPassword: yes\n  usePasswordFiles: false\n" },

@@ -47,6 +47,10 @@ public class UrlClassifierTests
     [InlineData("https://shop.example.net", UrlHostKind.Reserved)]
     [InlineData("https://venafi.example", UrlHostKind.Reserved)]
     [InlineData("https://ct.test/oauth/token", UrlHostKind.Reserved)]
+    [InlineData("http://jwt-server:9000/jwt/token", UrlHostKind.NonPublic)]
+    [InlineData("https://merchant.return.url", UrlHostKind.NonPublic)]
+    [InlineData("http://printer.local/status", UrlHostKind.NonPublic)]
+    [InlineData("https://vault.corp.internal/v1/secret", UrlHostKind.NonPublic)]
     [InlineData("https://adobe.invalid", UrlHostKind.Reserved)]
     [InlineData("https://{0}/api/rest/v6", UrlHostKind.Templated)]
     [InlineData("https://${CTP_AUTH_HOST}/oauth/token", UrlHostKind.Templated)]
@@ -79,7 +83,8 @@ public class UrlClassifierTests
     [InlineData("https://api", true, false)]
     [InlineData("https://tenant-", true, false)]
     [InlineData("https://api.venafi.cloud", true, true)]
-    [InlineData("https://api", false, true)]
+    [InlineData("https://api.io", false, true)]
+    [InlineData("https://api", false, false)] // finished, but one label: not a public host (a compose service, an intranet name)
     public void A_host_that_runs_into_an_expression_may_be_unfinished(string fragment, bool continues, bool flagged)
     {
         Assert.Equal(flagged, UrlClassifier.TryFindHardcodedUrl(fragment, 0, continues, NoAllowedHosts, out _));

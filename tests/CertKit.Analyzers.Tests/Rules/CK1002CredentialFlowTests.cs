@@ -156,6 +156,36 @@ public class CK1002CredentialFlowTests
             """        public SqlConnection Run() => Open({|#0:"Pr0d#Sync24"|});  private static SqlConnection Open(string data) => new SqlConnection({|#1:$"Server=db;Uid=sa;Pwd={data};"|});""",
             "the Password of the connection string given to SqlConnection (through the 'data' parameter of SyncJob.Open)"
         },
+        // through arrays and collections built in the method
+        {
+            """        public NetworkCredential Credential() { var data = new[] { {|#0:"Pr0d#Sync24"|} }; return new NetworkCredential("svc-sync", {|#1:data[0]|}); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public NetworkCredential Credential() { var data = new System.Collections.Generic.List<string>(); data.Add({|#0:"Pr0d#Sync24"|}); return new NetworkCredential("svc-sync", {|#1:data[0]|}); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public NetworkCredential Credential() { var data = new System.Collections.Generic.Dictionary<string, string> { ["host"] = "smtp.partner.example", ["relay"] = {|#0:"Pr0d#Sync24"|} }; return new NetworkCredential("svc-sync", {|#1:data["relay"]|}); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public NetworkCredential Credential() { var data = new System.Collections.Generic.Dictionary<string, string>(); data["relay"] = {|#0:"Pr0d#Sync24"|}; return new NetworkCredential("svc-sync", {|#1:data["relay"]|}); }""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        // into overrides of an abstract or virtual method and implementations of an interface member
+        {
+            """        public abstract class Source { public abstract string Relay(); }  public sealed class Fixed : Source { public override string Relay() => {|#0:"Pr0d#Sync24"|}; }  public NetworkCredential Credential(Source source) => new NetworkCredential("svc-sync", {|#1:source.Relay()|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public interface IRelay { string Value { get; } }  public sealed class Fixed : IRelay { public string Value => {|#0:"Pr0d#Sync24"|}; }  public NetworkCredential Credential(IRelay relay) => new NetworkCredential("svc-sync", {|#1:relay.Value|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public abstract class Sender { public abstract NetworkCredential Send(string data); }  public sealed class Smtp : Sender { public override NetworkCredential Send(string data) => new NetworkCredential("svc-sync", {|#1:data|}); }  public NetworkCredential Run(Sender sender) => sender.Send({|#0:"Pr0d#Sync24"|});""",
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of Smtp.Send)"
+        },
     };
 
     [Theory]
@@ -195,6 +225,10 @@ public class CK1002CredentialFlowTests
         // placeholders and empty values are not credentials
         """        public NetworkCredential Credential() { var data = "changeme"; return new NetworkCredential("svc-sync", data); }""",
         """        public NetworkCredential Credential() { var data = ""; return new NetworkCredential("svc-sync", data); }""",
+        // a collection of configured values; a key the collection was not given a literal under
+        """        public NetworkCredential Credential() { var data = new System.Collections.Generic.List<string>(); data.Add(_configuration["Sync:Password"]!); return new NetworkCredential("svc-sync", data[0]); }""",
+        """        public NetworkCredential Credential() { var data = new System.Collections.Generic.Dictionary<string, string> { ["host"] = "smtp.partner.example" }; data["relay"] = _configuration["Sync:Password"]!; return new NetworkCredential("svc-sync", data["relay"]); }""",
+        """        public abstract class Source { public abstract string Relay(); }  public sealed class FromConfiguration : Source { public override string Relay() => Environment.GetEnvironmentVariable("SYNC_PASSWORD")!; }  public NetworkCredential Credential(Source source) => new NetworkCredential("svc-sync", source.Relay());""",
     };
 
     [Theory]

@@ -195,6 +195,17 @@ public class CK1002HardcodedCredentialTests
         new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(3).WithArguments("Authorization: Bearer"));
 
     [Fact]
+    public Task An_api_key_in_a_url_query_is_a_credential() => Verify.VerifyAsync(
+        Client("""
+                private const string Shows = "https://api.tvmaze.example/v1/shows?apikey={|#0:9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6|}&format=json";
+                private const string Feed = "https://feeds.example.test/rss?lang=en&api_key={|#1:Q7x2Lm9Pz4Rt8Vw3Kd6N|}";
+                private const string Template = "https://api.tvmaze.example/v1/shows?apikey={0}&format=json";
+                private const string Theme = "https://app.example.test/settings?key=theme-dark-mode";
+        """),
+        new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(0).WithArguments("apikey"),
+        new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(1).WithArguments("api_key"));
+
+    [Fact]
     public Task Configured_credential_keywords_are_added_to_the_built_in_ones() => Verify.VerifyAsync(
         Client("""
                 private const string VenafiZone = {|CK1002:"zone-7731-prod"|};

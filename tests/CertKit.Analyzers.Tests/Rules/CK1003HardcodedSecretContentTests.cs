@@ -557,13 +557,25 @@ public class CK1003HardcodedSecretContentTests
     }
 
     [Fact]
-    public async Task Test_projects_are_not_analysed()
+    public async Task A_real_token_in_a_test_project_is_still_a_leak()
+    {
+        // Content-based detection runs on test projects by default: a committed token is leaked wherever it sits.
+        var code = Usings + $$"""
+            public static class Tokens { public const string Ci = {|CK1003:"{{FakeSecrets.GitHub('p')}}"|}; }
+            """;
+        var test = AnalyzerVerifier<CK1003HardcodedSecretContentAnalyzer>.CreateTest(code, editorConfig: null);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_test_project_that_opts_out_is_not_analysed()
     {
         var code = Usings + $$"""
             public static class Tokens { public const string Ci = "{{FakeSecrets.GitHub('p')}}"; }
             """;
         var test = AnalyzerVerifier<CK1003HardcodedSecretContentAnalyzer>.CreateTest(code, editorConfig: null);
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\ncertkit.analyze_test_projects = false\n"));
         await test.RunAsync();
     }
 

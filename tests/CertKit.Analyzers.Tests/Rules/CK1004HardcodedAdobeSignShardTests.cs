@@ -38,6 +38,14 @@ public class CK1004HardcodedAdobeSignShardTests
         """));
 
     [Fact]
+    public Task Sign_for_government_and_legacy_echosign_shards_are_flagged() => Verify.VerifyAsync(Client("""
+                private const string Government = "https://{|CK1004:secure.na1.adobesign.us|}/api/rest/v6";
+                private const string GovernmentApi = "{|CK1004:api.na1.adobesign.us|}";
+                private const string Legacy = "https://{|CK1004:api.na2.echosign.com|}/api/rest/v5";
+                private const string GovernmentEntry = "https://secure.adobesign.us/public/oauth/v2";
+        """));
+
+    [Fact]
     public Task Two_shards_in_one_literal_are_each_flagged() => Verify.VerifyAsync(Client("""
                 private const string Fallbacks = "{|CK1004:api.na1.adobesign.com|},{|CK1004:api.na2.adobesign.com|}";
         """));
@@ -63,6 +71,9 @@ public class CK1004HardcodedAdobeSignShardTests
             """));
         test.TestState.AdditionalFiles.Add(("/web/oauth.js", "const authorize = 'https://{|CK1004:secure.na1.echosign.com|}/public/oauth/v2';\n"));
         test.TestState.AdditionalFiles.Add(("/README.md", "Our account lives on https://api.na1.adobesign.com.\n"));
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.Government.json", """
+            { "AdobeSign": { "ApiAccessPoint": "https://{|CK1004:secure.na1.adobesign.us|}/api/rest/v6" } }
+            """));
         await test.RunAsync();
     }
 

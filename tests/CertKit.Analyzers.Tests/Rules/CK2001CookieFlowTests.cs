@@ -138,6 +138,64 @@ public class CK2001CookieFlowTests
         return test.RunAsync();
     }
 
+    // Juliet CWE-315 (cleartext storage in a cookie): the good variants hash the credential before the cookie, in the same
+    // method or in the sink method that receives it; the bad variant stores what it read.
+    private const string JulietHashInTheSameMethod = """
+                public void GoodB2G(HttpResponse response, System.IO.TextReader reader)
+                {
+                    string data = "";
+                    data = reader.ReadLine()!;
+                    using (var sha512 = System.Security.Cryptography.SHA512.Create())
+                    {
+                        var buffer = System.Text.Encoding.UTF8.GetBytes(string.Concat("ThisIsMySalt", data));
+                        var hashedCredsAsBytes = sha512.ComputeHash(buffer);
+                        data = Convert.ToBase64String(hashedCredsAsBytes);
+                    }
+
+                    response.Cookies.Append("auth", data);
+                }
+        """;
+
+    private const string JulietHashInTheSinkMethod = """
+                public void GoodB2G(HttpResponse response, System.IO.TextReader reader) => GoodB2GSink(reader.ReadLine()!, response);
+
+                private static void GoodB2GSink(string data, HttpResponse response)
+                {
+                    using (var sha512 = System.Security.Cryptography.SHA512.Create())
+                    {
+                        var buffer = System.Text.Encoding.UTF8.GetBytes(string.Concat("ThisIsMySalt", data));
+                        data = BitConverter.ToString(sha512.ComputeHash(buffer));
+                    }
+
+                    response.Cookies.Append("auth", data);
+                }
+        """;
+
+    [Theory]
+    [InlineData(JulietHashInTheSameMethod)]
+    [InlineData(JulietHashInTheSinkMethod)]
+    public Task Juliet_good_cases_hash_the_credential_before_the_auth_cookie(string members)
+    {
+        var test = Verifier.CreateTest(Controller(members), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Juliet_bad_case_stores_what_it_read_in_the_auth_cookie()
+    {
+        var test = Verifier.CreateTest(Controller("""
+                    public void Bad(HttpResponse response, System.IO.TextReader reader)
+                    {
+                        string data = "";
+                        data = reader.ReadLine()!;
+                        {|CK2001:response.Cookies.Append("auth", data)|};
+                    }
+            """), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
     private static DiagnosticResult Flow(string sink) =>
         new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(1).WithLocation(0).WithArguments("A hardcoded credential", sink);
 }

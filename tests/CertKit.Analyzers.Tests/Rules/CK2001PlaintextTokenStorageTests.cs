@@ -415,4 +415,100 @@ public class CK2001PlaintextTokenStorageTests
         // Half-typed code: compiler errors are expected, an analyzer exception (AD0001) is not, and nothing here is a finished sink.
         return test.RunAsync();
     }
+
+    // An EF6 (.NET Framework) integration: the OAuth token set saved through its DbContext (the types as EF6 declares them).
+    private static string Ef6(string body) => $$"""
+        namespace System.Data.Entity
+        {
+            public class DbContext { public virtual int SaveChanges() => 0; }
+            public class DbSet<TEntity> where TEntity : class { public virtual TEntity Add(TEntity entity) => entity; }
+        }
+
+        namespace Partner.Sync
+        {
+            public class OAuthTokenSet
+            {
+                public int Id { get; set; }
+                public string accessToken { get; set; } = "";
+                public string refreshToken { get; set; } = "";
+                public string userName { get; set; } = "";
+            }
+
+            public class SyncContext : System.Data.Entity.DbContext
+            {
+                public System.Data.Entity.DbSet<OAuthTokenSet> OAuthTokenSets { get; set; } = new();
+            }
+
+            public class TokenStore
+            {
+                private readonly SyncContext db = new();
+
+                public void Save(OAuthTokenSet set, string accessToken, string refreshToken, string userName, System.Func<string, string> protect)
+                {
+        {{body}}
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("{|CK2001:set.accessToken = accessToken|}; db.SaveChanges();")]
+    [InlineData("{|CK2001:set.refreshToken = refreshToken|}; db.OAuthTokenSets.Add(set);")]
+    public Task Ef6_entity_token_saved_through_its_context_is_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Ef6(body), null);
+        test.References = TestReferences.Net80;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("set.accessToken = protect(accessToken); db.SaveChanges();")]
+    [InlineData("set.userName = userName; db.SaveChanges();")]
+    [InlineData("set.accessToken = accessToken;")]
+    public Task Ef6_entity_protected_not_a_token_or_not_saved_is_not_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Ef6(body), null);
+        test.References = TestReferences.Net80;
+        return test.RunAsync();
+    }
+
+    // An MVC controller handing values to its Razor view through ViewBag.
+    private static string Mvc(string body) => $$"""
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Partner.Portal;
+
+        public class AccountController : Controller
+        {
+            private readonly IDataProtector _protector;
+
+            public AccountController(IDataProtector protector) => _protector = protector;
+
+            public IActionResult Connected(string accessToken, string userName)
+            {
+        {{body}}
+                return View();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Token_rendered_through_ViewBag_is_flagged()
+    {
+        var test = Verifier.CreateTest(Mvc("""{|CK2001:ViewBag.AccessToken = accessToken|};"""), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ViewBag.UserName = userName;")]
+    [InlineData("ViewBag.Connected = accessToken.Length > 0;")]
+    [InlineData("ViewBag.Ticket = _protector.Protect(accessToken);")]
+    public Task Other_values_in_ViewBag_are_not_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
 }

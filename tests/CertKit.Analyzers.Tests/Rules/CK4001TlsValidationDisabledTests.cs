@@ -347,4 +347,24 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("handler.ServerCertificateCustomValidationCallback = HttpClientHandler.")]
     public Task Broken_code_does_not_throw(string statement) =>
         BrokenCodeRunner.AssertNoAnalyzerExceptionAsync(new CK4001TlsValidationDisabledAnalyzer(), InFactory(statement), TestReferences.Net80, "DEBUG");
+
+    // Deprecated protocols enabled in the same worker: SSL 3, TLS 1.0 and TLS 1.1.
+    [Theory]
+    [InlineData("""ServicePointManager.SecurityProtocol |= {|CK4001:SecurityProtocolType.Tls|} | {|CK4001:SecurityProtocolType.Tls11|};""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = {|CK4001:SecurityProtocolType.Ssl3|};""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | {|CK4001:SecurityProtocolType.Tls11|};""")]
+    [InlineData("""handler.SslProtocols = {|CK4001:SslProtocols.Tls11|} | SslProtocols.Tls12;""")]
+    [InlineData("""handler = new HttpClientHandler { SslProtocols = {|CK4001:SslProtocols.Tls|} };""")]
+    [InlineData("""var protocols = {|CK4001:SslProtocols.Default|};""")]
+    [InlineData("""using var tls = new SslStream(network); await tls.AuthenticateAsClientAsync("venafi", null, {|CK4001:SslProtocols.Tls11|}, false);""")]
+    public Task Deprecated_protocols_enabled_are_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+
+    [Theory]
+    [InlineData("""ServicePointManager.SecurityProtocol &= ~(SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls | SecurityProtocolType.Tls11);""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;""")]
+    [InlineData("""handler.SslProtocols = SslProtocols.None;""")]
+    [InlineData("""using var tls = new SslStream(network); if (tls.SslProtocol == SslProtocols.Tls11) { throw new AuthenticationException("TLS 1.1 negotiated"); }""")]
+    [InlineData("""if (handler.SslProtocols.HasFlag(SslProtocols.Tls)) { handler.SslProtocols &= ~SslProtocols.Tls; }""")]
+    public Task Modern_protocols_and_removing_deprecated_ones_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
 }

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
+using CertKit.Action.Workspace;
+
 namespace CertKit.Action.Evidence.Api;
 
 /// <summary>
@@ -15,9 +17,13 @@ internal static class ApiSurfaceReader
 {
     /// <summary>The public API of both sides, read with one MSBuild workspace (its build host starts once).</summary>
     /// <param name="needed">Whether a project (path relative to the folder) can have changed; the others are not read at all.</param>
-    public static async Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(string baseFolder, string baseLabel, string headFolder, string headLabel, Func<string, bool> needed, CancellationToken cancellationToken)
+    public static Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(string baseFolder, string baseLabel, string headFolder, string headLabel, Func<string, bool> needed, CancellationToken cancellationToken) =>
+        ReadAsync(RepositoryWorkspace.OpenSnapshot(baseFolder), baseLabel, RepositoryWorkspace.OpenSnapshot(headFolder), headLabel, needed, cancellationToken);
+
+    /// <summary>The public API of both sides' workspaces (the evidence opens each commit's once and shares it).</summary>
+    public static async Task<(ApiSurface AtBase, ApiSurface AtHead)> ReadAsync(RepositoryWorkspace atBase, string baseLabel, RepositoryWorkspace atHead, string headLabel, Func<string, bool> needed, CancellationToken cancellationToken)
     {
-        var sides = new[] { Side.Find(baseFolder, baseLabel, needed), Side.Find(headFolder, headLabel, needed) };
+        var sides = new[] { Side.Find(atBase, baseLabel, needed), Side.Find(atHead, headLabel, needed) };
         var projects = sides.SelectMany(s => s.Projects).ToList();
         var fallbacks = new List<(string Project, string Problem)>();
         if (projects.Count > 0)
@@ -37,12 +43,14 @@ internal static class ApiSurfaceReader
         foreach (var (project, problem) in fallbacks)
         {
             var side = sides.First(s => s.Owns(project));
-            side.Notes.Add($"{SourceFiles.Relative(side.Root, project)} at {side.Label} could not be loaded ({problem}); its public API was read from its source files alone");
+            side.Notes.Add($"{Relative(side.Root, project)} at {side.Label} could not be loaded ({problem}); its public API was read from its source files alone");
             CompileFromSource(project, side.SourcesByProject.GetValueOrDefault(project, []), side.Symbols, side.RelativePath, cancellationToken);
         }
 
         return (new ApiSurface(sides[0].Symbols, sides[0].Notes), new ApiSurface(sides[1].Symbols, sides[1].Notes));
     }
+
+    private static string Relative(string root, string fullPath) => Path.GetRelativePath(root, fullPath).Replace('\\', '/');
 
     /// <summary>One commit's folder: its shipped projects, their source files, and the surface read so far.</summary>
     private sealed class Side
@@ -65,15 +73,14 @@ internal static class ApiSurfaceReader
 
         public List<string> Notes { get; } = new();
 
-        public static Side Find(string folder, string label, Func<string, bool> needed)
+        public static Side Find(RepositoryWorkspace workspace, string label, Func<string, bool> needed)
         {
-            var side = new Side(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), label);
-            var files = SourceFiles.List(side.Root, side.Root, null, name => name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase));
-            var allProjects = files.Where(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Select(f => f.FullPath).OrderBy(p => p, StringComparer.Ordinal).ToList();
-            side.Projects.AddRange(allProjects.Where(p => needed(SourceFiles.Relative(side.Root, p)) && !ShippedProjects.IsTestProject(p, File.ReadAllText(p))));
-            side.SourcesByProject = files
-                .Where(f => f.FullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-                .GroupBy(f => ShippedProjects.OwningProject(f.FullPath, allProjects) ?? string.Empty, StringComparer.Ordinal)
+            var side = new Side(workspace.Directory, label);
+            var allProjects = workspace.ProjectPaths.Where(File.Exists).ToList();
+            side.Projects.AddRange(allProjects.Where(p => needed(Relative(side.Root, p)) && !workspace.TestProjects.Contains(p)));
+            side.SourcesByProject = workspace.Files
+                .Where(f => f.IsCSharp && File.Exists(f.FullPath))
+                .GroupBy(f => f.Project ?? string.Empty, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(f => f.FullPath).ToList(), StringComparer.Ordinal);
             return side;
         }
@@ -89,7 +96,7 @@ internal static class ApiSurfaceReader
                 return null;
             }
 
-            var relative = SourceFiles.Relative(Root, full);
+            var relative = Relative(Root, full);
             return relative.Split('/').Any(segment => segment is "obj" or "bin" or "node_modules") ? null : relative;
         }
     }
@@ -99,7 +106,8 @@ internal static class ApiSurfaceReader
     private static async Task<List<(string Project, string Problem)>> LoadWithMsBuildAsync(Side[] sides, CancellationToken cancellationToken)
     {
         var failed = new List<(string, string)>();
-        using var loader = MsBuildProjectLoader.Create();
+        // Legacy .NET Framework projects get their reference assemblies as the scan's do (else nothing binds and no API is seen).
+        using var loader = await MsBuildProjectLoader.CreateForAsync([.. sides.SelectMany(s => s.Projects)], cancellationToken).ConfigureAwait(false);
         foreach (var (side, projectPath) in sides.SelectMany(s => s.Projects.Select(p => (s, p))))
         {
             var loaded = await loader.OpenAsync(projectPath, cancellationToken).ConfigureAwait(false);
@@ -118,20 +126,14 @@ internal static class ApiSurfaceReader
 
     private static void CompileFromSource(string project, List<string> sources, Dictionary<string, ApiSymbol> symbols, Func<string, string?> relative, CancellationToken cancellationToken)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var trees = new List<SyntaxTree>();
         foreach (var source in sources)
         {
             using var stream = File.OpenRead(source);
-            trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(stream), parseOptions, source, cancellationToken));
+            trees.Add(AdHocCompilation.Parse(SourceText.From(stream), source, cancellationToken));
         }
 
-        trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings.Text), parseOptions, string.Empty, cancellationToken));
-        var compilation = CSharpCompilation.Create(
-            Path.GetFileNameWithoutExtension(project),
-            trees,
-            EvidenceReferences.Get(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = AdHocCompilation.Create(Path.GetFileNameWithoutExtension(project), trees, [], ownFramework: false, cancellationToken);
         ApiSurfaceCollector.Collect(compilation, relative, symbols);
     }
 }

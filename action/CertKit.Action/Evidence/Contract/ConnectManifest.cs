@@ -16,12 +16,14 @@ internal sealed record ConnectApplication(string Name, string Type, IReadOnlyLis
 /// </summary>
 internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applications, IReadOnlyList<string> Notes)
 {
-    public static ConnectManifest Read(string folder)
+    public static ConnectManifest Read(string folder) => Read(Workspace.RepositoryWorkspace.OpenSnapshot(folder));
+
+    /// <summary>Every <c>connect.yaml</c> (or <c>connect.yml</c>) of a workspace.</summary>
+    public static ConnectManifest Read(Workspace.RepositoryWorkspace workspace)
     {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var applications = new List<ConnectApplication>();
         var notes = new List<string>();
-        foreach (var file in SourceFiles.List(root, root, null, name => name is "connect.yaml" or "connect.yml"))
+        foreach (var file in workspace.Files.Where(f => Path.GetFileName(f.FullPath) is "connect.yaml" or "connect.yml" && File.Exists(f.FullPath)))
         {
             try
             {

@@ -10,17 +10,17 @@ namespace CertKit.Action.Evidence.Endpoints;
 /// </summary>
 internal sealed class CSharpBaseAddresses
 {
-    private readonly Compilation _compilation;
+    private readonly CSharpCallSites _callSites;
     private readonly Dictionary<ISymbol, List<ExpressionSyntax>> _assigned = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, ExpressionSyntax> _typedClients = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ExpressionSyntax> _resolving = new();
 
-    public CSharpBaseAddresses(Compilation compilation)
+    public CSharpBaseAddresses(CSharpCallSites callSites)
     {
-        _compilation = compilation;
+        _callSites = callSites;
     }
 
-    public CSharpUriResolver? Resolver { get; set; }
+    public CSharpUrlFlow? Resolver { get; set; }
 
     /// <summary>Records a <c>BaseAddress</c> assignment (from the single pass over the compilation's syntax).</summary>
     public void Collect(AssignmentExpressionSyntax assignment, SemanticModel model)
@@ -28,7 +28,7 @@ internal sealed class CSharpBaseAddresses
         var value = assignment.Right;
         if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" } access)
         {
-            if (model.GetSymbolInfo(access).Symbol is not IPropertySymbol property || !CSharpUriResolver.IsHttpClient(property.ContainingType))
+            if (model.GetSymbolInfo(access).Symbol is not IPropertySymbol property || !CSharpUrlFlow.IsHttpClient(property.ContainingType))
             {
                 return;
             }
@@ -45,7 +45,7 @@ internal sealed class CSharpBaseAddresses
         }
         else if (assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "BaseAddress" }
             && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }
-            && CSharpUriResolver.IsHttpClient(model.GetTypeInfo(creation).Type))
+            && CSharpUrlFlow.IsHttpClient(model.GetTypeInfo(creation).Type))
         {
             var target = creation.Parent switch
             {
@@ -71,7 +71,7 @@ internal sealed class CSharpBaseAddresses
             return ResolveFirst(values);
         }
 
-        var model = _compilation.GetSemanticModel(site.SyntaxTree);
+        var model = _callSites.Model(site.SyntaxTree);
         var containingType = model.GetEnclosingSymbol(site.SpanStart)?.ContainingType;
         if (containingType is null)
         {
@@ -98,7 +98,7 @@ internal sealed class CSharpBaseAddresses
 
             try
             {
-                if (Resolver.Resolve(value, _compilation.GetSemanticModel(value.SyntaxTree)) is { } resolved)
+                if (Resolver.Resolve(value) is { } resolved)
                 {
                     return resolved;
                 }

@@ -11,6 +11,9 @@ internal enum EndpointKind
 
     /// <summary>A VCert command line (Venafi's CLI); <see cref="Endpoint.Path"/> is <c>vcert SUBCOMMAND</c>.</summary>
     VCert,
+
+    /// <summary>A GraphQL operation a client sends: <see cref="Endpoint.Method"/> is its type (QUERY, MUTATION, SUBSCRIPTION), <see cref="Endpoint.Path"/> its name.</summary>
+    GraphQL,
 }
 
 /// <summary>
@@ -24,12 +27,18 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
     /// <summary>Whether the extractor understood the call (a method and a path); the others carry their raw expression.</summary>
     public bool IsKnown => Expression is null;
 
-    /// <summary>The identity two commits' inventories are compared by: kind, method, path and base (sites move freely).</summary>
-    public string Key => $"{Kind}|{Method}|{Path}|{Base}|{Expression}";
+    /// <summary>
+    /// The identity two commits' inventories are compared by: kind, method and the path template with its parameter names
+    /// left out (<c>/certificates/{}</c>), plus the origin when it is a literal host. Where the base comes from (a variable,
+    /// a configuration key) and the sites are not part of it: renaming a variable, moving a line or routing the call through
+    /// a helper is no change. A call that was not followed is compared by its expression.
+    /// </summary>
+    public string Key => $"{Kind}|{Method}|{(Path is null ? null : PathTemplate.Identity(Path))}|{(Base is not null && Base.Contains("://", StringComparison.Ordinal) ? Base : null)}|{Expression}";
 
     /// <summary>How a person reads it: <c>POST /v1/certificaterequests</c>, <c>vcert enroll</c>, or the raw expression.</summary>
     public string Display => Kind == EndpointKind.VCert
         ? Path ?? "vcert"
+        : Kind == EndpointKind.GraphQL ? $"GraphQL {Method?.ToLowerInvariant() ?? "operation"} {Path ?? Expression}"
         : Path is null ? $"{Method ?? "?"} {Expression}" : $"{Method ?? "?"} {Path}";
 }
 
@@ -37,8 +46,14 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
 internal sealed record EndpointCall(EndpointKind Kind, string? Method, string? Path, string? Base, string? Expression, EndpointSite Site);
 
 /// <summary>The endpoint inventory of a folder: paths are relative to <see cref="Root"/> (its git work tree, or the folder).</summary>
+/// <summary>Shipped code in a language the endpoint readers do not read: how many files, and one to look at.</summary>
+internal sealed record NotReadLanguage(string Language, int Files, string Example);
+
 internal sealed record EndpointReport(string Root, IReadOnlyList<Endpoint> Endpoints)
 {
+    /// <summary>Shipped code the inventory did not read, per language ("Go: 12 files not read"): its calls are not listed.</summary>
+    public IReadOnlyList<NotReadLanguage> NotRead { get; init; } = [];
+
     /// <summary>Groups call sites by endpoint, ordered by kind, path, method and base; sites by file and line.</summary>
     public static EndpointReport From(string root, IEnumerable<EndpointCall> calls)
     {

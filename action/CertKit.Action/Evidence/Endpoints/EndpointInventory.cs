@@ -1,4 +1,6 @@
 using CertKit.Action.Scanning;
+using CertKit.Action.Workspace;
+using CertKit.Analyzers.Detection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -26,20 +28,44 @@ internal static class EndpointInventory
             throw new CertKitException($"the folder '{directory}' does not exist");
         }
 
-        var topLevel = await Scanning.Git.FindTopLevelAsync(folder, cancellationToken).ConfigureAwait(false);
-        var root = topLevel ?? folder;
-        var listing = topLevel is null ? null : await Scanning.Git.ListFilesAsync(folder, cancellationToken).ConfigureAwait(false);
+        return Scan(await RepositoryWorkspace.OpenAsync(folder, null, cancellationToken).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>
+    /// The inventory of a workspace's shipped code: tests, fixtures, vendored and generated files (bundles, minified
+    /// code) are not the integration's calls; shipped code in a language no reader here reads is listed as not read.
+    /// </summary>
+    public static EndpointReport Scan(RepositoryWorkspace workspace, CancellationToken cancellationToken)
+    {
         var files = new List<SourceFile>();
-        foreach (var candidate in SourceFiles.List(folder, root, listing, _ => true))
+        foreach (var candidate in workspace.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (candidate.Kind is not (FileKind.Source or FileKind.Configuration or FileKind.Documentation) && !candidate.IsProjectFile)
+            {
+                continue;
+            }
+
             if (TextFileReader.Read(candidate.FullPath, TextFileReader.DefaultMaxFileSize).Text is { } text)
             {
                 files.Add(new SourceFile(candidate.FullPath, candidate.RelativePath, text));
             }
         }
 
-        return EndpointReport.From(root, Extract(files, cancellationToken));
+        var notRead = workspace.Files
+            .Where(file => file.Kind == FileKind.Source && RuleLanguages.IsApplicationLanguage(file.Language) && !Reads(file))
+            .GroupBy(file => FileClassifier.DisplayName(file.Language))
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new NotReadLanguage(group.Key, group.Count(), group.First().RelativePath))
+            .ToList();
+        return EndpointReport.From(workspace.SourceRoot, Extract(files, cancellationToken)) with { NotRead = notRead };
+    }
+
+    /// <summary>Whether a reader here reads the file's language: C# (Roslyn), JS/TS, PowerShell, Python (and vcert in any of them).</summary>
+    private static bool Reads(WorkspaceFile file)
+    {
+        var extension = Path.GetExtension(file.FullPath);
+        return file.IsCSharp || ScriptEndpointExtractor.Extensions.Contains(extension) || SourceComments.PowerShellExtensions.Contains(extension) || SourceComments.PythonExtensions.Contains(extension);
     }
 
     private static List<EndpointCall> Extract(List<SourceFile> files, CancellationToken cancellationToken)
@@ -69,10 +95,23 @@ internal static class EndpointInventory
                 calls.AddRange(ScriptEndpointExtractor.Extract(file.RelativePath, file.Text.ToString()));
             }
 
-            if (!DocumentExtensions.Contains(extension))
+            if (DocumentExtensions.Contains(extension))
             {
-                calls.AddRange(VCertCommandExtractor.Extract(file.RelativePath, file.Text.ToString()));
+                continue;
             }
+
+            // Code only: a vcert command or a REST call in a comment or a docstring is not one the integration makes.
+            var code = SourceComments.Blank(file.Text.ToString(), extension);
+            if (SourceComments.PowerShellExtensions.Contains(extension))
+            {
+                calls.AddRange(PowerShellEndpointExtractor.Extract(file.RelativePath, code));
+            }
+            else if (SourceComments.PythonExtensions.Contains(extension))
+            {
+                calls.AddRange(PythonEndpointExtractor.Extract(file.RelativePath, code));
+            }
+
+            calls.AddRange(VCertCommandExtractor.Extract(file.RelativePath, code));
         }
 
         foreach (var (project, sources) in csharpByProject.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -85,22 +124,16 @@ internal static class EndpointInventory
 
     private static List<EndpointCall> ExtractCSharp(string project, List<SourceFile> sources, CancellationToken cancellationToken)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var relative = new Dictionary<SyntaxTree, string>();
-        var trees = new List<SyntaxTree>(sources.Count + 1);
+        var trees = new List<SyntaxTree>(sources.Count);
         foreach (var source in sources)
         {
-            var tree = CSharpSyntaxTree.ParseText(source.Text, parseOptions, source.FullPath, cancellationToken);
+            var tree = AdHocCompilation.Parse(source.Text, source.FullPath, cancellationToken);
             trees.Add(tree);
             relative[tree] = source.RelativePath;
         }
 
-        trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(ImplicitUsings.Text), parseOptions, "certkit-implicit-usings.g.cs", cancellationToken));
-        var compilation = CSharpCompilation.Create(
-            project.Length == 0 ? "certkit-endpoints" : Path.GetFileNameWithoutExtension(project),
-            trees,
-            EvidenceReferences.Get(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+        var compilation = AdHocCompilation.Create(project.Length == 0 ? "certkit-endpoints" : Path.GetFileNameWithoutExtension(project), trees, [], ownFramework: false, cancellationToken);
         return CSharpEndpointExtractor.Extract(compilation, tree => relative.GetValueOrDefault(tree), cancellationToken);
     }
 

@@ -14,12 +14,14 @@ internal static class EndpointMarkdown
         text.Append(heading).Append("\n\n");
         if (report.Endpoints.Count == 0)
         {
-            return text.Append("No outbound HTTP endpoint or VCert command was found.\n").ToString();
+            return text.Append("No outbound HTTP endpoint or VCert command was found.\n").Append(NotRead(report)).ToString();
         }
 
         var rest = report.Endpoints.Count(e => e.Kind == EndpointKind.Http);
-        var vcert = report.Endpoints.Count - rest;
-        text.Append(rest).Append(rest == 1 ? " REST endpoint" : " REST endpoints").Append(" and ").Append(vcert).Append(vcert == 1 ? " VCert function" : " VCert functions").Append(" called by the integration.\n\n");
+        var vcert = report.Endpoints.Count(e => e.Kind == EndpointKind.VCert);
+        var graphQl = report.Endpoints.Count(e => e.Kind == EndpointKind.GraphQL);
+        text.Append(rest).Append(rest == 1 ? " REST endpoint" : " REST endpoints").Append(" and ").Append(vcert).Append(vcert == 1 ? " VCert function" : " VCert functions")
+            .Append(graphQl == 0 ? string.Empty : graphQl == 1 ? ", 1 GraphQL operation" : $", {graphQl} GraphQL operations").Append(" called by the integration.\n\n");
         AppendTable(text, report.Endpoints);
         var unknown = report.Endpoints.Count(e => !e.IsKnown);
         if (unknown > 0)
@@ -27,8 +29,11 @@ internal static class EndpointMarkdown
             text.Append('\n').Append(unknown).Append(unknown == 1 ? " call" : " calls").Append(" could not be followed to a path; the expression is shown as written.\n");
         }
 
-        return text.ToString();
+        return text.Append(NotRead(report)).ToString();
     }
+
+    private static string NotRead(EndpointReport report) =>
+        report.NotRead.Count == 0 ? string.Empty : "\n**Not read**: " + string.Join("; ", report.NotRead.Select(l => $"{l.Language}, {l.Files} shipped file(s)")) + " — calls there are not in this list.\n";
 
     /// <summary>The table alone: Method, Path, Base (configuration key or host), Call sites.</summary>
     public static void AppendTable(StringBuilder text, IEnumerable<Endpoint> endpoints)
@@ -36,7 +41,7 @@ internal static class EndpointMarkdown
         text.Append("| Method | Path | Base | Call sites |\n|---|---|---|---|\n");
         foreach (var endpoint in endpoints)
         {
-            var method = endpoint.Kind == EndpointKind.VCert ? "VCert" : endpoint.Method ?? "?";
+            var method = endpoint.Kind switch { EndpointKind.VCert => "VCert", EndpointKind.GraphQL => "GraphQL " + (endpoint.Method ?? "?"), _ => endpoint.Method ?? "?" };
             var path = endpoint.Path is null ? "`" + Cell(endpoint.Expression ?? string.Empty) + "` (not followed)" : "`" + Cell(endpoint.Path) + "`";
             var origin = endpoint.Base is null ? string.Empty : "`" + Cell(endpoint.Base) + "`";
             var sites = string.Join(", ", endpoint.Sites.Select(s => Cell(s.File) + ":" + s.Line));

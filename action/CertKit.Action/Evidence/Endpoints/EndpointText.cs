@@ -10,7 +10,7 @@ internal static class EndpointText
         var text = new StringBuilder();
         if (report.Endpoints.Count == 0)
         {
-            return "No outbound HTTP endpoint or VCert command found.\n";
+            return "No outbound HTTP endpoint or VCert command found.\n" + NotRead(report);
         }
 
         foreach (var endpoint in report.Endpoints)
@@ -29,6 +29,10 @@ internal static class EndpointText
         }
 
         text.Append(report.Endpoints.Count).Append(report.Endpoints.Count == 1 ? " endpoint\n" : " endpoints\n");
-        return text.ToString();
+        return text.Append(NotRead(report)).ToString();
     }
+
+    /// <summary>"PowerShell: 158 files not read (e.g. …)", one line per language whose shipped code no reader read.</summary>
+    public static string NotRead(EndpointReport report) =>
+        string.Concat(report.NotRead.Select(language => $"{language.Language}: {language.Files} shipped file{(language.Files == 1 ? string.Empty : "s")} not read (e.g. {language.Example}); their calls are not listed\n"));
 }

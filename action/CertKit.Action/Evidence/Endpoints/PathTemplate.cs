@@ -70,6 +70,52 @@ internal static class PathTemplate
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A path template as an identity: every parameter written <c>{}</c> whatever its name or spelling (<c>{id}</c>, <c>:id</c>,
+    /// <c>&lt;id&gt;</c>), no trailing slash, so <c>/v1/certificates/{certificateId}/</c> and <c>/v1/certificates/:id</c> are one path.
+    /// </summary>
+    public static string Identity(string path)
+    {
+        var builder = new StringBuilder(path.Length);
+        foreach (var segment in Normalize(path.Trim()).Split('/'))
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+
+            builder.Append('/');
+            if ((segment.StartsWith('{') && segment.EndsWith('}')) || segment.StartsWith(':') || (segment.StartsWith('<') && segment.EndsWith('>')))
+            {
+                builder.Append("{}");
+                continue;
+            }
+
+            // A parameter inside a segment (v{version}, {id}.json): each one becomes {}.
+            var depth = 0;
+            foreach (var c in segment)
+            {
+                if (c == '{')
+                {
+                    if (depth++ == 0)
+                    {
+                        builder.Append("{}");
+                    }
+                }
+                else if (c == '}')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (depth == 0)
+                {
+                    builder.Append(c);
+                }
+            }
+        }
+
+        return builder.Length == 0 ? "/" : builder.ToString();
+    }
+
     /// <summary>The name of a hole: <c>_options.ProjectKey</c> → <c>projectKey</c>.</summary>
     public static string HoleName(string identifier)
     {

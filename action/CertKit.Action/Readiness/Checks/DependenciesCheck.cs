@@ -5,7 +5,8 @@ namespace CertKit.Action.Readiness.Checks;
 
 /// <summary>
 /// <c>dependencies</c>: known-vulnerable packages, through the ecosystems' own tools: <c>npm audit --json</c> for each
-/// Node.js application (the Connect applications, else a root package.json) and
+/// Node.js application with a package-lock.json (the Connect applications, else a root package.json), the registry's bulk
+/// advisories for the versions a yarn.lock (classic or berry) or pnpm-lock.yaml pins (<see cref="NpmBulkAdvisories"/>), and
 /// <c>dotnet list package --vulnerable --include-transitive --format json</c> for each .NET project (<see cref="NuGetAudit"/>).
 /// An advisory at or above the severity threshold fails; outdated packages (<c>npm outdated</c>,
 /// <c>dotnet list package --outdated</c>) are warnings. A tool that is missing, a network
@@ -29,9 +30,13 @@ internal sealed class DependenciesCheck : IReadinessCheck
         }
 
         var projects = context.FilesNamed(name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var project in projects)
+        using (Scanning.CreatedOutputFolders.Watch(projects.Select(p => Path.Combine(context.Root, p))))
         {
-            await NuGetAudit.AuditAsync(context, project, findings, cancellationToken).ConfigureAwait(false);
+            // The audit restores each project (and what it references): obj/ folders that were not there before go afterwards.
+            foreach (var project in projects)
+            {
+                await NuGetAudit.AuditAsync(context, project, findings, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (nodeFolders.Count == 0 && projects.Count == 0)
@@ -59,14 +64,21 @@ internal sealed class DependenciesCheck : IReadinessCheck
             return;
         }
 
-        if (!context.Files.Contains(folder.Length == 0 ? "package-lock.json" : folder + "/package-lock.json")
-            && !File.Exists(Path.Combine(context.Root, folder, "package-lock.json")))
+        var lockfile = NodeLockfile.Find(context, folder);
+        if (lockfile is null)
         {
-            findings.Unknown.Add($"{label}: no package-lock.json, so npm audit cannot tell which versions are used (commit one: npm install --package-lock-only)");
+            findings.Unknown.Add($"{label}: no lockfile (package-lock.json, yarn.lock or pnpm-lock.yaml), so the audit cannot tell which versions are used (commit the one your package manager writes: npm install --package-lock-only, yarn install or pnpm install --lockfile-only)");
             return;
         }
 
-        var workingDirectory = Path.Combine(context.Root, folder);
+        if (lockfile.Manager != NodePackageManager.Npm)
+        {
+            await AuditLockfileAsync(context, label, lockfile, findings, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var lockFolder = lockfile.Path.Contains('/') ? lockfile.Path[..lockfile.Path.LastIndexOf('/')] : string.Empty;
+        var workingDirectory = Path.Combine(context.Root, lockFolder);
         List<string> Arguments(string command) => tools.NpmRegistry is null ? [command, "--json"] : [command, "--json", "--registry", tools.NpmRegistry];
         ProcessResult audit;
         try
@@ -87,8 +99,7 @@ internal sealed class DependenciesCheck : IReadinessCheck
 
         if (report.TryGetProperty("error", out var error))
         {
-            var summary = error.TryGetProperty("summary", out var text) ? text.GetString() : error.ToString();
-            findings.Unknown.Add($"{label}: npm audit failed: {CertKitException.OneLine(summary ?? "no reason given")}");
+            findings.Unknown.Add($"{label}: npm audit failed: {CertKitException.OneLine(Reason(error, audit))}");
             return;
         }
 
@@ -142,6 +153,76 @@ internal sealed class DependenciesCheck : IReadinessCheck
         catch (CertKitException exception)
         {
             findings.Warnings.Add($"{label}: npm outdated could not run: {exception.Message}");
+        }
+    }
+
+    // npm's error object: summary, else message, else code; when all are empty, the exit code and the first error line.
+    private static string Reason(JsonElement error, ProcessResult audit)
+    {
+        foreach (var property in new[] { "summary", "message", "detail", "code" })
+        {
+            if (ToolJson.String(error, property) is { } text && !string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(audit.FirstErrorLine) ? $"exit {audit.ExitCode}, no reason printed" : $"exit {audit.ExitCode}: {audit.FirstErrorLine}";
+    }
+
+    // yarn (classic and berry) and pnpm: the versions the lockfile pins, judged by the registry's bulk advisory endpoint.
+    private static async Task AuditLockfileAsync(CheckContext context, string label, NodeLockfile lockfile, DependencyFindings findings, CancellationToken cancellationToken)
+    {
+        var tools = context.DependencyTools;
+        Dictionary<string, SortedSet<string>> packages;
+        try
+        {
+            packages = NodeLockfile.Packages(context.ReadText(lockfile.Path) ?? string.Empty, lockfile.Manager);
+        }
+        catch (YamlDotNet.Core.YamlException exception)
+        {
+            findings.Unknown.Add($"{lockfile.Path}: not a {lockfile.ManagerName} lockfile that can be read (line {exception.Start.Line}: {CertKitException.OneLine(exception.Message)})");
+            return;
+        }
+
+        if (packages.Count == 0)
+        {
+            findings.Unknown.Add($"{lockfile.Path}: no pinned package versions found in the {lockfile.ManagerName} lockfile, so nothing could be audited");
+            return;
+        }
+
+        var registry = tools.NpmRegistry ?? Environment.GetEnvironmentVariable("npm_config_registry") ?? NpmBulkAdvisories.DefaultRegistry;
+        IReadOnlyList<NpmBulkAdvisories.Advisory> advisories;
+        try
+        {
+            advisories = await NpmBulkAdvisories.QueryAsync(registry, packages, tools.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or CertKitException)
+        {
+            var reason = string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().Name : exception.Message;
+            findings.Unknown.Add($"{label}: {lockfile.ManagerName} audit failed: {CertKitException.OneLine(reason)}");
+            return;
+        }
+
+        var found = 0;
+        foreach (var advisory in advisories)
+        {
+            var line = $"{label}: {advisory.Package} {advisory.Version} has a {advisory.Severity} advisory: {advisory.Title} ({lockfile.ManagerName} audit of {lockfile.Path})";
+            if (tools.Fails(advisory.Severity))
+            {
+                findings.Problems.Add(line);
+                found++;
+            }
+            else
+            {
+                findings.Warnings.Add(line + $", below the {tools.MinimumSeverity} threshold");
+            }
+        }
+
+        if (found == 0)
+        {
+            var versions = packages.Sum(package => package.Value.Count);
+            findings.Evidence.Add($"{label}: {lockfile.ManagerName} audit of {lockfile.Path}: no known vulnerability in {versions} pinned package version(s)");
         }
     }
 }

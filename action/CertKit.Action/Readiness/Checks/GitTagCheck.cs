@@ -1,10 +1,13 @@
 using CertKit.Action.Git;
+using CertKit.Action.Versioning;
 
 namespace CertKit.Action.Readiness.Checks;
 
 /// <summary>
 /// <c>git-tag</c>: what is certified is a tag, so the head commit carries one and the work tree holds exactly that commit
-/// (no changed tracked files). A lightweight tag is a warning: it records nobody and no date and is easily moved.
+/// (no changed tracked files). Only a release tag counts, one that names a version (<c>vX.Y.Z</c> or <c>X.Y.Z</c>): a floating
+/// tag (<c>latest</c>, <c>stable</c>, any name that is not a version) is moved to the next commit by design, so it is not
+/// what stays the same during certification. A lightweight tag is a warning: it records nobody and no date and is easily moved.
 /// </summary>
 internal sealed class GitTagCheck : IReadinessCheck
 {
@@ -33,6 +36,17 @@ internal sealed class GitTagCheck : IReadinessCheck
             return Task.FromResult(CheckOutcome.Failed([$"HEAD ({shortHead}) has no tag: tag the commit to certify (git tag -a vX.Y.Z) and reference that tag with Set Repository"]));
         }
 
+        var releaseTags = new TagPatternSet(null).Match(tags).Select(match => match.Tag).ToList();
+        var floating = tags.Except(releaseTags, StringComparer.Ordinal).ToList();
+        if (releaseTags.Count == 0)
+        {
+            return Task.FromResult(CheckOutcome.Failed([
+                $"HEAD ({shortHead}) is tagged only {string.Join(", ", floating)}, which {(floating.Count == 1 ? "is not a version: a floating tag" : "are not versions: floating tags")} moved to newer commits; tag the commit to certify with its version (git tag -a vX.Y.Z) and reference that tag with Set Repository",
+            ]));
+        }
+
+        tags = releaseTags;
+
         var git = new GitCommandRunner(context.Root);
         var changed = git.Run("status", "--porcelain", "-z", "--untracked-files=no", "--", ".").StandardOutput
             .Split('\0', StringSplitOptions.RemoveEmptyEntries)
@@ -49,6 +63,12 @@ internal sealed class GitTagCheck : IReadinessCheck
         var warnings = tags.Where(tag => git.Run("cat-file", "-t", "refs/tags/" + tag).StandardOutput.Trim() != "tag")
             .Select(tag => $"{tag} is a lightweight tag: an annotated tag (git tag -a) records who tagged and when")
             .ToList();
-        return Task.FromResult(CheckOutcome.Passed([$"HEAD ({shortHead}) is tagged {string.Join(", ", tags)}; the work tree matches it"], warnings));
+        var evidence = $"HEAD ({shortHead}) is tagged {string.Join(", ", tags)}; the work tree matches it";
+        if (floating.Count > 0)
+        {
+            evidence += $" ({string.Join(", ", floating)} also point{(floating.Count == 1 ? "s" : string.Empty)} here: not a version, so not counted)";
+        }
+
+        return Task.FromResult(CheckOutcome.Passed([evidence], warnings));
     }
 }

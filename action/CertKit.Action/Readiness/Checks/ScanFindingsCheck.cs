@@ -47,7 +47,7 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
                 return CheckOutcome.Manual([.. gaps, $"certkit scan: no {rules} finding in what it did analyse ({scope}); review the rest by hand"], warnings);
             }
 
-            return CheckOutcome.Passed([$"certkit scan: no {rules} finding in {scope}"], warnings);
+            return CheckOutcome.Passed([$"certkit scan: no {rules} finding in {report.FilesAnalyzed} file(s)"], warnings);
         }
 
         var evidence = findings.Take(MaxListed).Select(finding => $"{finding.Path}:{finding.Line}: {finding.RuleId} {finding.Message}").ToList();

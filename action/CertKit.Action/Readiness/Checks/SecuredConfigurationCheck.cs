@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CertKit.Action.Policies;
 using CertKit.Analyzers.Detection;
 
 namespace CertKit.Action.Readiness.Checks;
@@ -6,7 +7,8 @@ namespace CertKit.Action.Readiness.Checks;
 /// <summary>
 /// <c>secured-configuration</c>: credentials are <c>securedConfiguration</c> keys without a default. A credential-named key
 /// or a secret-shaped default in <c>standardConfiguration</c>, or any default of a secured key, puts a secret in the
-/// repository or in the clear; the names and values are judged by the analyzers' own detection engine.
+/// repository or in the clear; the names and values are judged by the analyzers' own detection engine. A key documented as a
+/// public client-side key (<see cref="PublicClientKeys"/>, or listed in <c>certkit.yml</c> <c>publicKeys</c>) is not a credential.
 /// </summary>
 internal sealed class SecuredConfigurationCheck : IReadinessCheck
 {
@@ -20,6 +22,8 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
         var problems = new List<string>();
         var secured = new List<string>();
         var standard = new List<string>();
+        var publicKeys = new List<string>();
+        var allowList = AllowList(context);
         foreach (var entry in manifest.AllConfiguration)
         {
             var where = $"{manifest.RelativePath}:{entry.Line}";
@@ -35,7 +39,11 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
             }
 
             standard.Add(entry.Key);
-            if (CredentialNames.Classify(entry.Key) is CredentialNameKind.Credential or CredentialNameKind.BareToken)
+            if (PublicClientKeys.Why(entry.Key, entry.Default, allowList) is { } why)
+            {
+                publicKeys.Add($"{where}: {entry.Key} is a public client-side key ({why})");
+            }
+            else if (CredentialNames.Classify(entry.Key) is CredentialNameKind.Credential or CredentialNameKind.BareToken)
             {
                 problems.Add($"{where}: {entry.Key} is a credential in standardConfiguration; move it to securedConfiguration");
             }
@@ -50,7 +58,15 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
             secured.Count == 0 ? "no securedConfiguration keys" : $"securedConfiguration: {string.Join(", ", secured.Distinct())}",
             standard.Count == 0 ? "no standardConfiguration keys" : $"standardConfiguration: {string.Join(", ", standard.Distinct())} (none credential-like, no secret-shaped default)",
         };
+        evidence.AddRange(publicKeys.Distinct());
         return Task.FromResult(CheckOutcome.FailedIfAny(problems, evidence));
+    }
+
+    // certkit.yml publicKeys at the repository root (a file that does not load is a one-line error with its line).
+    private static IReadOnlyList<string> AllowList(CheckContext context)
+    {
+        var path = Path.Combine(context.Root, PolicyFile.DefaultFileName);
+        return File.Exists(path) ? PolicyFile.Load(path).PublicKeys : [];
     }
 
     private static bool LooksSecret(string key, string value) =>

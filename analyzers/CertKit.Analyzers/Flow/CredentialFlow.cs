@@ -1,0 +1,438 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Analyzers.Flow;
+
+/// <summary>A literal that reaches a sink: where it is, its text (null for an array of constants), and the sink.</summary>
+internal readonly struct SinkFinding
+{
+    public SinkFinding(Location literal, string? text, Sink sink)
+    {
+        Literal = literal;
+        Text = text;
+        Sink = sink;
+    }
+
+    public Location Literal { get; }
+
+    public string? Text { get; }
+
+    public Sink Sink { get; }
+}
+
+/// <summary>
+/// Judges a literal that reaches a sink and returns the diagnostic to report, or null. <paramref name="live"/> is true when
+/// the whole flow stays inside one member body and the finding is reported while that body is analysed (the IDE shows it as
+/// the user types: a descriptor without the compilation-end tag); false at compilation end (cross-member and cross-file flows).
+/// <paramref name="model"/> is the body's semantic model when live, null at compilation end.
+/// </summary>
+internal delegate Diagnostic? FlowJudge(SinkFinding finding, bool live, AnalyzerOptions options, SemanticModel? model, System.Threading.CancellationToken cancellationToken);
+
+/// <summary>
+/// Hardcoded values that reach credential sinks across a compilation (CK1002, CK1003, CK2001). A sink whose value comes only
+/// from literals of the same body is judged at once (live). Otherwise, while the compilation is
+/// analysed, operation actions record compact summaries, never operation trees: at each sink, the origins of its value
+/// (<see cref="LiteralOrigins"/>); for each field and property of this compilation, the origins of its initialiser and
+/// assignments; for each method, the origins of what it returns; for each call of a method of this compilation, the origins
+/// of its text arguments. At compilation end the origins are resolved: members and returns to their literals, and a
+/// parameter that reaches a sink makes the arguments of that method's call sites reach it (several levels deep).
+/// One rule registers one category; each literal is reported once, at the first sink found.
+/// </summary>
+internal sealed class CredentialFlow
+{
+    private const int MaxResolveDepth = 8;
+
+    private readonly SinkCategory category;
+    private readonly CredentialSinks sinks;
+    private readonly LiteralOrigins origins;
+    private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
+
+    // Literals already judged live: compilation end does not judge them again at another sink.
+    private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
+
+    // Live findings wait for their body's operation-block action: a diagnostic reported there may sit anywhere in the body
+    // (the literal, not the sink) and still be local to the document, which is what an IDE shows while the user types.
+    private readonly ConcurrentDictionary<IOperation, ConcurrentQueue<Diagnostic>> pendingLive = new();
+    private readonly FlowJudge judge;
+
+    private CredentialFlow(Compilation compilation, SinkCategory category, ImmutableArray<string> credentialKeywords, FlowJudge judge)
+    {
+        this.category = category;
+        this.judge = judge;
+        sinks = new CredentialSinks(compilation, credentialKeywords);
+        origins = new LiteralOrigins(compilation);
+    }
+
+    /// <summary>
+    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action; every literal of
+    /// <paramref name="category"/> that reaches a sink is handed once to <paramref name="judge"/>, live or at compilation end.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, SinkCategory category, FlowJudge judge)
+    {
+        var keywords = CertKitOptions.Get(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).CredentialKeywords;
+        var flow = new CredentialFlow(start.Compilation, category, keywords, judge);
+        start.RegisterOperationAction(flow.OnInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(flow.OnCreation, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(flow.OnAssignment, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(flow.OnFieldInitializer, OperationKind.FieldInitializer);
+        start.RegisterOperationAction(flow.OnPropertyInitializer, OperationKind.PropertyInitializer);
+        start.RegisterOperationAction(flow.OnReturn, OperationKind.Return);
+        start.RegisterOperationBlockAction(flow.OnBlock);
+        start.RegisterCompilationEndAction(end =>
+        {
+            // Should a driver run a block action before that block's operation actions, nothing is lost: reported here.
+            foreach (var pending in flow.pendingLive.Values)
+            {
+                while (pending.TryDequeue(out var diagnostic))
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            foreach (var finding in flow.Resolve(end.CancellationToken))
+            {
+                if (judge(finding, live: false, end.Options, model: null, end.CancellationToken) is { } diagnostic)
+                {
+                    end.ReportDiagnostic(diagnostic);
+                }
+            }
+        });
+    }
+
+    private void OnBlock(OperationBlockAnalysisContext context)
+    {
+        if (pendingLive.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            if (pendingLive.TryRemove(OperationTree.Root(block), out var pending))
+            {
+                while (pending.TryDequeue(out var diagnostic))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+    }
+
+    private void OnInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        OnCall(context, invocation.TargetMethod, invocation.Arguments);
+    }
+
+    private void OnCreation(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor is { } constructor)
+        {
+            OnCall(context, constructor, creation.Arguments);
+        }
+    }
+
+    private void OnCall(in OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
+    {
+        if (callArguments.IsEmpty)
+        {
+            return;
+        }
+
+        if (category == SinkCategory.Cookie)
+        {
+            if (sinks.CookieValue(method, callArguments, out var cookieName) is { } value)
+            {
+                var sink = new Sink(SinkCategory.Cookie, "the authentication cookie '" + cookieName + "'", cookieName, Detection.CredentialNameKind.Credential, value.Syntax.GetLocation());
+                AddHit(context, sink, value.Value, TraceMode.Whole);
+            }
+        }
+        else
+        {
+            foreach (var argument in callArguments)
+            {
+                if (sinks.ForArgument(method, argument, out var mode) is { } sink && sink.Category == category)
+                {
+                    AddHit(context, sink, argument.Value, mode);
+                }
+            }
+        }
+
+        // A method of this compilation (abstract, virtual and interface ones too: their overrides' parameters are resolved
+        // through them): remember what its text parameters are given, in case one reaches a sink.
+        if (LiteralOrigins.IsDeclaredInSource(method))
+        {
+            foreach (var argument in callArguments)
+            {
+                if (argument.Parameter is { } parameter && sinks.IsCredentialType(parameter.Type)
+                    && origins.Trace(argument.Value, TraceMode.Whole) is { } found)
+                {
+                    Record(arguments, parameter.OriginalDefinition, found);
+                }
+            }
+        }
+    }
+
+    private void OnAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var target = assignment.Target;
+        if (category != SinkCategory.Cookie && target is IPropertyReferenceOperation property
+            && sinks.ForProperty(property, assignment.Syntax, out var mode) is { } sink && sink.Category == category)
+        {
+            AddHit(context, sink, assignment.Value, mode);
+        }
+
+        ISymbol? member = target switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property2 => property2.Property,
+            _ => null,
+        };
+
+        if (member is not null && member.Locations.Length > 0 && member.Locations[0].IsInSource && sinks.IsCredentialType(target.Type)
+            && origins.Trace(assignment.Value, TraceMode.Whole) is { } found)
+        {
+            Record(memberValues, member.OriginalDefinition, found);
+        }
+    }
+
+    private void OnFieldInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IFieldInitializerOperation)context.Operation;
+        foreach (var field in initializer.InitializedFields)
+        {
+            if (sinks.IsCredentialType(field.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
+            {
+                Record(memberValues, field.OriginalDefinition, found);
+            }
+        }
+    }
+
+    private void OnPropertyInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (IPropertyInitializerOperation)context.Operation;
+        foreach (var property in initializer.InitializedProperties)
+        {
+            if (sinks.IsCredentialType(property.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
+            {
+                Record(memberValues, property.OriginalDefinition, found);
+            }
+        }
+    }
+
+    private void OnReturn(OperationAnalysisContext context)
+    {
+        var returned = (IReturnOperation)context.Operation;
+        if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
+            && origins.Trace(value, TraceMode.Whole) is { } found)
+        {
+            // What an override or an implementation returns is what a call of the virtual, abstract or interface method returns.
+            Record(returnValues, method.OriginalDefinition, found);
+            foreach (var related in Overridden(method))
+            {
+                Record(returnValues, related.OriginalDefinition, found);
+            }
+        }
+    }
+
+    /// <summary>The methods <paramref name="method"/> overrides (the whole chain) and the interface members it implements.</summary>
+    private static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            yield return overridden;
+        }
+
+        foreach (var explicitly in method.ExplicitInterfaceImplementations)
+        {
+            yield return explicitly;
+        }
+
+        if (method.ContainingType is not { } type || method.DeclaredAccessibility != Accessibility.Public || method.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    /// <summary>The method a return belongs to: a local function's own symbol; null inside a lambda (its value is not the method's).</summary>
+    private static IMethodSymbol? ReturningMethod(IReturnOperation returned, ISymbol containing)
+    {
+        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation:
+                    return null;
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Symbol;
+            }
+        }
+
+        return containing as IMethodSymbol;
+    }
+
+    private void AddHit(in OperationAnalysisContext context, Sink sink, IOperation value, TraceMode mode)
+    {
+        if (origins.Trace(value, mode) is not { } found)
+        {
+            return;
+        }
+
+        if (!OnlyLiterals(found))
+        {
+            hits.Enqueue((sink, found));
+            return;
+        }
+
+        // Every origin is a literal of this body: the whole flow is here, so it is judged now.
+        foreach (var origin in found)
+        {
+            var literal = origin.Location!;
+            if (judgedLive.TryAdd((literal.SourceTree, literal.SourceSpan), 0)
+                && judge(new SinkFinding(literal, origin.Text, sink), live: true, context.Options, context.Operation.SemanticModel, context.CancellationToken) is { } diagnostic)
+            {
+                pendingLive.GetOrAdd(OperationTree.Root(context.Operation), static _ => new ConcurrentQueue<Diagnostic>()).Enqueue(diagnostic);
+            }
+        }
+    }
+
+    private static bool OnlyLiterals(List<Origin> found)
+    {
+        foreach (var origin in found)
+        {
+            if (origin.Kind != OriginKind.Literal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Record(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, List<Origin> found) =>
+        table.GetOrAdd(symbol, static _ => new ConcurrentQueue<List<Origin>>()).Enqueue(found);
+
+    /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
+    private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
+    {
+        var findings = new List<SinkFinding>();
+        var seen = new HashSet<(SyntaxTree?, TextSpan)>(judgedLive.Keys);
+        var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
+        // In source order, so a literal that reaches two sinks is reported at the same one every time.
+        var ordered = new List<(Sink Sink, List<Origin> Origins)>(hits);
+        ordered.Sort(static (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Sink.Location.SourceTree?.FilePath, b.Sink.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Sink.Location.SourceSpan.Start.CompareTo(b.Sink.Location.SourceSpan.Start);
+        });
+        foreach (var hit in ordered)
+        {
+            pending.Enqueue((hit.Sink, hit.Origins, 0));
+        }
+
+        var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (sink, found, depth) = pending.Dequeue();
+            visited.Clear();
+            Collect(found, sink, depth, visited, followParameters: true);
+        }
+
+        return findings;
+
+        void Collect(List<Origin> list, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        {
+            foreach (var origin in list)
+            {
+                switch (origin.Kind)
+                {
+                    case OriginKind.Literal:
+                        if (seen.Add((origin.Location!.SourceTree, origin.Location.SourceSpan)))
+                        {
+                            findings.Add(new SinkFinding(origin.Location, origin.Text, sink));
+                        }
+
+                        break;
+                    case OriginKind.Member:
+                        CollectAll(memberValues, origin.Symbol!, sink, depth, visited, followParameters);
+                        break;
+                    case OriginKind.Return:
+                        // What a method returns from its parameter depends on the call: Trim(x) is not a sink for every caller.
+                        CollectAll(returnValues, origin.Symbol!, sink, depth, visited, followParameters: false);
+                        break;
+                    case OriginKind.Parameter:
+                        // The parameter reaches the sink: so do the arguments of every call site (queued: breadth first, once per parameter).
+                        if (followParameters && depth < MaxResolveDepth && sinkParameters.Add(origin.Symbol!))
+                        {
+                            var parameter = (IParameterSymbol)origin.Symbol!;
+                            var through = sink.Through(parameter);
+                            EnqueueCalls(parameter, through, depth);
+
+                            // An override's parameter is given what calls of the virtual, abstract or interface method pass.
+                            if (parameter.ContainingSymbol is IMethodSymbol owner)
+                            {
+                                foreach (var related in Overridden(owner))
+                                {
+                                    if (parameter.Ordinal < related.Parameters.Length)
+                                    {
+                                        EnqueueCalls(related.Parameters[parameter.Ordinal].OriginalDefinition, through, depth);
+                                    }
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        void EnqueueCalls(ISymbol parameter, Sink through, int depth)
+        {
+            if (arguments.TryGetValue(parameter, out var calls))
+            {
+                foreach (var call in calls)
+                {
+                    pending.Enqueue((through, call, depth + 1));
+                }
+            }
+        }
+
+        void CollectAll(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        {
+            if (visited.Count > 64 || !visited.Add(symbol) || !table.TryGetValue(symbol, out var values))
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                Collect(value, sink, depth, visited, followParameters);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Flow;
+
+/// <summary>
+/// Log sinks (CK3002): Microsoft.Extensions.Logging (<c>Log*</c> extensions, <c>ILogger.Log</c>, <c>LoggerMessage.Define</c>
+/// delegates, <c>[LoggerMessage]</c> methods), Serilog, NLog, log4net, <c>Console</c>, <c>Debug</c>, <c>Trace</c>. The logger
+/// types are resolved once per compilation; absent libraries stay null and never match.
+/// </summary>
+internal sealed class LogSinks
+{
+    private static readonly ConditionalWeakTable<Compilation, LogSinks> PerCompilation = new();
+
+    private static readonly HashSet<string> MelExtensionMethods = new(StringComparer.Ordinal)
+    {
+        "Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope",
+    };
+
+    private static readonly HashSet<string> SerilogMethods = new(StringComparer.Ordinal)
+    {
+        "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write",
+    };
+
+    private static readonly HashSet<string> NLogMethods = new(StringComparer.Ordinal)
+    {
+        "Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalDebug", "ConditionalTrace",
+    };
+
+    private static readonly HashSet<string> Log4NetMethods = new(StringComparer.Ordinal)
+    {
+        "Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat",
+    };
+
+    private static readonly HashSet<string> ConsoleMethods = new(StringComparer.Ordinal)
+    {
+        "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
+    };
+
+    private static readonly HashSet<string> DiagnosticsMethods = new(StringComparer.Ordinal)
+    {
+        "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
+    };
+
+    private LogSinks(Compilation compilation)
+    {
+        var types = WellKnownTypes.For(compilation);
+        Flow = TokenFlowSymbols.For(compilation);
+        MelLogger = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingILogger);
+        MelLoggerExtensions = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerExtensions);
+        LoggerMessageAttribute = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerMessageAttribute);
+        EventId = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingEventId);
+        SerilogLogger = types.Get(WellKnownTypeNames.SerilogILogger);
+        SerilogLog = types.Get(WellKnownTypeNames.SerilogLog);
+        NLogLoggerBase = types.Get(WellKnownTypeNames.NLogILoggerBase);
+        NLogLogger = types.Get(WellKnownTypeNames.NLogLogger);
+        Log4NetLog = types.Get(WellKnownTypeNames.log4netILog);
+        Console = types.Get(WellKnownTypeNames.SystemConsole);
+        Debug = types.Get(WellKnownTypeNames.SystemDiagnosticsDebug);
+        Trace = types.Get(WellKnownTypeNames.SystemDiagnosticsTrace);
+        FormatProvider = types.Get(WellKnownTypeNames.SystemIFormatProvider);
+    }
+
+    public TokenFlowSymbols Flow { get; }
+
+    public INamedTypeSymbol? MelLogger { get; }
+
+    public INamedTypeSymbol? MelLoggerExtensions { get; }
+
+    public INamedTypeSymbol? LoggerMessageAttribute { get; }
+
+    public INamedTypeSymbol? EventId { get; }
+
+    public INamedTypeSymbol? SerilogLogger { get; }
+
+    public INamedTypeSymbol? SerilogLog { get; }
+
+    public INamedTypeSymbol? NLogLoggerBase { get; }
+
+    public INamedTypeSymbol? NLogLogger { get; }
+
+    public INamedTypeSymbol? Log4NetLog { get; }
+
+    public INamedTypeSymbol? Console { get; }
+
+    public INamedTypeSymbol? Debug { get; }
+
+    public INamedTypeSymbol? Trace { get; }
+
+    public INamedTypeSymbol? FormatProvider { get; }
+
+    public static LogSinks For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new LogSinks(c));
+
+    /// <summary>The sink's display name, or null when the call is not a log sink.</summary>
+    public string? Describe(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type)
+    {
+        var name = method.Name;
+
+        // LoggerMessage.Define delegates: Action<ILogger, T1, …, Exception?>
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return method.Parameters.Length > 0 && TokenFlowSymbols.Is(method.Parameters[0].Type, MelLogger) ? "a LoggerMessage delegate" : null;
+        }
+
+        // [LoggerMessage] partial methods (the generator writes the body).
+        if (method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
+        {
+            var definition = method.PartialDefinitionPart ?? method;
+            foreach (var attribute in definition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LoggerMessageAttribute))
+                {
+                    return "[LoggerMessage] " + name;
+                }
+            }
+
+            return null;
+        }
+
+        if (MelExtensionMethods.Contains(name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, MelLoggerExtensions) || TokenFlowSymbols.Is(type, MelLogger))
+            {
+                return "ILogger." + name;
+            }
+        }
+
+        if (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, SerilogLog) || TokenFlowSymbols.Is(type, SerilogLogger)))
+        {
+            return "Serilog " + name;
+        }
+
+        if (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, NLogLoggerBase) || TokenFlowSymbols.Is(type, NLogLogger)))
+        {
+            return "NLog " + name;
+        }
+
+        if (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, Log4NetLog))
+        {
+            return "log4net " + name;
+        }
+
+        if (ConsoleMethods.Contains(name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, Console))
+            {
+                return "Console." + name;
+            }
+
+            // Console.Out.WriteLine / Console.Error.WriteLine
+            if (invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream
+                && SymbolEqualityComparer.Default.Equals(stream.Property.ContainingType, Console))
+            {
+                return "Console." + stream.Property.Name + "." + name;
+            }
+        }
+
+        if (DiagnosticsMethods.Contains(name)
+            && (SymbolEqualityComparer.Default.Equals(type, Debug) || SymbolEqualityComparer.Default.Equals(type, Trace)))
+        {
+            return type.Name + "." + name;
+        }
+
+        return null;
+    }
+
+    /// <summary>Arguments that say where or how to log, never what: the logger, exception, level, event id, format provider, condition.</summary>
+    public bool IsContextParameter(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Boolean
+        || type.TypeKind == TypeKind.Enum
+        || TokenFlowSymbols.Is(type, Flow.Exception)
+        || TokenFlowSymbols.Is(type, MelLogger)
+        || TokenFlowSymbols.Is(type, FormatProvider)
+        || SymbolEqualityComparer.Default.Equals(type, EventId);
+}

@@ -1,0 +1,349 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using CertKit.Analyzers.Detection;
+using Microsoft.CodeAnalysis;
+
+namespace CertKit.Analyzers.Flow;
+
+/// <summary>
+/// The types the token-flow rules (CK2001, CK3002) need, resolved once per compilation: text types, the protectors
+/// that clear a token, the transformations and serializers that carry one, and the file APIs that persist one.
+/// Also caches, per type, whether the type holds token members (an OAuth response record).
+/// </summary>
+internal sealed class TokenFlowSymbols
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenFlowSymbols> PerCompilation = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> holderTypes = new(SymbolEqualityComparer.Default);
+    private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
+
+    private TokenFlowSymbols(Compilation compilation)
+    {
+        var types = WellKnownTypes.For(compilation);
+        Compilation = compilation;
+        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
+        StringBuilder = types.Get(WellKnownTypeNames.SystemTextStringBuilder);
+        CancellationToken = types.Get(WellKnownTypeNames.SystemThreadingCancellationToken);
+        Encoding = types.Get(WellKnownTypeNames.SystemTextEncoding);
+        Convert = types.Get(WellKnownTypeNames.SystemConvert);
+        BitConverter = types.Get(WellKnownTypeNames.SystemBitConverter);
+        Exception = types.Get(WellKnownTypeNames.SystemException);
+        Stream = types.Get(WellKnownTypeNames.SystemIOStream);
+        TextWriter = types.Get(WellKnownTypeNames.SystemIOTextWriter);
+        BinaryWriter = types.Get(WellKnownTypeNames.SystemIOBinaryWriter);
+        FileStream = types.Get(WellKnownTypeNames.SystemIOFileStream);
+        File = types.Get(WellKnownTypeNames.SystemIOFile);
+        FileInfo = types.Get(WellKnownTypeNames.SystemIOFileInfo);
+        IsolatedStorageFile = types.Get(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
+        StreamWriter = types.Get(WellKnownTypeNames.SystemIOStreamWriter);
+        XmlWriter = types.Get(WellKnownTypeNames.SystemXmlXmlWriter);
+        Utf8JsonWriter = types.Get(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
+        SystemTextJsonSerializer = types.Get(WellKnownTypeNames.SystemTextJsonJsonSerializer);
+        NewtonsoftJsonConvert = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
+        NewtonsoftJsonSerializer = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
+        NewtonsoftJsonTextWriter = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
+        XmlSerializer = types.Get(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
+
+        // Protectors: a value returned by these is no longer the raw token. Names with Encrypt/Protect/Hash are
+        // recognised by SensitiveNames too; this list covers the ones whose names do not say so.
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionIDataProtector, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionDataProtectionCommonExtensions, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionITimeLimitedDataProtector, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreDataProtectionDataProtectionAdvancedExtensions, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyProtectedData, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyProtectedMemory, "Protect");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySymmetricAlgorithm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyAesGcm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyAesCcm, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyChaCha20Poly1305, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyRSA, "Encrypt");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyICryptoTransform, "Transform");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHashAlgorithm, null);
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMAC, null);
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA256, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA384, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographySHA512, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMACSHA256, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyHMACSHA512, "HashData");
+        AddProtector(compilation, WellKnownTypeNames.SystemSecurityCryptographyRfc2898DeriveBytes, "Pbkdf2");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftAspNetCoreIdentityIPasswordHasher1, "HashPassword");
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalMsalCacheHelper, null);
+        AddProtector(compilation, WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalMsalCacheStorage, null);
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? SecureString { get; }
+
+    public INamedTypeSymbol? StringBuilder { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Encoding { get; }
+
+    public INamedTypeSymbol? Convert { get; }
+
+    public INamedTypeSymbol? BitConverter { get; }
+
+    public INamedTypeSymbol? Exception { get; }
+
+    public INamedTypeSymbol? Stream { get; }
+
+    public INamedTypeSymbol? TextWriter { get; }
+
+    public INamedTypeSymbol? BinaryWriter { get; }
+
+    public INamedTypeSymbol? FileStream { get; }
+
+    public INamedTypeSymbol? File { get; }
+
+    public INamedTypeSymbol? FileInfo { get; }
+
+    public INamedTypeSymbol? IsolatedStorageFile { get; }
+
+    public INamedTypeSymbol? StreamWriter { get; }
+
+    public INamedTypeSymbol? XmlWriter { get; }
+
+    public INamedTypeSymbol? Utf8JsonWriter { get; }
+
+    public INamedTypeSymbol? SystemTextJsonSerializer { get; }
+
+    public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+
+    public INamedTypeSymbol? NewtonsoftJsonSerializer { get; }
+
+    public INamedTypeSymbol? NewtonsoftJsonTextWriter { get; }
+
+    public INamedTypeSymbol? XmlSerializer { get; }
+
+    /// <summary>The symbols of <paramref name="compilation"/>, shared by every rule of it (the holder-type cache too).</summary>
+    public static TokenFlowSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new TokenFlowSymbols(c));
+
+    /// <summary>True when <paramref name="type"/> is, derives from or implements <paramref name="baseType"/>.</summary>
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (type is null || baseType is null)
+        {
+            return false;
+        }
+
+        if (baseType.TypeKind == TypeKind.Interface)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsBuiltInProtector(IMethodSymbol method)
+    {
+        var containing = method.ContainingType;
+        if (containing is null)
+        {
+            return false;
+        }
+
+        foreach (var (type, prefix) in protectors)
+        {
+            if ((prefix is null || method.Name.StartsWith(prefix, System.StringComparison.Ordinal)) && Is(containing, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Text a token can be held in: string, char[], byte[], SecureString, spans and memories of char/byte, StringBuilder.</summary>
+    public bool IsText(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                return false;
+            case IArrayTypeSymbol array:
+                return array.ElementType.SpecialType is SpecialType.System_Char or SpecialType.System_Byte;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte
+            && generic.ContainingNamespace?.ToDisplayString() == "System"
+            && generic.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory")
+        {
+            return true;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, SecureString) || SymbolEqualityComparer.Default.Equals(type, StringBuilder);
+    }
+
+    /// <summary>Types whose values are never a secret: flags, numbers, dates, enums, cancellation tokens.</summary>
+    public bool IsNeverSecret(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Char:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_DateTime:
+            case SpecialType.System_Void:
+                return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } nullable)
+        {
+            return IsNeverSecret(nullable.TypeArguments[0]);
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, CancellationToken)
+            || (type.ContainingNamespace?.Name == "System" && type.Name is "TimeSpan" or "DateTimeOffset" or "Guid");
+    }
+
+    /// <summary>
+    /// A type with public members named as tokens and holding text (an OAuth token response, a stored-credential record),
+    /// or a collection or task of one. Serializing such an object writes its tokens.
+    /// </summary>
+    public bool IsTokenHolder(ITypeSymbol? type) => type is not null && IsTokenHolder(type, 0);
+
+    /// <summary>Records and anonymous types print their members from ToString(), so logging one logs its tokens.</summary>
+    public static bool PrintsMembers(ITypeSymbol? type) => type is { IsAnonymousType: true } or { IsRecord: true };
+
+    private bool IsTokenHolder(ITypeSymbol type, int depth)
+    {
+        if (depth > 2 || type.SpecialType != SpecialType.None || IsText(type) || type.TypeKind is TypeKind.Enum or TypeKind.TypeParameter or TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsTokenHolder(array.ElementType, depth + 1);
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        if (holderTypes.TryGetValue(named, out var cached))
+        {
+            return cached;
+        }
+
+        var result = false;
+        foreach (var argument in named.TypeArguments)
+        {
+            if (IsTokenHolder(argument, depth + 1))
+            {
+                result = true;
+                break;
+            }
+        }
+
+        // Framework types (System.*, Microsoft.*, Azure.*) are API surface, not the integration's token records.
+        if (!result && (named.IsAnonymousType || !IsFrameworkNamespace(named.ContainingNamespace)))
+        {
+            result = HasTokenMember(named, depth);
+        }
+
+        holderTypes.TryAdd(named, result);
+        return result;
+    }
+
+    private bool HasTokenMember(INamedTypeSymbol type, int depth)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public)
+                {
+                    continue;
+                }
+
+                ITypeSymbol? memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false } property => property.Type,
+                    IFieldSymbol { IsConst: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is null)
+                {
+                    continue;
+                }
+
+                var text = IsText(memberType);
+                if (text && SensitiveNames.Classify(member.Name, textValue: true, default) == SensitiveNameKind.Secret)
+                {
+                    return true;
+                }
+
+                if (!text && depth < 2 && memberType.TypeKind is TypeKind.Class or TypeKind.Struct && IsTokenHolder(memberType, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
+    {
+        while (ns is not null && !ns.IsGlobalNamespace && ns.ContainingNamespace is { IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is not null && ns.Name is "System" or "Microsoft" or "Windows" or "Azure";
+    }
+
+    private void AddProtector(Compilation compilation, string metadataName, string? methodPrefix)
+    {
+        var type = WellKnownTypes.For(compilation).Get(metadataName);
+        if (type is not null)
+        {
+            protectors.Add((type, methodPrefix));
+        }
+    }
+}

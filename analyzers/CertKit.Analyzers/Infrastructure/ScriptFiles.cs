@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Detection.JavaScript;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CertKit.Analyzers.Infrastructure;
+
+/// <summary>
+/// The JS/TS files among a compilation's AdditionalFiles, read once through the shared reader (<see cref="JsSource"/>) and
+/// shared by every JS/TS rule of the run, and the one decision of which of them are shipped code.
+/// </summary>
+internal static class ScriptFiles
+{
+    // Larger files are bundles or data; reading them on every keystroke costs more than it finds.
+    private const int MaximumFileLength = 2 * 1024 * 1024;
+
+    private static readonly ConditionalWeakTable<SourceText, JsSource> Parsed = new();
+
+    /// <summary>The file as a JS/TS source when it is one the rules read; false for other files, empty or oversized ones.</summary>
+    public static bool TryRead(AdditionalFileAnalysisContext context, out JsSource source, out SourceText text)
+    {
+        source = null!;
+        text = null!;
+        var file = context.AdditionalFile;
+        if (!JsTokenizer.TryGetDialect(file.Path, out var dialect))
+        {
+            return false;
+        }
+
+        var sourceText = file.GetText(context.CancellationToken);
+        if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)
+        {
+            return false;
+        }
+
+        text = sourceText;
+        source = Parsed.GetValue(sourceText, t => JsSource.Parse(t.ToString(), dialect));
+        return true;
+    }
+
+    /// <summary>
+    /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path, and its first line for
+    /// minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
+    /// </summary>
+    public static FileKind KindOf(AdditionalText file, AnalyzerOptions options, JsSource source)
+    {
+        var kind = FileClassifier.Classify(file.Path).Kind;
+        if (kind == FileKind.Source && FileClassifier.LooksGenerated(source.Text))
+        {
+            return FileKind.Generated;
+        }
+
+        if (kind == FileKind.Source && IsTooling(file.Path))
+        {
+            return FileKind.Configuration;
+        }
+
+        if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
+        {
+            return FileKind.Source;
+        }
+
+        return kind;
+    }
+
+    /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
+    public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;
+
+    // Build, repository and development tooling, not the application: vite.config.ts, jest.config.js, cypress.config.ts;
+    // scripts under a dot-folder (.cm/ gitStream plugins, .github/, .husky/, .storybook/); a development harness folder
+    // (dev/, dev-utils/, devtools/: the Connect payment template's dev page loads enabler/dev-utils/*.js, the build does not).
+    private static bool IsTooling(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        var firstDot = name.IndexOf('.');
+        if (firstDot > 0 && name.IndexOf(".config.", firstDot, System.StringComparison.OrdinalIgnoreCase) == firstDot)
+        {
+            return true;
+        }
+
+        return HasDotFolder(normalized);
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> DevelopmentFolders = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "dev-utils", "devutils", "dev-tools", "devtools",
+    };
+
+    private static bool HasDotFolder(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if ((segment.Length > 1 && segment[0] == '.' && segment != "..") || DevelopmentFolders.Contains(segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static Location LocationOf(AdditionalText file, SourceText text, int start, int length)
+    {
+        var span = new TextSpan(start, length);
+        return Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+    }
+}

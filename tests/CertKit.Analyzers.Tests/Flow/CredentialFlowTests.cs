@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using CertKit.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Analyzers.Tests.Flow;
+
+/// <summary>
+/// Live flow findings: a flow that stays inside one member body is reported while that body is analysed, from a descriptor
+/// without the compilation-end tag, so an IDE asking one document's semantic diagnostics (as it does while the user types)
+/// gets it; a flow across members is reported at compilation end only. Asked through the real analyzer driver.
+/// </summary>
+public class CredentialFlowTests
+{
+    private const string SameMethod = """
+        using System.Net;
+        class Mailer
+        {
+            NetworkCredential Credential()
+            {
+                var relay = "Xk9#mQ2$vL7p";
+                return new NetworkCredential("relay", relay);
+            }
+        }
+        """;
+
+    private const string AcrossMethods = """
+        using System.Net;
+        class Mailer
+        {
+            private static string Relay() => "Xk9#mQ2$vL7p";
+
+            NetworkCredential Credential() => new NetworkCredential("relay", Relay());
+        }
+        """;
+
+    private const string KeySameMethod = """
+        using System.Security.Cryptography;
+        using System.Text;
+        class Sealer
+        {
+            Aes Create()
+            {
+                var aes = Aes.Create();
+                var data = "k3y-F0r-Payl0ads";
+                aes.Key = Encoding.UTF8.GetBytes(data);
+                return aes;
+            }
+        }
+        """;
+
+    private const string KeyArgumentSameMethod = """
+        using System.Security.Cryptography;
+        using System.Text;
+        class Sealer
+        {
+            ICryptoTransform Create(byte[] iv)
+            {
+                var data = "k3y-F0r-Payl0ads";
+                using var aes = Aes.Create();
+                return aes.CreateEncryptor(Encoding.UTF8.GetBytes(data), iv);
+            }
+        }
+        """;
+
+    private const string CookieSameMethod = """
+        using Microsoft.AspNetCore.Http;
+        class Login
+        {
+            void SignIn(HttpResponse response)
+            {
+                var data = "Pr0d#Sync24";
+                response.Cookies.Append("session", data);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(SameMethod, "CK1002", "\"Xk9#mQ2$vL7p\"")]
+    [InlineData(KeySameMethod, "CK1003", "\"k3y-F0r-Payl0ads\"")]
+    [InlineData(CookieSameMethod, "CK2001", "data")]
+    [InlineData(KeyArgumentSameMethod, "CK1003", "\"k3y-F0r-Payl0ads\"")]
+    public async Task A_flow_inside_one_method_is_reported_while_the_document_is_analysed(string source, string id, string reportedText)
+    {
+        var code = new FlowTestCode(source);
+
+        var live = await DocumentDiagnostics(code);
+
+        var diagnostic = Assert.Single(live, d => d.Id == id);
+        Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, diagnostic.Descriptor.CustomTags);
+        Assert.Equal(reportedText, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+
+    [Fact]
+    public async Task A_flow_across_methods_waits_for_compilation_end()
+    {
+        var code = new FlowTestCode(AcrossMethods);
+
+        Assert.DoesNotContain(await DocumentDiagnostics(code), d => d.Id == "CK1002");
+
+        var all = await code.Compilation.WithAnalyzers(Analyzers(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(all, d => d.Id == "CK1002");
+        Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, diagnostic.Descriptor.CustomTags);
+    }
+
+    [Fact]
+    public async Task A_literal_the_name_based_check_reports_is_not_reported_again_by_the_live_flow()
+    {
+        var code = new FlowTestCode("""
+            using System.Net;
+            class Mailer
+            {
+                NetworkCredential Credential()
+                {
+                    var password = "Xk9#mQ2$vL7p";
+                    return new NetworkCredential("relay", password);
+                }
+            }
+            """);
+
+        var diagnostic = Assert.Single(await DocumentDiagnostics(code), d => d.Id == "CK1002");
+        Assert.Same(Descriptors.HardcodedCredential, diagnostic.Descriptor);
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
+        new CK1002HardcodedCredentialAnalyzer(), new CK1003HardcodedSecretContentAnalyzer(), new CK2001PlaintextTokenStorageAnalyzer());
+
+    /// <summary>What an IDE gets for one open document: its semantic diagnostics, without compilation-end actions.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> DocumentDiagnostics(FlowTestCode code)
+    {
+        var tree = code.Compilation.SyntaxTrees.Single();
+        var analyzers = code.Compilation.WithAnalyzers(Analyzers(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+        var syntax = await analyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
+        var semantic = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(code.Compilation.GetSemanticModel(tree), null, CancellationToken.None);
+        return syntax.AddRange(semantic);
+    }
+}
