@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using CertKit.Action.Workspace;
+using CertKit.Analyzers.Detection;
 
 namespace CertKit.Action.Scanning;
 
@@ -44,7 +45,7 @@ internal sealed class RepositoryScanner
     /// <summary>How many C# projects this process has loaded and analysed (tests prove each fact is computed once).</summary>
     public static int ProjectAnalyses => Volatile.Read(ref projectAnalyses);
 
-    private sealed record ScannedFile(string FullPath, string RelativePath, SourceText Text, WorkspaceFile Source, KindTreatment Treatment)
+    private sealed record ScannedFile(string FullPath, string RelativePath, SourceText Text, KindTreatment Treatment)
     {
         /// <summary>Whether a finding of <paramref name="ruleId"/> in this file is reported (its kind's treatment).</summary>
         public bool Reports(string ruleId) => Treatment switch
@@ -134,7 +135,7 @@ internal sealed class RepositoryScanner
         var notes = new List<FileNote>();
         var files = new Dictionary<string, ScannedFile>(StringComparer.Ordinal);
         var changedRelative = changed is null ? null : new HashSet<string>(changed.Files, StringComparer.Ordinal);
-        var notAnalysedByKind = new Dictionary<string, (string Reason, int Count)>(StringComparer.Ordinal);
+        var notAnalysedByKind = new Dictionary<string, (FileKind Kind, string Reason, int Count)>(StringComparer.Ordinal);
         foreach (var candidate in workspace.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -167,14 +168,15 @@ internal sealed class RepositoryScanner
                 notes.Add(new FileNote(candidate.RelativePath, outcome.Note));
             }
 
-            files[candidate.FullPath] = new ScannedFile(candidate.FullPath, candidate.RelativePath, outcome.Text, candidate, treatment);
+            files[candidate.FullPath] = new ScannedFile(candidate.FullPath, candidate.RelativePath, outcome.Text, treatment);
         }
 
         skipped.AddRange(notAnalysedByKind.Select(entry => new SkippedFile(
             entry.Key,
-            $"{entry.Value.Reason}{(entry.Value.Count > 1 ? $", {entry.Value.Count} files" : string.Empty)}: not analysed (--files {KindName(entry.Value.Reason)}=all to analyse)")));
+            $"{entry.Value.Reason}{(entry.Value.Count > 1 ? $", {entry.Value.Count} files" : string.Empty)}: not analysed (--files {FileTreatments.Name(entry.Value.Kind)}=all to analyse)")));
 
-        var editorConfig = EditorConfigOptions.Create(EditorConfigOptions.FindFor(files.Keys), ScanGlobalConfig(workspace.Treatments));
+        var globalConfig = ScanGlobalConfig(workspace.Treatments);
+        var editorConfig = EditorConfigOptions.Create(EditorConfigOptions.FindFor(files.Keys), globalConfig);
         var collector = new Collector();
 
         // Each file belongs to the project in the deepest folder above it; files under no project go to one ad-hoc compilation.
@@ -194,7 +196,7 @@ internal sealed class RepositoryScanner
         }
 
         var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
-        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles, ScanGlobalConfig(workspace.Treatments));
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles, globalConfig);
         filesPhase.Dispose();
 
         if (analysed.Count > 0)
@@ -243,14 +245,13 @@ internal sealed class RepositoryScanner
     }
 
     /// <summary>One skipped line per vendored or generated folder (<c>packages/</c>), or per file when its kind came from its name or header.</summary>
-    private static void CountSkipped(WorkspaceFile file, Dictionary<string, (string Reason, int Count)> byEntry)
+    private static void CountSkipped(WorkspaceFile file, Dictionary<string, (FileKind Kind, string Reason, int Count)> byEntry)
     {
         var entry = FolderNamedIn(file) ?? file.RelativePath;
-        var kind = FileTreatments.Name(file.Kind);
-        byEntry[entry] = byEntry.TryGetValue(entry, out var seen) ? seen with { Count = seen.Count + 1 } : ($"{kind} ({file.KindReason})", 1);
+        byEntry[entry] = byEntry.TryGetValue(entry, out var seen)
+            ? seen with { Count = seen.Count + 1 }
+            : (file.Kind, $"{FileTreatments.Name(file.Kind)} ({file.KindReason})", 1);
     }
-
-    private static string KindName(string reason) => reason[..reason.IndexOf(' ', StringComparison.Ordinal)];
 
     /// <summary>The folder a kind's reason names ("folder vendor/", "NuGet packages/ folder"), as a path prefix of the file, or null.</summary>
     private static string? FolderNamedIn(WorkspaceFile file)
