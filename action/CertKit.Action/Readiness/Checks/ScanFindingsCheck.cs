@@ -21,7 +21,7 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
             .Select(group => $"{group.Count()} {group.Key}");
         var line = $"{report.FilesAnalyzed} file(s) analysed ({string.Join(", ", byLanguage)} shipped)";
         var tests = workspace.Files.Count(file => file.Kind is CertKit.Analyzers.Detection.FileKind.Test or CertKit.Analyzers.Detection.FileKind.Fixture);
-        return tests > 0 ? $"{line}; {tests} test and fixture file(s): secrets by content only (CK1003)" : line;
+        return tests > 0 ? $"{line}; {tests} test and fixture file(s): {FileTreatments.Name(workspace.Treatments.Test)}" : line;
     }
 
     public string Id => id;
@@ -39,12 +39,11 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
 
         // What these rules did not see in the shipped code: a pass would claim more than the analysis saw.
         var gaps = Coverage.GapsOf(context.Workspace, ruleIds, report).Select(gap => "not analysed: " + gap).ToList();
-        var scope = ScopeLine(context.Workspace, report);
         if (findings.Count == 0)
         {
             if (gaps.Count > 0)
             {
-                return CheckOutcome.Manual([.. gaps, $"certkit scan: no {rules} finding in what it did analyse ({scope}); review the rest by hand"], warnings);
+                return CheckOutcome.Manual([.. gaps, $"certkit scan: no {rules} finding in what it did analyse ({ScopeLine(context.Workspace, report)}); review the rest by hand"], warnings);
             }
 
             return CheckOutcome.Passed([$"certkit scan: no {rules} finding in {report.FilesAnalyzed} file(s)"], warnings);
