@@ -15,7 +15,7 @@ internal static class ActionCommand
         var command = new Command("action",
             "Run as the CertKit GitHub Action: decide, report (job summary, outputs, PR comment) and open the re-certification issue once. " +
             "Reads everything from the runner's environment (INPUT_*, GITHUB_*); see docs/action.md.");
-        command.SetAction((_, _) => new ActionRunner(ActionsCore.FromProcess(), new EngineDecisionSource()).RunAsync());
+        command.SetAction((_, _) => new GitHubAction.ActionRunner(ActionsCore.FromProcess()).RunAsync());
         return command;
     }
 }

@@ -132,14 +132,7 @@ internal static class DecideCommand
                     },
                 };
 
-                var decision = DecisionEngine.Decide(request);
-                if (decision.Bump == BumpKind.Downgrade)
-                {
-                    throw new CertKitException(
-                        $"version {VersionText.Format(decision.Version)} ({decision.Current.Origin}) is lower than the previous version " +
-                        $"{VersionText.Format(decision.PreviousVersion!)} ({decision.Previous!.Origin}): a downgrade cannot be released; check the version or pass --previous-version");
-                }
-
+                var decision = DecisionEngine.DecideRelease(request);
                 output.Write(parseResult.GetValue(json) ? DecisionJson.Render(decision) + Environment.NewLine : DecisionText.Render(decision));
                 if (parseResult.GetValue(failOn) == "understated-bump" && decision.BumpUnderstated)
                 {

@@ -16,6 +16,24 @@ namespace CertKit.Action.Decision;
 /// </summary>
 public static class DecisionEngine
 {
+    /// <summary>
+    /// The decision for a release: as <see cref="Decide"/>, but a version lower than the previous one is refused (a
+    /// downgrade cannot be released). The one place that says so, for <c>certkit decide</c> and the Action alike.
+    /// </summary>
+    public static RecertificationDecision DecideRelease(DecisionRequest request)
+    {
+        var decision = Decide(request);
+        if (decision.Bump == BumpKind.Downgrade)
+        {
+            throw new CertKitException(
+                $"version {VersionText.Format(decision.Version)} ({decision.Current.Origin}) is lower than the previous version " +
+                $"{VersionText.Format(decision.PreviousVersion!)} ({decision.Previous!.Origin}): a downgrade cannot be released; " +
+                "check the version, or name the previous one (--previous-version, or the Action's previous-version input)");
+        }
+
+        return decision;
+    }
+
     public static RecertificationDecision Decide(DecisionRequest request)
     {
         var policy = request.Policy;

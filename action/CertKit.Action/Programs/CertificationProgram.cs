@@ -26,7 +26,7 @@ public sealed class CertificationProgram
     public required IReadOnlyList<ProgramRequirement> Checks { get; init; }
 
     /// <summary>What re-certifying takes, as the issue's checklist, in the program's own steps.</summary>
-    public required Func<ActionDecision, IReadOnlyList<string>> Checklist { get; init; }
+    public required Func<Decision.RecertificationDecision, IReadOnlyList<string>> Checklist { get; init; }
 
     /// <summary>Where and how a submission goes (one line for the issue and the pack).</summary>
     public required string Submission { get; init; }

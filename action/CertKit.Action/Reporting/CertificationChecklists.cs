@@ -1,4 +1,5 @@
 using System.Text;
+using CertKit.Action.Decision;
 using CertKit.Action.Readiness;
 
 namespace CertKit.Action.Reporting;
@@ -9,22 +10,22 @@ namespace CertKit.Action.Reporting;
 /// </summary>
 public static class CertificationChecklists
 {
-    public static IReadOnlyList<string> For(ActionDecision decision) =>
+    public static IReadOnlyList<string> For(RecertificationDecision decision) =>
         Programs.ProgramRegistry.Find(decision.Program) is { } program
             ? program.Checklist(decision)
             : [$"Follow the {decision.ProgramName} program's re-certification process"];
 
-    public static string ScopeChanges(ActionDecision decision)
+    public static string ScopeChanges(RecertificationDecision decision)
     {
         var parts = new List<string>();
-        if (decision.ScopesAdded.Count > 0)
+        if (decision.Scopes.Added.Count > 0)
         {
-            parts.Add("added " + string.Join(", ", decision.ScopesAdded.Select(scope => $"`{scope}`")));
+            parts.Add("added " + string.Join(", ", decision.Scopes.Added.Select(scope => $"`{scope}`")));
         }
 
-        if (decision.ScopesRemoved.Count > 0)
+        if (decision.Scopes.Removed.Count > 0)
         {
-            parts.Add("removed " + string.Join(", ", decision.ScopesRemoved.Select(scope => $"`{scope}`")));
+            parts.Add("removed " + string.Join(", ", decision.Scopes.Removed.Select(scope => $"`{scope}`")));
         }
 
         return string.Join("; ", parts);

@@ -3,7 +3,9 @@ using System.Net;
 using System.Text;
 using CertKit.Action.Evidence;
 using CertKit.Action.Evidence.Endpoints;
+using CertKit.Action.Decision;
 using CertKit.Action.Runtime;
+using CertKit.Action.Versioning;
 
 namespace CertKit.Action.Reporting;
 
@@ -16,7 +18,7 @@ internal static class EvidenceReporting
     public const int VisibleRows = 20;
 
     /// <summary>The Markdown section (empty when there is no evidence to show).</summary>
-    public static string Markdown(ActionDecision decision, string heading)
+    public static string Markdown(RecertificationDecision decision, string heading)
     {
         if (decision.Evidence is not { } evidence)
         {
@@ -25,7 +27,7 @@ internal static class EvidenceReporting
 
         var text = new StringBuilder();
         text.Append(heading).Append("\n\n");
-        text.Append("Implied bump: **").Append(decision.ImpliedBump).Append("** (declared ").Append(decision.Bump).Append(')');
+        text.Append("Implied bump: **").Append(decision.ImpliedBump?.ToName()).Append("** (declared ").Append(decision.Bump.ToName()).Append(')');
         if (decision.BumpUnderstated)
         {
             text.Append(" — **the declared bump is understated**");
@@ -63,7 +65,7 @@ internal static class EvidenceReporting
     }
 
     /// <summary>The same section for the job summary (HTML, as the summary's other parts).</summary>
-    public static void AddToSummary(JobSummary summary, ActionDecision decision)
+    public static void AddToSummary(JobSummary summary, RecertificationDecision decision)
     {
         if (decision.Evidence is not { } evidence)
         {
@@ -71,7 +73,7 @@ internal static class EvidenceReporting
         }
 
         summary.AddHeading("Evidence", 3);
-        summary.AddRaw($"<p>Implied bump: <strong>{Html(decision.ImpliedBump ?? "patch")}</strong> (declared {Html(decision.Bump)}){(decision.BumpUnderstated ? ": <strong>the declared bump is understated</strong>" : string.Empty)}, compared with {Html(evidence.ComparedWith)}.</p>", addEol: true);
+        summary.AddRaw($"<p>Implied bump: <strong>{Html(decision.ImpliedBump?.ToName() ?? "patch")}</strong> (declared {Html(decision.Bump.ToName())}){(decision.BumpUnderstated ? ": <strong>the declared bump is understated</strong>" : string.Empty)}, compared with {Html(evidence.ComparedWith)}.</p>", addEol: true);
         var items = EvidenceItems.From(evidence);
         if (items.Count > 0)
         {
@@ -92,7 +94,7 @@ internal static class EvidenceReporting
     /// <c>fail-on: bump</c>: one error annotation per breaking change at its line, within GitHub's per-step cap (one slot kept
     /// for the line that fails the step); the rest are counted in the log.
     /// </summary>
-    public static void AnnotateBreakingChanges(ActionsCore core, ActionDecision decision)
+    public static void AnnotateBreakingChanges(ActionsCore core, RecertificationDecision decision)
     {
         if (decision.Evidence is not { } evidence)
         {
@@ -103,7 +105,7 @@ internal static class EvidenceReporting
         var room = Math.Max(0, ScanAnnotations.PerTypeLimit - core.AnnotationCount("error") - 1);
         foreach (var item in breaking.Take(room))
         {
-            core.Error(item.Description, new AnnotationProperties { Title = $"Breaking change under a {decision.Bump} label", File = item.File, StartLine = item.Line });
+            core.Error(item.Description, new AnnotationProperties { Title = $"Breaking change under a {decision.Bump.ToName()} label", File = item.File, StartLine = item.Line });
         }
 
         var left = breaking.Count - Math.Min(room, breaking.Count);

@@ -1,3 +1,4 @@
+using CertKit.Action.GitHubAction;
 using System.Globalization;
 using CertKit.Action.Runtime;
 using CertKit.Action.Scanning;

@@ -1,3 +1,4 @@
+using CertKit.Action.GitHubAction;
 using System.Globalization;
 using System.Net;
 using System.Text;

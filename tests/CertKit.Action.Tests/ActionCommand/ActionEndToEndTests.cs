@@ -1,5 +1,8 @@
 using System.Net;
 using CertKit.Action.Cli;
+using CertKit.Action.Decision;
+using CertKit.Action.Programs;
+using CertKit.Action.Versioning;
 using CertKit.Action.Reporting;
 using CertKit.Action.Tests.Git;
 using CertKit.Action.Tests.TestServer;
@@ -88,8 +91,8 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
             }
             """, headSha, "refs/pull/12/merge");
 
-    private ActionDecision Expected(string? baseRef, string head) =>
-        new EngineDecisionSource().Decide(new ActionDecisionRequest("venafi", null, _git.Path, baseRef, head, null, null, null));
+    private RecertificationDecision Expected(string? baseRef, string head) =>
+        DecisionEngine.DecideRelease(new DecisionRequest { Policy = ProgramRegistry.ResolvePolicy("venafi", null, _git.Path), RepositoryPath = _git.Path, BaseRef = baseRef, HeadRef = head });
 
     private FakeIssue AddPullRequest12()
     {
@@ -128,7 +131,7 @@ public sealed class ActionEndToEndTests(PublishedAction app) : IAsyncLifetime
         Assert.Equal(["recertification"], issue.Labels);
         Assert.Single(_server.Requests, r => r.Method == "POST" && r.Path == "/repos/acme/venafi-connector/issues");
 
-        Assert.Equal(("1.4.2", "2.0.0", "major", true), (decision.PreviousVersion, decision.Version, decision.Bump, decision.RecertificationRequired));
+        Assert.Equal(("1.4.2", "2.0.0", "major", true), (DecisionReport.Shown(decision.PreviousVersion), DecisionReport.Shown(decision.Version), decision.Bump.ToName(), decision.RecertificationRequired));
         var expectedOutputs =
             "previous-version<<ghadelimiter_<uuid>\n1.4.2\nghadelimiter_<uuid>\n" +
             "version<<ghadelimiter_<uuid>\n2.0.0\nghadelimiter_<uuid>\n" +

@@ -1,16 +1,19 @@
+using CertKit.Action.Decision;
 using CertKit.Action.Reporting;
 using CertKit.Action.Runtime;
+using CertKit.Action.Tests.Decision;
+using CertKit.Action.Versioning;
 
 namespace CertKit.Action.Tests.ActionCommand;
 
 public sealed class DecisionReportTests
 {
-    private static readonly ActionDecision VenafiMajor = new(
-        "venafi", "Venafi TLS Protect Cloud", "1.4.2", "2.0.0", "major", true,
-        ["major bump 1.4.2 -> 2.0.0: Venafi re-certifies every major release"], [], []);
+    private static readonly RecertificationDecision VenafiMajor = Decisions.Made(
+        "venafi", "Venafi TLS Protect Cloud", "1.4.2", "2.0.0", BumpKind.Major, true,
+        ["major bump 1.4.2 -> 2.0.0: Venafi re-certifies every major release"]);
 
-    private static readonly ActionDecision AdobeScopes = new(
-        "adobe-sign", "Adobe Sign", "3.1.0", "3.1.1", "patch", true,
+    private static readonly RecertificationDecision AdobeScopes = Decisions.Made(
+        "adobe-sign", "Adobe Sign", "3.1.0", "3.1.1", BumpKind.Patch, true,
         ["OAuth scopes changed: Adobe Sign re-certifies any change of the permissions the app requests"],
         ["agreement_write:account"], ["agreement_write:self"]);
 
@@ -47,7 +50,7 @@ public sealed class DecisionReportTests
     [Fact]
     public void Commercetools_checklist_follows_the_connect_re_certification_steps()
     {
-        var decision = VenafiMajor with { Program = "commercetools", ProgramName = "commercetools Connect", Bump = "patch", Version = "1.4.3", Reasons = ["every change"] };
+        var decision = Decisions.Made("commercetools", "commercetools Connect", "1.4.2", "1.4.3", BumpKind.Patch, true, ["every change"]);
 
         var body = DecisionReport.IssueBody(decision, VenafiRelease with { Repository = "acme/ct-connector" });
 
@@ -100,6 +103,25 @@ public sealed class DecisionReportTests
     }
 
     [Fact]
+    public void The_decisions_warnings_reach_the_pull_request_comment_and_the_issue()
+    {
+        var decision = VenafiMajor with { Warnings = ["the release tag v2.1.0 is higher than the version 2.0.0 in src/Client.csproj"] };
+
+        var comment = DecisionReport.PullRequestComment(decision, VenafiRelease);
+        var body = DecisionReport.IssueBody(decision, VenafiRelease);
+
+        const string Warning = """
+
+            > [!WARNING]
+            > the release tag v2.1.0 is higher than the version 2.0.0 in src/Client.csproj
+
+            """;
+        Assert.Contains("- major bump 1.4.2 -> 2.0.0: Venafi re-certifies every major release\n" + Warning.ReplaceLineEndings("\n"), comment);
+        Assert.Contains("- major bump 1.4.2 -> 2.0.0: Venafi re-certifies every major release\n" + Warning.ReplaceLineEndings("\n"), body);
+        Assert.DoesNotContain("[!WARNING]", DecisionReport.PullRequestComment(VenafiMajor, VenafiRelease));
+    }
+
+    [Fact]
     public void Summary_is_a_table_with_reasons_escaped_as_html()
     {
         var summaryFile = Path.GetTempFileName();
@@ -137,5 +159,5 @@ public sealed class DecisionReportTests
 
     [Fact]
     public void No_compare_link_for_an_initial_version() =>
-        Assert.Null(ReportContext.ReleaseCompareUrl("https://github.com", "acme/mono", "v1.0.0", null, VenafiMajor with { PreviousVersion = null }));
+        Assert.Null(ReportContext.ReleaseCompareUrl("https://github.com", "acme/mono", "v1.0.0", null, VenafiMajor with { Previous = null }));
 }

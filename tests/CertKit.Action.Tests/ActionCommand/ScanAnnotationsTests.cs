@@ -1,4 +1,5 @@
 using CertKit.Action.Reporting;
+using CertKit.Action.GitHubAction;
 using CertKit.Action.Runtime;
 using CertKit.Action.Scanning;
 using CertKit.Action.Tests.Git;
@@ -97,7 +98,7 @@ public sealed class ScanAnnotationsTests
         using var clone = TestRepository.ShallowCloneOf(origin);
         var (core, _) = Core();
 
-        var error = await Assert.ThrowsAsync<CertKitException>(() => ActionScan.RunAsync(core, clone.Path, baseSha, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CertKitException>(async () => await ScanStep.RunAsync(core, await ScanStep.OpenAsync(clone.Path, null, null, CancellationToken.None), baseSha, null, null, wholeRepository: false, CancellationToken.None));
 
         Assert.Equal($"cannot tell which lines the pull request changed ('{baseSha}' is not a commit in this repository); check out the repository with `fetch-depth: 0`.", error.Message);
     }

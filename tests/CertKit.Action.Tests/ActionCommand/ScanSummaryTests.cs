@@ -1,3 +1,4 @@
+using CertKit.Action.GitHubAction;
 using CertKit.Action.Reporting;
 using CertKit.Action.Runtime;
 using CertKit.Action.Scanning;

@@ -45,7 +45,7 @@ public sealed class ProgramRegistryTests
             Assert.Equal(program.Id, program.Policy.Id);
             Assert.Equal(program.Id, program.Readiness.Id);
             Assert.All(program.Checks, check => Assert.NotNull(CertKit.Action.Readiness.CheckCatalog.Find(check.Id)));
-            Assert.NotEmpty(program.Checklist(new CertKit.Action.Reporting.ActionDecision(program.Id, program.DisplayName, "1.0.0", "2.0.0", "major", true, [], [], [])));
+            Assert.NotEmpty(program.Checklist(Decision.Decisions.Made(program.Id, program.DisplayName, "1.0.0", "2.0.0", CertKit.Action.Versioning.BumpKind.Major, true, [])));
             Assert.All(program.Requirements, requirement => Assert.NotNull(requirement.Source.Verified));
         }
     }

@@ -48,7 +48,7 @@ internal static class AdobeSignProgram
         // certification is a security review with the partner manager and the security team.
         Checklist = decision =>
         [
-            decision.ScopesChanged
+            DecisionReport.ScopesChanged(decision)
                 ? "Tell the Adobe partner manager which OAuth scopes changed: " + CertificationChecklists.ScopeChanges(decision)
                 : "List the changed functionality and any changed OAuth scopes for the Adobe partner manager",
             "Arrange the security review: demonstrate the OAuth connection and the typical send/track/sign use, and give the security team access to an instance",

@@ -3,43 +3,43 @@ using CertKit.Action.Sarif;
 using CertKit.Action.Scanning;
 using CertKit.Action.Workspace;
 
-namespace CertKit.Action.Reporting;
+namespace CertKit.Action.GitHubAction;
 
 /// <summary>
-/// What <c>scan: true</c> found: the whole report (for SARIF and the log), and the findings this run reports — on a
-/// pull request only those on lines the pull request changed, otherwise all of them.
+/// <c>scan: true</c>: <c>certkit scan</c>'s scanner, in process, over the run's one view of the workspace; logs the report,
+/// writes the SARIF file and sets the <c>findings</c> and <c>sarif-file</c> outputs.
 /// </summary>
-internal sealed record ActionScanResult(ScanReport Report, IReadOnlyList<Finding> Reported, string? ChangedSince)
+internal sealed class ScanStep : IActionStep
 {
-    /// <summary>The whole repository's scan before the baseline was applied, when the scan covered it (the readiness checks reuse it); null for a scope-limited scan.</summary>
-    public ScanReport? FullScan { get; init; }
+    public async Task RunAsync(ActionRun run)
+    {
+        if (!run.Inputs.Scan)
+        {
+            return;
+        }
 
-    /// <summary>Whether only the projects and files the pull request changes were analysed (then <see cref="ScanReport.Findings"/> are the reported ones).</summary>
-    public bool ScopedToChanges { get; init; }
+        var inputs = run.Inputs;
+        // On a pull request only the lines it changes are reported: the base is the pull request's base commit.
+        var changedSince = (run.Event as Events.PullRequestEvent)?.BaseSha;
+        var view = await OpenViewAsync(run).ConfigureAwait(false);
+        try
+        {
+            run.Scan = await run.Core.GroupAsync("CertKit scan", () => RunAsync(run.Core, view, changedSince, inputs.SarifFile, inputs.Baseline, wholeRepository: inputs.Check, CancellationToken.None))
+                .ConfigureAwait(false);
+        }
+        catch (CertKitException exception)
+        {
+            // The scan's user errors (no base commit, a folder git refuses) say which step they come from.
+            throw new CertKitException($"certkit scan: {exception.Message}", exception);
+        }
 
-    /// <summary>Whether <see cref="Reported"/> is restricted to the lines a pull request changed.</summary>
-    public bool OnChangedLinesOnly => ChangedSince is not null;
+        run.Core.SetOutput("findings", run.Scan.Reported.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        run.Core.SetOutput("sarif-file", inputs.SarifFile ?? string.Empty);
+    }
 
-    /// <summary>The findings that <c>fail-on: findings</c> counts: warnings and errors (notes never fail, as in <c>certkit scan</c>).</summary>
-    public int FailingCount => Reported.Count(f => f.Level is FindingLevel.Warning or FindingLevel.Error);
-
-    public string Title(string ruleId) => Report.Rules.FirstOrDefault(r => r.Id == ruleId)?.Title.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ruleId;
-
-    public string? HelpLink(string ruleId) => Report.Rules.FirstOrDefault(r => r.Id == ruleId)?.HelpLinkUri is { Length: > 0 } link ? link : null;
-
-    /// <summary>Reported findings per rule, by rule id.</summary>
-    public IReadOnlyList<(string RuleId, int Count)> CountsPerRule() =>
-        Reported.GroupBy(f => f.RuleId, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count()))
-            .OrderBy(c => c.Key, StringComparer.Ordinal)
-            .ToList();
-}
-
-/// <summary>The action's scan step: <c>certkit scan</c>'s scanner, in process, over the workspace.</summary>
-internal static class ActionScan
-{
-    public static async Task<ActionScanResult> RunAsync(ActionsCore core, string workspace, string? changedSince, string? sarifFile, CancellationToken cancellationToken) =>
-        await RunAsync(core, await OpenAsync(workspace, sarifFile, null, cancellationToken).ConfigureAwait(false), changedSince, sarifFile, null, wholeRepository: false, cancellationToken).ConfigureAwait(false);
+    /// <summary>The run's one view of the workspace, opened by the first step that reads the code and shared by the rest.</summary>
+    public static async Task<RepositoryWorkspace> OpenViewAsync(ActionRun run) =>
+        run.View ??= await OpenAsync(run.WorkspacePath, run.Inputs.SarifFile, run.Inputs.Baseline, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>The one view of the workspace the Action's steps share: the SARIF file of an earlier run and the baseline are not the repository's code.</summary>
     public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
@@ -125,12 +125,5 @@ internal static class ActionScan
     {
         var problem = exception.Message.StartsWith("--base: ", StringComparison.Ordinal) ? exception.Message["--base: ".Length..] : exception.Message;
         return new CertKitException($"cannot tell which lines the pull request changed ({problem}); check out the repository with `fetch-depth: 0`.");
-    }
-
-    /// <summary>The scan's outputs: <c>findings</c> (the reported count) and <c>sarif-file</c> (empty when none was written).</summary>
-    public static void WriteOutputs(ActionsCore core, ActionScanResult result, string? sarifFile)
-    {
-        core.SetOutput("findings", result.Reported.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        core.SetOutput("sarif-file", sarifFile ?? string.Empty);
     }
 }
