@@ -4,7 +4,13 @@ namespace CertKit.Action.Readiness;
 internal sealed record MarkdownSection(int Level, string Title, int Line, string Body)
 {
     public bool HasCodeBlock => Body.Contains("```", StringComparison.Ordinal) || Body.Contains("~~~", StringComparison.Ordinal);
+
+    /// <summary>Whether the body holds a Markdown table (a header row followed by a <c>|---|</c> delimiter row).</summary>
+    public bool HasTable => Body.Contains("|---", StringComparison.Ordinal) || Body.Contains("| ---", StringComparison.Ordinal) || Body.Contains("|:--", StringComparison.Ordinal);
 }
+
+/// <summary>A paragraph of a Markdown document (lines up to a blank line, outside code), with its 1-based first line.</summary>
+internal sealed record MarkdownParagraph(int Line, string Text);
 
 /// <summary>Splits a Markdown document into sections; headings inside fenced code blocks are code, not headings.</summary>
 internal static class MarkdownSections
@@ -64,7 +70,83 @@ internal static class MarkdownSections
         return sections;
     }
 
-    /// <summary>The first section whose title contains one of <paramref name="words"/> (case-insensitive).</summary>
-    public static MarkdownSection? Find(IReadOnlyList<MarkdownSection> sections, params string[] words) =>
-        sections.FirstOrDefault(section => words.Any(word => section.Title.Contains(word, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>
+    /// Every section whose title means one of <paramref name="words"/>, in the order of <paramref name="words"/> (the most
+    /// telling first), then of the document. A word matches at the start of a word of the title, so "support" matches
+    /// "Support" and "Getting support" but a word ending the title's word differently must be listed to match
+    /// (<paramref name="excluded"/> removes titles such as "Supported platforms", which are about something else).
+    /// </summary>
+    public static IEnumerable<MarkdownSection> FindAll(IReadOnlyList<MarkdownSection> sections, IReadOnlyList<string> words, IReadOnlyList<string>? excluded = null)
+    {
+        var seen = new HashSet<MarkdownSection>();
+        foreach (var word in words)
+        {
+            foreach (var section in sections)
+            {
+                if (StartsAWord(section.Title, word) && (excluded is null || !excluded.Any(other => StartsAWord(section.Title, other))) && seen.Add(section))
+                {
+                    yield return section;
+                }
+            }
+        }
+    }
+
+    /// <summary>The document's paragraphs outside fenced code, headings included as their own one-line paragraphs.</summary>
+    public static IReadOnlyList<MarkdownParagraph> Paragraphs(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var paragraphs = new List<MarkdownParagraph>();
+        var current = new List<string>();
+        var start = 0;
+        var inFence = false;
+        for (var index = 0; index <= lines.Length; index++)
+        {
+            var line = index < lines.Length ? lines[index] : string.Empty;
+            var trimmed = line.TrimStart();
+            var fence = trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal);
+            if (fence)
+            {
+                inFence = !inFence;
+            }
+
+            if (fence || inFence || trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                if (current.Count > 0)
+                {
+                    paragraphs.Add(new MarkdownParagraph(start + 1, string.Join('\n', current)));
+                    current.Clear();
+                }
+
+                if (!fence && !inFence && trimmed.StartsWith('#'))
+                {
+                    paragraphs.Add(new MarkdownParagraph(index + 1, trimmed));
+                }
+
+                continue;
+            }
+
+            if (current.Count == 0)
+            {
+                start = index;
+            }
+
+            current.Add(line);
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>Whether <paramref name="word"/> starts a word of <paramref name="title"/> (case-insensitive).</summary>
+    public static bool StartsAWord(string title, string word)
+    {
+        for (var at = title.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = title.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(title[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -165,6 +165,9 @@ public static class TextScanner
             case "sh":
             case "bash":
             case "ps1":
+            case "psm1":
+            case "psd1":
+            case "zsh":
             case "tf":
             case "vb":
             case "fs":
@@ -232,6 +235,35 @@ public static class TextScanner
 
         var secrets = FindSecrets(text, findings);
         ScanLines(text, kind, role, settings, findings, secrets);
+    }
+
+    /// <summary>
+    /// Adds the findings of the file at <paramref name="path"/>. A script whose comments <see cref="ScriptComments"/> knows
+    /// (PowerShell with its comment-based help, Python with its docstrings, shell) is read like JS/TS: secrets by content
+    /// (CK1003) anywhere, a key leaked in a comment is still leaked; URLs and credentials (CK1001, CK1002) only in code.
+    /// </summary>
+    public static void Scan(string text, string path, TextFileKind kind, TextFileRole role, TextScanSettings settings, List<TextFinding> findings)
+    {
+        if (text is null || findings is null || text.Length == 0)
+        {
+            return;
+        }
+
+        if (kind == TextFileKind.Code && ScriptComments.Blank(text, ExtensionOf(path)) is { } code)
+        {
+            var secrets = FindSecrets(text, findings);
+            ScanLines(code, TextFileKind.Code, role, settings, findings, secrets);
+            return;
+        }
+
+        Scan(text, kind, role, settings, findings);
+    }
+
+    private static string ExtensionOf(string path)
+    {
+        var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        var dot = path.LastIndexOf('.');
+        return dot > slash ? path.Substring(dot) : string.Empty;
     }
 
     /// <summary>

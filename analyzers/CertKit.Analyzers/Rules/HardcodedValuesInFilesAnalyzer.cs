@@ -81,7 +81,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            TextScanner.Scan(sourceText.ToString(), kind, TextScanner.RoleOf(file.Path), settings, findings);
+            TextScanner.Scan(sourceText.ToString(), file.Path, kind, TextScanner.RoleOf(file.Path), settings, findings);
         }
 
         foreach (var finding in findings)

@@ -68,7 +68,7 @@ public sealed class VenafiCheckTests
         var run = CheckRun.Of(repository.Root, "venafi");
 
         Assert.Equal(["support-model"], run.Ids("failed"));
-        Assert.Equal("README.md: no support section (a heading with Support, Getting help or Contact) and no SUPPORT.md", Assert.Single(run.Evidence("support-model")));
+        Assert.Equal("README.md: no support section (a heading with Support, Getting help or Contact), no paragraph that names a support channel, and no SUPPORT.md", Assert.Single(run.Evidence("support-model")));
         Assert.Equal(1, run.Run.ExitCode);
     }
 

@@ -88,6 +88,28 @@ public class HardcodedValuesInFilesTests
     }
 
     [Fact]
+    public async Task A_powershell_module_is_read_as_code_and_its_comment_based_help_as_documentation()
+    {
+        var token = "ghp_" + "Q8fz2LmR7vXc9PwTk3v9TqLw2Xp8RmNa1b2C";
+        var test = CreateTest(("/src/Connector/Connector.psm1", """
+            <#
+            .SYNOPSIS
+            Creates a session
+            .EXAMPLE
+            New-Session -Server 'https://tpp.example-corp.com'
+            .LINK
+            https://docs.venafi.com/Docs/current/TopNav/Content/SDK/WebSDK/r-SDK-POST-Authorize.php
+            #>
+            function New-Session { param([string] $Server) }
+
+            # the old default: $Server = 'https://tpp.example-corp.com'
+            # a token left in a comment is still leaked: 
+            $script:CloudUrls = @{ 'us' = '{|CK1001:https://api.venafi.cloud|}' }
+            """.Replace("leaked: ", "leaked: {|CK1003:" + token + "|}", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Half_written_config_does_not_throw()
     {
         var test = CreateTest(

@@ -3,12 +3,14 @@ using System.Text.Json;
 namespace CertKit.Action.Readiness.Checks;
 
 /// <summary>
-/// <c>creator-contact</c>: who made the integration and how to reach them: a README section (Author, Maintainer, Creator,
-/// Contact, About) with an e-mail address or link, or the <c>author</c> of the root or application package.json with one.
+/// <c>creator-contact</c>: who made the integration and how to reach them: a README section (Contact, Author, Maintainer,
+/// Creator, About) with an e-mail address or link — every such section is read, the first one with a way to reach someone
+/// counts — or the <c>author</c> of the root or application package.json with one.
 /// </summary>
 internal sealed class CreatorContactCheck : IReadinessCheck
 {
-    private static readonly string[] CreatorWords = ["author", "maintainer", "creator", "contact", "about"];
+    // The most telling first: a "Contact" section wins over an "About us" without a link.
+    private static readonly string[] CreatorWords = ["contact", "author", "maintainer", "creator", "about"];
 
     public string Id => "creator-contact";
 
@@ -17,9 +19,12 @@ internal sealed class CreatorContactCheck : IReadinessCheck
     public Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var readme = ReadmeSections.Read(context);
-        if (readme?.Find(CreatorWords) is { } section && ContactDetails.Find(section.Body) is { } contact)
+        foreach (var section in readme?.FindAll(CreatorWords) ?? [])
         {
-            return Task.FromResult(CheckOutcome.Passed([$"{readme.At(section)}: {section.Title}: {contact}"]));
+            if (ContactDetails.Find(section.Body) is { } contact)
+            {
+                return Task.FromResult(CheckOutcome.Passed([$"{readme!.At(section)}: {section.Title}: {contact}"]));
+            }
         }
 
         foreach (var file in context.FilesNamed(name => name == "package.json").Where(file => file.Count(c => c == '/') <= 1))

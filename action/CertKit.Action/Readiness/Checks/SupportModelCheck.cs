@@ -1,12 +1,16 @@
 namespace CertKit.Action.Readiness.Checks;
 
 /// <summary>
-/// <c>support-model</c>: the documentation says how users get support: a Support (or Help, Contact) section in the README,
-/// or a SUPPORT.md, that names a channel (an e-mail address or a link).
+/// <c>support-model</c>: the documentation says how users get support: a SUPPORT.md, a Support (or Help, Contact) section
+/// in the README that names a channel (an e-mail address or a link), or — where no section does — a README paragraph that
+/// sends users to a channel (issues, discussions, a forum, a support address), the text before the first heading included.
 /// </summary>
 internal sealed class SupportModelCheck : IReadinessCheck
 {
-    private static readonly string[] SupportWords = ["support", "getting help", "get help", "contact"];
+    private static readonly string[] SupportWords = ["support", "getting help", "get help", "help", "contact"];
+
+    // Headings that start with a support word but are about something else.
+    private static readonly string[] NotSupport = ["supported", "supports", "helper"];
     private static readonly string[] SupportFiles = ["SUPPORT.md", ".github/SUPPORT.md", "docs/SUPPORT.md"];
 
     public string Id => "support-model";
@@ -28,14 +32,27 @@ internal sealed class SupportModelCheck : IReadinessCheck
             return Task.FromResult(CheckOutcome.Failed([ReadmeSections.Missing]));
         }
 
-        var section = readme.Find(SupportWords);
-        if (section is null)
+        var sections = readme.FindAll(SupportWords, NotSupport);
+        foreach (var section in sections)
         {
-            return Task.FromResult(CheckOutcome.Failed([$"{readme.Path}: no support section (a heading with Support, Getting help or Contact) and no SUPPORT.md"]));
+            if (ContactDetails.Find(section.Body) is { } found)
+            {
+                return Task.FromResult(CheckOutcome.Passed([$"{readme.At(section)}: {section.Title}: {found}"]));
+            }
         }
 
-        return Task.FromResult(ContactDetails.Find(section.Body) is { } found
-            ? CheckOutcome.Passed([$"{readme.At(section)}: {section.Title}: {found}"])
-            : CheckOutcome.Failed([$"{readme.At(section)}: the {section.Title} section names no channel (an e-mail address or a link to issues, a portal or a forum)"]));
+        foreach (var paragraph in readme.Paragraphs)
+        {
+            if (ContactDetails.FindChannel(paragraph.Text) is { } channel)
+            {
+                return Task.FromResult(CheckOutcome.Passed([$"{readme.Path}:{paragraph.Line}: support through {channel}"]));
+            }
+        }
+
+        return Task.FromResult(CheckOutcome.Failed([
+            sections.Count == 0
+                ? $"{readme.Path}: no support section (a heading with Support, Getting help or Contact), no paragraph that names a support channel, and no SUPPORT.md"
+                : $"{readme.At(sections[0])}: the {sections[0].Title} section names no channel (an e-mail address or a link to issues, a portal or a forum)",
+        ]));
     }
 }
