@@ -59,8 +59,8 @@ internal static class EvidenceCollector
 
         var endpointsBase = EndpointInventory.Scan(baseWorkspace, cancellationToken);
         var endpointsHead = EndpointInventory.Scan(headWorkspace, cancellationToken);
-        var manifestBase = Contract.ConnectManifest.Read(baseWorkspace);
-        var manifestHead = Contract.ConnectManifest.Read(headWorkspace);
+        var manifestBase = Contract.ConnectContract.Read(baseWorkspace);
+        var manifestHead = Contract.ConnectContract.Read(headWorkspace);
         notes.AddRange(manifestBase.Notes.Select(n => $"{n} (at {baseLabel})"));
         notes.AddRange(manifestHead.Notes.Select(n => $"{n} (at {headLabel})"));
         return new EvidenceReport(

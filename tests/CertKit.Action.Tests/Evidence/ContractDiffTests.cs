@@ -53,8 +53,8 @@ public sealed class ContractDiffTests
     public void ApplicationsKeysRequiredAndScopes()
     {
         var changes = ContractDiff.Compare(
-            new ConnectManifest(ConnectManifest.Parse(Before, "connect.yaml"), []),
-            new ConnectManifest(ConnectManifest.Parse(After, "connect.yaml"), []));
+            new ConnectContract(ConnectContract.Parse(Before, "connect.yaml"), []),
+            new ConnectContract(ConnectContract.Parse(After, "connect.yaml"), []));
 
         Assert.Equal(
             [
@@ -74,7 +74,7 @@ public sealed class ContractDiffTests
         try
         {
             File.WriteAllText(Path.Combine(folder.FullName, "connect.yaml"), "deployAs: [\n  - name: x\n");
-            var manifest = ConnectManifest.Read(folder.FullName);
+            var manifest = ConnectContract.Read(folder.FullName);
             Assert.Empty(manifest.Applications);
             Assert.StartsWith("connect.yaml:", Assert.Single(manifest.Notes));
             Assert.Contains("not valid YAML", manifest.Notes[0]);

@@ -10,7 +10,7 @@ internal sealed record ContractChange(bool Breaking, string Description, string 
 /// </summary>
 internal static class ContractDiff
 {
-    public static IReadOnlyList<ContractChange> Compare(ConnectManifest atBase, ConnectManifest atHead)
+    public static IReadOnlyList<ContractChange> Compare(ConnectContract atBase, ConnectContract atHead)
     {
         var changes = new List<ContractChange>();
         var before = atBase.Applications.GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

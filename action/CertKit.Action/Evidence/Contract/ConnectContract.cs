@@ -14,12 +14,12 @@ internal sealed record ConnectApplication(string Name, string Type, IReadOnlyLis
 /// <c>inheritAs.apiClient.scopes</c>. The file is read by the one connect.yaml reader (<see cref="ConnectManifestReader"/>,
 /// which <c>certkit check</c> uses too); a file that is not valid YAML is a note, not an error.
 /// </summary>
-internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applications, IReadOnlyList<string> Notes)
+internal sealed record ConnectContract(IReadOnlyList<ConnectApplication> Applications, IReadOnlyList<string> Notes)
 {
-    public static ConnectManifest Read(string folder) => Read(Workspace.RepositoryWorkspace.OpenSnapshot(folder));
+    public static ConnectContract Read(string folder) => Read(Workspace.RepositoryWorkspace.OpenSnapshot(folder));
 
     /// <summary>Every <c>connect.yaml</c> (or <c>connect.yml</c>) of a workspace.</summary>
-    public static ConnectManifest Read(Workspace.RepositoryWorkspace workspace)
+    public static ConnectContract Read(Workspace.RepositoryWorkspace workspace)
     {
         var applications = new List<ConnectApplication>();
         var notes = new List<string>();
@@ -35,7 +35,7 @@ internal sealed record ConnectManifest(IReadOnlyList<ConnectApplication> Applica
             }
         }
 
-        return new ConnectManifest(applications, notes);
+        return new ConnectContract(applications, notes);
     }
 
     public static List<ConnectApplication> Parse(string text, string file)
