@@ -18,6 +18,13 @@ public static class ValueShapes
         "true", "false", "yes", "no", "y", "n", "on", "off", "enabled", "disabled", "enable", "disable",
     };
 
+    // The type a schema or a credential-type table gives a field ('Password' = 'string'), never the field's value.
+    private static readonly HashSet<string> TypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "string", "str", "int", "integer", "long", "number", "bool", "boolean", "object", "byte", "bytes", "byte[]", "char[]",
+        "securestring", "pscredential", "datetime", "guid", "uuid", "any",
+    };
+
     /// <summary>True when <paramref name="value"/>, given to <paramref name="name"/>, names or describes a credential.</summary>
     public static bool NamesOrDescribes(string value, string? name)
     {
@@ -28,6 +35,7 @@ public static class ValueShapes
 
         var trimmed = value.Trim();
         return IsSwitch(trimmed)
+            || TypeNames.Contains(trimmed)
             || IsVersionNumber(trimmed)
             || IsCommandLineOption(trimmed)
             || IsProse(trimmed)

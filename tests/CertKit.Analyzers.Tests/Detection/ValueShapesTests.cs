@@ -33,6 +33,9 @@ public class ValueShapesTests
     [InlineData("2.0.1", "AuthVersion")]
     [InlineData("-p", "--password")]
     [InlineData("--api-key", "ApiKey")]
+    [InlineData("string", "Password")]
+    [InlineData("SecureString", "ClientSecret")]
+    [InlineData("byte[]", "Password")]
     public void Names_or_descriptions_are_recognised_by_shape(string value, string name)
     {
         Assert.True(ValueShapes.NamesOrDescribes(value, name));
