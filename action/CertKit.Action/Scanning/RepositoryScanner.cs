@@ -204,7 +204,8 @@ internal sealed class RepositoryScanner
             await AnalyzeProjectsAsync(analysed, context, cancellationToken).ConfigureAwait(false);
         }
 
-        if (unowned.Count > 0 && (scope is null || scope.FilesUnderNoProject))
+        unowned.AddRange(context.Adopted);
+        if (unowned.Count > 0 && (scope is null || scope.FilesUnderNoProject || context.Adopted.Count > 0))
         {
             var csharp = unowned.Where(f => f.IsCSharp).ToList();
             var others = unowned.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
@@ -313,7 +314,11 @@ internal sealed class RepositoryScanner
         IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
         ChangeScope? Scope,
         IReadOnlySet<string> RepositoryFiles,
-        string? GlobalConfig);
+        string? GlobalConfig)
+    {
+        /// <summary>Text files of projects whose every C# file is excluded: analysed with the files under no project, so the project is never compiled.</summary>
+        public List<ScannedFile> Adopted { get; } = [];
+    }
 
     /// <summary>Whether a pull request's scan reads this file: files of projects it analyses in full, changed text files, files under no project when those are analysed.</summary>
     private static bool InScope(WorkspaceFile candidate, ChangeScope scope, HashSet<string> changedRelative, IReadOnlyList<string> projectPaths)
@@ -531,6 +536,22 @@ internal sealed class RepositoryScanner
     {
         var relativePath = context.Files[projectPath].RelativePath;
         var textFilesOnly = context.Scope?.Of(projectPath) == ProjectChange.TextFiles;
+        bool IsAnalysed(string path) => context.Files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
+        if (!textFilesOnly && !design.Documents.Any(d => IsAnalysed(d.Path)))
+        {
+            // Every C# file of the project is excluded (or vendored): what a user excludes costs nothing. Its analysed text
+            // files (the project file, configuration) join the files under no project; the project is never compiled for
+            // analysis, and compiled (declarations only) just when another project references it.
+            var text = context.Owned.GetValueOrDefault(projectPath, []).Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
+            lock (context.Adopted)
+            {
+                context.Adopted.AddRange(text);
+            }
+
+            await ImageOnlyAsync(projectPath, design, referencedByOthers, compiler, context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (textFilesOnly)
         {
             // Only text files changed: the analyzers see them in the project's context (its options, its references), but
@@ -600,6 +621,26 @@ internal sealed class RepositoryScanner
             project.Documents.Count(d => d.FilePath is not null && context.Files.ContainsKey(d.FilePath)),
             project.AdditionalDocuments.Count(),
             fromCache) { Health = health });
+    }
+
+    /// <summary>A project none of whose files is analysed: listed as such, compiled (declarations only) only for the projects that reference it.</summary>
+    private static async Task ImageOnlyAsync(string projectPath, DesignTimeProject design, bool referencedByOthers, ProjectCompiler compiler, ScanContext context, CancellationToken cancellationToken)
+    {
+        var relativePath = context.Files[projectPath].RelativePath;
+        if (referencedByOthers && !compiler.HasProjectImage(design.Name))
+        {
+            using var _ = context.Timings.Measure(ScanPhase.Compilation, relativePath);
+            var project = compiler.CreateProject(design, TextOf(context), [], []);
+            if (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation)
+            {
+                compiler.AddProjectImage(design.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
+            }
+
+            project.Solution.Workspace.Dispose();
+        }
+
+        var text = context.Owned.GetValueOrDefault(projectPath, []).Count(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip);
+        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.MSBuild, ExcludedTrees.EveryFileExcluded, 0, text));
     }
 
     private async Task FallBackAsync(string projectPath, string? problem, ScanContext context, CancellationToken cancellationToken)
@@ -685,6 +726,11 @@ internal sealed class RepositoryScanner
         CancellationToken cancellationToken)
     {
         bool IsRepositoryFile(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
+
+        // Excluded, vendored and generated files stay in the compilation (the rest binds against them) but are marked
+        // generated, which every CertKit analyzer skips, callbacks included: the analyzers never see them.
+        compilation = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, IsRepositoryFile);
+        options = ExcludedTrees.MarkNotAnalysedAsGenerated(options, compilation, IsRepositoryFile);
         if (_analyzers.IsEmpty)
         {
             return CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile);

@@ -27,6 +27,7 @@ internal static class TextReport
             {
                 var how = project.Mode switch
                 {
+                    ProjectLoadMode.MSBuild when project.Reason is not null => $"loaded with MSBuild, {project.Reason}",
                     ProjectLoadMode.MSBuild => project.FromCache ? "loaded with MSBuild (design-time result from the cache)" : "loaded with MSBuild",
                     ProjectLoadMode.Fallback => $"NOT loaded, compiled ad hoc against the framework references{FallbackPackages(project)}",
                     _ => "ad-hoc compilation",

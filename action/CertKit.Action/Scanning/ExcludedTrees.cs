@@ -1,0 +1,74 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Action.Scanning;
+
+/// <summary>
+/// What the user excluded costs the analyzers nothing: the syntax trees of files the scan does not analyse (excluded by
+/// <c>--exclude</c>/<c>--include</c>, vendored or generated) are marked generated, as <c>generated_code = true</c> in an
+/// .editorconfig would (the analyzer driver reads it from the analyzer options) and in the compilation's options. Every
+/// CertKit analyzer configures <see cref="GeneratedCodeAnalysisFlags.None"/>, so the analyzer driver gives none of their
+/// callbacks (syntax, operation, symbol) those trees; the compiler still binds against them.
+/// </summary>
+internal static class ExcludedTrees
+{
+    /// <summary>The reason a project in which no file is analysed is listed with.</summary>
+    public const string EveryFileExcluded = "every C# file excluded: not compiled for analysis (its other files are analysed with the files under no project)";
+
+    public static Compilation MarkNotAnalysedAsGenerated(Compilation compilation, Func<string, bool> isAnalysed)
+    {
+        var excluded = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => !string.IsNullOrEmpty(tree.FilePath) && !isAnalysed(tree.FilePath)));
+        return excluded.Count == 0
+            ? compilation
+            : compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new Provider(compilation.Options.SyntaxTreeOptionsProvider, excluded)));
+    }
+
+    /// <summary>The analyzer options with <c>generated_code = true</c> for every tree of <paramref name="compilation"/> that is not analysed.</summary>
+    public static AnalyzerOptions MarkNotAnalysedAsGenerated(AnalyzerOptions options, Compilation compilation, Func<string, bool> isAnalysed)
+    {
+        var excluded = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => !string.IsNullOrEmpty(tree.FilePath) && !isAnalysed(tree.FilePath)));
+        return excluded.Count == 0 ? options : new AnalyzerOptions(options.AdditionalFiles, new GeneratedOptionsProvider(options.AnalyzerConfigOptionsProvider, excluded));
+    }
+
+    private sealed class GeneratedOptionsProvider(AnalyzerConfigOptionsProvider inner, HashSet<SyntaxTree> excluded) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => inner.GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
+            excluded.Contains(tree) ? new Generated(inner.GetOptions(tree)) : inner.GetOptions(tree);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => inner.GetOptions(textFile);
+    }
+
+    private sealed class Generated(AnalyzerConfigOptions inner) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            if (key == "generated_code")
+            {
+                value = "true";
+                return true;
+            }
+
+            return inner.TryGetValue(key, out value);
+        }
+    }
+
+    private sealed class Provider(SyntaxTreeOptionsProvider? inner, HashSet<SyntaxTree> excluded) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) =>
+            excluded.Contains(tree) ? GeneratedKind.MarkedGenerated : inner?.IsGenerated(tree, cancellationToken) ?? GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = default;
+            return inner is not null && inner.TryGetDiagnosticValue(tree, diagnosticId, cancellationToken, out severity);
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = default;
+            return inner is not null && inner.TryGetGlobalDiagnosticValue(diagnosticId, cancellationToken, out severity);
+        }
+    }
+}
