@@ -31,27 +31,31 @@ public sealed class EngineDecisionSource : IDecisionSource
                 TagPattern = request.TagPattern,
                 Evidence = request.Evidence,
             });
-            return new ActionDecision(
-                decision.Program,
-                decision.ProgramName,
-                decision.PreviousVersion is null ? null : VersionText.Format(decision.PreviousVersion),
-                VersionText.Format(decision.Version),
-                decision.Bump.ToName(),
-                decision.RecertificationRequired,
-                decision.Reasons,
-                decision.Scopes.Added,
-                decision.Scopes.Removed)
-            {
-                Evidence = decision.Evidence,
-                ImpliedBump = decision.ImpliedBump?.ToName(),
-                BumpUnderstated = decision.BumpUnderstated,
-                Baseline = decision.Certified?.Statement,
-                CertifiedVersion = decision.Certified is { Used: true, Version: { } version } ? VersionText.Format(version) : null,
-            };
+            return ToActionDecision(decision);
         }
         catch (CertKitException exception)
         {
             throw new DecisionFailedException(exception.Message, exception);
         }
     }
+
+    /// <summary>The engine's decision as the Action reports it; the whole decision stays with it (the evidence pack writes it as <c>decide --json</c> does).</summary>
+    internal static ActionDecision ToActionDecision(RecertificationDecision decision) => new(
+        decision.Program,
+        decision.ProgramName,
+        decision.PreviousVersion is null ? null : VersionText.Format(decision.PreviousVersion),
+        VersionText.Format(decision.Version),
+        decision.Bump.ToName(),
+        decision.RecertificationRequired,
+        decision.Reasons,
+        decision.Scopes.Added,
+        decision.Scopes.Removed)
+    {
+        Evidence = decision.Evidence,
+        ImpliedBump = decision.ImpliedBump?.ToName(),
+        BumpUnderstated = decision.BumpUnderstated,
+        Baseline = decision.Certified?.Statement,
+        CertifiedVersion = decision.Certified is { Used: true, Version: { } version } ? VersionText.Format(version) : null,
+        Engine = decision,
+    };
 }

@@ -28,4 +28,7 @@ public sealed record ActionDecision(
 
     /// <summary>The certified version the verdict was judged against, or null when it was judged against the previous version.</summary>
     public string? CertifiedVersion { get; init; }
+
+    /// <summary>The engine's whole decision, when the engine made it (the evidence pack writes it as <c>decide --json</c> does).</summary>
+    internal Decision.RecertificationDecision? Engine { get; init; }
 }
