@@ -71,8 +71,9 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             try
             {
                 // One view of the repository for every step that reads it (scan, readiness): listed and classified once.
-                RepositoryWorkspace? view = inputs.Scan || inputs.Check
-                    ? await ActionScan.OpenAsync(Workspace(), inputs.SarifFile, inputs.Baseline, CancellationToken.None).ConfigureAwait(false)
+                var filesRequest = actionEvent is ReleaseEvent or WorkflowDispatchEvent && decision.RecertificationRequired;
+                RepositoryWorkspace? view = inputs.Scan || inputs.Check || (inputs.Pack is not null && filesRequest)
+                    ? await ActionScan.OpenAsync(Workspace(), inputs.SarifFile, inputs.Baseline, CancellationToken.None, inputs.Pack).ConfigureAwait(false)
                     : null;
                 if (inputs.Scan)
                 {
@@ -120,15 +121,38 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
                         followUp.Add(await CommentAsync(pullRequest, inputs, decision, context, readiness).ConfigureAwait(false));
                         break;
                     case ReleaseEvent or WorkflowDispatchEvent when decision.RecertificationRequired:
-                        issue = await FileIssueAsync(inputs, decision, context, scan, inventory, readiness).ConfigureAwait(false);
+                        string? pack = null;
+                        if (inputs.Pack is not null)
+                        {
+                            try
+                            {
+                                pack = await core.GroupAsync("CertKit evidence pack", () => ActionPack.WriteAsync(core, inputs, decision, view!, scan, readiness, inventory, CancellationToken.None)).ConfigureAwait(false);
+                            }
+                            catch (CertKitException exception)
+                            {
+                                throw new CertKitException($"certkit pack: {exception.Message}", exception);
+                            }
+                        }
+
+                        issue = await FileIssueAsync(inputs, decision, context, scan, inventory, readiness, pack).ConfigureAwait(false);
                         followUp.Add($"Re-certification request: #{issue.Number} in {inputs.TargetRepository} ({Describe(issue.Outcome)}) {issue.Url}");
                         break;
                     default:
                         followUp.Add("No re-certification request filed: none is required.");
+                        if (inputs.Pack is not null)
+                        {
+                            core.Info("No evidence pack: it is written with a re-certification request (certkit pack writes one at any time).");
+                        }
+
                         break;
                 }
 
                 DecisionReport.WriteIssueOutputs(core, issue?.Number, issue?.Url);
+                if (inputs.Pack is not null && issue is null)
+                {
+                    core.SetOutput(ActionPack.Output, string.Empty);
+                }
+
                 followedUp = true;
             }
             finally
@@ -313,7 +337,7 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
         }
     }
 
-    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan, Evidence.Endpoints.EndpointReport? inventory, ReadinessReport? readiness)
+    private async Task<IssueResult> FileIssueAsync(ActionInputs inputs, ActionDecision decision, ReportContext context, ActionScanResult? scan, Evidence.Endpoints.EndpointReport? inventory, ReadinessReport? readiness, string? pack)
     {
         if (inputs.GitHubToken.Length == 0)
         {
@@ -325,7 +349,8 @@ public sealed class ActionRunner(ActionsCore core, IDecisionSource decisions)
             inputs.TargetRepository,
             DecisionReport.IssueMarker(decision, context.Repository),
             DecisionReport.IssueTitle(decision, context.Repository),
-            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan), ActionEndpoints.IssueSection(decision, inventory), readiness is null ? null : CertificationChecklists.ReadinessChecklist(readiness)),
+            DecisionReport.IssueBody(decision, context, scan is null ? null : ScanSummary.IssueSection(scan), ActionEndpoints.IssueSection(decision, inventory), readiness is null ? null : CertificationChecklists.ReadinessChecklist(readiness),
+                pack is null ? null : ActionPack.IssueSection(pack, core.GetEnvironment("GITHUB_SERVER_URL"), core.GetEnvironment("GITHUB_REPOSITORY"), core.GetEnvironment("GITHUB_RUN_ID"))),
             inputs.Labels,
             inputs.Assignees,
             inputs.ClosedIssue,

@@ -42,9 +42,10 @@ internal static class ActionScan
         await RunAsync(core, await OpenAsync(workspace, sarifFile, null, cancellationToken).ConfigureAwait(false), changedSince, sarifFile, null, wholeRepository: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The one view of the workspace the Action's steps share: the SARIF file of an earlier run and the baseline are not the repository's code.</summary>
-    public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
+    /// <param name="packFolder">The evidence pack's folder (the <c>pack</c> input): an earlier run's pack is not code either.</param>
+    public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken, string? packFolder = null)
     {
-        var exclude = new[] { sarifFile, baselineFile }
+        var exclude = new[] { sarifFile, baselineFile, packFolder is null ? null : packFolder.TrimEnd('/', '\\') + "/**", packFolder is null ? null : packFolder.TrimEnd('/', '\\') + ".zip" }
             .Where(file => file is not null)
             .Select(file => Path.GetRelativePath(workspace, Path.GetFullPath(file!, workspace)).Replace('\\', '/'))
             .Where(relative => !relative.StartsWith("../", StringComparison.Ordinal))
