@@ -179,6 +179,41 @@ public sealed class AdobeSignCheckTests
     }
 
     [Fact]
+    public void A_helper_in_another_file_is_followed_to_the_methods_that_call_it()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("src/BaseUri.cs", """
+            using System.Net.Http;
+
+            namespace Partner.AdobeSign;
+
+            internal static partial class Api
+            {
+                private const string BaseUrisUrl = "https://api.adobesign.com/api/rest/v6/baseUris";
+
+                private static string FetchBaseUri(HttpClient http) => http.GetStringAsync(BaseUrisUrl).Result;
+            }
+            """);
+        repository.Write("src/Agreements.cs", """
+            using System.Net.Http;
+
+            namespace Partner.AdobeSign;
+
+            internal static partial class Api
+            {
+                public static string Agreement(HttpClient http, string id) => http.GetStringAsync($"{FetchBaseUri(http)}/api/rest/v6/agreements/{id}").Result;
+            }
+            """);
+
+        var run = CheckRun.Of(repository.Root, "adobe-sign");
+
+        Assert.Contains("base-uri-cached", run.Ids("failed"));
+        Assert.Equal(
+            "src/Agreements.cs:7: Agreement calls FetchBaseUri (GET /baseUris at src/BaseUri.cs:9) before every request it sends: cache the api_access_point per account and look it up again only on INVALID_API_ACCESS_POINT",
+            Assert.Single(run.Evidence("base-uri-cached")));
+    }
+
+    [Fact]
     public void A_client_that_caches_the_access_point_passes_base_uri_cached()
     {
         using var repository = TempRepository.Create();
