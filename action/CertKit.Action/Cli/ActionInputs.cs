@@ -44,6 +44,9 @@ public sealed record ActionInputs
 
     /// <summary><c>endpoints-file</c>: where to write the endpoint inventory (Markdown for .md, else JSON), relative to the workspace.</summary>
     public string? EndpointsFile { get; init; }
+
+    /// <summary><c>pack</c>: the folder (relative to the workspace) to write the evidence pack to when a re-certification request is filed (null: none).</summary>
+    public string? Pack { get; init; }
     public required ClosedIssuePolicy ClosedIssue { get; init; }
 
     /// <summary><c>certified-version</c>: the last certified version, overriding the look-up in the re-certification issues.</summary>
@@ -130,6 +133,7 @@ public sealed record ActionInputs
             Evidence = evidence,
             FailOnBump = failOnValues.Contains(FailOnBumpValue),
             EndpointsFile = Optional(core.GetInput("endpoints-file")),
+            Pack = Optional(core.GetInput("pack")),
             CertifiedVersion = Optional(core.GetInput("certified-version")),
             CertifiedLabel = Optional(core.GetInput("certified-label")) ?? "certified",
             // An input the runner did not set (outside action.yml's defaults) takes the documented default.

@@ -13,5 +13,6 @@ internal static class Commands
         yield return CheckCommand.Create();
         yield return EndpointsCommand.Create();
         yield return ProgramsCommand.Create();
+        yield return PackCommand.Create();
     }
 }

@@ -54,6 +54,9 @@ internal sealed class ActionRun(ActionsCore core)
 
     public ReadinessReport? Readiness { get; set; }
 
+    /// <summary>The evidence pack's folder, when one was written (the <c>pack</c> input, with a re-certification request).</summary>
+    public string? PackFolder { get; set; }
+
     /// <summary>The re-certification issue filed or updated, if any.</summary>
     public IssueResult? Issue { get; set; }
 

@@ -7,7 +7,8 @@ namespace CertKit.Action.GitHubAction;
 
 /// <summary>
 /// The Action's run as a list of small steps over one <see cref="ActionRun"/> record: inputs, event, decision, scan,
-/// evidence (the endpoint inventory), readiness, publish (PR comment or re-certification issue), and the report, which
+/// evidence (the endpoint inventory), readiness, pack (with a re-certification request), publish (PR comment or
+/// re-certification issue), and the report, which
 /// runs whenever a decision was made, even when a later step failed (the decision stands).
 /// Every failure ends as one <c>::error::</c> line and exit code 1; events it does not act on end with a notice and 0.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class ActionRunner(ActionsCore core)
         new ScanStep(),
         new EvidenceStep(),
         new ReadinessStep(),
+        new PackStep(),
         new PublishStep(),
     ];
 

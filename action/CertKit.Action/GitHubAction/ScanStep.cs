@@ -39,12 +39,13 @@ internal sealed class ScanStep : IActionStep
 
     /// <summary>The run's one view of the workspace, opened by the first step that reads the code and shared by the rest.</summary>
     public static async Task<RepositoryWorkspace> OpenViewAsync(ActionRun run) =>
-        run.View ??= await OpenAsync(run.WorkspacePath, run.Inputs.SarifFile, run.Inputs.Baseline, CancellationToken.None).ConfigureAwait(false);
+        run.View ??= await OpenAsync(run.WorkspacePath, run.Inputs.SarifFile, run.Inputs.Baseline, CancellationToken.None, run.Inputs.Pack).ConfigureAwait(false);
 
     /// <summary>The one view of the workspace the Action's steps share: the SARIF file of an earlier run and the baseline are not the repository's code.</summary>
-    public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken)
+    /// <param name="packFolder">The evidence pack's folder (the <c>pack</c> input): an earlier run's pack is not code either.</param>
+    public static Task<RepositoryWorkspace> OpenAsync(string workspace, string? sarifFile, string? baselineFile, CancellationToken cancellationToken, string? packFolder = null)
     {
-        var exclude = new[] { sarifFile, baselineFile }
+        var exclude = new[] { sarifFile, baselineFile, packFolder is null ? null : packFolder.TrimEnd('/', '\\') + "/**", packFolder is null ? null : packFolder.TrimEnd('/', '\\') + ".zip" }
             .Where(file => file is not null)
             .Select(file => Path.GetRelativePath(workspace, Path.GetFullPath(file!, workspace)).Replace('\\', '/'))
             .Where(relative => !relative.StartsWith("../", StringComparison.Ordinal))

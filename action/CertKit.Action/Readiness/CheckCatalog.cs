@@ -31,6 +31,8 @@ internal static class CheckCatalog
         new OAuthRedirectHttpsCheck(),
         new OAuthStateCheck(),
         new OAuthScopesCheck(),
+        new BaseUriCachedCheck(),
+        new SoapApiCheck(),
         new ManualCheck("data-harvesting", "The integration makes no attempts to harvest user data.", "a reviewer judges what the integration collects and sends; state it in the documentation (what is read, what is stored, where it goes)"),
         new ManualCheck("demo", "A demonstration of all documented functionality is scheduled and completed.", "schedule the demonstration with the Venafi Ecosystem team (https://venafi-service-certification.paperform.co); for Advanced, a 5-10 minute demo video must be available online"),
     ];

@@ -123,7 +123,7 @@ public static class DecisionReport
     public static string IssueTitle(RecertificationDecision decision, string repository) =>
         $"Re-certification required: {repository} {Shown(decision.Version)} ({decision.Program})";
 
-    public static string IssueBody(RecertificationDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null, string? readinessChecklist = null)
+    public static string IssueBody(RecertificationDecision decision, ReportContext context, string? scanSummary = null, string? endpointInventory = null, string? readinessChecklist = null, string? evidencePack = null)
     {
         var text = new StringBuilder();
         text.Append(IssueMarker(decision, context.Repository)).Append('\n');
@@ -175,6 +175,11 @@ public static class DecisionReport
         if (!string.IsNullOrWhiteSpace(scanSummary))
         {
             text.Append("\n### Scan\n\n").Append(scanSummary.TrimEnd()).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(evidencePack))
+        {
+            text.Append('\n').Append(evidencePack.TrimEnd()).Append('\n');
         }
 
         text.Append("\n---\nOpened by [certkit](https://github.com/certkit/certkit); later runs for this version update this issue instead of opening another.\n");

@@ -66,5 +66,43 @@ public sealed class ScopeDiscovery
         return new ScopeSet(found.ToList(), origin);
     }
 
+    /// <summary>
+    /// The scopes an opened folder requests, read from the same places as at a commit: the folder's <c>certkit.yml</c>
+    /// <c>scopes:</c>, else the scope string literals of its C# files (tests and fixtures left out).
+    /// </summary>
+    internal static ScopeSet Discover(CertKit.Action.Workspace.RepositoryWorkspace workspace)
+    {
+        var declared = Path.Combine(workspace.Directory, PolicyFile.DefaultFileName);
+        if (File.Exists(declared) && PolicyFile.Load(declared).Scopes is { } listed)
+        {
+            return new ScopeSet(listed.Select(AdobeScope.Normalize).Distinct().Order(StringComparer.Ordinal).ToList(), $"{PolicyFile.DefaultFileName} scopes");
+        }
+
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var csharpFiles = 0;
+        var files = 0;
+        foreach (var file in workspace.Files)
+        {
+            if (!file.IsCSharp || file.Kind is CertKit.Analyzers.Detection.FileKind.Test or CertKit.Analyzers.Detection.FileKind.Fixture)
+            {
+                continue;
+            }
+
+            csharpFiles++;
+            if (workspace.ReadText(file.RelativePath) is { } source && CSharpScopeScanner.Scan(source) is { Count: > 0 } scopes)
+            {
+                files++;
+                found.UnionWith(scopes);
+            }
+        }
+
+        var origin = csharpFiles == 0
+            ? "no C# file"
+            : files == 0
+                ? $"the {csharpFiles} C# file(s), none with a scope string literal"
+                : $"scope string literals in {files} of {csharpFiles} C# file(s)";
+        return new ScopeSet(found.ToList(), origin);
+    }
+
     private static bool IsTestFile(string path) => CertKit.Analyzers.Detection.FileClassifier.Classify(path).Kind is CertKit.Analyzers.Detection.FileKind.Test or CertKit.Analyzers.Detection.FileKind.Fixture;
 }

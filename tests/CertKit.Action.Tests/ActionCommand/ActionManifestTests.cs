@@ -10,11 +10,11 @@ public sealed class ActionManifestTests
     [
         "program", "policy-file", "github-token", "target-repository", "labels", "assignees", "version", "previous-version",
         "tag-pattern", "fail-on", "comment-on-pr", "closed-issue", "scan", "sarif-file", "baseline", "evidence", "endpoints-file", "check",
-        "certified-version", "certified-label",
+        "certified-version", "certified-label", "pack",
     ];
 
     private static readonly string[] Outputs =
-        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file", "ready", "failed-checks"];
+        ["previous-version", "version", "bump", "recertification-required", "reasons", "issue-number", "issue-url", "findings", "sarif-file", "ready", "failed-checks", "pack-dir"];
 
     private static string Root => PublishedAction.RepositoryRoot();
 
@@ -66,6 +66,7 @@ public sealed class ActionManifestTests
         Assert.Equal("", Scalar(Map(inputs, "endpoints-file"), "default"));
         Assert.Equal("false", Scalar(Map(inputs, "check"), "default"));
         Assert.Equal("certified", Scalar(Map(inputs, "certified-label"), "default"));
+        Assert.Equal("", Scalar(Map(inputs, "pack"), "default"));
     }
 
     [Fact]

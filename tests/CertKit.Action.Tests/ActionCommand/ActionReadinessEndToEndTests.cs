@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CertKit.Action.Tests.Git;
 using CertKit.Action.Tests.Readiness;
 using CertKit.Action.Tests.TestServer;
@@ -192,5 +193,35 @@ public sealed class ActionReadinessEndToEndTests(PublishedAction app) : IAsyncLi
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("false", run.Output("ready"));
         Assert.Contains("commercetools Connect: not ready (12 passed, 1 failed, 0 manual)", run.Stdout);
+    }
+
+    [Fact]
+    public void With_pack_the_release_writes_the_evidence_pack_from_the_run_and_the_issue_points_to_it()
+    {
+        using var runner = ReleaseRunner("never").Input("pack", "out/certkit-pack");
+
+        var run = runner.Run(app);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("out/certkit-pack", run.Output("pack-dir"));
+        Assert.Contains("Evidence pack (13 files) written to out/certkit-pack and out/certkit-pack.zip", run.Stdout);
+        var pack = Path.Combine(_git.Path, "out", "certkit-pack");
+        Assert.True(File.Exists(pack + ".zip"));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "certkit-pack.json")));
+        Assert.Equal("commercetools", manifest.RootElement.GetProperty("program").GetString());
+        Assert.Equal(_v101, manifest.RootElement.GetProperty("commit").GetString());
+        Assert.False(manifest.RootElement.GetProperty("ready").GetBoolean());
+        Assert.True(manifest.RootElement.GetProperty("recertificationRequired").GetBoolean());
+        Assert.Equal("1.0.1", manifest.RootElement.GetProperty("version").GetString());
+        Assert.Empty(manifest.RootElement.GetProperty("omitted").EnumerateArray());
+
+        // The pack's readiness is the run's: the same table the job summary shows.
+        Assert.Contains(File.ReadAllText(Path.Combine(pack, "readiness.md")).TrimEnd(), run.Summary);
+        using var decision = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "decision.json")));
+        Assert.Equal("1.0.0", decision.RootElement.GetProperty("previousVersion").GetString());
+
+        var issue = Assert.Single(_server.Repositories[Repository].Issues, i => !i.IsPullRequest);
+        Assert.Contains("\n### Evidence pack\n\nThe evidence pack for the submission (`out/certkit-pack`: ", issue.Body);
+        Assert.Contains($"was written by [workflow run 1234567890](https://github.com/{Repository}/actions/runs/1234567890); download it from the run's artifacts", issue.Body);
     }
 }

@@ -55,7 +55,8 @@ public class SampleHistoriesTests
     private static RecertificationDecision Decide(TestRepository repository, RecertificationPolicy policy, string headRef = "HEAD") =>
         DecisionEngine.Decide(new DecisionRequest { Policy = policy, RepositoryPath = repository.Path, HeadRef = headRef });
 
-    private static TestRepository Build(string sample, bool tagLast)
+    /// <summary>The history samples/demo.sh builds for <paramref name="sample"/>, in a temporary git repository.</summary>
+    internal static TestRepository Build(string sample, bool tagLast)
     {
         var steps = Directory.GetDirectories(Path.Combine(SourceTree.Root, "samples", sample, "history")).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(steps);

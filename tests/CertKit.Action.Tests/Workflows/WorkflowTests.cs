@@ -74,7 +74,7 @@ public sealed class WorkflowTests : IClassFixture<ActionlintWasm>
     }
 
     [Fact]
-    public void The_reusable_workflow_runs_the_action_from_source_or_the_release_and_uploads_the_sarif()
+    public void The_reusable_workflow_runs_the_action_from_source_or_the_release_and_uploads_the_sarif_and_the_pack()
     {
         var reusable = Load("certkit.yml");
         Assert.NotNull(Map(Map(reusable, "on"), "workflow_call"));
@@ -83,6 +83,11 @@ public sealed class WorkflowTests : IClassFixture<ActionlintWasm>
         Assert.Contains(steps, step => Scalar(step, "uses") == "./");
         Assert.Contains(steps, step => Scalar(step, "uses") == "certkit/certkit@v1");
         Assert.Contains(steps, step => Scalar(step, "uses")?.StartsWith("github/codeql-action/upload-sarif@", StringComparison.Ordinal) == true);
+        // The Action writes the evidence pack with the re-certification request; the workflow uploads the folder it names.
+        Assert.All(steps.Where(step => Scalar(step, "uses") is "./" or "certkit/certkit@v1"), step => Assert.Equal("${{ inputs.pack && 'certkit-pack' || '' }}", Scalar(Map(step, "with"), "pack")));
+        var upload = Assert.Single(steps, step => Scalar(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
+        Assert.Equal("${{ steps.released.outputs.pack-dir || steps.source.outputs.pack-dir }}", Scalar(Map(upload, "with"), "path"));
+        Assert.Contains("pack-dir", Scalar(upload, "if"));
         var checkout = steps.First(step => Scalar(step, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
         Assert.Equal("0", Scalar(Map(checkout, "with"), "fetch-depth"));
     }

@@ -20,6 +20,12 @@ internal static class AdobeSignProgram
         null,
         new DateOnly(2026, 12, 6));
 
+    public static readonly RequirementSource EmbedMigration = new(
+        "Acrobat Sign Embed 2.0: Changes in the Acrobat Sign product and APIs",
+        "https://developer.adobe.com/acrobat-sign/docs/overview/embedpartner/migrationchanges",
+        null,
+        new DateOnly(2026, 12, 6));
+
     /// <summary>The OAuth and redirect rules are CertKit's reading of OWASP for an OAuth app; nobody verified a page that states them.</summary>
     private const string Owasp = "following the OWASP top 10";
 
@@ -40,6 +46,8 @@ internal static class AdobeSignProgram
             new("oauth-redirect-https", Owasp, PartnerCertification, "CertKit: an OAuth redirect_uri over plain http exposes the authorization code"),
             new("oauth-state", Owasp, PartnerCertification, "CertKit: the authorize request carries a state value the callback verifies"),
             new("api-access-point", "Cache and reuse the apiAccessPoint for all users within the same account", BestPractices, "never a hardcoded regional shard host"),
+            new("base-uri-cached", "Redundant invocation of the getBaseUri API before every REST call for each user within the same account", BestPractices, "a bad practice Adobe names: cache the apiAccessPoint, call getBaseUri again only on INVALID_API_ACCESS_POINT"),
+            new("soap-api", "SOAP API usage is disallowed on the 2.0 platform", EmbedMigration, "Embed 2.0; the legacy SOAP API is out of support for every app"),
             new("oauth-scopes", "If your integration functionality, or permissions realted to your app need to change in the future, the application will need to be re-certified.", PartnerCertification),
             new("tls", Owasp, PartnerCertification, "A02: cryptographic failures"),
         ],
