@@ -154,7 +154,7 @@ public sealed class ScriptEndpointTests
                 "enabler/src/api.ts:10 PUT /sessions @ env:PROCESSOR_URL",
                 "enabler/src/api.ts:17 POST /refunds @ env:PROCESSOR_URL",
                 "enabler/src/api.ts:22 DELETE /tokens @ env:PROCESSOR_URL",
-                "enabler/src/api.ts:23 GET /config @ env:PROCESSOR_URL",
+                "enabler/src/api.ts:23 ? /config @ env:PROCESSOR_URL",
                 "enabler/src/api.ts:28 GET /payments @ env:PROCESSOR_URL",
                 "enabler/src/api.ts:28 POST /payments @ env:PROCESSOR_URL",
                 "enabler/src/api.ts:32 GET /v1/health @ https://api.psp.example",

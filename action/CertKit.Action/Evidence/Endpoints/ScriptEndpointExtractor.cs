@@ -162,12 +162,18 @@ internal static class ScriptEndpointExtractor
     // The method an options object sets; GET when it sets none; empty (unknown) when it sets one that cannot be read.
     private static List<string> MethodsOf(ScriptValues values, JsSpan? options, int at)
     {
-        if (options is not { } span || values.Property(span, "method", at) is not { } method)
+        if (options is not { } span)
         {
             return ["GET"];
         }
 
-        return values.Methods(method);
+        if (values.Property(span, "method", at) is { } method)
+        {
+            return values.Methods(method);
+        }
+
+        // Options handed in from elsewhere (a parameter, `...options`) may carry any method.
+        return values.MayHoldAnyProperty(span) ? [] : ["GET"];
     }
 
     private static UriValue? BaseOf(ScriptValues values, Client client, JsSpan? options, int at)

@@ -387,6 +387,38 @@ internal sealed class ScriptValues
         return null;
     }
 
+    /// <summary>Whether an options object comes, wholly or through a spread, from a value this file does not write (a parameter, a call's result): then any property may be set.</summary>
+    public bool MayHoldAnyProperty(JsSpan span, int depth = 0)
+    {
+        span = Unwrap(span);
+        if (span.First > span.Last || depth > MaxDepth)
+        {
+            return true;
+        }
+
+        if (Source.IsPunctuator(span.First, '{') && Source.Partner(span.First) == span.Last)
+        {
+            foreach (var part in Source.Parts(span.First))
+            {
+                // ...options is opaque; ...(cond && { body }) spreads a literal.
+                if (Source.IsPunctuator(part.First, "...") && !SpreadsLiteral(new JsSpan(part.First + 1, part.Last)) && MayHoldAnyProperty(new JsSpan(part.First + 1, part.Last), depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return !IsNameChain(span) || ValueOf(Source.TextOf(span), span.First) is not { } value || MayHoldAnyProperty(value, depth + 1);
+    }
+
+    private bool SpreadsLiteral(JsSpan span)
+    {
+        span = Unwrap(span);
+        return TopLevel(span, "&&") is var and && and > span.First && Source.IsPunctuator(and + 1, '{') && Source.Partner(and + 1) == span.Last;
+    }
+
     /// <summary>A name for a hole: <c>${encodeURIComponent(orderId)}</c> → <c>orderId</c>, <c>${this.config.key}</c> → <c>key</c>.</summary>
     public string HoleName(JsSpan span)
     {
