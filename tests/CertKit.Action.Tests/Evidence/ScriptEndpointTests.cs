@@ -210,6 +210,70 @@ public sealed class ScriptEndpointTests
     }
 
     [Fact]
+    public async Task GeneratedOpenApiOperationsAndAxiosConfigsHeldInAVariable()
+    {
+        var endpoints = await InventoryAsync(
+            ("src/paypal/payments_api.ts", """
+                import globalAxios from 'axios';
+                export const PaymentsApiAxiosParamCreator = function (configuration?: Configuration) {
+                  return {
+                    capturesGet: async (captureId: string, options: RawAxiosRequestConfig = {}): Promise<RequestArgs> => {
+                      const localVarPath = `/v2/payments/captures/{capture_id}`.replace(`{${'capture_id'}}`, encodeURIComponent(String(captureId)));
+                      const localVarUrlObj = new URL(localVarPath, DUMMY_BASE_URL);
+                      const localVarRequestOptions = { method: 'GET', ...baseOptions, ...options };
+                      return { url: toPathString(localVarUrlObj), options: localVarRequestOptions };
+                    },
+                    capturesRefund: async (captureId: string, options: RawAxiosRequestConfig = {}): Promise<RequestArgs> => {
+                      const localVarPath = `/v2/payments/captures/{capture_id}/refund`.replace(`{${'capture_id'}}`, encodeURIComponent(String(captureId)));
+                      const localVarRequestOptions = { method: 'POST', ...baseOptions, ...options };
+                      return { url: toPathString(localVarUrlObj), options: localVarRequestOptions };
+                    },
+                  };
+                };
+                export const createRequestFunction = function (axiosArgs: RequestArgs, globalAxios: AxiosInstance, BASE_PATH: string, configuration?: Configuration) {
+                  return <T = unknown, R = AxiosResponse<T>>(axios: AxiosInstance = globalAxios, basePath: string = BASE_PATH) => {
+                    const axiosRequestArgs = { ...axiosArgs.options, url: (configuration?.basePath || basePath) + axiosArgs.url };
+                    return axios.request<T, R>(axiosRequestArgs);
+                  };
+                };
+                """),
+            ("src/apis/PetApi.ts", """
+                export class PetApi extends runtime.BaseAPI {
+                  async getPetByIdRaw(requestParameters: GetPetByIdRequest): Promise<runtime.ApiResponse<Pet>> {
+                    const response = await this.request({
+                      path: `/pet/{petId}`.replace(`{${"petId"}}`, encodeURIComponent(String(requestParameters.petId))),
+                      method: 'GET',
+                      headers: headerParameters,
+                    }, initOverrides);
+                    return new runtime.JSONApiResponse(response);
+                  }
+                }
+                """),
+            ("src/service/paypal.service.ts", """
+                import axios from 'axios';
+                export async function getClientToken() {
+                  const options = {
+                    method: 'POST',
+                    url: `${getAPIEndpoint()}/v1/identity/generate-token`,
+                    headers: { Authorization: `Bearer ${token}` },
+                  };
+                  const response = await axios.request(options);
+                  return response.data.client_token;
+                }
+                """));
+
+        Assert.Equal(
+            [
+                "src/apis/PetApi.ts:3 GET /pet/{petId}",
+                "src/paypal/payments_api.ts:5 GET /v2/payments/captures/{capture_id}",
+                "src/paypal/payments_api.ts:11 POST /v2/payments/captures/{capture_id}/refund",
+                "src/paypal/payments_api.ts:20 ? (configuration?.basePath || basePath) + axiosArgs.url",
+                "src/service/paypal.service.ts:8 POST /v1/identity/generate-token @ getAPIEndpoint()",
+            ],
+            endpoints);
+    }
+
+    [Fact]
     public async Task ALocalIsNotSeenInsideAnotherFunctionThatTakesAParameterOfItsName()
     {
         var endpoints = await InventoryAsync(("src/helpers.ts", """

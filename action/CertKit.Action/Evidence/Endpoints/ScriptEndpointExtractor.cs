@@ -39,7 +39,7 @@ internal static class ScriptEndpointExtractor
     };
 
     // Cheap pre-filter: a file that names none of these makes no call this reader knows.
-    private static readonly string[] Markers = ["fetch", "axios", "got", "ky", "superagent", "execute", "request"];
+    private static readonly string[] Markers = ["fetch", "axios", "got", "ky", "superagent", "execute", "request", "localVarPath"];
 
     public static List<EndpointCall> Extract(string file, string text)
     {
@@ -63,6 +63,7 @@ internal static class ScriptEndpointExtractor
         }
 
         CommercetoolsChains.Extract(file, values, lines, calls);
+        GeneratedOperations(file, values, lines, calls);
         return calls;
     }
 
@@ -89,7 +90,7 @@ internal static class ScriptEndpointExtractor
                     // superagent('POST', url)
                     Add(values, calls, site, values.Methods(arguments[0]), arguments[1], direct.Base);
                     return;
-                case Library.Axios when IsObject(source, arguments[0]):
+                case Library.Axios when IsConfig(values, arguments[0]):
                     AddConfig(values, calls, site, arguments[0], call.OpenParen, direct.Base);
                     return;
                 case Library.Axios or Library.Got or Library.Ky:
@@ -109,7 +110,7 @@ internal static class ScriptEndpointExtractor
         }
 
         var name = callee[(dot + 1)..];
-        if (name == "request" && client.Library == Library.Axios && IsObject(source, arguments[0]))
+        if (name == "request" && client.Library == Library.Axios && IsConfig(values, arguments[0]))
         {
             AddConfig(values, calls, site, arguments[0], call.OpenParen, client.Base);
             return;
@@ -154,10 +155,15 @@ internal static class ScriptEndpointExtractor
                 continue;
             }
 
+            // `${base}${path}` → /{path}: a request function's, not an endpoint's, URL.
             var (origin, path) = url.Resolve(clientBase);
-            calls.Add(new EndpointCall(EndpointKind.Http, method, path, origin, null, site));
+            calls.Add(IsOnlyHoles(path)
+                ? new EndpointCall(EndpointKind.Http, method, null, null, values.Expression(urlSpan), site)
+                : new EndpointCall(EndpointKind.Http, method, path, origin, null, site));
         }
     }
+
+    private static bool IsOnlyHoles(string path) => PathTemplate.Identity(path).Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } segments && segments.All(segment => segment == "{}");
 
     // The method an options object sets; GET when it sets none; empty (unknown) when it sets one that cannot be read.
     private static List<string> MethodsOf(ScriptValues values, JsSpan? options, int at)
@@ -187,6 +193,48 @@ internal static class ScriptEndpointExtractor
     }
 
     private static bool IsObject(JsSource source, JsSpan span) => source.IsPunctuator(span.First, '{') && source.Partner(span.First) == span.Last;
+
+    // A request config: an object literal, or a variable holding one (`const options = { method, url }; axios.request(options)`).
+    private static bool IsConfig(ScriptValues values, JsSpan span)
+    {
+        span = values.Unwrap(span);
+        return IsObject(values.Source, span)
+            || (values.IsNameChain(span) && values.ValueOf(values.Source.TextOf(span), span.First) is { } value && IsObject(values.Source, values.Unwrap(value)));
+    }
+
+    /// <summary>
+    /// The operations of an OpenAPI client generated into the repository (openapi-generator's typescript-axios:
+    /// <c>const localVarPath = `/v2/checkout/orders/{id}`.replace(…)</c> then <c>const localVarRequestOptions = { method: 'GET', … }</c>;
+    /// typescript-fetch: <c>this.request({ path: `/pets/{petId}`…, method: 'GET' })</c>): each operation's path and method at its path line.
+    /// </summary>
+    private static void GeneratedOperations(string file, ScriptValues values, int[] lines, List<EndpointCall> calls)
+    {
+        var source = values.Source;
+        var options = values.Writes("localVarRequestOptions");
+        foreach (var (at, pathSpan) in values.Writes("localVarPath"))
+        {
+            var request = options.FirstOrDefault(o => o.At > at);
+            if (request.Value.Last <= request.Value.First || values.Property(request.Value, "method", request.At) is not { } method)
+            {
+                continue;
+            }
+
+            var site = new EndpointSite(file, ScriptText.LineOf(source.Text, source.Significant[at].Start, lines));
+            Add(values, calls, site, values.Methods(method), pathSpan, null);
+        }
+
+        for (var i = 3; i < source.Count; i++)
+        {
+            // this.request({ path, method, headers, query }, initOverrides)
+            if (source.IsIdentifier(i, "request") && source.IsPunctuator(i + 1, '(') && values.IsMemberAccess(i - 1) && source.IsIdentifier(i - 2, "this")
+                && source.Parts(i + 1) is { Count: > 0 } arguments && IsObject(source, arguments[0])
+                && values.Property(arguments[0], "path", i) is { } path && values.Property(arguments[0], "method", i) is { } method)
+            {
+                var site = new EndpointSite(file, ScriptText.LineOf(source.Text, source.Significant[i - 2].Start, lines));
+                Add(values, calls, site, values.Methods(method), path, null);
+            }
+        }
+    }
 
     /// <summary>
     /// The names that make HTTP calls in this file: <c>fetch</c> and <c>axios</c> as globals, what is imported or required from

@@ -137,6 +137,9 @@ internal sealed class ScriptValues
         return false;
     }
 
+    /// <summary>Every write to <paramref name="name"/> in the file, in order.</summary>
+    public IReadOnlyList<(int At, JsSpan Value)> Writes(string name) => _writes.TryGetValue(name, out var writes) ? writes : [];
+
     /// <summary>Every write to <paramref name="name"/> between <paramref name="from"/> and <paramref name="to"/> (<c>init.method = 'POST'</c> after the declaration).</summary>
     public IEnumerable<JsSpan> WritesBetween(string name, int from, int to) =>
         _writes.TryGetValue(name, out var writes) ? writes.Where(w => w.At > from && w.At < to).Select(w => w.Value) : [];
@@ -247,8 +250,14 @@ internal sealed class ScriptValues
             return null;
         }
 
+        // `/v2/orders/{id}`.replace(`{id}`, encodeURIComponent(id)): the template keeps its placeholder.
+        if (IsCall(span, out var callee, out var open) && callee.Last - callee.First >= 2 && Source.IsIdentifier(callee.Last, "replace") && IsMemberAccess(callee.Last - 1))
+        {
+            return Url(new JsSpan(callee.First, callee.Last - 2), depth + 1);
+        }
+
         // url.toString(), url.href, String(url), encodeURI(url)
-        if (IsCall(span, out var callee, out var open) && Source.Parts(open).Count == 0 && callee.Last - callee.First >= 2 && Source.IsIdentifier(callee.Last, "toString"))
+        if (IsCall(span, out callee, out open) && Source.Parts(open).Count == 0 && callee.Last - callee.First >= 2 && Source.IsIdentifier(callee.Last, "toString"))
         {
             return Url(new JsSpan(callee.First, callee.Last - 2), depth + 1);
         }
