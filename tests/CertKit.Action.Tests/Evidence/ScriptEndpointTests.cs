@@ -291,6 +291,19 @@ public sealed class ScriptEndpointTests
     }
 
     [Fact]
+    public void HalfTypedCodeEndsWithoutARowItCannotRead()
+    {
+        // A template cut off inside its second hole: its middle part pairs only with the head, the call's bracket still closes.
+        var extraction = Task.Run(() => ScriptEndpointExtractor.Extract("src/draft.ts", "fetch(`${base}/orders/${id)"));
+        Assert.True(extraction.Wait(TimeSpan.FromSeconds(30)), "the extractor did not finish");
+        var row = Assert.Single(extraction.Result);
+        Assert.Equal(("GET", (string?)null, "`${base}/orders/${id"), (row.Method, row.Path, row.Expression));
+
+        var unclosed = ScriptEndpointExtractor.Extract("src/draft.ts", "export const pay = () => fetch('https://psp.example/v1/pay', { method: 'POST'");
+        Assert.Empty(unclosed);
+    }
+
+    [Fact]
     public async Task ABuiltBundleGivesNoRow()
     {
         var endpoints = await InventoryAsync(

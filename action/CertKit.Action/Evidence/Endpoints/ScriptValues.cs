@@ -562,8 +562,9 @@ internal sealed class ScriptValues
                 break;
             }
 
+            // An unterminated template's middle pairs only backwards: stop rather than walk round.
             var next = Source.Partner(index);
-            if (next < 0 || next > span.Last)
+            if (next <= index || next > span.Last)
             {
                 return null;
             }
