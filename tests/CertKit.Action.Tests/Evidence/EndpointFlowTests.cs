@@ -235,10 +235,10 @@ public sealed class EndpointFlowTests
     {
         AssertRows(
             [
-                $"Sign106.cs:{Line(RestSharp106, "Agreement(string id)")} GET /agreements/{{id}}",
-                $"Sign106.cs:{Line(RestSharp106, "new RestRequest(Method.POST)")} POST /agreements",
-                $"Sign106.cs:{Line(RestSharp106, "Upload()")} POST /transientDocuments",
-                $"Sign106.cs:{Line(RestSharp106, "Cancel(string id)")} PUT /agreements/{{id}}/state",
+                $"Sign106.cs:{Line(RestSharp106, "Agreement(string id)")} GET /agreements/{{id}} @ https://api.na1.adobesign.com",
+                $"Sign106.cs:{Line(RestSharp106, "new RestRequest(Method.POST)")} POST /agreements @ https://api.na1.adobesign.com",
+                $"Sign106.cs:{Line(RestSharp106, "Upload()")} POST /transientDocuments @ https://api.na1.adobesign.com",
+                $"Sign106.cs:{Line(RestSharp106, "Cancel(string id)")} PUT /agreements/{{id}}/state @ https://api.na1.adobesign.com",
             ],
             await InventoryAsync(("Sign106.cs", RestSharp106)));
 
@@ -307,7 +307,7 @@ public sealed class EndpointFlowTests
         var endpoints = await InventoryAsync(("src/IO.Swagger/Api/AgreementsApi.cs", api), ("src/IO.Swagger/Client/ApiClient.cs", client));
 
         AssertRows(
-            expected.Select(e => $"src/IO.Swagger/Api/AgreementsApi.cs:{Line(api, e.Needle)} {e.Method} {e.Path}").ToList(),
+            expected.Select(e => $"src/IO.Swagger/Api/AgreementsApi.cs:{Line(api, e.Needle)} {e.Method} {e.Path} @ https://api.example").ToList(),
             endpoints);
     }
 

@@ -137,6 +137,41 @@ public sealed class EndpointInventoryTests
     }
 
     [Fact]
+    public async Task RestSharpRequestsTakeTheBaseOfTheirClassesRestClient()
+    {
+        var endpoints = await InventoryAsync(
+            ("Tpp.cs", """
+                using RestSharp;
+                public sealed class Tpp
+                {
+                    private readonly RestClient _client = new RestClient();
+                    public Tpp() => _client.BaseUrl = new Uri("https://tpp.example/vedsdk/");
+                    public void Request() => _client.Execute(new RestRequest("certificates/request", Method.POST));
+                    public Task<string> Zones() => _client.GetJsonAsync<string>("config/zones");
+                }
+                """),
+            ("Cloud.cs", """
+                using Microsoft.Extensions.Configuration;
+                using RestSharp;
+                public sealed class Cloud
+                {
+                    private readonly RestClient _client;
+                    public Cloud(IConfiguration configuration) =>
+                        _client = new RestClient(new RestClientOptions { BaseUrl = new Uri(configuration["Venafi:CloudUrl"]!) });
+                    public Task Renew(string id) => _client.ExecuteAsync(new RestRequest($"outagedetection/v1/certificaterequests/{id}", Method.Put));
+                }
+                """));
+
+        Assert.Equal(
+            [
+                ("Http", "PUT", "/outagedetection/v1/certificaterequests/{id}", "Venafi:CloudUrl", null, "Cloud.cs:8"),
+                ("Http", "POST", "/certificates/request", "https://tpp.example", null, "Tpp.cs:6"),
+                ("Http", "GET", "/config/zones", "https://tpp.example", null, "Tpp.cs:7"),
+            ],
+            endpoints);
+    }
+
+    [Fact]
     public async Task ConnectApplicationFetchAxiosAndCommercetoolsBuilderChains()
     {
         var endpoints = await InventoryAsync(

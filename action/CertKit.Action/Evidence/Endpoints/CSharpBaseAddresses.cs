@@ -6,7 +6,9 @@ namespace CertKit.Action.Evidence.Endpoints;
 
 /// <summary>
 /// The base addresses HttpClients get in a compilation: <c>client.BaseAddress = …</c>, <c>new HttpClient { BaseAddress = … }</c>,
-/// and typed clients registered with <c>AddHttpClient&lt;T&gt;(c =&gt; c.BaseAddress = …)</c>.
+/// and typed clients registered with <c>AddHttpClient&lt;T&gt;(c =&gt; c.BaseAddress = …)</c>; and RestSharp's clients:
+/// <c>client.BaseUrl = …</c> (106), <c>new RestClient(url)</c>, <c>new RestClient(new RestClientOptions(url))</c> or
+/// <c>{ BaseUrl = url }</c> (107+). RestSharp is not referenced, so its clients are known by their type's name.
 /// </summary>
 internal sealed class CSharpBaseAddresses
 {
@@ -14,6 +16,10 @@ internal sealed class CSharpBaseAddresses
     private readonly Dictionary<ISymbol, List<ExpressionSyntax>> _assigned = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, ExpressionSyntax> _typedClients = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ExpressionSyntax> _resolving = new();
+
+    // RestSharp clients: their base names where the address comes from; its path is not prepended to the resource (a
+    // request's path is its resource as written, the way RestSharp integrations and their documentation write it).
+    private readonly HashSet<ISymbol> _restSharp = new(SymbolEqualityComparer.Default);
 
     public CSharpBaseAddresses(CSharpCallSites callSites)
     {
@@ -26,7 +32,16 @@ internal sealed class CSharpBaseAddresses
     public void Collect(AssignmentExpressionSyntax assignment, SemanticModel model)
     {
         var value = assignment.Right;
-        if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" } access)
+        if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseUrl" } restAccess)
+        {
+            // RestSharp 106: client.BaseUrl = new Uri(…)
+            if (IsRestClient(model.GetTypeInfo(restAccess.Expression).Type) && model.GetSymbolInfo(restAccess.Expression).Symbol is { } client)
+            {
+                Add(client, value);
+                _restSharp.Add(client);
+            }
+        }
+        else if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" } access)
         {
             if (model.GetSymbolInfo(access).Symbol is not IPropertySymbol property || !CSharpUrlFlow.IsHttpClient(property.ContainingType))
             {
@@ -60,6 +75,32 @@ internal sealed class CSharpBaseAddresses
         }
     }
 
+    /// <summary>Records the base of <c>new RestClient(url)</c> / <c>new RestClient(new RestClientOptions(url))</c> / <c>… { BaseUrl = url }</c> for the variable, field or property it is stored in.</summary>
+    public void CollectRestClient(ObjectCreationExpressionSyntax creation)
+    {
+        var model = _callSites.Model(creation.SyntaxTree);
+        var argument = creation.ArgumentList!.Arguments[0].Expression;
+        var value = argument is ObjectCreationExpressionSyntax options && options.Type.ToString().EndsWith("RestClientOptions", StringComparison.Ordinal)
+            ? options.ArgumentList?.Arguments.FirstOrDefault()?.Expression
+                ?? options.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "BaseUrl" })?.Right
+            : argument;
+        var target = creation.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator),
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => model.GetDeclaredSymbol(property),
+            AssignmentExpressionSyntax outer when outer.Right == creation => model.GetSymbolInfo(outer.Left).Symbol,
+            _ => null,
+        };
+        // new RestClient(options) with options built elsewhere: not followed (no base rather than the variable's name).
+        if (value is not null && target is not null && (value != argument || model.GetTypeInfo(argument).Type?.Name != "RestClientOptions"))
+        {
+            Add(target, value);
+            _restSharp.Add(target);
+        }
+    }
+
+    private static bool IsRestClient(ITypeSymbol? type) => type?.Name is "RestClient" or "IRestClient";
+
     /// <summary>
     /// The base address of the client <paramref name="receiver"/> (null: unknown), else of the typed client the call sits in,
     /// else the one base address the containing type gives any of its clients.
@@ -68,7 +109,7 @@ internal sealed class CSharpBaseAddresses
     {
         if (receiver is not null && _assigned.TryGetValue(receiver, out var values))
         {
-            return ResolveFirst(values);
+            return Origin(receiver, ResolveFirst(values));
         }
 
         var model = _callSites.Model(site.SyntaxTree);
@@ -83,8 +124,19 @@ internal sealed class CSharpBaseAddresses
             return ResolveFirst([typed]);
         }
 
-        var inType = _assigned.Where(pair => SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, containingType)).Select(pair => pair.Value).ToList();
-        return inType.Count == 1 ? ResolveFirst(inType[0]) : null;
+        var inType = _assigned.Where(pair => SymbolEqualityComparer.Default.Equals(pair.Key.ContainingType, containingType)).ToList();
+        return inType.Count == 1 ? Origin(inType[0].Key, ResolveFirst(inType[0].Value)) : null;
+    }
+
+    private UriValue? Origin(ISymbol client, UriValue? value)
+    {
+        if (value is null || !_restSharp.Contains(client))
+        {
+            return value;
+        }
+
+        var (origin, _) = PathTemplate.Split(value.Text);
+        return value.Base is null && origin is null ? null : new UriValue(value.Base, origin ?? string.Empty);
     }
 
     private UriValue? ResolveFirst(IEnumerable<ExpressionSyntax> values)

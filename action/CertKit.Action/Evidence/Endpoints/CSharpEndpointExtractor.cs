@@ -73,8 +73,11 @@ internal static class CSharpEndpointExtractor
                 callSites.Collect(node);
                 switch (node)
                 {
-                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" } or IdentifierNameSyntax { Identifier.ValueText: "BaseAddress" } } assignment:
+                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BaseAddress" or "BaseUrl" } or IdentifierNameSyntax { Identifier.ValueText: "BaseAddress" } } assignment:
                         baseAddresses.Collect(assignment, callSites.Model(tree));
+                        break;
+                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } restClient when TypeName(restClient.Type) == "RestClient":
+                        baseAddresses.CollectRestClient(restClient);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Configure" or "AddOptions", TypeArgumentList.Arguments: [var optionsType] } } } configure:
                         CollectOptionsSection(configure, optionsType, flow);
@@ -184,7 +187,7 @@ internal static class CSharpEndpointExtractor
 
         if (RestClientJsonVerbs.TryGetValue(name, out var restVerb) && receiverType?.Name is "RestClient" or "IRestClient" && arguments.Count > 0)
         {
-            return Evaluate(invocation, flow, restVerb, null, Argument(arguments, "resource") ?? arguments[0].Expression, null);
+            return Evaluate(invocation, flow, restVerb, null, Argument(arguments, "resource") ?? arguments[0].Expression, baseAddresses.Of(model.GetSymbolInfo(access.Expression).Symbol, invocation));
         }
 
         if (FlurlVerbs.TryGetValue(name, out var flurlVerb) && (method is null || method.ContainingNamespace?.ToDisplayString().StartsWith("Flurl", StringComparison.Ordinal) == true)
@@ -248,7 +251,8 @@ internal static class CSharpEndpointExtractor
                     return [(new Found(verb, null, null, creation.ToString()), creation)];
                 }
 
-                return Evaluate(creation, flow, fixedVerb, verbExpression, resource, null);
+                // The base is the RestClient's of the class the request is built in (RestSharp resolves a resource against it).
+                return Evaluate(creation, flow, fixedVerb, verbExpression, resource, baseAddresses.Of(null, creation));
             }
 
             case "RequestInformation":

@@ -1,14 +1,18 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using CertKit.Analyzers.Detection.JavaScript;
 
 namespace CertKit.Action.Evidence.Endpoints;
 
 /// <summary>
-/// The commercetools TypeScript SDK's request builder chains, read as text: each step adds a path segment
-/// (<c>products()</c> → <c>/products</c>, <c>productProjections()</c> → <c>/product-projections</c>, <c>withId({ ID })</c> →
-/// <c>/{ID}</c>, <c>withKey({ key })</c> → <c>/key={key}</c>) under <c>/{projectKey}</c>, and the verb step ends it.
+/// The commercetools TypeScript SDK's request builder chains, recognised by their shape on the shared JS/TS reader: a chain
+/// of calls that ends in a verb (<c>get</c>, <c>post</c>, <c>delete</c>, <c>head</c>) followed by <c>.execute()</c>, whose
+/// first step is one of the project's resources (<c>carts()</c>, <c>customObjects()</c>, <c>inStoreKeyWithStoreKeyValue(…)</c>),
+/// whatever the root is called (<c>apiRoot</c>, <c>apiClient</c>, <c>this.getApiRoot()</c>, <c>paymentSDK.ctAPI.client</c>).
+/// Each step adds a path segment (<c>productProjections()</c> → <c>/product-projections</c>, <c>withId({ ID })</c> →
+/// <c>/{ID}</c>, <c>withKey({ key })</c> → <c>/key={key}</c>) under <c>/{projectKey}</c>. The client's set-up
+/// (<c>new ClientBuilder().withProjectKey(…)…build()</c>) sends nothing and is never an endpoint.
 /// </summary>
-internal static partial class CommercetoolsChains
+internal static class CommercetoolsChains
 {
     public const string Base = "commercetools SDK";
 
@@ -16,74 +20,112 @@ internal static partial class CommercetoolsChains
 
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "get", "post", "delete", "head" };
 
-    private static readonly HashSet<string> Ends = new(StringComparer.Ordinal) { "execute", "then", "catch", "finally", "clientRequest", "createRequest" };
-
-    public static void Extract(string file, string text, int[] lines, List<EndpointCall> calls)
+    // The resources of ByProjectKeyRequestBuilder (platform SDK), the first step of a request under a project.
+    private static readonly HashSet<string> Resources = new(StringComparer.Ordinal)
     {
-        var consumed = new List<(int Start, int End)>();
-        var starts = new SortedSet<int>();
-        foreach (Match match in RootIdentifier().Matches(text))
-        {
-            starts.Add(match.Index + match.Length);
-        }
+        "asAssociate", "associateRoles", "attributeGroups", "businessUnits", "cartDiscounts", "carts", "categories", "channels",
+        "customObjects", "customerGroups", "customers", "discountCodes", "discountGroups", "extensions", "graphql",
+        "inBusinessUnitKeyWithBusinessUnitKeyValue", "inStoreKeyWithStoreKeyValue", "inventory", "login", "me", "messages",
+        "orders", "paymentMethods", "payments", "productDiscounts", "productProjections", "productSelections", "productTailoring",
+        "productTypes", "products", "quoteRequests", "quotes", "recurrencePolicies", "recurringOrders", "reviews", "shippingMethods",
+        "shoppingLists", "stagedQuotes", "standalonePrices", "states", "stores", "subscriptions", "taxCategories", "types", "zones",
+    };
 
-        foreach (Match match in WithProjectKey().Matches(text))
+    public static void Extract(string file, ScriptValues values, int[] lines, List<EndpointCall> calls)
+    {
+        var source = values.Source;
+        for (var i = 3; i < source.Count; i++)
         {
-            starts.Add(match.Index);
-        }
-
-        foreach (var start in starts)
-        {
-            if (consumed.Any(range => start >= range.Start && start < range.End))
+            // … .verb(…).execute()
+            if (!source.IsIdentifier(i, "execute") || !values.IsMemberAccess(i - 1) || !source.IsPunctuator(i + 1, '(') || !source.IsPunctuator(i - 2, ')'))
             {
                 continue;
             }
 
-            var (steps, end) = ReadChain(text, start);
-            if (steps.Count == 0)
+            var (steps, rootStart) = ReadSteps(values, i - 2);
+            if (steps.Count == 0 || !Verbs.Contains(source.TextOf(steps[^1].Name)))
             {
                 continue;
             }
 
-            consumed.Add((start, end));
-            var path = new StringBuilder("/{projectKey}");
-            string? method = null;
-            var resources = 0;
-            foreach (var (name, arguments) in steps)
+            // Leading steps that are not a resource belong to the root (`this.getApiRoot()`); the project step is kept.
+            var first = steps.FindIndex(s => Resources.Contains(source.TextOf(s.Name)) || source.Equals(s.Name, "withProjectKey"));
+            if (first < 0)
             {
-                if (name == "withProjectKey")
+                // root.get().execute(): the project itself, only where the file uses the SDK.
+                if (steps.Count > 2 || (steps.Count == 2 && !source.Equals(steps[0].Name, "withProjectKey")) || !values.ImportsFrom("@commercetools/"))
                 {
                     continue;
                 }
 
-                if (Verbs.Contains(name))
-                {
-                    method = name.ToUpperInvariant();
-                    break;
-                }
-
-                if (Ends.Contains(name))
-                {
-                    break;
-                }
-
-                resources++;
-                path.Append(Segment(name, arguments));
+                first = steps.Count - 1;
             }
 
-            if (method is null && resources == 0)
+            var path = new StringBuilder("/{projectKey}");
+            foreach (var (name, open) in steps.Skip(first).SkipLast(1))
             {
-                continue; // the root being built (createApiBuilderFromCtpClient(…).withProjectKey(…)), not a request
+                if (!source.Equals(name, "withProjectKey"))
+                {
+                    path.Append(Segment(values, source.TextOf(name), open));
+                }
             }
 
-            var site = new EndpointSite(file, ScriptText.LineOf(text, start, lines));
-            calls.Add(method is null
-                ? new EndpointCall(EndpointKind.Http, null, null, null, text[start..end].Trim().TrimStart('.'), site)
-                : new EndpointCall(EndpointKind.Http, method, path.ToString(), Base, null, site));
+            var at = first == 0 ? rootStart : steps[first].Name;
+            var site = new EndpointSite(file, ScriptText.LineOf(source.Text, source.Significant[at].Start, lines));
+            calls.Add(new EndpointCall(EndpointKind.Http, source.TextOf(steps[^1].Name).ToUpperInvariant(), path.ToString(), Base, null, site));
         }
     }
 
-    private static string Segment(string name, string arguments)
+    /// <summary>
+    /// The <c>.name(…)</c> steps of the chain whose last call closes at <paramref name="close"/>, first to last, and where its
+    /// root starts (<c>apiRoot</c>, <c>this.apiRoot</c>, <c>createApiRoot()</c>).
+    /// </summary>
+    private static (List<(int Name, int Open)> Steps, int RootStart) ReadSteps(ScriptValues values, int close)
+    {
+        var source = values.Source;
+        var steps = new List<(int Name, int Open)>();
+        var index = close;
+        while (steps.Count < MaxSteps)
+        {
+            var open = source.Partner(index);
+            var name = open - 1;
+            if (open < 0 || !source.IsIdentifier(name))
+            {
+                return ([], -1);
+            }
+
+            if (!values.IsMemberAccess(name - 1))
+            {
+                // createApiRoot().carts(): the call without a receiver is the root.
+                return (steps, name);
+            }
+
+            steps.Insert(0, (name, open));
+            if (source.IsPunctuator(name - 2, ')'))
+            {
+                index = name - 2;
+                continue;
+            }
+
+            // apiRoot.carts(), paymentSDK.ctAPI.client.carts(): a name chain is the root.
+            var root = name - 2;
+            if (!source.IsIdentifier(root))
+            {
+                return ([], -1);
+            }
+
+            while (root >= 2 && values.IsMemberAccess(root - 1) && source.IsIdentifier(root - 2))
+            {
+                root -= 2;
+            }
+
+            return (steps, root);
+        }
+
+        return ([], -1);
+    }
+
+    private static string Segment(ScriptValues values, string name, int open)
     {
         switch (name)
         {
@@ -95,8 +137,12 @@ internal static partial class CommercetoolsChains
                 return "/order-number={orderNumber}";
             case "inStoreKeyWithStoreKeyValue":
                 return "/in-store/key={storeKey}";
+            case "inBusinessUnitKeyWithBusinessUnitKeyValue":
+                return "/in-business-unit/key={businessUnitKey}";
             case "withContainerAndKey":
                 return "/{container}/{key}";
+            case "withContainer":
+                return "/{container}";
             case "withPasswordToken":
                 return "/password-token={passwordToken}";
             case "withEmailToken":
@@ -105,7 +151,8 @@ internal static partial class CommercetoolsChains
 
         if (name.StartsWith("with", StringComparison.Ordinal) && name.Length > 4)
         {
-            var keys = ObjectKey().Matches(arguments).Select(m => "{" + m.Groups["key"].Value + "}").ToList();
+            var arguments = values.Source.Parts(open);
+            var keys = arguments.Count > 0 ? values.Source.Properties(arguments[0].First).Select(p => "{" + values.Source.PropertyName(p.Name) + "}").ToList() : [];
             return "/" + (keys.Count > 0 ? string.Join('/', keys) : "{" + PathTemplate.HoleName(name[4..]) + "}");
         }
 
@@ -129,58 +176,4 @@ internal static partial class CommercetoolsChains
 
         return builder.ToString();
     }
-
-    /// <summary>The <c>.name(args)</c> steps from <paramref name="start"/> on, and where the chain ends.</summary>
-    private static (List<(string Name, string Arguments)> Steps, int End) ReadChain(string text, int start)
-    {
-        var steps = new List<(string, string)>();
-        var index = start;
-        while (steps.Count < MaxSteps)
-        {
-            var dot = ScriptText.SkipSpace(text, index);
-            if (dot < text.Length && text[dot] == '?' && dot + 1 < text.Length && text[dot + 1] == '.')
-            {
-                dot++;
-            }
-
-            if (dot >= text.Length || text[dot] != '.')
-            {
-                break;
-            }
-
-            var nameStart = ScriptText.SkipSpace(text, dot + 1);
-            var nameEnd = nameStart;
-            while (nameEnd < text.Length && (char.IsLetterOrDigit(text[nameEnd]) || text[nameEnd] is '_' or '$'))
-            {
-                nameEnd++;
-            }
-
-            var open = ScriptText.SkipSpace(text, nameEnd);
-            if (nameEnd == nameStart || open >= text.Length || text[open] != '(')
-            {
-                break;
-            }
-
-            var close = ScriptText.SkipBalanced(text, open);
-            if (close < 0)
-            {
-                break;
-            }
-
-            steps.Add((text[nameStart..nameEnd], text[(open + 1)..(close - 1)]));
-            index = close;
-        }
-
-        return (steps, index);
-    }
-
-    // apiRoot, ctApiRoot, this.apiRoot, getApiRoot(): the chain starts after it.
-    [GeneratedRegex(@"(?<![\w$])[A-Za-z_$][\w$]*[Aa]pi[Rr]oot(?:\s*\(\s*\))?(?![\w$])|(?<![\w$])apiRoot(?:\s*\(\s*\))?(?![\w$])")]
-    private static partial Regex RootIdentifier();
-
-    [GeneratedRegex(@"\.\s*withProjectKey\s*\(")]
-    private static partial Regex WithProjectKey();
-
-    [GeneratedRegex(@"(?:^|[{,])\s*(?<key>[A-Za-z_$][\w$]*)\s*(?=[:,}])")]
-    private static partial Regex ObjectKey();
 }
