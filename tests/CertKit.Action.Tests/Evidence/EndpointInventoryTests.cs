@@ -77,6 +77,41 @@ public sealed class EndpointInventoryTests
     }
 
     [Fact]
+    public async Task EndpointsOnAProgramPlatformsHostsCarryTheirFamilyAndRegion()
+    {
+        using var repo = TempRepository.Create(git: false);
+        repo.Write("src/Conn/Conn.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("src/Conn/Clients.cs", """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            namespace Conn;
+
+            public sealed class Clients(HttpClient http)
+            {
+                public Task Eu() => http.PostAsync("https://api.eu.venafi.cloud/outagedetection/v1/certificaterequests", null);
+                public Task Ngts() => http.GetAsync("https://api.strata.paloaltonetworks.com/ngts/v1/certificates");
+                public Task Token() => http.PostAsync("https://auth.apps.paloaltonetworks.com/oauth2/access_token", null);
+                public Task Other() => http.GetAsync("https://status.example-vendor.com/v1/health");
+            }
+            """);
+
+        var report = await EndpointInventory.ScanAsync(repo.Root, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                ("/ngts/v1/certificates", "Palo Alto Networks Next-Generation Trust Services (NGTS)"),
+                ("/oauth2/access_token", "Palo Alto Networks Next-Generation Trust Services (NGTS), OAuth token"),
+                ("/outagedetection/v1/certificaterequests", "CyberArk Certificate Manager SaaS (Venafi TLS Protect Cloud), EU"),
+                ("/v1/health", null),
+            ],
+            report.Endpoints.Select(e => (e.Path, e.Family)).OrderBy(e => e.Path, StringComparer.Ordinal));
+        var json = EndpointJson.Render(report);
+        Assert.Contains("\"base\": \"https://api.eu.venafi.cloud\",\n      \"family\": \"CyberArk Certificate Manager SaaS (Venafi TLS Protect Cloud), EU\",", json.ReplaceLineEndings("\n"));
+        Assert.Contains("`https://api.strata.paloaltonetworks.com` (Palo Alto Networks Next-Generation Trust Services (NGTS))", EndpointMarkdown.Render(report));
+    }
+
+    [Fact]
     public async Task TypedClientsRefitRestSharpAndFlurl()
     {
         var endpoints = await InventoryAsync(

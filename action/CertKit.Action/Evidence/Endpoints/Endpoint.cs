@@ -35,6 +35,9 @@ internal sealed record Endpoint(EndpointKind Kind, string? Method, string? Path,
     /// </summary>
     public string Key => $"{Kind}|{Method}|{(Path is null ? null : PathTemplate.Identity(Path))}|{(Base is not null && Base.Contains("://", StringComparison.Ordinal) ? Base : null)}|{Expression}";
 
+    /// <summary>The program platform the base host belongs to ("CyberArk Certificate Manager SaaS …, EU", NGTS), or null.</summary>
+    public string? Family => CertKit.Analyzers.Detection.VendorHosts.FamilyOf(Base);
+
     /// <summary>How a person reads it: <c>POST /v1/certificaterequests</c>, <c>vcert enroll</c>, or the raw expression.</summary>
     public string Display => Kind == EndpointKind.VCert
         ? Path ?? "vcert"

@@ -49,6 +49,12 @@ internal static class EndpointJson
         WriteNullable(json, "method", endpoint.Method);
         WriteNullable(json, "path", endpoint.Path);
         WriteNullable(json, "base", endpoint.Base);
+        if (endpoint.Family is { } family)
+        {
+            // Only on a program platform's host: which platform (and region) the endpoint belongs to.
+            json.WriteString("family", family);
+        }
+
         WriteNullable(json, "expression", endpoint.Expression);
         json.WriteStartArray("sites");
         foreach (var site in endpoint.Sites)

@@ -43,7 +43,7 @@ internal static class EndpointMarkdown
         {
             var method = endpoint.Kind switch { EndpointKind.VCert => "VCert", EndpointKind.GraphQL => "GraphQL " + (endpoint.Method ?? "?"), _ => endpoint.Method ?? "?" };
             var path = endpoint.Path is null ? "`" + Cell(endpoint.Expression ?? string.Empty) + "` (not followed)" : "`" + Cell(endpoint.Path) + "`";
-            var origin = endpoint.Base is null ? string.Empty : "`" + Cell(endpoint.Base) + "`";
+            var origin = endpoint.Base is null ? string.Empty : "`" + Cell(endpoint.Base) + "`" + (endpoint.Family is { } family ? " (" + Cell(family) + ")" : string.Empty);
             var sites = string.Join(", ", endpoint.Sites.Select(s => Cell(s.File) + ":" + s.Line));
             text.Append("| ").Append(method).Append(" | ").Append(path).Append(" | ").Append(origin).Append(" | ").Append(sites).Append(" |\n");
         }
