@@ -56,6 +56,11 @@ public class CK1001HardcodedUrlTests
     {
         // constants and fields
         """        private const string BaseUrl = "{|CK1001:https://api.venafi.cloud|}";""",
+        // the 2026 platforms: every region of CyberArk Certificate Manager SaaS, Palo Alto Networks' NGTS and its token host
+        """        private const string EuBase = "{|CK1001:https://api.venafi.eu|}";""",
+        """        private const string SgBase = "{|CK1001:https://api.sg.venafi.cloud|}";""",
+        """        private const string NgtsBase = "{|CK1001:https://api.strata.paloaltonetworks.com/ngts|}";""",
+        """        private const string NgtsToken = "{|CK1001:https://auth.apps.paloaltonetworks.com/oauth2/access_token|}";""",
         """        private static readonly string TokenUrl = "{|CK1001:https://auth.europe-west1.gcp.commercetools.com/oauth/token|}";""",
         """        private static readonly Uri AdobeSignBase = new Uri("{|CK1001:https://api.na1.adobesign.com/api/rest/v6|}");""",
         """        private readonly HttpClient _adobe = new HttpClient { BaseAddress = new Uri("{|CK1001:https://api.na1.adobesign.com/api/rest/v6/|}") };""",
