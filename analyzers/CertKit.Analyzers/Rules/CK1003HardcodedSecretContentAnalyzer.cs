@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
@@ -45,6 +46,7 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
             start.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
             start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
+            start.RegisterSyntaxTreeAction(AnalyzeComments);
             if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
             {
                 CredentialFlow.Register(start, SinkCategory.Key, JudgeFlow);
@@ -73,6 +75,47 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
         }
 
         return Diagnostic.Create(live ? Descriptors.HardcodedKeyLocalFlow : Descriptors.HardcodedKeyFlow, literal, new[] { finding.Sink.Location }, finding.Sink.Display);
+    }
+
+    /// <summary>
+    /// A token left in a comment (commented-out code, a note, a doc example) is as leaked as one in a literal: comments
+    /// are searched for known formats, private keys and signed JWTs only (no entropy: comments are prose).
+    /// </summary>
+    private static void AnalyzeComments(SyntaxTreeAnalysisContext context)
+    {
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        List<SecretMatch>? matches = null;
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (!IsComment(trivia) || trivia.Span.Length < MinimumLength)
+            {
+                continue;
+            }
+
+            var text = trivia.ToString();
+            matches ??= new List<SecretMatch>();
+            matches.Clear();
+            SecretPatterns.Find(text, 0, text.Length, matches);
+            foreach (var match in matches)
+            {
+                var span = new TextSpan(trivia.SpanStart + match.Start, match.Length);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, Location.Create(context.Tree, span), match.Kind));
+            }
+        }
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+    {
+        switch ((SyntaxKind)trivia.RawKind)
+        {
+            case SyntaxKind.SingleLineCommentTrivia:
+            case SyntaxKind.MultiLineCommentTrivia:
+            case SyntaxKind.SingleLineDocumentationCommentTrivia:
+            case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)

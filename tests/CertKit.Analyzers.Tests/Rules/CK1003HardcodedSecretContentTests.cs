@@ -506,6 +506,24 @@ public class CK1003HardcodedSecretContentTests
     }
 
     [Fact]
+    public async Task A_token_left_in_a_comment_is_found_at_the_token()
+    {
+        var token = FakeSecrets.GitHub('p');
+        var code = Usings + "public static class Client\n{\n" +
+            "    // var token = \"{|#0:" + token + "|}\"; // the old one, do not use\n" +
+            "    /* a key for later: {|#1:" + FakeSecrets.AwsAccessKeyId + "|} */\n" +
+            "    /// <example>new Client(\"{|#2:" + token + "|}\")</example>\n" +
+            "    public static string Name => \"client\"; // a plain comment with no secret, long enough to be read\n" +
+            "}\n";
+
+        await Verify.VerifyAsync(
+            code,
+            new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(0).WithArguments(SecretPatterns.GitHubPersonalAccessToken),
+            new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(1).WithArguments(SecretPatterns.AwsAccessKeyId),
+            new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(2).WithArguments(SecretPatterns.GitHubPersonalAccessToken));
+    }
+
+    [Fact]
     public async Task The_message_names_the_kind()
     {
         var code = Usings + $$"""
