@@ -165,6 +165,42 @@ public sealed class CommercetoolsCheckTests
             Assert.Single(run.Evidence("git-tag")));
     }
 
+    private const string PaymentRoute = """
+        import Fastify from 'fastify';
+
+        const app = Fastify({ logger: true });
+        app.post('/payments', async (request, reply) => {
+          const payment = await capture(request.body);
+          console.log(payment.cardLast4);
+          return reply.send({ id: payment.id });
+        });
+
+        async function capture(body: { amount: number }) {
+          return { id: 'p-1', cardLast4: '4242', amount: body.amount };
+        }
+        """;
+
+    [Fact]
+    public void Card_data_logged_in_a_typescript_route_handler_fails_production_code_at_its_line_and_the_same_call_in_tests_does_not_count()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/src/payments.ts", PaymentRoute);
+        repository.Write("service/test/payments.ts", PaymentRoute);
+        repository.Write("service/src/payments.spec.ts", PaymentRoute);
+        repository.Commit("payments route");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(["production-code"], run.Ids("failed"));
+        Assert.Equal(
+            [
+                "service/src/payments.ts:6: CK3001 'console.log' is debugging output; log through the service's logger or remove it",
+                "service/src/payments.ts:6: CK3002 payment.cardLast4 is written to console.log; log that it exists, never its value",
+            ],
+            run.Evidence("production-code"));
+    }
+
     [Fact]
     public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
     {
