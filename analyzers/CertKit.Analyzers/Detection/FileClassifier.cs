@@ -246,9 +246,51 @@ public static class FileClassifier
             return new FileClass(language, FileKind.Documentation, "documentation");
         }
 
+        if ((language == FileLanguage.JavaScript || language == FileLanguage.TypeScript) && ToolingReason(name, segments) is { } tooling)
+        {
+            return new FileClass(language, FileKind.Configuration, tooling);
+        }
+
         return language == FileLanguage.None
             ? new FileClass(language, FileKind.Configuration, string.Empty)
             : new FileClass(language, FileKind.Source, string.Empty);
+    }
+
+    private static readonly HashSet<string> DevelopmentFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "dev-utils", "devutils", "dev-tools", "devtools",
+    };
+
+    /// <summary>
+    /// Why a script is build, repository or development tooling rather than the application (null when it is not): a
+    /// <c>*.config.*</c> build file (vite, jest, cypress); a script under a dot-folder (<c>.cm/</c> gitStream plugins,
+    /// <c>.github/</c>, <c>.husky/</c>, <c>.storybook/</c>); a development harness folder (<c>dev/</c>, <c>dev-utils/</c>,
+    /// <c>devtools/</c>: the Connect payment template's dev page loads <c>enabler/dev-utils/*.js</c>, its build does not).
+    /// Tooling is configuration: the text rules read it, the rules that judge shipped code do not.
+    /// </summary>
+    private static string? ToolingReason(string name, string[] segments)
+    {
+        var firstDot = name.IndexOf('.');
+        if (firstDot > 0 && name.IndexOf(".config.", firstDot, StringComparison.OrdinalIgnoreCase) == firstDot)
+        {
+            return "build tool configuration (*.config.*)";
+        }
+
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if (segment.Length > 1 && segment[0] == '.' && segment != "..")
+            {
+                return "repository tooling folder " + segment + "/";
+            }
+
+            if (DevelopmentFolders.Contains(segment))
+            {
+                return "development harness folder " + segment + "/";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

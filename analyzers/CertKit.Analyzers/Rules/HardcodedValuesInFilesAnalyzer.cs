@@ -21,7 +21,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
     private const int MaximumFileLength = 2 * 1024 * 1024;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
+        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedUrlManifestDefault, Descriptors.HardcodedUrlTemplateValue, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -93,12 +93,18 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
             var span = new TextSpan(finding.Start, finding.Length);
             var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
-            context.ReportDiagnostic(Diagnostic.Create(DescriptorOf(finding.RuleId), location, finding.MessageArgument));
+            var descriptor = DescriptorOf(finding);
+            context.ReportDiagnostic(finding.Setting == UrlSetting.None
+                ? Diagnostic.Create(descriptor, location, finding.MessageArgument)
+                : Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArgument));
         }
     }
 
-    private static DiagnosticDescriptor DescriptorOf(string ruleId) => ruleId switch
+    // A URL that is a documented, overridable setting is a note whose advice fits the file it is in.
+    private static DiagnosticDescriptor DescriptorOf(TextFinding finding) => finding.RuleId switch
     {
+        RuleIds.HardcodedUrl when finding.Setting == UrlSetting.ManifestDefault => Descriptors.HardcodedUrlManifestDefault,
+        RuleIds.HardcodedUrl when finding.Setting == UrlSetting.TemplateValue => Descriptors.HardcodedUrlTemplateValue,
         RuleIds.HardcodedUrl => Descriptors.HardcodedUrl,
         RuleIds.HardcodedCredential => Descriptors.HardcodedCredential,
         _ => Descriptors.HardcodedSecretContent,

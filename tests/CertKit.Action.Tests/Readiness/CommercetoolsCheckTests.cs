@@ -202,6 +202,45 @@ public sealed class CommercetoolsCheckTests
     }
 
     [Fact]
+    public void A_url_default_in_connect_yaml_and_a_settings_template_are_notes_and_a_url_in_code_fails_hardcoded_values()
+    {
+        using var repository = ConnectSample.Create();
+        // Both applications get the setting (each declares CTP_REGION with this default).
+        repository.Write("connect.yaml", ConnectSample.Read(repository, "connect.yaml").Replace(
+            "          default: europe-west1.gcp\n",
+            "          default: europe-west1.gcp\n        - key: CTP_AUTH_URL\n          description: commercetools authentication URL\n          required: false\n          default: https://auth.europe-west1.gcp.commercetools.com\n",
+            StringComparison.Ordinal));
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md").Replace(
+            "| `CTP_PROJECT_KEY` |", "| `CTP_AUTH_URL` | service | no | commercetools authentication URL |\n| `CTP_PROJECT_KEY` |", StringComparison.Ordinal));
+        repository.Write("service/.env.template", "CTP_AUTH_URL=https://auth.europe-west1.gcp.commercetools.com\nCTP_PROJECT_KEY=\n");
+        repository.Commit("documented settings");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("hardcoded-values"));
+        var hardcoded = run.Checks.Single(check => check.GetProperty("id").GetString() == "hardcoded-values");
+        Assert.Equal(
+            [
+                "connect.yaml:22: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is the default of a connect.yaml setting, which each deployment can override; leave the default empty if every environment must set its own",
+                "connect.yaml:43: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is the default of a connect.yaml setting, which each deployment can override; leave the default empty if every environment must set its own",
+                "service/.env.template:1: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is an example value in a settings template; mark it as one (a comment, or a placeholder such as https://api.example.com) so it is not deployed unchanged",
+            ],
+            hardcoded.GetProperty("warnings").EnumerateArray().Select(line => line.GetString()));
+
+        repository.Write("service/src/auth.js", "module.exports = { authUrl: process.env.CTP_AUTH_URL || 'https://auth.europe-west1.gcp.commercetools.com' };\n");
+        repository.Commit("a fallback in code");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var withCode = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(["hardcoded-values"], withCode.Ids("failed"));
+        Assert.Equal(
+            ["service/src/auth.js:1: CK1001 The URL 'https://auth.europe-west1.gcp.commercetools.com' is hardcoded; read it from configuration"],
+            withCode.Evidence("hardcoded-values"));
+    }
+
+    [Fact]
     public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
     {
         using var repository = ConnectSample.Create();

@@ -88,6 +88,27 @@ public class FileClassifierTests
     [InlineData("", false)]
     public void Generated_headers(string text, bool generated) => Assert.Equal(generated, FileClassifier.LooksGenerated(text));
 
+    [Theory]
+    [InlineData("enabler/vite.config.ts", "build tool configuration (*.config.*)")]
+    [InlineData("processor/jest.config.js", "build tool configuration (*.config.*)")]
+    [InlineData(".cm/plugins/filters/compareSemver/index.js", "repository tooling folder .cm/")]
+    [InlineData("enabler/.storybook/main.ts", "repository tooling folder .storybook/")]
+    [InlineData("enabler/dev-utils/session.js", "development harness folder dev-utils/")]
+    public void Scripts_that_build_automate_or_harness_the_application_are_tooling_configuration(string path, string reason)
+    {
+        var classified = FileClassifier.Classify(path);
+        Assert.Equal(FileKind.Configuration, classified.Kind);
+        Assert.Equal(reason, classified.Reason);
+    }
+
+    [Theory]
+    [InlineData("processor/src/config/config.ts")]
+    [InlineData("processor/src/configuration.ts")]
+    [InlineData("src/devices/reader.ts")]
+    [InlineData("src/Config/Settings.cs")]
+    public void A_config_module_or_a_dev_prefixed_folder_of_the_application_is_source(string path) =>
+        Assert.Equal(FileKind.Source, FileClassifier.Classify(path).Kind);
+
     [Fact]
     public void A_minified_first_line_is_generated() => Assert.True(FileClassifier.LooksGenerated("!function(){" + new string('a', 6000) + "}();\n"));
 }
