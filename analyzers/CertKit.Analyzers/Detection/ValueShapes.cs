@@ -35,7 +35,61 @@ public static class ValueShapes
             || IsQualifiedIdentifier(trimmed)
             || IsTypeLikeName(trimmed)
             || IsNameList(trimmed)
-            || (name is not null && IsSpelledWithNameWords(trimmed, name));
+            || (name is not null && (IsSpelledWithNameWords(trimmed, name) || IsResourceKey(trimmed, name)));
+    }
+
+    /// <summary>
+    /// The key of a resource the name is about: three or more lower-case words (letters only) joined by '-', one of them a word of the
+    /// name that is not a credential word (<c>MY_SUBSCRIPTION_KEY = 'ct-connect-ordergroove-subscription'</c>,
+    /// <c>CT_PRODUCT_TYPE_SUBSCRIPTION_KEY: payment-connector-subscription-information</c>: commercetools resource keys).
+    /// A passphrase (<c>correct-horse-battery-staple</c>) does not repeat its name's words.
+    /// </summary>
+    public static bool IsResourceKey(string value, string name)
+    {
+        if (string.IsNullOrEmpty(value) || string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var parts = value.Split('-');
+        if (parts.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in part)
+            {
+                if (c < 'a' || c > 'z')
+                {
+                    return false; // digits make a code or a generated value (zone-7731-prod), not a key of words
+                }
+            }
+        }
+
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word.Length < 4 || CredentialNames.Classify(word) != CredentialNameKind.None)
+            {
+                continue;
+            }
+
+            foreach (var part in parts)
+            {
+                if (part == word)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

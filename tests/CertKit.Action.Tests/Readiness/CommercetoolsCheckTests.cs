@@ -240,6 +240,31 @@ public sealed class CommercetoolsCheckTests
             withCode.Evidence("hardcoded-values"));
     }
 
+    [Theory]
+    [InlineData("payment-connector-subscription-information", "passed")]
+    [InlineData("changeme", "failed")]
+    public void A_key_named_like_a_credential_whose_default_names_a_resource_is_not_a_credential(string value, string status)
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("connect.yaml", ConnectSample.Read(repository, "connect.yaml").Replace(
+            "        - key: REMINDER_DAYS\n",
+            $"        - key: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY\n          description: Product type key for subscription information.\n          required: true\n          default: '{value}'\n        - key: REMINDER_DAYS\n",
+            StringComparison.Ordinal));
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md").Replace(
+            "| `CTP_PROJECT_KEY` |", "| `CT_PRODUCT_TYPE_SUBSCRIPTION_KEY` | service | yes | the product type of subscriptions |\n| `CTP_PROJECT_KEY` |", StringComparison.Ordinal));
+        repository.Commit("a resource key");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(status, run.Status("secured-configuration"));
+        Assert.Contains(
+            status == "passed"
+                ? "connect.yaml:19: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY names a resource (its default 'payment-connector-subscription-information' is a key spelled with words of its name), not a credential"
+                : "connect.yaml:19: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY is a credential in standardConfiguration; move it to securedConfiguration",
+            run.Evidence("secured-configuration"));
+    }
+
     [Fact]
     public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
     {
