@@ -561,6 +561,12 @@ public static class TextScanner
     // A URL that is project metadata (a $schema, a homepage) or sits in a sentence written for people documents; it is not an endpoint.
     private static bool IsDocumentation(string text, int urlStart, string line, int urlStartInLine, TextFileKind kind, List<KeyValueSpan> pairs)
     {
+        // A link's target (href="…" in HTML or JSX, a JSX <Link to={'…'}>) is a page for people to open, not an endpoint.
+        if (kind == TextFileKind.Code && IsLinkTarget(text, urlStart))
+        {
+            return true;
+        }
+
         foreach (var pair in pairs)
         {
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
@@ -667,6 +673,43 @@ public static class TextScanner
         }
 
         return -1;
+    }
+
+    // href="URL", href={'URL'}, to={'URL'} (JSX): the attribute right before the quote that opens the URL, with '=' touching
+    // its name as markup writes it (code assigns with spaces: to = '…').
+    private static bool IsLinkTarget(string text, int urlStart)
+    {
+        var i = urlStart - 1;
+        if (i < 0 || (text[i] != '"' && text[i] != '\'' && text[i] != '`'))
+        {
+            return false;
+        }
+
+        i--;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        var braced = i >= 0 && text[i] == '{';
+        if (braced)
+        {
+            i--;
+        }
+
+        if (i < 0 || text[i] != '=')
+        {
+            return false;
+        }
+
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        var name = text.Substring(i, end - i);
+        return name.Equals("href", StringComparison.OrdinalIgnoreCase) || (braced && name == "to");
     }
 
     private static bool TryEnclosingQuoted(string line, int position, out string quoted)

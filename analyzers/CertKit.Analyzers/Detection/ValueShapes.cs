@@ -124,6 +124,18 @@ public static class ValueShapes
     /// <summary>Digits and dots with at least one dot: a version (<c>OAuthVersion = "1.0"</c>), never a credential.</summary>
     public static bool IsVersionNumber(string value)
     {
+        // A package manager's range (^8.0.1, ~1.2.3, >=2.0.0): the version a dependency is pinned to.
+        var first = 0;
+        while (first < value.Length && (value[first] == '^' || value[first] == '~' || value[first] == '>' || value[first] == '<' || value[first] == '='))
+        {
+            first++;
+        }
+
+        if (first > 0)
+        {
+            value = value.Substring(first);
+        }
+
         var dots = 0;
         for (var i = 0; i < value.Length; i++)
         {

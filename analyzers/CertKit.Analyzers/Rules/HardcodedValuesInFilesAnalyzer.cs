@@ -56,7 +56,9 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var secretsOnly = !everyRule || (fileKind is FileKind.Test or FileKind.Fixture && CertKitOptions.Get(context.Options, file).AnalyzeTestProjects != true);
+        // Documentation (a Postman collection of example requests) may leak a secret; its URLs are for people to try.
+        var secretsOnly = !everyRule || fileKind == FileKind.Documentation
+            || (fileKind is FileKind.Test or FileKind.Fixture && CertKitOptions.Get(context.Options, file).AnalyzeTestProjects != true);
 
         var sourceText = file.GetText(context.CancellationToken);
         if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)

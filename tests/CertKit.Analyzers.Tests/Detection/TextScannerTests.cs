@@ -52,6 +52,8 @@ public class TextScannerTests
         { "processor/src/client.ts", "const response = await fetch('https://api.na1.adobesign.com/api/rest/v6/agreements');\n", "CK1001", "https://api.na1.adobesign.com/api/rest/v6/agreements" },
         { "scripts/deploy.sh", "curl -H \"Authorization: Bearer eyJhbGciOiJIUzI1NiJ9Zk3v9TqLw2Xp8RmN\" https://api.venafi.cloud/v1/certificates\n", "CK1001", "https://api.venafi.cloud/v1/certificates" },
         { "tools/sync.py", "DATABASE_URL = \"postgres://app:Pr0d-Passw0rd@db.contoso.net/app\"\n", "CK1002", "Pr0d-Passw0rd" },
+        // code assigns with spaces; only markup's href= / to={ touch their name
+        { "processor/src/client.ts", "const to = 'https://api.psp-payments.com/v1';\n", "CK1001", "https://api.psp-payments.com/v1" },
     };
 
     [Theory]
@@ -89,6 +91,13 @@ public class TextScannerTests
         { "processor/src/errors.ts", "throw new Error('Set the API key, see https://docs.venafi.cloud/api for details');\n" },
         { "README.md", "Client secret: Zk3v9TqLw2Xp8RmN at https://api.venafi.cloud" },
         { "values.yaml", "image:\n  repository: ghcr.io/contoso/connector\n  tag: 1.2.3\n" },
+        // a link's target is a page for people: JSX <Link to={…}>, href in HTML inside a template literal
+        { "enabler/src/settings.tsx", "<Link\n  isExternal={true}\n  to={\n    'https://developer.paypal.com/docs/commerce-platforms/admin-panel/'\n  }\n>" },
+        { "assets/src/main.ts", "app.innerHTML = `\n  <a href=\"https://docs.commercetools.com/connect/\" target=\"_blank\">Docs</a>\n`;\n" },
+        // typed sequences are placeholders, a dependency's version range is no credential, a placeholder host is no host
+        { ".env.local", "CTP_CLIENT_SECRET=12345678901234567890123456789012\nFFT_API_PASSWORD=1234567890abcdef\nJWT_SECRET=secret-1234567890-abcdefghijklmnopqrstuvwxyz\n" },
+        { "enabler/package.json", "{\n  \"dependencies\": {\n    \"@commercetools/sdk-middleware-auth\": \"^8.0.1\"\n  }\n}" },
+        { "application/src/constants.ts", "export const APPLICATION_URL = 'https://your-app-url.com';\n" },
     };
 
     [Theory]
