@@ -299,6 +299,24 @@ public static class FileClassifier
     }
 
     /// <summary>
+    /// The data-named folder (<c>mocks/</c>, <c>fixtures/</c>, <c>stubs/</c>, …) a code file sits in outside any test
+    /// folder, or null. By its path such code is source (a mock client may ship); the workspace decides by who imports it.
+    /// </summary>
+    public static string? FixtureFolderOf(string path)
+    {
+        var segments = path.Replace('\\', '/').Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (FixtureFolders.Contains(segments[i]))
+            {
+                return segments[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Whether the start of a file's text marks it generated: an <c>&lt;auto-generated&gt;</c> or "Code generated … DO NOT
     /// EDIT" header, <c>@generated</c>, or a minified line (a very long first line of code).
     /// </summary>

@@ -82,7 +82,8 @@ public static class ValueShapes
 
             foreach (var part in parts)
             {
-                if (part == word)
+                // orders for ORDER_SUBSCRIPTION_KEY: the resource's plural
+                if (part == word || (part.Length == word.Length + 1 && part[part.Length - 1] == 's' && part.StartsWith(word, System.StringComparison.Ordinal)))
                 {
                     return true;
                 }
