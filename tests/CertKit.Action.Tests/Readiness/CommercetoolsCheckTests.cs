@@ -266,6 +266,22 @@ public sealed class CommercetoolsCheckTests
     }
 
     [Fact]
+    public void A_contact_section_after_an_about_section_without_contact_details_counts()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md")
+            .Replace("## Installation\n", "## 🌟 About payment reminders\n\nReminders for unpaid orders.\n\n## Installation\n", StringComparison.Ordinal)
+            .Replace("## Author\n\nNorthwind Commerce Labs, connect@northwind-labs.example.com.", "## 📞 Contact\n\n[Get in touch with us](https://northwind-labs.example.com/contact)", StringComparison.Ordinal));
+        repository.Commit("about and contact");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("creator-contact"));
+        Assert.Equal("README.md:48: 📞 Contact: https://northwind-labs.example.com/contact", Assert.Single(run.Evidence("creator-contact")));
+    }
+
+    [Fact]
     public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
     {
         using var repository = ConnectSample.Create();
