@@ -17,6 +17,22 @@ public static class Descriptors
         SecretsCategory,
         "Certification reviews (commercetools Connect) reject integrations that contain hardcoded URLs in code or configuration. Read endpoints from configuration so each environment can set its own.");
 
+    /// <summary>CK1001 on the <c>default:</c> of a connect.yaml setting: documented and overridable per deployment, so reported as a note (Info).</summary>
+    public static readonly DiagnosticDescriptor HardcodedUrlManifestDefault = Create(
+        RuleIds.HardcodedUrl,
+        "Hardcoded URL",
+        "The URL '{0}' is the default of a connect.yaml setting, which each deployment can override; leave the default empty if every environment must set its own",
+        SecretsCategory,
+        "A default in the deployment manifest is a documented setting, not a URL hidden in code: the merchant sees it and can change it at deployment. Keep it only when it suits most deployments.");
+
+    /// <summary>CK1001 in a template of settings (.env.template, .env.example): an example value, so reported as a note (Info).</summary>
+    public static readonly DiagnosticDescriptor HardcodedUrlTemplateValue = Create(
+        RuleIds.HardcodedUrl,
+        "Hardcoded URL",
+        "The URL '{0}' is an example value in a settings template; mark it as one (a comment, or a placeholder such as https://api.example.com) so it is not deployed unchanged",
+        SecretsCategory,
+        "A settings template documents which values a deployment sets; its values are copied, so a real URL there should read as an example.");
+
     public static readonly DiagnosticDescriptor HardcodedCredential = Create(
         RuleIds.HardcodedCredential,
         "Hardcoded credential",

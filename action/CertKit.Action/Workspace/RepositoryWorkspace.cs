@@ -107,6 +107,8 @@ internal sealed class RepositoryWorkspace
             files.Add(Classify(candidate, project, testProjects, nodeApps));
         }
 
+        TestOnlyScriptFolders.Apply(files);
+
         return new RepositoryWorkspace(directory, sourceRoot, topLevel is not null, files, discovery.Skipped, discovery.ExcludedByGlobs, projectPaths, testProjects, options.Treatments ?? FileTreatments.Default);
     }
 

@@ -45,6 +45,12 @@ public static class CredentialValues
             return false;
         }
 
+        // Typed rather than generated: counting runs and repeats (12345678901234567890, 1234567890abcdef, aaaaaaaa).
+        if (value.Length >= MinimumBareTokenLength && NonSecrets.LooksSynthetic(value, 0, value.Length))
+        {
+            return false;
+        }
+
         return !Placeholders.IsPlaceholder(value, name, placeholderPatterns);
     }
 

@@ -604,6 +604,29 @@ public static class SecretPatterns
         return true;
     }
 
+    /// <summary>
+    /// Whether the signed JWT at <paramref name="start"/> (as <see cref="Find"/> reported it) is signed with a shared
+    /// secret (<c>"alg": "HS256"</c>, HS384, HS512): whoever holds the secret mints it, so in a test it is test data made
+    /// with the tests' key. A token signed with a private key (RS256, ES256) may be a captured token of a real issuer.
+    /// </summary>
+    public static bool IsSignedWithSharedSecret(string text, int start, int length)
+    {
+        var headerEnd = text.IndexOf('.', start, length);
+        if (headerEnd < 0 || DecodeBase64Url(text, start, headerEnd - start) is not { } json)
+        {
+            return false;
+        }
+
+        var alg = json.IndexOf("\"alg\"", StringComparison.Ordinal);
+        if (alg < 0)
+        {
+            return false;
+        }
+
+        var value = json.IndexOf('"', alg + 5);
+        return value >= 0 && value + 3 <= json.Length && string.Compare(json, value + 1, "HS", 0, 2, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
     private static bool HeaderHasSigningAlgorithm(string text, int start, int length)
     {
         var json = DecodeBase64Url(text, start, length);

@@ -43,6 +43,37 @@ public enum TextFileRole
 
     /// <summary>Package manager configuration (<c>nuget.config</c>, <c>.npmrc</c>, <c>pip.conf</c>, …): its URLs are package feeds.</summary>
     PackageSources,
+
+    /// <summary>
+    /// A deployment manifest (commercetools' <c>connect.yaml</c>): a <c>default:</c> value is a documented setting each
+    /// deployment can override, so a URL there is a note, not a hardcoded endpoint.
+    /// </summary>
+    DeploymentManifest,
+
+    /// <summary>
+    /// A template of settings (<c>.env.template</c>, <c>.env.example</c>, <c>.env.sample</c>, <c>.env.dist</c>): its values
+    /// are examples to copy, so a URL there is a note. A secret there is still a leaked secret.
+    /// </summary>
+    SettingsTemplate,
+
+    /// <summary>
+    /// A shell or PowerShell script (install, build, deployment): a URL of a release download or an archive fetches a
+    /// tool, it is not an endpoint the application calls.
+    /// </summary>
+    Script,
+}
+
+/// <summary>Where a CK1001 URL stands when it is an overridable, documented value rather than an endpoint in code.</summary>
+public enum UrlSetting
+{
+    /// <summary>In code or configuration the application reads as is.</summary>
+    None,
+
+    /// <summary>The <c>default:</c> of a setting in a deployment manifest (connect.yaml).</summary>
+    ManifestDefault,
+
+    /// <summary>A value in a template of settings (.env.template, .env.example).</summary>
+    TemplateValue,
 }
 
 /// <summary>The configurable parts of the text scan: the same <c>certkit.*</c> options the C# rules read.</summary>
@@ -68,13 +99,17 @@ public readonly struct TextScanSettings
 /// <summary>A finding in a text file: the rule, the span of the flagged value and the argument of the rule's message.</summary>
 public readonly struct TextFinding
 {
-    public TextFinding(string ruleId, int start, int length, string messageArgument)
+    public TextFinding(string ruleId, int start, int length, string messageArgument, UrlSetting setting = UrlSetting.None)
     {
         RuleId = ruleId;
         Start = start;
         Length = length;
         MessageArgument = messageArgument;
+        Setting = setting;
     }
+
+    /// <summary>CK1001: whether the URL is a documented, overridable setting (reported as a note with its own advice).</summary>
+    public UrlSetting Setting { get; }
 
     public string RuleId { get; }
 
@@ -194,6 +229,16 @@ public static class TextScanner
 
         var normalized = path.Replace('\\', '/');
         var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        if (name.Equals("connect.yaml", StringComparison.OrdinalIgnoreCase) || name.Equals("connect.yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return TextFileRole.DeploymentManifest;
+        }
+
+        if (IsSettingsTemplate(name))
+        {
+            return TextFileRole.SettingsTemplate;
+        }
+
         foreach (var file in PackageSourceFiles)
         {
             if (name.Equals(file, StringComparison.OrdinalIgnoreCase))
@@ -212,11 +257,38 @@ public static class TextScanner
         }
 
         var lower = name.ToLowerInvariant();
+        if (lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) || lower.EndsWith(".ps1", StringComparison.Ordinal)
+            || lower.EndsWith(".psm1", StringComparison.Ordinal) || lower.EndsWith(".cmd", StringComparison.Ordinal) || lower.EndsWith(".bat", StringComparison.Ordinal))
+        {
+            return TextFileRole.Script;
+        }
+
         return lower == "action.yml" || lower == "action.yaml" || lower == ".gitlab-ci.yml" || lower == ".travis.yml"
             || lower == "appveyor.yml" || lower == "bitbucket-pipelines.yml" || lower.StartsWith("azure-pipelines", StringComparison.Ordinal)
             ? TextFileRole.Automation
             : TextFileRole.Application;
     }
+
+    // .env.template, .env.example, .env.sample, .env.dist, and the same suffixes after a name (production.env.example).
+    private static bool IsSettingsTemplate(string name)
+    {
+        if (name.IndexOf(".env", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        foreach (var suffix in TemplateSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] TemplateSuffixes = { ".template", ".example", ".sample", ".dist", ".tmpl", ".tpl" };
 
     /// <summary>Adds the findings of <paramref name="text"/> to <paramref name="findings"/>, in order of position per rule.</summary>
     public static void Scan(string text, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings) =>
@@ -307,6 +379,8 @@ public static class TextScanner
             var newline = text.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? text.Length : newline;
             var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+
+            // PowerShell's block comments (<# … #>, comment-based help with its .LINK URLs) arrive blanked by ScriptComments.
             ScanLine(text, lineStart, contentEnd, kind, role, settings, findings, secrets, pairs);
             lineStart = lineEnd + 1;
         }
@@ -352,9 +426,9 @@ public static class TextScanner
         }
 
         // A CI file's and a package manager's URLs are build, community and feed links, not endpoints the application calls.
-        if (hasUrl && role == TextFileRole.Application)
+        if (hasUrl && role != TextFileRole.Automation && role != TextFileRole.PackageSources)
         {
-            ScanUrls(text, first, end, kind, settings, findings, pairs);
+            ScanUrls(text, first, end, kind, role, settings, findings, pairs);
         }
     }
 
@@ -435,7 +509,7 @@ public static class TextScanner
         }
     }
 
-    private static void ScanUrls(string text, int start, int end, TextFileKind kind, TextScanSettings settings, List<TextFinding> findings, List<KeyValueSpan> pairs)
+    private static void ScanUrls(string text, int start, int end, TextFileKind kind, TextFileRole role, TextScanSettings settings, List<TextFinding> findings, List<KeyValueSpan> pairs)
     {
         // The URL classifier works on a string; the line is cut out only when it has a "://".
         var line = text.Substring(start, end - start);
@@ -443,22 +517,76 @@ public static class TextScanner
         while (UrlClassifier.TryFindHardcodedUrl(line, index, textContinues: false, settings.AllowedHosts, out var url))
         {
             index = Math.Max(url.End, url.Start + 1);
-            if (!IsDocumentation(text, start + url.Start, line, url.Start, kind, pairs))
+            if (IsDocumentation(text, start + url.Start, line, url.Start, kind, pairs)
+                || (role == TextFileRole.Script && IsDownload(url.Url)))
             {
-                findings.Add(new TextFinding(RuleIds.HardcodedUrl, start + url.Start, url.Length, url.Url));
+                continue;
             }
+
+            var setting = role == TextFileRole.SettingsTemplate ? UrlSetting.TemplateValue
+                : role == TextFileRole.DeploymentManifest && IsValueOf(text, start + url.Start, pairs, "default") ? UrlSetting.ManifestDefault
+                : UrlSetting.None;
+            findings.Add(new TextFinding(RuleIds.HardcodedUrl, start + url.Start, url.Length, url.Url, setting));
         }
     }
+
+    private static bool IsValueOf(string text, int position, List<KeyValueSpan> pairs, string key)
+    {
+        foreach (var pair in pairs)
+        {
+            if (position >= pair.ValueStart && position < pair.ValueStart + pair.ValueLength)
+            {
+                return pair.KeyLength == key.Length && string.Compare(text, pair.KeyStart, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) == 0;
+            }
+        }
+
+        return false;
+    }
+
+    // A release asset or an archive (…/releases/download/…, tool.tar.gz, setup.zip): a file to fetch, not an API.
+    private static bool IsDownload(string url)
+    {
+        if (url.IndexOf("/releases/download/", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        var end = url.IndexOfAny(QueryOrFragment);
+        var path = end < 0 ? url : url.Substring(0, end);
+        foreach (var extension in ArchiveExtensions)
+        {
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] QueryOrFragment = { '?', '#' };
+
+    private static readonly string[] ArchiveExtensions =
+    {
+        ".zip", ".tar.gz", ".tgz", ".tar.xz", ".tar.bz2", ".tar", ".gz", ".xz", ".msi", ".exe", ".deb", ".rpm", ".pkg", ".dmg", ".nupkg", ".jar", ".AppImage",
+    };
 
     // A URL that is project metadata (a $schema, a homepage) or sits in a sentence written for people documents; it is not an endpoint.
     private static bool IsDocumentation(string text, int urlStart, string line, int urlStartInLine, TextFileKind kind, List<KeyValueSpan> pairs)
     {
+        // A link's target (href="…" in HTML or JSX, a JSX <Link to={'…'}>) is a page for people to open, not an endpoint.
+        if (kind == TextFileKind.Code && IsLinkTarget(text, urlStart))
+        {
+            return true;
+        }
+
         foreach (var pair in pairs)
         {
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
             {
                 var key = text.Substring(pair.KeyStart, pair.KeyLength);
-                return IsMetadataKey(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength));
+                return IsMetadataKey(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
+                    || (kind == TextFileKind.Json && EnclosingJsonKey(text, pair.KeyStart) is { } parent && IsMetadataKey(parent));
             }
         }
 
@@ -469,6 +597,132 @@ public static class TextScanner
         }
 
         return UrlClassifier.IsProse(line) || IsMetadataLine(line);
+    }
+
+    /// <summary>
+    /// The key of the JSON object that holds <paramref name="position"/> (<c>"bugs"</c> for the <c>url</c> of
+    /// <c>"bugs": { "url": … }</c>), or null at the top level. Walks back over balanced brackets and strings.
+    /// </summary>
+    private static string? EnclosingJsonKey(string text, int position)
+    {
+        var depth = 0;
+        var from = position - 1;
+        if (from >= 0 && text[from] == '"')
+        {
+            from--; // the opening quote of the key itself
+        }
+
+        for (var i = from; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                i = OpeningQuote(text, i);
+                continue;
+            }
+
+            if (c == '}' || c == ']')
+            {
+                depth++;
+            }
+            else if (c == '{' || c == '[')
+            {
+                if (depth > 0)
+                {
+                    depth--;
+                    continue;
+                }
+
+                var colon = i - 1;
+                while (colon >= 0 && char.IsWhiteSpace(text[colon]))
+                {
+                    colon--;
+                }
+
+                if (colon < 1 || text[colon] != ':')
+                {
+                    return null;
+                }
+
+                var close = colon - 1;
+                while (close >= 0 && char.IsWhiteSpace(text[close]))
+                {
+                    close--;
+                }
+
+                if (close < 1 || text[close] != '"')
+                {
+                    return null;
+                }
+
+                var open = OpeningQuote(text, close);
+                return open < 0 ? null : text.Substring(open + 1, close - open - 1);
+            }
+        }
+
+        return null;
+    }
+
+    // The quote that opens the JSON string closed at closingQuote (skipping escaped quotes), or -1.
+    private static int OpeningQuote(string text, int closingQuote)
+    {
+        for (var j = closingQuote - 1; j >= 0; j--)
+        {
+            if (text[j] != '"')
+            {
+                continue;
+            }
+
+            var backslashes = 0;
+            for (var k = j - 1; k >= 0 && text[k] == '\\'; k--)
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    // href="URL", href={'URL'}, to={'URL'} (JSX): the attribute right before the quote that opens the URL, with '=' touching
+    // its name as markup writes it (code assigns with spaces: to = '…').
+    private static bool IsLinkTarget(string text, int urlStart)
+    {
+        var i = urlStart - 1;
+        if (i < 0 || (text[i] != '"' && text[i] != '\'' && text[i] != '`'))
+        {
+            return false;
+        }
+
+        i--;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        var braced = i >= 0 && text[i] == '{';
+        if (braced)
+        {
+            i--;
+        }
+
+        if (i < 0 || text[i] != '=')
+        {
+            return false;
+        }
+
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        var name = text.Substring(i, end - i);
+        return name.Equals("href", StringComparison.OrdinalIgnoreCase) || (braced && name == "to");
     }
 
     private static bool TryEnclosingQuoted(string line, int position, out string quoted)

@@ -187,9 +187,16 @@ public static class UrlClassifier
             return UrlHostKind.Loopback;
         }
 
-        if (!IsHostName(host))
+        if (!IsHostName(host) || StartsWithPlaceholderWord(host))
         {
             return UrlHostKind.Templated;
+        }
+
+        // An underscore is not allowed in a host name (RFC 1123), and no public certificate is issued for one: a
+        // placeholder (your_app_hostname.com) or a container's service name, never a public endpoint.
+        if (host.IndexOf('_') >= 0)
+        {
+            return UrlHostKind.NonPublic;
         }
 
         foreach (var domain in ReservedDomains)
@@ -227,6 +234,23 @@ public static class UrlClassifier
         var isAddress = host[0] == '[' || HasNoLetter(topLevel);
         return !isAddress && (lastDot < 0 || !TopLevelDomains.Contains(topLevel)) ? UrlHostKind.NonPublic : UrlHostKind.Network;
     }
+
+    // A host to fill in: its first label starts with a placeholder word (your-app-url.com, your-store.myshopify.com).
+    private static bool StartsWithPlaceholderWord(string host)
+    {
+        foreach (var word in PlaceholderHostWords)
+        {
+            if (host.StartsWith(word, StringComparison.Ordinal) && host.Length > word.Length
+                && (host[word.Length] == '-' || host[word.Length] == '_' || host[word.Length] == '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PlaceholderHostWords = { "your", "yours", "placeholder", "changeme", "replaceme", "dummy" };
 
     private static bool HasNoLetter(string label)
     {

@@ -43,7 +43,62 @@ public static class ValueShapes
             || IsQualifiedIdentifier(trimmed)
             || IsTypeLikeName(trimmed)
             || IsNameList(trimmed)
-            || (name is not null && IsSpelledWithNameWords(trimmed, name));
+            || (name is not null && (IsSpelledWithNameWords(trimmed, name) || IsResourceKey(trimmed, name)));
+    }
+
+    /// <summary>
+    /// The key of a resource the name is about: three or more lower-case words (letters only) joined by '-', one of them a word of the
+    /// name that is not a credential word (<c>MY_SUBSCRIPTION_KEY = 'ct-connect-ordergroove-subscription'</c>,
+    /// <c>CT_PRODUCT_TYPE_SUBSCRIPTION_KEY: payment-connector-subscription-information</c>: commercetools resource keys).
+    /// A passphrase (<c>correct-horse-battery-staple</c>) does not repeat its name's words.
+    /// </summary>
+    public static bool IsResourceKey(string value, string name)
+    {
+        if (string.IsNullOrEmpty(value) || string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var parts = value.Split('-');
+        if (parts.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in part)
+            {
+                if (c < 'a' || c > 'z')
+                {
+                    return false; // digits make a code or a generated value (zone-7731-prod), not a key of words
+                }
+            }
+        }
+
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word.Length < 4 || CredentialNames.Classify(word) != CredentialNameKind.None)
+            {
+                continue;
+            }
+
+            foreach (var part in parts)
+            {
+                // orders for ORDER_SUBSCRIPTION_KEY: the resource's plural
+                if (part == word || (part.Length == word.Length + 1 && part[part.Length - 1] == 's' && part.StartsWith(word, System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -78,6 +133,18 @@ public static class ValueShapes
     /// <summary>Digits and dots with at least one dot: a version (<c>OAuthVersion = "1.0"</c>), never a credential.</summary>
     public static bool IsVersionNumber(string value)
     {
+        // A package manager's range (^8.0.1, ~1.2.3, >=2.0.0): the version a dependency is pinned to.
+        var first = 0;
+        while (first < value.Length && (value[first] == '^' || value[first] == '~' || value[first] == '>' || value[first] == '<' || value[first] == '='))
+        {
+            first++;
+        }
+
+        if (first > 0)
+        {
+            value = value.Substring(first);
+        }
+
         var dots = 0;
         for (var i = 0; i < value.Length; i++)
         {

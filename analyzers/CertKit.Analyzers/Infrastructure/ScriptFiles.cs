@@ -41,20 +41,16 @@ internal static class ScriptFiles
     }
 
     /// <summary>
-    /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path, and its first line for
-    /// minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
+    /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path (tooling — build
+    /// configuration, dot-folders, development harnesses — is configuration), and its first line for minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
     /// </summary>
     public static FileKind KindOf(AdditionalText file, AnalyzerOptions options, JsSource source)
     {
-        var kind = FileClassifier.Classify(file.Path).Kind;
+        // Relative to the project: a folder above the repository (a home's dot-folder) says nothing about the file.
+        var kind = FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, options)).Kind;
         if (kind == FileKind.Source && FileClassifier.LooksGenerated(source.Text))
         {
             return FileKind.Generated;
-        }
-
-        if (kind == FileKind.Source && IsTooling(file.Path))
-        {
-            return FileKind.Configuration;
         }
 
         if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
@@ -67,42 +63,6 @@ internal static class ScriptFiles
 
     /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
     public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;
-
-    // Build, repository and development tooling, not the application: vite.config.ts, jest.config.js, cypress.config.ts;
-    // scripts under a dot-folder (.cm/ gitStream plugins, .github/, .husky/, .storybook/); a development harness folder
-    // (dev/, dev-utils/, devtools/: the Connect payment template's dev page loads enabler/dev-utils/*.js, the build does not).
-    private static bool IsTooling(string path)
-    {
-        var normalized = path.Replace('\\', '/');
-        var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
-        var firstDot = name.IndexOf('.');
-        if (firstDot > 0 && name.IndexOf(".config.", firstDot, System.StringComparison.OrdinalIgnoreCase) == firstDot)
-        {
-            return true;
-        }
-
-        return HasDotFolder(normalized);
-    }
-
-    private static readonly System.Collections.Generic.HashSet<string> DevelopmentFolders = new(System.StringComparer.OrdinalIgnoreCase)
-    {
-        "dev", "dev-utils", "devutils", "dev-tools", "devtools",
-    };
-
-    private static bool HasDotFolder(string path)
-    {
-        var segments = path.Split('/');
-        for (var i = 0; i < segments.Length - 1; i++)
-        {
-            var segment = segments[i];
-            if ((segment.Length > 1 && segment[0] == '.' && segment != "..") || DevelopmentFolders.Contains(segment))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     public static Location LocationOf(AdditionalText file, SourceText text, int start, int length)
     {

@@ -21,7 +21,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
     private const int MaximumFileLength = 2 * 1024 * 1024;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
+        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedUrlManifestDefault, Descriptors.HardcodedUrlTemplateValue, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -56,7 +56,9 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var secretsOnly = !everyRule || (fileKind is FileKind.Test or FileKind.Fixture && CertKitOptions.Get(context.Options, file).AnalyzeTestProjects != true);
+        // Documentation (a Postman collection of example requests) may leak a secret; its URLs are for people to try.
+        var secretsOnly = !everyRule || fileKind == FileKind.Documentation
+            || (fileKind is FileKind.Test or FileKind.Fixture && CertKitOptions.Get(context.Options, file).AnalyzeTestProjects != true);
 
         var sourceText = file.GetText(context.CancellationToken);
         if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaximumFileLength)
@@ -84,6 +86,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
             TextScanner.Scan(sourceText.ToString(), file.Path, kind, TextScanner.RoleOf(file.Path), settings, findings);
         }
 
+        string? text = null;
         foreach (var finding in findings)
         {
             if (secretsOnly && finding.RuleId != RuleIds.HardcodedSecretContent)
@@ -91,14 +94,27 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // In a test or fixture, a JWT signed with a shared secret was minted with the tests' key: test data.
+            if (fileKind is FileKind.Test or FileKind.Fixture && finding.MessageArgument == SecretPatterns.SignedJwt
+                && SecretPatterns.IsSignedWithSharedSecret(text ??= sourceText.ToString(), finding.Start, finding.Length))
+            {
+                continue;
+            }
+
             var span = new TextSpan(finding.Start, finding.Length);
             var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
-            context.ReportDiagnostic(Diagnostic.Create(DescriptorOf(finding.RuleId), location, finding.MessageArgument));
+            var descriptor = DescriptorOf(finding);
+            context.ReportDiagnostic(finding.Setting == UrlSetting.None
+                ? Diagnostic.Create(descriptor, location, finding.MessageArgument)
+                : Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArgument));
         }
     }
 
-    private static DiagnosticDescriptor DescriptorOf(string ruleId) => ruleId switch
+    // A URL that is a documented, overridable setting is a note whose advice fits the file it is in.
+    private static DiagnosticDescriptor DescriptorOf(TextFinding finding) => finding.RuleId switch
     {
+        RuleIds.HardcodedUrl when finding.Setting == UrlSetting.ManifestDefault => Descriptors.HardcodedUrlManifestDefault,
+        RuleIds.HardcodedUrl when finding.Setting == UrlSetting.TemplateValue => Descriptors.HardcodedUrlTemplateValue,
         RuleIds.HardcodedUrl => Descriptors.HardcodedUrl,
         RuleIds.HardcodedCredential => Descriptors.HardcodedCredential,
         _ => Descriptors.HardcodedSecretContent,

@@ -165,6 +165,122 @@ public sealed class CommercetoolsCheckTests
             Assert.Single(run.Evidence("git-tag")));
     }
 
+    private const string PaymentRoute = """
+        import Fastify from 'fastify';
+
+        const app = Fastify({ logger: true });
+        app.post('/payments', async (request, reply) => {
+          const payment = await capture(request.body);
+          console.log(payment.cardLast4);
+          return reply.send({ id: payment.id });
+        });
+
+        async function capture(body: { amount: number }) {
+          return { id: 'p-1', cardLast4: '4242', amount: body.amount };
+        }
+        """;
+
+    [Fact]
+    public void Card_data_logged_in_a_typescript_route_handler_fails_production_code_at_its_line_and_the_same_call_in_tests_does_not_count()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("service/src/payments.ts", PaymentRoute);
+        repository.Write("service/test/payments.ts", PaymentRoute);
+        repository.Write("service/src/payments.spec.ts", PaymentRoute);
+        repository.Commit("payments route");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(["production-code"], run.Ids("failed"));
+        Assert.Equal(
+            [
+                "service/src/payments.ts:6: CK3001 'console.log' is debugging output; log through the service's logger or remove it",
+                "service/src/payments.ts:6: CK3002 payment.cardLast4 is written to console.log; log that it exists, never its value",
+            ],
+            run.Evidence("production-code"));
+    }
+
+    [Fact]
+    public void A_url_default_in_connect_yaml_and_a_settings_template_are_notes_and_a_url_in_code_fails_hardcoded_values()
+    {
+        using var repository = ConnectSample.Create();
+        // Both applications get the setting (each declares CTP_REGION with this default).
+        repository.Write("connect.yaml", ConnectSample.Read(repository, "connect.yaml").Replace(
+            "          default: europe-west1.gcp\n",
+            "          default: europe-west1.gcp\n        - key: CTP_AUTH_URL\n          description: commercetools authentication URL\n          required: false\n          default: https://auth.europe-west1.gcp.commercetools.com\n",
+            StringComparison.Ordinal));
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md").Replace(
+            "| `CTP_PROJECT_KEY` |", "| `CTP_AUTH_URL` | service | no | commercetools authentication URL |\n| `CTP_PROJECT_KEY` |", StringComparison.Ordinal));
+        repository.Write("service/.env.template", "CTP_AUTH_URL=https://auth.europe-west1.gcp.commercetools.com\nCTP_PROJECT_KEY=\n");
+        repository.Commit("documented settings");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("hardcoded-values"));
+        var hardcoded = run.Checks.Single(check => check.GetProperty("id").GetString() == "hardcoded-values");
+        Assert.Equal(
+            [
+                "connect.yaml:22: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is the default of a connect.yaml setting, which each deployment can override; leave the default empty if every environment must set its own",
+                "connect.yaml:43: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is the default of a connect.yaml setting, which each deployment can override; leave the default empty if every environment must set its own",
+                "service/.env.template:1: CK1001 (note) The URL 'https://auth.europe-west1.gcp.commercetools.com' is an example value in a settings template; mark it as one (a comment, or a placeholder such as https://api.example.com) so it is not deployed unchanged",
+            ],
+            hardcoded.GetProperty("warnings").EnumerateArray().Select(line => line.GetString()));
+
+        repository.Write("service/src/auth.js", "module.exports = { authUrl: process.env.CTP_AUTH_URL || 'https://auth.europe-west1.gcp.commercetools.com' };\n");
+        repository.Commit("a fallback in code");
+        ConnectSample.Tag(repository, "v1.0.2");
+
+        var withCode = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(["hardcoded-values"], withCode.Ids("failed"));
+        Assert.Equal(
+            ["service/src/auth.js:1: CK1001 The URL 'https://auth.europe-west1.gcp.commercetools.com' is hardcoded; read it from configuration"],
+            withCode.Evidence("hardcoded-values"));
+    }
+
+    [Theory]
+    [InlineData("payment-connector-subscription-information", "passed")]
+    [InlineData("changeme", "failed")]
+    public void A_key_named_like_a_credential_whose_default_names_a_resource_is_not_a_credential(string value, string status)
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("connect.yaml", ConnectSample.Read(repository, "connect.yaml").Replace(
+            "        - key: REMINDER_DAYS\n",
+            $"        - key: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY\n          description: Product type key for subscription information.\n          required: true\n          default: '{value}'\n        - key: REMINDER_DAYS\n",
+            StringComparison.Ordinal));
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md").Replace(
+            "| `CTP_PROJECT_KEY` |", "| `CT_PRODUCT_TYPE_SUBSCRIPTION_KEY` | service | yes | the product type of subscriptions |\n| `CTP_PROJECT_KEY` |", StringComparison.Ordinal));
+        repository.Commit("a resource key");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools", "--fail-on", "never");
+
+        Assert.Equal(status, run.Status("secured-configuration"));
+        Assert.Contains(
+            status == "passed"
+                ? "connect.yaml:19: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY names a resource (its default 'payment-connector-subscription-information' is a key spelled with words of its name), not a credential"
+                : "connect.yaml:19: CT_PRODUCT_TYPE_SUBSCRIPTION_KEY is a credential in standardConfiguration; move it to securedConfiguration",
+            run.Evidence("secured-configuration"));
+    }
+
+    [Fact]
+    public void A_contact_section_after_an_about_section_without_contact_details_counts()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("README.md", ConnectSample.Read(repository, "README.md")
+            .Replace("## Installation\n", "## 🌟 About payment reminders\n\nReminders for unpaid orders.\n\n## Installation\n", StringComparison.Ordinal)
+            .Replace("## Author\n\nNorthwind Commerce Labs, connect@northwind-labs.example.com.", "## 📞 Contact\n\n[Get in touch with us](https://northwind-labs.example.com/contact)", StringComparison.Ordinal));
+        repository.Commit("about and contact");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("passed", run.Status("creator-contact"));
+        Assert.Equal("README.md:48: 📞 Contact: https://northwind-labs.example.com/contact", Assert.Single(run.Evidence("creator-contact")));
+    }
+
     [Fact]
     public void A_constant_assertion_as_the_only_test_fails_tests_at_its_line()
     {

@@ -34,4 +34,30 @@ public sealed class ScriptRulesScanTests
             [("CK3001", "processor/src/routes.ts", 6, 3), ("CK3002", "processor/src/routes.ts", 6, 15)],
             run.Findings.Where(f => f.RuleId.StartsWith("CK", StringComparison.Ordinal)).OrderBy(f => f.RuleId).ToList());
     }
+
+    [Fact]
+    public async Task A_bearer_header_built_from_a_shell_variable_in_a_workflow_is_no_finding_and_a_literal_token_there_is()
+    {
+        using var repo = TempRepository.Create();
+        repo.Write(".github/workflows/deploy.yml", """
+            name: deploy
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      RESPONSE=$(curl -s -X POST "https://api.europe-west1.gcp.commercetools.com/connect/deployments" \
+                        --header "Authorization: Bearer $ACCESS_TOKEN")
+                      echo "$RESPONSE"
+                  - run: curl --header "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.c2VjcmV0dG9rZW52YWx1ZQ.Zx8Qm2pLr7Tk9vWs3dHf6cBy1jNg4eUa0"
+            """);
+        repo.Commit();
+
+        var run = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
+
+        Assert.Equal(
+            [(".github/workflows/deploy.yml", 11)],
+            run.Findings.Where(f => f.RuleId.StartsWith("CK", StringComparison.Ordinal)).Select(f => (f.Path, f.Line)).ToList());
+    }
 }

@@ -52,6 +52,8 @@ public class TextScannerTests
         { "processor/src/client.ts", "const response = await fetch('https://api.na1.adobesign.com/api/rest/v6/agreements');\n", "CK1001", "https://api.na1.adobesign.com/api/rest/v6/agreements" },
         { "scripts/deploy.sh", "curl -H \"Authorization: Bearer eyJhbGciOiJIUzI1NiJ9Zk3v9TqLw2Xp8RmN\" https://api.venafi.cloud/v1/certificates\n", "CK1001", "https://api.venafi.cloud/v1/certificates" },
         { "tools/sync.py", "DATABASE_URL = \"postgres://app:Pr0d-Passw0rd@db.contoso.net/app\"\n", "CK1002", "Pr0d-Passw0rd" },
+        // code assigns with spaces; only markup's href= / to={ touch their name
+        { "processor/src/client.ts", "const to = 'https://api.psp-payments.com/v1';\n", "CK1001", "https://api.psp-payments.com/v1" },
     };
 
     [Theory]
@@ -89,6 +91,13 @@ public class TextScannerTests
         { "processor/src/errors.ts", "throw new Error('Set the API key, see https://docs.venafi.cloud/api for details');\n" },
         { "README.md", "Client secret: Zk3v9TqLw2Xp8RmN at https://api.venafi.cloud" },
         { "values.yaml", "image:\n  repository: ghcr.io/contoso/connector\n  tag: 1.2.3\n" },
+        // a link's target is a page for people: JSX <Link to={…}>, href in HTML inside a template literal
+        { "enabler/src/settings.tsx", "<Link\n  isExternal={true}\n  to={\n    'https://developer.paypal.com/docs/commerce-platforms/admin-panel/'\n  }\n>" },
+        { "assets/src/main.ts", "app.innerHTML = `\n  <a href=\"https://docs.commercetools.com/connect/\" target=\"_blank\">Docs</a>\n`;\n" },
+        // typed sequences are placeholders, a dependency's version range is no credential, a placeholder host is no host
+        { ".env.local", "CTP_CLIENT_SECRET=12345678901234567890123456789012\nFFT_API_PASSWORD=1234567890abcdef\nJWT_SECRET=secret-1234567890-abcdefghijklmnopqrstuvwxyz\n" },
+        { "enabler/package.json", "{\n  \"dependencies\": {\n    \"@commercetools/sdk-middleware-auth\": \"^8.0.1\"\n  }\n}" },
+        { "application/src/constants.ts", "export const APPLICATION_URL = 'https://your-app-url.com';\n" },
     };
 
     [Theory]
@@ -111,6 +120,13 @@ public class TextScannerTests
     [InlineData("docker-compose.yml", TextFileRole.Application)]
     [InlineData("src/Api/appsettings.json", TextFileRole.Application)]
     [InlineData("my.github.io/config.yml", TextFileRole.Application)]
+    [InlineData("connect.yaml", TextFileRole.DeploymentManifest)]
+    [InlineData("processor/.env.template", TextFileRole.SettingsTemplate)]
+    [InlineData("processor/.env.example", TextFileRole.SettingsTemplate)]
+    [InlineData("production.env.sample", TextFileRole.SettingsTemplate)]
+    [InlineData("processor/.env", TextFileRole.Application)]
+    [InlineData("scripts/install.sh", TextFileRole.Script)]
+    [InlineData("build/Install-Tool.ps1", TextFileRole.Script)]
     public void Files_have_a_role_by_name_and_folder(string path, TextFileRole expected)
     {
         Assert.Equal(expected, TextScanner.RoleOf(path));
@@ -229,12 +245,63 @@ public class TextScannerTests
         }
     }
 
+    [Fact]
+    public void A_url_default_in_connect_yaml_and_a_settings_template_value_are_documented_settings_and_a_secret_there_is_not()
+    {
+        var manifest = Scan("connect.yaml", "deployAs:\n  - name: processor\n    configuration:\n      standardConfiguration:\n        - key: CTP_API_URL\n          description: see https://docs.commercetools.com/api/general-concepts\n          default: https://api.europe-west1.gcp.commercetools.com\n        - key: PSP_URL\n          value: https://api.psp-payments.com/v1\n");
+        Assert.Equal(
+            [(RuleIds.HardcodedUrl, "https://api.europe-west1.gcp.commercetools.com", UrlSetting.ManifestDefault), (RuleIds.HardcodedUrl, "https://api.psp-payments.com/v1", UrlSetting.None)],
+            manifest.Select(f => (f.RuleId, f.MessageArgument, f.Setting)));
+
+        var template = Scan("processor/.env.template", "CTP_API_URL=https://api.europe-west1.gcp.commercetools.com\nCTP_CLIENT_SECRET=\nPSP_API_KEY=" + FakeSecrets.Stripe("sk") + "\n");
+        Assert.Contains((RuleIds.HardcodedUrl, UrlSetting.TemplateValue), template.Select(f => (f.RuleId, f.Setting)));
+        Assert.All(template.Where(f => f.RuleId != RuleIds.HardcodedUrl), f => Assert.Equal(UrlSetting.None, f.Setting));
+        Assert.Contains(template, f => f.RuleId == RuleIds.HardcodedSecretContent);
+
+        var env = Scan("processor/.env", "CTP_API_URL=https://api.europe-west1.gcp.commercetools.com\n");
+        Assert.Equal(UrlSetting.None, Assert.Single(env).Setting);
+    }
+
+    [Fact]
+    public void Package_metadata_urls_are_not_endpoints_and_a_url_in_its_config_is()
+    {
+        var findings = Scan("processor/package.json", """
+            {
+              "name": "processor",
+              "homepage": "https://github.com/acme/processor#readme",
+              "repository": {
+                "type": "git",
+                "url": "https://github.com/acme/processor.git"
+              },
+              "bugs": {
+                "email": "help@acme-payments.com",
+                "url": "https://github.com/acme/processor/issues"
+              },
+              "config": {
+                "pspUrl": "https://api.psp-payments.com/v1"
+              }
+            }
+            """);
+
+        Assert.Equal(["https://api.psp-payments.com/v1"], findings.Select(f => f.MessageArgument));
+    }
+
+    [Fact]
+    public void Tool_downloads_and_help_links_of_install_scripts_are_not_endpoints_and_an_api_call_there_is()
+    {
+        var shell = Scan("scripts/install.sh", "#!/bin/sh\ncurl -sSL https://github.com/acme/tool/releases/download/v1.2.3/tool-linux-amd64.tar.gz | tar xz\nwget https://downloads.acme-tools.com/tool/1.2.3/tool.zip\ncurl -X POST https://api.psp-payments.com/v1/charges\n");
+        Assert.Equal(["https://api.psp-payments.com/v1/charges"], shell.Select(f => f.MessageArgument));
+
+        var powershell = Scan("build/Install-Tool.ps1", "<#\n.SYNOPSIS\n  Installs the tool.\n.LINK\n  https://docs.acme-tools.com/install\n#>\nInvoke-WebRequest -Uri https://downloads.acme-tools.com/tool/1.2.3/tool.zip -OutFile tool.zip\nInvoke-RestMethod -Uri https://api.psp-payments.com/v1/charges\n");
+        Assert.Equal(["https://api.psp-payments.com/v1/charges"], powershell.Select(f => f.MessageArgument));
+    }
+
     private static List<TextFinding> Scan(string path, string text) => Scan(path, text, Defaults);
 
     private static List<TextFinding> Scan(string path, string text, TextScanSettings settings)
     {
         var findings = new List<TextFinding>();
-        TextScanner.Scan(text, TextScanner.KindOf(path), TextScanner.RoleOf(path), settings, findings);
+        TextScanner.Scan(text, path, TextScanner.KindOf(path), TextScanner.RoleOf(path), settings, findings);
         return findings;
     }
 }

@@ -73,6 +73,19 @@ public class ValueShapesTests
     }
 
     [Theory]
+    [InlineData("ct-connect-ordergroove-subscription", "MY_SUBSCRIPTION_KEY", true)]
+    [InlineData("payment-connector-subscription-information", "CT_PRODUCT_TYPE_SUBSCRIPTION_KEY", true)]
+    [InlineData("correct-horse-battery-staple", "ADMIN_PASSWORD", false)]
+    [InlineData("correct-horse-battery-staple", "BATTERY_PASSWORD", true)]
+    [InlineData("prod-api-key-2031", "API_KEY", false)]
+    [InlineData("Payment-Connector-Subscription", "SUBSCRIPTION_KEY", false)]
+    [InlineData("connector-subscription", "SUBSCRIPTION_KEY", false)]
+    [InlineData("fft-ctc-orders", "ORDER_SUBSCRIPTION_KEY", true)]
+    [InlineData("x9f2-subscription-q7", "SUBSCRIPTION_KEY", false)]
+    public void A_resource_key_is_lower_case_words_that_repeat_a_word_of_its_name(string value, string name, bool resourceKey) =>
+        Assert.Equal(resourceKey, ValueShapes.IsResourceKey(value, name));
+
+    [Theory]
     [InlineData("iLoveYou")]
     [InlineData("XMLHttpKey")]
     [InlineData("Secret12Key")]

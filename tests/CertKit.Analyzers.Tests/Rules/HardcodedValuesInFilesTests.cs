@@ -110,6 +110,17 @@ public class HardcodedValuesInFilesTests
     }
 
     [Fact]
+    public async Task In_a_test_a_jwt_signed_with_a_shared_secret_is_test_data_and_one_signed_with_a_private_key_is_reported()
+    {
+        // Composed at run time so no token sits whole in the source.
+        const string payload = "eyJzdWIiOiJ1cm46b2NmZjpjb21tZXJjZXRvb2xzIn0";
+        var sharedSecret = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + "." + payload + "." + "Zk3v9TqLw2Xp8RmNq8Fz2LmR7vXc9PwT";
+        var privateKey = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9" + "." + payload + "." + "Q8fz2LmR7vXc9PwTk3v9TqLw2Xp8RmNa";
+        var test = CreateTest(("/shared/tests/tokenUtils.test.ts", $"const minted = '{sharedSecret}';\nconst captured = '{{|CK1003:{privateKey}|}}';\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Half_written_config_does_not_throw()
     {
         var test = CreateTest(

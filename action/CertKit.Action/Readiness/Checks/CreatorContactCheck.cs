@@ -18,6 +18,7 @@ internal sealed class CreatorContactCheck : IReadinessCheck
 
     public Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
+        // Every section the words name, the most telling first: "About Mollie" (the product) may come before "📞 Contact" (the people).
         var readme = ReadmeSections.Read(context);
         foreach (var section in readme?.FindAll(CreatorWords) ?? [])
         {

@@ -33,9 +33,18 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
     public async Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var report = await context.ScanAsync(cancellationToken).ConfigureAwait(false);
-        var findings = report.Findings.Where(finding => ruleIds.Contains(finding.RuleId, StringComparer.Ordinal)).ToList();
+        var ofTheseRules = report.Findings.Where(finding => ruleIds.Contains(finding.RuleId, StringComparer.Ordinal)).ToList();
+
+        // A note (a documented, overridable setting: a connect.yaml default, a settings template's example) is advice, not a failure.
+        var findings = ofTheseRules.Where(finding => finding.Level != FindingLevel.Note).ToList();
+        var notes = ofTheseRules.Where(finding => finding.Level == FindingLevel.Note).ToList();
         var rules = string.Join(", ", ruleIds);
         var warnings = report.AnalyzerFailures.Select(failure => "an analyzer failed, so findings may be missing: " + failure).ToList();
+        warnings.AddRange(notes.Take(MaxListed).Select(note => $"{note.Path}:{note.Line}: {note.RuleId} (note) {note.Message}"));
+        if (notes.Count > MaxListed)
+        {
+            warnings.Add($"… and {notes.Count - MaxListed} more note(s) (certkit scan lists them all)");
+        }
 
         // What these rules did not see in the shipped code: a pass would claim more than the analysis saw.
         var gaps = Coverage.GapsOf(context.Workspace, ruleIds, report).Select(gap => "not analysed: " + gap).ToList();

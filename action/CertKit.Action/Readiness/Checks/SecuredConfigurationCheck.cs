@@ -23,6 +23,7 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
         var secured = new List<string>();
         var standard = new List<string>();
         var publicKeys = new List<string>();
+        var resourceKeys = new List<string>();
         var allowList = AllowList(context);
         foreach (var entry in manifest.AllConfiguration)
         {
@@ -45,6 +46,13 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
             }
             else if (CredentialNames.Classify(entry.Key) is CredentialNameKind.Credential or CredentialNameKind.BareToken)
             {
+                // CT_PRODUCT_TYPE_SUBSCRIPTION_KEY: 'payment-connector-subscription-information' names a commercetools resource.
+                if (entry.Default is { } key && ValueShapes.IsResourceKey(key.Trim(), entry.Key))
+                {
+                    resourceKeys.Add($"{where}: {entry.Key} names a resource (its default '{key.Trim()}' is a key spelled with words of its name), not a credential");
+                    continue;
+                }
+
                 problems.Add($"{where}: {entry.Key} is a credential in standardConfiguration; move it to securedConfiguration");
             }
             else if (entry.Default is { } value && LooksSecret(entry.Key, value))
@@ -59,6 +67,7 @@ internal sealed class SecuredConfigurationCheck : IReadinessCheck
             standard.Count == 0 ? "no standardConfiguration keys" : $"standardConfiguration: {string.Join(", ", standard.Distinct())} (none credential-like, no secret-shaped default)",
         };
         evidence.AddRange(publicKeys.Distinct());
+        evidence.AddRange(resourceKeys.Distinct());
         return Task.FromResult(CheckOutcome.FailedIfAny(problems, evidence));
     }
 
