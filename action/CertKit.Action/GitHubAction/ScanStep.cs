@@ -29,8 +29,10 @@ internal sealed class ScanStep : IActionStep
         }
         catch (CertKitException exception)
         {
-            // The scan's user errors (no base commit, a folder git refuses) say which step they come from.
-            throw new CertKitException($"certkit scan: {exception.Message}", exception);
+            // The scan's user errors (no base commit, a folder git refuses) say which step they come from, and name the
+            // Action's input rather than the command line's option.
+            var message = exception.Message.StartsWith("--baseline: ", StringComparison.Ordinal) ? "the baseline input: " + exception.Message["--baseline: ".Length..] : exception.Message;
+            throw new CertKitException($"certkit scan: {message}", exception);
         }
 
         run.Core.SetOutput("findings", run.Scan.Reported.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

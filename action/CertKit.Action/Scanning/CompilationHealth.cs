@@ -28,7 +28,9 @@ internal sealed record CompilationHealth(int CSharpFiles, int UnresolvedNames, i
         var unresolved = 0;
         var files = new HashSet<string>(StringComparer.Ordinal);
         var examples = new List<string>();
-        foreach (var diagnostic in compilerDiagnostics)
+        // The compiler's diagnostics come in the order concurrent analysis met them: sorted by place, so the examples a
+        // report names are the same in every run (a pack and a check run alone must agree).
+        foreach (var diagnostic in compilerDiagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
         {
             if (diagnostic.Severity != DiagnosticSeverity.Error || !UnresolvedIds.Contains(diagnostic.Id))
             {

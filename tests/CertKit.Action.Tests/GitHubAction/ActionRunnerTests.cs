@@ -51,7 +51,7 @@ public sealed class ActionRunnerTests
             Assert.Equal(1, exitCode);
             var error = Assert.Single(stdout.ToString().Split('\n'), line => line.StartsWith("::error", StringComparison.Ordinal));
             Assert.Equal(
-                $"::error::certkit scan: --baseline: the file '{Path.Combine(workspace.Path, "certkit-baseline.json")}' does not exist (write one with --write-baseline)",
+                $"::error::certkit scan: the baseline input: the file '{Path.Combine(workspace.Path, "certkit-baseline.json")}' does not exist (write one with --write-baseline)",
                 error);
         }
         finally

@@ -320,6 +320,29 @@ public sealed class CommercetoolsCheckTests
     }
 
     [Fact]
+    public void A_url_and_a_console_write_outside_the_deployed_folders_are_warnings_and_a_secret_there_still_fails()
+    {
+        using var repository = ConnectSample.Create();
+        repository.Write("scripts/update-connector.js", "const url = 'https://api.partner-tools.com/v1/connectors';\nconsole.log('updating', url);\n");
+        repository.Commit("a maintainer's script");
+        ConnectSample.Tag(repository, "v1.0.1");
+
+        var run = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal(("passed", "passed"), (run.Status("hardcoded-values"), run.Status("production-code")));
+        Assert.Contains(run.Warnings("hardcoded-values"), line => line.StartsWith("scripts/update-connector.js:1: CK1001 (not deployed: outside the service/, event/ folders connect.yaml deploys)", StringComparison.Ordinal));
+        Assert.Contains(run.Warnings("production-code"), line => line.StartsWith("scripts/update-connector.js:2: CK3001 (not deployed:", StringComparison.Ordinal));
+
+        repository.Write("scripts/update-connector.js", "const token = '" + "ghp_" + "Q8fz2LmR7vXc9PwTk3v9TqLw2Xp8RmNa1b2C" + "';\n");
+        repository.Commit("a token in the script");
+        ConnectSample.Tag(repository, "v1.0.2");
+        var leaked = CheckRun.Of(repository.Root, "commercetools");
+
+        Assert.Equal("failed", leaked.Status("hardcoded-values"));
+        Assert.Equal(["scripts/update-connector.js:1: CK1002", "scripts/update-connector.js:1: CK1003"], leaked.Evidence("hardcoded-values").Select(line => line[..line.IndexOf(' ', line.IndexOf(": ", StringComparison.Ordinal) + 2)]));
+    }
+
+    [Fact]
     public void A_head_tagged_only_latest_fails_git_tag()
     {
         using var repository = ConnectSample.Create();

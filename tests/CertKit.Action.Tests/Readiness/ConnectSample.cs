@@ -65,5 +65,7 @@ internal sealed record CheckRun(CertkitRun Run, JsonElement Report)
 
     public IReadOnlyList<string> Evidence(string id) => [.. Checks.Single(check => check.GetProperty("id").GetString() == id).GetProperty("evidence").EnumerateArray().Select(line => line.GetString()!)];
 
+    public IReadOnlyList<string> Warnings(string id) => [.. Checks.Single(check => check.GetProperty("id").GetString() == id).GetProperty("warnings").EnumerateArray().Select(line => line.GetString()!)];
+
     public string Status(string id) => Checks.Single(check => check.GetProperty("id").GetString() == id).GetProperty("status").GetString()!;
 }

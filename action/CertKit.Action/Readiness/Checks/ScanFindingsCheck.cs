@@ -24,6 +24,26 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
         return tests > 0 ? $"{line}; {tests} test and fixture file(s): {FileTreatments.Name(workspace.Treatments.Test)}" : line;
     }
 
+    // Rules about what the deployed application does; secrets (CK1002, CK1003) and secrets in logs (CK3002) count anywhere.
+    private static readonly string[] OnlyWhereDeployed =
+        [CertKit.Analyzers.RuleIds.HardcodedUrl, CertKit.Analyzers.RuleIds.NonProductionOutput, CertKit.Analyzers.RuleIds.DebugFeatureOutsideDevelopment];
+
+    /// <summary>The folders connect.yaml deploys (its applications' names), or null outside a Connect repository.</summary>
+    /// <remarks>The manifest itself is deployed configuration; folders are relative to the manifest's folder.</remarks>
+    private static IReadOnlyList<string>? DeployedFolders(CheckContext context)
+    {
+        if (context.TryManifest() is not { Applications.Count: > 0 } manifest)
+        {
+            return null;
+        }
+
+        var root = manifest.RelativePath.Contains('/') ? manifest.RelativePath[..(manifest.RelativePath.LastIndexOf('/') + 1)] : string.Empty;
+        return [manifest.RelativePath, .. manifest.Applications.Select(application => root + application.Name.Trim('/'))];
+    }
+
+    private static bool IsUnder(string path, IReadOnlyList<string> deployed) =>
+        deployed.Any(entry => path == entry || path.StartsWith(entry + "/", StringComparison.Ordinal));
+
     public string Id => id;
 
     public string Requirement => requirement;
@@ -36,10 +56,15 @@ internal sealed class ScanFindingsCheck(string id, string requirement, params st
         var ofTheseRules = report.Findings.Where(finding => ruleIds.Contains(finding.RuleId, StringComparer.Ordinal)).ToList();
 
         // A note (a documented, overridable setting: a connect.yaml default, a settings template's example) is advice, not a failure.
-        var findings = ofTheseRules.Where(finding => finding.Level != FindingLevel.Note).ToList();
+        // In a Connect repository only the deployAs folders are deployed: a URL or a console write in a maintainer's script
+        // outside them is not the application's (a secret anywhere in the repository is still leaked).
+        var deployed = DeployedFolders(context);
+        var notDeployed = ofTheseRules.Where(finding => finding.Level != FindingLevel.Note && deployed is not null && OnlyWhereDeployed.Contains(finding.RuleId) && !IsUnder(finding.Path, deployed)).ToList();
+        var findings = ofTheseRules.Where(finding => finding.Level != FindingLevel.Note && !notDeployed.Contains(finding)).ToList();
         var notes = ofTheseRules.Where(finding => finding.Level == FindingLevel.Note).ToList();
         var rules = string.Join(", ", ruleIds);
         var warnings = report.AnalyzerFailures.Select(failure => "an analyzer failed, so findings may be missing: " + failure).ToList();
+        warnings.AddRange(notDeployed.Take(MaxListed).Select(finding => $"{finding.Path}:{finding.Line}: {finding.RuleId} (not deployed: outside the {string.Join(", ", deployed!.Skip(1).Select(folder => folder + "/"))} folders connect.yaml deploys) {finding.Message}"));
         warnings.AddRange(notes.Take(MaxListed).Select(note => $"{note.Path}:{note.Line}: {note.RuleId} (note) {note.Message}"));
         if (notes.Count > MaxListed)
         {
