@@ -15,19 +15,21 @@ internal static class ExcludedTrees
     /// <summary>The reason a project in which no file is analysed is listed with.</summary>
     public const string EveryFileExcluded = "every C# file excluded: not compiled for analysis (its other files are analysed with the files under no project)";
 
-    public static Compilation MarkNotAnalysedAsGenerated(Compilation compilation, Func<string, bool> isAnalysed)
+    /// <summary>
+    /// The compilation and analyzer options with every tree that is not analysed marked generated (one set of trees for
+    /// both: the analyzer options' <c>generated_code = true</c> and the compilation's syntax-tree options).
+    /// </summary>
+    public static (Compilation Compilation, AnalyzerOptions Options) MarkNotAnalysedAsGenerated(Compilation compilation, AnalyzerOptions options, Func<string, bool> isAnalysed)
     {
         var excluded = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => !string.IsNullOrEmpty(tree.FilePath) && !isAnalysed(tree.FilePath)));
-        return excluded.Count == 0
-            ? compilation
-            : compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new Provider(compilation.Options.SyntaxTreeOptionsProvider, excluded)));
-    }
+        if (excluded.Count == 0)
+        {
+            return (compilation, options);
+        }
 
-    /// <summary>The analyzer options with <c>generated_code = true</c> for every tree of <paramref name="compilation"/> that is not analysed.</summary>
-    public static AnalyzerOptions MarkNotAnalysedAsGenerated(AnalyzerOptions options, Compilation compilation, Func<string, bool> isAnalysed)
-    {
-        var excluded = new HashSet<SyntaxTree>(compilation.SyntaxTrees.Where(tree => !string.IsNullOrEmpty(tree.FilePath) && !isAnalysed(tree.FilePath)));
-        return excluded.Count == 0 ? options : new AnalyzerOptions(options.AdditionalFiles, new GeneratedOptionsProvider(options.AnalyzerConfigOptionsProvider, excluded));
+        return (
+            compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new Provider(compilation.Options.SyntaxTreeOptionsProvider, excluded))),
+            new AnalyzerOptions(options.AdditionalFiles, new GeneratedOptionsProvider(options.AnalyzerConfigOptionsProvider, excluded)));
     }
 
     private sealed class GeneratedOptionsProvider(AnalyzerConfigOptionsProvider inner, HashSet<SyntaxTree> excluded) : AnalyzerConfigOptionsProvider

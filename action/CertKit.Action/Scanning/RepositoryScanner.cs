@@ -729,8 +729,7 @@ internal sealed class RepositoryScanner
 
         // Excluded, vendored and generated files stay in the compilation (the rest binds against them) but are marked
         // generated, which every CertKit analyzer skips, callbacks included: the analyzers never see them.
-        compilation = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, IsRepositoryFile);
-        options = ExcludedTrees.MarkNotAnalysedAsGenerated(options, compilation, IsRepositoryFile);
+        (compilation, options) = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, options, IsRepositoryFile);
         if (_analyzers.IsEmpty)
         {
             return CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile);
