@@ -35,6 +35,9 @@ internal sealed class ActionRun(ActionsCore core)
     /// <summary>The checked-out repository (<c>GITHUB_WORKSPACE</c>, else the current folder).</summary>
     public string WorkspacePath { get; set; } = string.Empty;
 
+    /// <summary>The <c>policy-file</c> input as a path (relative to the workspace unless rooted), or null.</summary>
+    public string? PolicyFilePath => Inputs.PolicyFile is null ? null : Path.Combine(WorkspacePath, Inputs.PolicyFile);
+
     /// <summary>What the decision is asked (set by <see cref="EventStep"/>, completed by <see cref="DecisionStep"/>).</summary>
     public DecisionRequest Request { get; set; } = null!;
 

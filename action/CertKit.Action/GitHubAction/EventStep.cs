@@ -24,7 +24,7 @@ internal sealed class EventStep : IActionStep
 
         run.Repository = core.GetEnvironment("GITHUB_REPOSITORY") ?? inputs.TargetRepository.ToString();
         run.ServerUrl = core.GetEnvironment("GITHUB_SERVER_URL") is { Length: > 0 } server ? server : "https://github.com";
-        var policyFile = inputs.PolicyFile is null || Path.IsPathRooted(inputs.PolicyFile) ? inputs.PolicyFile : Path.Combine(run.WorkspacePath, inputs.PolicyFile);
+        var policyFile = run.PolicyFilePath;
         var (certified, certifiedSource) = inputs.CertifiedVersion is { } named
             ? (named, "certified-version input")
             : CertifiedSetting.FromPolicyFile(policyFile, run.WorkspacePath);

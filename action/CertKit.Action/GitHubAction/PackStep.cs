@@ -55,7 +55,7 @@ internal sealed class PackStep : IActionStep
         var context = CheckContext.Open(view, wholeScan is null ? null : _ => Task.FromResult(wholeScan));
         var staleness = StalenessRule.Default;
         var readiness = run.Readiness ?? await ReadinessRunner.RunAsync(
-            ProgramRegistry.ResolveReadiness(inputs.Program, inputs.PolicyFile is null ? null : Path.Combine(view.Directory, inputs.PolicyFile), view.Directory),
+            ProgramRegistry.ResolveReadiness(inputs.Program, run.PolicyFilePath, view.Directory),
             context,
             cancellationToken,
             staleness).ConfigureAwait(false);

@@ -32,7 +32,7 @@ internal sealed class ReadinessStep : IActionStep
         var (core, inputs) = (run.Core, run.Inputs);
         var fullScan = run.Scan?.FullScan;
         var context = CheckContext.Open(view, fullScan is null ? null : _ => Task.FromResult(fullScan));
-        var resolved = Programs.ProgramRegistry.ResolveReadiness(inputs.Program, inputs.PolicyFile is null ? null : Path.Combine(run.WorkspacePath, inputs.PolicyFile), context.Root);
+        var resolved = Programs.ProgramRegistry.ResolveReadiness(inputs.Program, run.PolicyFilePath, context.Root);
         var report = await ReadinessRunner.RunAsync(resolved, context, CancellationToken.None).ConfigureAwait(false);
         core.Info($"{report.ProgramName}: {ReadinessWriters.Headline(report)}");
         foreach (var check in report.Checks)
