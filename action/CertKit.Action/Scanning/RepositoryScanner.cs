@@ -196,7 +196,10 @@ internal sealed class RepositoryScanner
         }
 
         var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
-        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, repositoryFiles, globalConfig);
+        var changedCSharp = changed is null
+            ? null
+            : new HashSet<string>(changed.Files.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(p => Path.GetFullPath(Path.Combine(sourceRoot, p))), StringComparer.Ordinal);
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, changedCSharp, repositoryFiles, globalConfig);
         filesPhase.Dispose();
 
         if (analysed.Count > 0)
@@ -209,7 +212,7 @@ internal sealed class RepositoryScanner
         {
             var csharp = unowned.Where(f => f.IsCSharp).ToList();
             var others = unowned.Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip).ToList();
-            var health = await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, [], context, null, cancellationToken).ConfigureAwait(false);
+            var health = await AnalyzeAdHocAsync("certkit-scan-no-project", csharp, others, [], context, context.NarrowingFor(null), null, cancellationToken).ConfigureAwait(false);
             collector.Projects.Add(new ProjectRecord("(files under no project)", ProjectLoadMode.NoProject, null, csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count) { Health = health });
         }
 
@@ -313,9 +316,18 @@ internal sealed class RepositoryScanner
         DesignTimeCache? Cache,
         IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
         ChangeScope? Scope,
+        IReadOnlySet<string>? ChangedCSharp,
         IReadOnlySet<string> RepositoryFiles,
         string? GlobalConfig)
     {
+        /// <summary>
+        /// In a pull request, the changed C# files a compilation's analysis narrows to (see <see cref="ChangedCodeScope"/>):
+        /// for a project changed in its code, and for the files under no project (<paramref name="projectPath"/> null).
+        /// A project whose build changed is analysed in full; a full scan narrows nothing.
+        /// </summary>
+        public IReadOnlySet<string>? NarrowingFor(string? projectPath) =>
+            Scope is not null && (projectPath is null || Scope.Of(projectPath) == ProjectChange.Full) ? ChangedCSharp : null;
+
         /// <summary>Text files of projects whose every C# file is excluded: analysed with the files under no project, so the project is never compiled.</summary>
         public List<ScannedFile> Adopted { get; } = [];
     }
@@ -603,7 +615,7 @@ internal sealed class RepositoryScanner
         CompilationHealth health;
         using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
         {
-            health = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+            health = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, context.NarrowingFor(projectPath), cancellationToken).ConfigureAwait(false);
         }
 
         if (referencedByOthers && !textFilesOnly && !compiler.HasProjectImage(design.Name))
@@ -658,7 +670,7 @@ internal sealed class RepositoryScanner
         // The project's packages and shared frameworks, as far as its last restore knows them.
         var (packageAssemblies, packages) = AssetsFileReferences.Read(projectPath);
         var relativePath = context.Files[projectPath].RelativePath;
-        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, relativePath, cancellationToken).ConfigureAwait(false);
+        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, context.NarrowingFor(projectPath), relativePath, cancellationToken).ConfigureAwait(false);
         context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: packages) { Health = health });
     }
 
@@ -685,7 +697,7 @@ internal sealed class RepositoryScanner
         var reason = located.Directory is null
             ? (problem == located.Problem ? problem : Join(problem, located.Problem!)) + "; compiled against the running .NET instead"
             : Join(problem, $"compiled ad hoc against the .NET Framework {legacy.TargetFrameworkVersion} reference assemblies");
-        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, references, context, relativePath, cancellationToken, ownFramework: located.Directory is not null).ConfigureAwait(false);
+        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, references, context, context.NarrowingFor(projectPath), relativePath, cancellationToken, ownFramework: located.Directory is not null).ConfigureAwait(false);
         context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, reason, csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: legacy.Packages.Count, FallbackPackagesFrom: "packages.config") { Health = health });
     }
 
@@ -698,6 +710,7 @@ internal sealed class RepositoryScanner
         List<ScannedFile> others,
         IReadOnlyList<string> extraReferences,
         ScanContext context,
+        IReadOnlySet<string>? narrowTo,
         string? timingName,
         CancellationToken cancellationToken,
         bool ownFramework = false)
@@ -712,20 +725,28 @@ internal sealed class RepositoryScanner
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
         using (context.Timings.Measure(ScanPhase.Analyzers, timingName))
         {
-            return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, cancellationToken).ConfigureAwait(false);
+            return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, narrowTo, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Runs the analyzers and collects their findings; returns how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
+    /// <param name="narrowTo">In a pull request, the changed C# files: only they and what a flow into them needs are analysed.</param>
     private async Task<CompilationHealth> RunAnalyzersAsync(
         Compilation compilation,
         AnalyzerOptions options,
         Dictionary<string, ScannedFile> files,
         EditorConfigOptions editorConfig,
         Collector collector,
+        IReadOnlySet<string>? narrowTo,
         CancellationToken cancellationToken)
     {
-        bool IsRepositoryFile(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
+        IReadOnlySet<string>? inScope = null;
+        if (narrowTo is not null)
+        {
+            (compilation, inScope) = ChangedCodeScope.Narrow(compilation, narrowTo, path => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip, cancellationToken);
+        }
+
+        bool IsRepositoryFile(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip && (inScope is null || inScope.Contains(path));
 
         // Excluded, vendored and generated files stay in the compilation (the rest binds against them) but are marked
         // generated, which every CertKit analyzer skips, callbacks included: the analyzers never see them.

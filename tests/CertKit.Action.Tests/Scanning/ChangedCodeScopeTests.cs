@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using CertKit.Action.Scanning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Action.Tests.Scanning;
+
+#pragma warning disable RS1036, RS1038, RS1041, RS2008
+
+/// <summary>
+/// A pull request analyses the changed C# files and what a cross-file flow into them needs, not every file of their
+/// project; the findings on the changed lines are still exactly a full scan's.
+/// </summary>
+[Collection(ScanCollection.Name)]
+public sealed class ChangedCodeScopeTests
+{
+    private const string Sink = """
+        namespace App;
+
+        public static class Mail
+        {
+            public static System.Net.NetworkCredential Connect(string user, string data) => new System.Net.NetworkCredential(user, data);
+        }
+        """;
+
+    private const string Caller = """
+        namespace App;
+
+        public static class Nightly
+        {
+            public static void Run() => Sync.Push("nightly");
+        }
+        """;
+
+    private static string Unrelated(int i) => $$"""
+        namespace App;
+
+        public static class Report{{i}}
+        {
+            public static string Title() => "report {{i}}";
+        }
+        """;
+
+    private static string Changed(bool withCredential) => $$"""
+        namespace App;
+
+        public static class Sync
+        {
+            public static string Push(string label) => label;
+        {{(withCredential ? "\n    public static object Login() => Mail.Connect(\"svc-sync\", \"Pr0d#Sync24\");\n" : string.Empty)}}}
+        """;
+
+    [Fact]
+    public async Task A_pull_request_analyses_the_changed_file_its_callees_and_callers_and_finds_the_cross_file_flow()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write(".gitignore", "bin/\nobj/\n");
+        repository.Write("src/App/App.csproj", TempRepository.ClassLibraryProject);
+        repository.Write("src/App/Sync.cs", Changed(withCredential: false));
+        repository.Write("src/App/Mail.cs", Sink);
+        repository.Write("src/App/Nightly.cs", Caller);
+        for (var i = 0; i < 5; i++)
+        {
+            repository.Write($"src/App/Reports/Report{i}.cs", Unrelated(i));
+        }
+
+        repository.Commit("base");
+        var baseCommit = repository.Git("rev-parse", "HEAD").Trim();
+        repository.Write("src/App/Sync.cs", Changed(withCredential: true));
+        repository.Commit("a login through the mail helper");
+
+        var full = await ScanHarness.RunAsync([], repository.Root, "--json", "--fail-on", "none");
+        var recorder = new RecordingAnalyzer();
+        var pullRequest = await ScanHarness.RunAsync([recorder], repository.Root, "--json", "--fail-on", "none", "--base", baseCommit);
+
+        // Sync.cs changed; Mail.cs holds what it calls (the flow's sink); Nightly.cs calls a method it declares. The
+        // reports are never seen by an analyzer, though the project compiles them (declarations only).
+        Assert.Equal(
+            ["src/App/Mail.cs", "src/App/Nightly.cs", "src/App/Sync.cs"],
+            recorder.Trees.Select(path => Path.GetRelativePath(repository.Root, path).Replace('\\', '/')).Distinct().Order());
+        var changed = await ChangedLines.ReadAsync(repository.Root, baseCommit, CancellationToken.None);
+        var expected = Findings(full).Where(f => changed.Contains(f.Path, f.Line)).ToList();
+        Assert.Contains(("CK1002", "src/App/Sync.cs", 7), expected.Select(f => (f.RuleId, f.Path, f.Line)));
+        Assert.Equal(expected, Findings(pullRequest));
+    }
+
+    [Fact]
+    public void Declarations_only_keep_signatures_fields_and_constants_and_drop_every_body()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            public sealed class Client(string name)
+            {
+                public const string Host = "https://api.example.invalid";
+                private readonly string _key = "k";
+                public Client() : this("default") { System.Console.WriteLine("made"); }
+                public string Name { get; } = name;
+                public string Upper => name.ToUpperInvariant();
+                public string Lower { get { return name.ToLowerInvariant(); } set { } }
+                public void Send() { System.Console.WriteLine(_key); }
+                public int Count() => 1;
+                public static Client operator +(Client a, Client b) => a;
+                ~Client() { System.Console.WriteLine("gone"); }
+            }
+            """);
+
+        var stripped = ChangedCodeScope.DeclarationsOnly(tree, CancellationToken.None).GetRoot().NormalizeWhitespace().ToFullString();
+
+        // Blank lines are the normaliser's business, not the stripper's.
+        static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n').Where(line => line.Trim().Length > 0).ToArray();
+
+        Assert.Equal(Lines("""
+            public sealed class Client(string name)
+            {
+                public const string Host = "https://api.example.invalid";
+                private readonly string _key = "k";
+                public Client() : this("default")
+                {
+                    throw null;
+                }
+
+                public string Name { get; } = name;
+                public string Upper => throw null;
+                public string Lower
+                {
+                    get
+                    {
+                        throw null;
+                    }
+
+                    set
+                    {
+                        throw null;
+                    }
+                }
+
+                public void Send()
+                {
+                    throw null;
+                }
+
+                public int Count() => throw null;
+                public static Client operator +(Client a, Client b) => throw null;
+                ~Client()
+                {
+                    throw null;
+                }
+            }
+            """), Lines(stripped));
+        var compilation = CSharpCompilation.Create("stripped", [ChangedCodeScope.DeclarationsOnly(tree, CancellationToken.None)], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    private static List<(string RuleId, string Path, int Line, string Message)> Findings(ScanRun run) =>
+        run.Json.GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("ruleId").GetString()!, f.GetProperty("path").GetString()!, f.GetProperty("line").GetInt32(), f.GetProperty("message").GetString()!))
+            .ToList();
+
+    /// <summary>Records every tree a syntax-node or operation callback sees; configured like the CertKit analyzers.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class RecordingAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("CKT998", "Never reported", "Never", "Test", DiagnosticSeverity.Hidden, true);
+
+        public ConcurrentBag<string> Trees { get; } = [];
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSyntaxNodeAction(node => Trees.Add(node.Node.SyntaxTree.FilePath), SyntaxKind.StringLiteralExpression);
+            context.RegisterOperationAction(operation => Trees.Add(operation.Operation.Syntax.SyntaxTree.FilePath), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Literal);
+        }
+    }
+}
