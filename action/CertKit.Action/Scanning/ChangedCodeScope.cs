@@ -15,17 +15,16 @@ namespace CertKit.Action.Scanning;
 /// <item>the files that name a method or constructor with a body the changed files declare (callers, by identifier: a
 /// value they pass may reach a sink in that body; overrides are called through their base and do not count).</item>
 /// </list>
-/// Every other file keeps its declarations (types, signatures, fields and constants with their values) and loses its
-/// method bodies, so the compiler binds what the analysed files need and no more; it is marked not analysed.
+/// Every other file is not analysed (<see cref="ExcludedTrees"/>: it keeps its declarations and loses its method bodies).
 /// A flow that passes through a second file between the change and its sink is not followed (docs/scan.md).
 /// </summary>
 internal static class ChangedCodeScope
 {
     /// <summary>
-    /// The compilation with every tree outside the scope reduced to its declarations, and the paths of the trees analysed
-    /// (none when no C# file of it changed: its changed text files are analysed without any C#).
+    /// The paths of the trees a pull request analyses in <paramref name="compilation"/> (none when no C# file of it
+    /// changed: its changed text files are analysed without any C#).
     /// </summary>
-    public static (Compilation Compilation, IReadOnlySet<string> Analysed) Narrow(
+    public static IReadOnlySet<string> Select(
         Compilation compilation,
         IReadOnlySet<string> changedPaths,
         Func<string, bool> isRepositoryFile,
@@ -47,9 +46,7 @@ internal static class ChangedCodeScope
             }
         }
 
-        var trees = compilation.SyntaxTrees.Select(tree => analysed.Contains(tree) ? tree : DeclarationsOnly(tree, cancellationToken)).ToList();
-        var paths = new HashSet<string>(analysed.Select(tree => tree.FilePath), StringComparer.Ordinal);
-        return (compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees), paths);
+        return new HashSet<string>(analysed.Select(tree => tree.FilePath), StringComparer.Ordinal);
     }
 
     /// <summary>Adds the source trees of what <paramref name="tree"/> uses, and collects the names of the members it declares.</summary>
@@ -111,44 +108,5 @@ internal static class ChangedCodeScope
         }
 
         return false;
-    }
-
-    /// <summary>The tree with every method, accessor, constructor and operator body replaced by <c>throw null;</c>.</summary>
-    internal static SyntaxTree DeclarationsOnly(SyntaxTree tree, CancellationToken cancellationToken) =>
-        tree.WithRootAndOptions(new BodyStripper().Visit(tree.GetRoot(cancellationToken)), tree.Options);
-
-    private sealed class BodyStripper : CSharpSyntaxRewriter
-    {
-        private static readonly BlockSyntax ThrowBlock = SyntaxFactory.Block(
-            SyntaxFactory.ThrowStatement(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
-
-        private static readonly ArrowExpressionClauseSyntax ThrowArrow = SyntaxFactory.ArrowExpressionClause(
-            SyntaxFactory.ThrowExpression(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression)));
-
-        public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node) => Strip(node);
-
-        public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) => Strip(node); // its base(...) call stays
-
-        public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node) => Strip(node);
-
-        public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) => Strip(node);
-
-        public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) => Strip(node);
-
-        public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node) =>
-            node.Body is not null ? node.WithBody(ThrowBlock)
-            : node.ExpressionBody is not null ? node.WithExpressionBody(ThrowArrow)
-            : node; // an auto-property's accessor keeps its meaning
-
-        public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node) =>
-            node.ExpressionBody is not null ? node.WithExpressionBody(ThrowArrow) : base.VisitPropertyDeclaration(node);
-
-        public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node) =>
-            node.ExpressionBody is not null ? node.WithExpressionBody(ThrowArrow) : base.VisitIndexerDeclaration(node);
-
-        private static BaseMethodDeclarationSyntax Strip(BaseMethodDeclarationSyntax node) =>
-            node.Body is not null ? node.WithBody(ThrowBlock)
-            : node.ExpressionBody is not null ? node.WithExpressionBody(ThrowArrow)
-            : node;
     }
 }

@@ -740,17 +740,14 @@ internal sealed class RepositoryScanner
         IReadOnlySet<string>? narrowTo,
         CancellationToken cancellationToken)
     {
-        IReadOnlySet<string>? inScope = null;
-        if (narrowTo is not null)
-        {
-            (compilation, inScope) = ChangedCodeScope.Narrow(compilation, narrowTo, path => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip, cancellationToken);
-        }
+        bool IsListed(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
+        var inScope = narrowTo is null ? null : ChangedCodeScope.Select(compilation, narrowTo, IsListed, cancellationToken);
+        bool IsRepositoryFile(string path) => IsListed(path) && (inScope is null || inScope.Contains(path));
 
-        bool IsRepositoryFile(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip && (inScope is null || inScope.Contains(path));
-
-        // Excluded, vendored and generated files stay in the compilation (the rest binds against them) but are marked
-        // generated, which every CertKit analyzer skips, callbacks included: the analyzers never see them.
-        (compilation, options) = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, options, IsRepositoryFile);
+        // Excluded, vendored and generated files, and in a pull request those out of its scope, stay in the compilation
+        // as declarations (the rest binds against them) and are marked generated, which every CertKit analyzer skips,
+        // callbacks included: the analyzers never see them, and the compiler binds none of their bodies.
+        (compilation, options) = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, options, IsRepositoryFile, cancellationToken);
         if (_analyzers.IsEmpty)
         {
             return CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile);

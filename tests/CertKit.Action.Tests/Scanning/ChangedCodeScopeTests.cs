@@ -106,7 +106,7 @@ public sealed class ChangedCodeScopeTests
             }
             """);
 
-        var stripped = ChangedCodeScope.DeclarationsOnly(tree, CancellationToken.None).GetRoot().NormalizeWhitespace().ToFullString();
+        var stripped = DeclarationsOnly.Of(tree, CancellationToken.None).GetRoot().NormalizeWhitespace().ToFullString();
 
         // Blank lines are the normaliser's business, not the stripper's.
         static string[] Lines(string text) => text.ReplaceLineEndings("\n").Split('\n').Where(line => line.Trim().Length > 0).ToArray();
@@ -149,7 +149,7 @@ public sealed class ChangedCodeScopeTests
                 }
             }
             """), Lines(stripped));
-        var compilation = CSharpCompilation.Create("stripped", [ChangedCodeScope.DeclarationsOnly(tree, CancellationToken.None)], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("stripped", [DeclarationsOnly.Of(tree, CancellationToken.None)], [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 

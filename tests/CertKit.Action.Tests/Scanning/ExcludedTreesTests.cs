@@ -17,7 +17,7 @@ public sealed class ExcludedTreesTests
         using var repository = TempRepository.Create();
         repository.Write("src/App/App.csproj", TempRepository.ClassLibraryProject);
         repository.Write("src/App/Client.cs", "namespace App;\n\npublic sealed class Client { public string Name => Migrations.Init.Name; }\n");
-        repository.Write("src/App/Migrations/Init.cs", "namespace App.Migrations;\n\npublic static class Init { public const string Name = \"init\"; }\n");
+        repository.Write("src/App/Migrations/Init.cs", "namespace App.Migrations;\n\npublic static class Init { public const string Name = \"init\"; public static string Up() { return \"create table\"; } }\n");
         repository.Write("src/Db.Migrations/Db.Migrations.csproj", TempRepository.ClassLibraryProject);
         repository.Write("src/Db.Migrations/Migrations/M1.cs", "namespace Db;\n\npublic static class M1 { public static void Up() { } }\n");
         repository.Commit("two projects");
@@ -28,6 +28,11 @@ public sealed class ExcludedTreesTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["src/App/Client.cs"], recorder.Trees.Select(path => Path.GetRelativePath(repository.Root, path).Replace('\\', '/')).Distinct().Order());
         Assert.Equal(["App", "certkit-scan-no-project"], recorder.Compilations.Distinct().Order());
+
+        // The excluded file is still there to bind against (its constant resolves), as declarations only: no body of it is bound.
+        var excluded = Assert.Single(recorder.CompiledTexts, text => text.Key.EndsWith("Init.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("public const string Name = \"init\";", excluded, StringComparison.Ordinal);
+        Assert.DoesNotContain("create table", excluded, StringComparison.Ordinal);
         var projects = run.Json.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("path").GetString()!, p => p.GetProperty("reason").ToString());
         Assert.Equal("every C# file excluded: not compiled for analysis (its other files are analysed with the files under no project)", projects["src/Db.Migrations/Db.Migrations.csproj"]);
         Assert.Equal(string.Empty, projects["src/App/App.csproj"]);
@@ -43,6 +48,9 @@ public sealed class ExcludedTreesTests
 
         public ConcurrentBag<string> Compilations { get; } = [];
 
+        /// <summary>The text of every tree of the compilations the analyzers are given, by path.</summary>
+        public ConcurrentDictionary<string, string> CompiledTexts { get; } = new();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
 
         public override void Initialize(AnalysisContext context)
@@ -52,6 +60,11 @@ public sealed class ExcludedTreesTests
             context.RegisterCompilationStartAction(start =>
             {
                 Compilations.Add(start.Compilation.AssemblyName ?? string.Empty);
+                foreach (var tree in start.Compilation.SyntaxTrees)
+                {
+                    CompiledTexts[tree.FilePath] = tree.GetText().ToString();
+                }
+
                 start.RegisterSyntaxTreeAction(tree => Trees.Add(tree.Tree.FilePath));
                 start.RegisterSyntaxNodeAction(node => Trees.Add(node.Node.SyntaxTree.FilePath), Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression);
                 start.RegisterOperationAction(operation => Trees.Add(operation.Operation.Syntax.SyntaxTree.FilePath), OperationKind.FieldReference, OperationKind.Literal);
