@@ -9,7 +9,9 @@ namespace CertKit.Action.Scanning;
 /// build reads that a commit can change: the project file, every build file of the repository (<c>*.props</c>,
 /// <c>*.targets</c>, <c>global.json</c>, <c>NuGet.config</c>), the list of files in the project's folder (the SDK's
 /// globs), the SDK and this certkit build. A second scan of the same commit skips restore and design-time builds for
-/// every project whose key matches and whose references are still on disk.
+/// every project whose key matches and whose references are still on disk. A project MSBuild could not load is
+/// remembered too, for a day (an SDK or feed may come back): a later scan under the same key restores it, for the
+/// fallback's package references, but does not ask MSBuild again.
 /// </summary>
 internal sealed class DesignTimeCache
 {
@@ -22,8 +24,17 @@ internal sealed class DesignTimeCache
         _folder = Path.Combine(Path.GetFullPath(folder), "design-time");
     }
 
-    /// <summary>What one cache file holds: the key it was stored under and the project's design-time closure.</summary>
-    internal sealed record Entry(string Key, string Primary, IReadOnlyList<DesignTimeProject> Closure);
+    /// <summary>How long a project MSBuild could not load is remembered.</summary>
+    public static readonly TimeSpan FailureLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// What one cache file holds: the key it was stored under and the project's design-time closure, or why MSBuild could
+    /// not load it (<paramref name="Problem"/>, with an empty closure) and when.
+    /// </summary>
+    internal sealed record Entry(string Key, string Primary, IReadOnlyList<DesignTimeProject> Closure, string? Problem = null, DateTimeOffset? FailedAt = null)
+    {
+        public static Entry Failure(string key, string problem) => new(key, string.Empty, [], problem, DateTimeOffset.UtcNow);
+    }
 
     /// <summary>The cached closure of <paramref name="projectPath"/> when stored under <paramref name="key"/> and still usable.</summary>
     public Entry? TryGet(string projectPath, string key)
@@ -37,7 +48,17 @@ internal sealed class DesignTimeCache
         try
         {
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(file), Json);
-            if (entry is null || entry.Key != key || entry.Closure.Count == 0)
+            if (entry is null || entry.Key != key)
+            {
+                return null;
+            }
+
+            if (entry.Problem is not null)
+            {
+                return entry.FailedAt is { } failedAt && DateTimeOffset.UtcNow - failedAt < FailureLifetime ? entry : null;
+            }
+
+            if (entry.Closure.Count == 0)
             {
                 return null;
             }

@@ -400,10 +400,14 @@ internal sealed class RepositoryScanner
         var problems = new Dictionary<string, string?>(StringComparer.Ordinal);
         var fromCache = new HashSet<string>(StringComparer.Ordinal);
 
-        // 1. Design-time results from the cache, where the key matches.
+        // 1. Design-time results from the cache, where the key matches (a project MSBuild could not load under this key is not asked again).
         foreach (var projectPath in projectPaths)
         {
-            if (context.Cached.GetValueOrDefault(projectPath).Entry is { } entry && entry.Closure.FirstOrDefault(p => p.Name == entry.Primary) is { } primary)
+            if (context.Cached.GetValueOrDefault(projectPath).Entry is { Problem: { } remembered })
+            {
+                problems[projectPath] = remembered + " (remembered from an earlier scan in --cache-dir)";
+            }
+            else if (context.Cached.GetValueOrDefault(projectPath).Entry is { } entry && entry.Closure.FirstOrDefault(p => p.Name == entry.Primary) is { } primary)
             {
                 primaries[projectPath] = primary;
                 fromCache.Add(projectPath);
@@ -414,15 +418,20 @@ internal sealed class RepositoryScanner
             }
         }
 
-        // 2. The others: one restore for all of them, then MSBuild's design-time builds.
-        var toLoad = projectPaths.Where(p => !primaries.ContainsKey(p)).ToList();
-        if (toLoad.Count > 0)
+        // 2. The others: one restore for all of them (remembered failures too: their fallback reads the restored packages),
+        //    then MSBuild's design-time builds.
+        var toRestore = projectPaths.Where(p => !primaries.ContainsKey(p)).ToList();
+        var toLoad = toRestore.Where(p => !problems.ContainsKey(p)).ToList();
+        if (toRestore.Count > 0)
         {
             using (timings.Measure(ScanPhase.Restore))
             {
-                await MsBuildProjectLoader.RestoreAllAsync(toLoad, Path.Combine(Path.GetTempPath(), "certkit-scan"), cancellationToken).ConfigureAwait(false);
+                await MsBuildProjectLoader.RestoreAllAsync(toRestore, Path.Combine(Path.GetTempPath(), "certkit-scan"), cancellationToken).ConfigureAwait(false);
             }
+        }
 
+        if (toLoad.Count > 0)
+        {
             using var loader = await MsBuildProjectLoader.CreateForAsync(toLoad, cancellationToken).ConfigureAwait(false);
             foreach (var projectPath in toLoad)
             {
@@ -431,6 +440,11 @@ internal sealed class RepositoryScanner
                 if (loaded.Primary is null)
                 {
                     problems[projectPath] = loaded.Problem;
+                    if (context.Cache is not null && context.Scope is null)
+                    {
+                        context.Cache.Store(projectPath, DesignTimeCache.Entry.Failure(context.Cached[projectPath].Key, loaded.Problem ?? "could not be loaded"));
+                    }
+
                     continue;
                 }
 

@@ -198,6 +198,11 @@ public sealed class ScanAtScaleTests
         Assert.Equal(Findings(first), Findings(second));
         Assert.False(Directory.Exists(Path.Combine(repo.Root, "src", "Core", "obj")), "a cached scan restores nothing");
 
+        // The project MSBuild could not load is not asked again under the same key: it falls back as before, and says why.
+        string BrokenReason(ScanRun run) => run.Json.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "src/Broken/Broken.csproj").GetProperty("reason").GetString()!;
+        Assert.DoesNotContain("remembered", BrokenReason(first), StringComparison.Ordinal);
+        Assert.Equal(BrokenReason(first) + " (remembered from an earlier scan in --cache-dir)", BrokenReason(second));
+
         // A changed project file is a miss for that project only.
         repo.Write("src/Tools/Tools.csproj", TempRepository.ClassLibraryProject.Replace("<Nullable>enable</Nullable>", "<Nullable>disable</Nullable>", StringComparison.Ordinal));
         var third = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none", "--cache-dir", cache.Root);
