@@ -394,6 +394,7 @@ internal sealed class RepositoryScanner
     {
         // Restore and the design-time builds write obj/ folders (of referenced projects too); those that were not there before go when the projects are analysed.
         using var createdOutput = CreatedOutputFolders.Watch(context.RepositoryFiles.Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)));
+        using var lockFiles = KeptLockFiles.Keep(context.RepositoryFiles);
         var timings = context.Timings;
         var designs = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
         var primaries = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CertKit.Action.Processes;
+using CertKit.Action.Scanning;
 using NuGet.Versioning;
 
 namespace CertKit.Action.Readiness.Checks;
@@ -28,6 +29,7 @@ internal static class NuGetAudit
     public static async Task AuditAsync(CheckContext context, string project, DependencyFindings findings, CancellationToken cancellationToken)
     {
         var tools = context.DependencyTools;
+        using var lockFiles = KeptLockFiles.Keep(context.Workspace.Files.Select(f => f.FullPath)); // a restore here must not rewrite them
         try
         {
             var restore = await DotnetAsync(context, ["restore", project, AuditWarningsStayWarnings], cancellationToken).ConfigureAwait(false);
