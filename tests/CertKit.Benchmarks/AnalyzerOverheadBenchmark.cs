@@ -177,13 +177,13 @@ internal static class AnalyzerOverheadBenchmark
         return stopwatch.Elapsed;
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> CertKitAnalyzers() =>
+    internal static ImmutableArray<DiagnosticAnalyzer> CertKitAnalyzers() =>
         typeof(CertKit.Analyzers.RuleIds).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    private static ImmutableArray<MetadataReference> FrameworkReferences()
+    internal static ImmutableArray<MetadataReference> FrameworkReferences()
     {
         // The running app's trusted platform assemblies include Microsoft.NETCore.App and Microsoft.AspNetCore.App.
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

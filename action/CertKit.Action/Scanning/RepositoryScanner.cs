@@ -685,7 +685,7 @@ internal sealed class RepositoryScanner
         // The project's packages and shared frameworks, as far as its last restore knows them.
         var (packageAssemblies, packages) = AssetsFileReferences.Read(projectPath);
         var relativePath = context.Files[projectPath].RelativePath;
-        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, context.NarrowingFor(projectPath), relativePath, cancellationToken).ConfigureAwait(false);
+        var health = await AnalyzeAdHocAsync(Path.GetFileNameWithoutExtension(projectPath), csharp, others, packageAssemblies, context, context.NarrowingFor(projectPath), relativePath, cancellationToken, projectProperties: ProjectFileProperties.Read(projectPath)).ConfigureAwait(false);
         context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.Fallback, problem ?? "could not be loaded", csharp.Count(f => f.Treatment != KindTreatment.Skip), others.Count, FallbackReferences: packages) { Health = health });
     }
 
@@ -719,6 +719,7 @@ internal sealed class RepositoryScanner
     private static string Join(string? first, string second) => first is null ? second : first + "; " + second;
 
     /// <param name="ownFramework">Whether <paramref name="extraReferences"/> hold the framework (.NET Framework reference assemblies): then neither the running .NET's assemblies nor SDK-style implicit usings are added.</param>
+    /// <param name="projectProperties">The project file's build properties a build would make visible (<see cref="ProjectFileProperties"/>).</param>
     private async Task<CompilationHealth> AnalyzeAdHocAsync(
         string assemblyName,
         List<ScannedFile> csharp,
@@ -728,7 +729,8 @@ internal sealed class RepositoryScanner
         IReadOnlySet<string>? narrowTo,
         string? timingName,
         CancellationToken cancellationToken,
-        bool ownFramework = false)
+        bool ownFramework = false,
+        ImmutableDictionary<string, string>? projectProperties = null)
     {
         CSharpCompilation compilation;
         using (context.Timings.Measure(ScanPhase.Compilation, timingName))
@@ -740,7 +742,8 @@ internal sealed class RepositoryScanner
         var additionalTexts = others.Select(f => (AdditionalText)new ScannedText(f.FullPath, f.Text)).ToImmutableArray();
         using (context.Timings.Measure(ScanPhase.Analyzers, timingName))
         {
-            return await RunAnalyzersAsync(compilation, new AnalyzerOptions(additionalTexts, context.EditorConfig), context.Files, context.EditorConfig, context.Collector, narrowTo, cancellationToken).ConfigureAwait(false);
+            var options = ProjectFileProperties.Add(new AnalyzerOptions(additionalTexts, context.EditorConfig), projectProperties ?? ImmutableDictionary<string, string>.Empty);
+            return await RunAnalyzersAsync(compilation, options, context.Files, context.EditorConfig, context.Collector, narrowTo, cancellationToken).ConfigureAwait(false);
         }
     }
 

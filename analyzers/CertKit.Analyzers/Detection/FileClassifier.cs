@@ -80,6 +80,8 @@ public static class FileClassifier
     private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
     {
         "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "unittests", "integrationtests", "cypress", "playwright",
+        // Benchmarks and load tests (k6, Artillery) measure the application; a repository's top-level perf/ holds them too.
+        "benchmarks", "benchmark", "load-tests", "loadtests", "perf-tests", "perftests",
     };
 
     private static readonly HashSet<string> FixtureFolders = new(StringComparer.OrdinalIgnoreCase)
@@ -240,7 +242,7 @@ public static class FileClassifier
         for (var i = 0; i < segments.Length - 1; i++)
         {
             var segment = segments[i];
-            if (TestFolders.Contains(segment) || IsTestProjectFolder(segment))
+            if (TestFolders.Contains(segment) || IsTestProjectFolder(segment) || (i == 0 && segment.Equals("perf", StringComparison.OrdinalIgnoreCase)))
             {
                 return new FileClass(language, FileKind.Test, "folder " + segment + "/");
             }
@@ -266,11 +268,24 @@ public static class FileClassifier
         "dev", "dev-utils", "devutils", "dev-tools", "devtools",
     };
 
+    // A script named for the build it runs (build.js renders the e-mail templates, gulpfile.js bundles the assets).
+    private static readonly HashSet<string> BuildScriptNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "build", "gulpfile", "gruntfile",
+    };
+
+    // A documentation site's folder: its scripts build and check the docs, they are not the application.
+    private static readonly HashSet<string> DocumentationFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "docs", "doc", "documentation",
+    };
+
     /// <summary>
     /// Why a script is build, repository or development tooling rather than the application (null when it is not): a
     /// <c>*.config.*</c> build file (vite, jest, cypress); a script under a dot-folder (<c>.cm/</c> gitStream plugins,
     /// <c>.github/</c>, <c>.husky/</c>, <c>.storybook/</c>); a development harness folder (<c>dev/</c>, <c>dev-utils/</c>,
-    /// <c>devtools/</c>: the Connect payment template's dev page loads <c>enabler/dev-utils/*.js</c>, its build does not).
+    /// <c>devtools/</c>: the Connect payment template's dev page loads <c>enabler/dev-utils/*.js</c>, its build does not); a
+    /// documentation folder (<c>docs/scripts/validate-mermaid.mjs</c> checks the docs, the application never runs it).
     /// Tooling is configuration: the text rules read it, the rules that judge shipped code do not.
     /// </summary>
     private static string? ToolingReason(string name, string[] segments)
@@ -279,6 +294,11 @@ public static class FileClassifier
         if (firstDot > 0 && name.IndexOf(".config.", firstDot, StringComparison.OrdinalIgnoreCase) == firstDot)
         {
             return "build tool configuration (*.config.*)";
+        }
+
+        if (firstDot > 0 && BuildScriptNames.Contains(name.Substring(0, firstDot)))
+        {
+            return "build script (" + name.Substring(0, firstDot) + ".*)";
         }
 
         for (var i = 0; i < segments.Length - 1; i++)
@@ -293,9 +313,44 @@ public static class FileClassifier
             {
                 return "development harness folder " + segment + "/";
             }
+
+            if (DocumentationFolders.Contains(segment))
+            {
+                return "documentation folder " + segment + "/";
+            }
         }
 
         return null;
+    }
+
+    private static readonly HashSet<string> SampleFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "samples", "sample", "examples", "example",
+    };
+
+    /// <summary>
+    /// The sample folder (<c>samples/</c>, <c>examples/</c>, or a project folder <c>Foo.Samples</c>, <c>Foo.Examples</c>) a
+    /// file sits in, or null: code written to show a reader how to call a library, whose console output is what it shows.
+    /// </summary>
+    public static string? SampleFolderOf(string path)
+    {
+        var segments = path.Replace('\\', '/').Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (IsSampleName(segments[i]))
+            {
+                return segments[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A folder or assembly name that marks samples: <c>examples</c>, <c>Samples</c>, or a last dotted part of one (<c>Stripe.Examples</c>).</summary>
+    public static bool IsSampleName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return SampleFolders.Contains(dot < 0 ? name : name.Substring(dot + 1));
     }
 
     /// <summary>
@@ -344,15 +399,18 @@ public static class FileClassifier
 
     /// <summary>
     /// Whether a C# project's (or its folder's) name marks a test project: its last dotted part is <c>Tests</c> or ends
-    /// with it (<c>Foo.Tests</c>, <c>Foo.UnitTests</c>, <c>Foo.FunctionalTests</c>), or is <c>Test</c>, <c>Specs</c>, <c>Testing</c>.
+    /// with it (<c>Foo.Tests</c>, <c>Foo.UnitTests</c>, <c>Foo.FunctionalTests</c>, undotted <c>FooTests</c>), or is
+    /// <c>Test</c>, <c>Specs</c>, <c>Testing</c>.
     /// </summary>
     public static bool IsTestProjectFolder(string folder)
     {
         var dot = folder.LastIndexOf('.');
         if (dot < 0)
         {
+            // StripeTests, MyAppUnitTests: a PascalCase name whose last word is Tests (not "contests").
             return folder.Equals("Tests", StringComparison.OrdinalIgnoreCase) || folder.Equals("UnitTests", StringComparison.OrdinalIgnoreCase)
-                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase);
+                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase)
+                || (folder.Length > 5 && folder.EndsWith("Tests", StringComparison.Ordinal) && char.IsLetterOrDigit(folder[folder.Length - 6]));
         }
 
         var last = folder.Substring(dot + 1);

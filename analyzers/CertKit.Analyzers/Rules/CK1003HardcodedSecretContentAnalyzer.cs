@@ -81,25 +81,32 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
     /// A token left in a comment (commented-out code, a note, a doc example) is as leaked as one in a literal: comments
     /// are searched for known formats, private keys and signed JWTs only (no entropy: comments are prose).
     /// </summary>
+    /// <remarks>
+    /// One anchored search over the file's text, then a look at where each (rare) match sits: walking every trivia of every
+    /// tree and copying each comment out cost more than the rest of the rule.
+    /// </remarks>
     private static void AnalyzeComments(SyntaxTreeAnalysisContext context)
     {
-        var root = context.Tree.GetRoot(context.CancellationToken);
-        List<SecretMatch>? matches = null;
-        foreach (var trivia in root.DescendantTrivia())
+        var text = context.Tree.GetText(context.CancellationToken).ToString();
+        if (text.Length < MinimumLength)
         {
-            if (!IsComment(trivia) || trivia.Span.Length < MinimumLength)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var text = trivia.ToString();
-            matches ??= new List<SecretMatch>();
-            matches.Clear();
-            SecretPatterns.Find(text, 0, text.Length, matches);
-            foreach (var match in matches)
+        var matches = new List<SecretMatch>();
+        SecretPatterns.Find(text, 0, text.Length, matches);
+        if (matches.Count == 0)
+        {
+            return;
+        }
+
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        foreach (var match in matches)
+        {
+            var trivia = root.FindTrivia(match.Start);
+            if (IsComment(trivia) && trivia.Span.Contains(new TextSpan(match.Start, match.Length)))
             {
-                var span = new TextSpan(trivia.SpanStart + match.Start, match.Length);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, Location.Create(context.Tree, span), match.Kind));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedSecretContent, Location.Create(context.Tree, new TextSpan(match.Start, match.Length)), match.Kind));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
 using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -18,15 +19,6 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Property key carrying which ILogger method the code fix should call.</summary>
     public const string LogLevelMethodKey = "LogMethod";
-
-    // Assemblies that make an executable a hosted service rather than a command-line tool.
-    private static readonly string[] HostingAssemblies =
-    {
-        "Microsoft.Extensions.Hosting",
-        "Microsoft.AspNetCore",
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.Azure.Functions.Worker.Core",
-    };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NonProductionOutput);
 
@@ -48,7 +40,8 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
                 types.Get(WellKnownTypeNames.SystemDiagnosticsDebug),
                 types.Get(WellKnownTypeNames.SystemDiagnosticsTrace),
                 types.Get(WellKnownTypeNames.SystemDiagnosticsDebugger),
-                types.Get(WellKnownTypeNames.SystemIOTextWriter));
+                types.Get(WellKnownTypeNames.SystemIOTextWriter),
+                types.Get("System.Environment"));
             if (symbols.Console is null && symbols.Debug is null && symbols.Trace is null && symbols.Debugger is null)
             {
                 return;
@@ -137,7 +130,8 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (isConsole && ConsoleOutputAllowed(context, isCommandLineTool))
+        if (isConsole && (ConsoleOutputAllowed(context, isCommandLineTool) || IsSample(context) || IsLastWordsBeforeExit(operation, symbols.Environment)
+                          || IsConsoleAdapterMember(context.ContainingSymbol)))
         {
             return;
         }
@@ -158,6 +152,74 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
     {
         var configured = CertKitOptions.Get(context.Options, context.Operation.Syntax.SyntaxTree).ConsoleOutputAllowed;
         return configured ?? isCommandLineTool;
+    }
+
+    /// <summary>
+    /// Sample code (a <c>Foo.Examples</c> project, a file under <c>samples/</c> or <c>examples/</c> of its project): its console
+    /// output is what the sample shows its reader. Asked only for a console write, so the path is not read on the hot path.
+    /// </summary>
+    private static bool IsSample(OperationAnalysisContext context) =>
+        FileClassifier.IsSampleName(context.Compilation.AssemblyName ?? string.Empty)
+        || FileClassifier.SampleFolderOf(ProjectScope.RelativeToProject(context.Operation.Syntax.SyntaxTree.FilePath, context.Options)) is not null;
+
+    /// <summary>
+    /// A console write followed, in the same block, by <c>Environment.Exit</c>: a process that cannot start tells why on its
+    /// console and stops, before any logger exists (a service's startup failure), which is output meant for production.
+    /// </summary>
+    private static bool IsLastWordsBeforeExit(IOperation operation, INamedTypeSymbol? environment)
+    {
+        if (environment is null || operation.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var after = false;
+        foreach (var next in block.Operations)
+        {
+            if (ReferenceEquals(next, statement))
+            {
+                after = true;
+            }
+            else if (after && next is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod: { Name: "Exit" } exit } }
+                     && SymbolEqualityComparer.Default.Equals(exit.ContainingType, environment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A <c>Write…</c> method that implements an interface member (<c>IConsole.WriteLine</c> → <c>Console.WriteLine</c>): the
+    /// adapter through which a tool's own output goes, not output left in the code. Whether writing there belongs in
+    /// production is decided where the interface is called.
+    /// </summary>
+    private static bool IsConsoleAdapterMember(ISymbol containing)
+    {
+        if (containing is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
+            || !IsWriteMethod(method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name))
+        {
+            return false;
+        }
+
+        if (!method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var implemented in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in implemented.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsWriteMethod(string name) => name.StartsWith("Write", StringComparison.Ordinal);
@@ -206,8 +268,9 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
 
     private sealed class OutputSymbols
     {
-        public OutputSymbols(INamedTypeSymbol? console, INamedTypeSymbol? debug, INamedTypeSymbol? trace, INamedTypeSymbol? debugger, INamedTypeSymbol? textWriter)
+        public OutputSymbols(INamedTypeSymbol? console, INamedTypeSymbol? debug, INamedTypeSymbol? trace, INamedTypeSymbol? debugger, INamedTypeSymbol? textWriter, INamedTypeSymbol? environment)
         {
+            Environment = environment;
             Console = console;
             Debug = debug;
             Trace = trace;
@@ -224,15 +287,52 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? Debugger { get; }
 
         public INamedTypeSymbol? TextWriter { get; }
+
+        public INamedTypeSymbol? Environment { get; }
     }
 
     /// <summary>
     /// Tells a command-line tool (whose console output is its product) from libraries and services.
     /// A tool is an executable (<c>OutputType</c> Exe, compilation kind ConsoleApplication) that is built with neither the
-    /// Web nor the Worker SDK and references no hosting assembly. <c>certkit.console_output_allowed</c> overrides the verdict.
+    /// Web nor the Worker SDK and references no hosting assembly, or that parses its command line with a command-line
+    /// library (System.CommandLine, CommandLineParser, …: a tool that builds a generic host for dependency injection is still
+    /// a tool). <c>certkit.console_output_allowed</c> overrides the verdict.
+    /// The references are the compilation's, or, when the certkit tool compiled a project ad hoc (against references of its
+    /// own choosing), the names the project file references (<see cref="ProjectReferencesKey"/>).
     /// </summary>
-    internal static class ProjectKind
+    public static class ProjectKind
     {
+        /// <summary>
+        /// Global option the certkit tool sets for a project it compiles ad hoc: the package and framework references of the
+        /// project file, separated by <c>,</c> (a <c>;</c> starts a comment in a config file).
+        /// </summary>
+        public const string ProjectReferencesKey = "build_property.CertKitProjectReferences";
+
+        // Assemblies that make an executable a hosted service rather than a command-line tool.
+        private static readonly string[] HostingAssemblies =
+        {
+            "Microsoft.Extensions.Hosting",
+            "Microsoft.AspNetCore",
+            "Microsoft.AspNetCore.App",
+            "Microsoft.AspNetCore.Hosting",
+            "Microsoft.Azure.Functions.Worker.Core",
+            "Microsoft.Azure.Functions.Worker",
+        };
+
+        // Command-line parsing libraries (package and assembly names): an executable that parses its arguments with one is a tool.
+        private static readonly string[] CommandLineLibraries =
+        {
+            "System.CommandLine",
+            "CommandLine",
+            "CommandLineParser",
+            "McMaster.Extensions.CommandLineUtils",
+            "Spectre.Console.Cli",
+            "Cocona",
+            "CliFx",
+            "Mono.Options",
+            "NDesk.Options",
+        };
+
         public static bool IsCommandLineTool(Compilation compilation, AnalyzerOptions options)
         {
             var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -253,18 +353,47 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            var hosting = false;
+            if (global.TryGetValue(ProjectReferencesKey, out var projectReferences) && projectReferences is not null)
+            {
+                foreach (var name in projectReferences.Split(new[] { ',', ';' }))
+                {
+                    var trimmed = name.Trim();
+                    if (IsOneOf(trimmed, CommandLineLibraries))
+                    {
+                        return true;
+                    }
+
+                    hosting |= IsOneOf(trimmed, HostingAssemblies);
+                }
+
+                return !hosting;
+            }
+
             foreach (var assembly in compilation.ReferencedAssemblyNames)
             {
-                foreach (var hosting in HostingAssemblies)
+                if (IsOneOf(assembly.Name, CommandLineLibraries))
                 {
-                    if (string.Equals(assembly.Name, hosting, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return false;
-                    }
+                    return true;
+                }
+
+                hosting |= IsOneOf(assembly.Name, HostingAssemblies);
+            }
+
+            return !hosting;
+        }
+
+        private static bool IsOneOf(string name, string[] names)
+        {
+            foreach (var candidate in names)
+            {
+                if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
 
         private static bool IsTrue(AnalyzerConfigOptions options, string key) =>

@@ -290,6 +290,25 @@ public sealed class ScanAtScaleTests
         Assert.Contains("  legacy/Legacy.csproj: NOT loaded, compiled ad hoc against the framework references and 1 package from obj/project.assets.json; 1 C# files", text.Output);
     }
 
+    [Fact]
+    public async Task AProjectCompiledAdHocKeepsItsProjectFilesKindForTheRules()
+    {
+        // Windows Forms projects do not restore on Linux (NETSDK1100, as ShareX's), so they are compiled ad hoc,
+        // against ASP.NET Core among others; their project files still say what they are: a setup tool (Exe, no hosting) may
+        // write to its console, a library may not.
+        using var repo = TempRepository.Create();
+        repo.Write("Setup/Setup.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0-windows</TargetFramework>\n    <UseWindowsForms>true</UseWindowsForms>\n    <OutputType>Exe</OutputType>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("Setup/Program.cs", "System.Console.WriteLine(\"setup started\");\n");
+        repo.Write("Helpers/Helpers.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0-windows</TargetFramework>\n    <UseWindowsForms>true</UseWindowsForms>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("Helpers/Log.cs", "public static class Log\n{\n    public static void Write(string message) => System.Console.WriteLine(message);\n}\n");
+        repo.Commit();
+
+        var json = await ScanHarness.RunAsync(repo.Root, "--json", "--fail-on", "none");
+
+        Assert.Equal(["fallback", "fallback"], Projects(json).Select(p => p.Mode));
+        Assert.Equal([("Helpers/Log.cs", 3)], Findings(json).Where(f => f.RuleId == "CK3001").Select(f => (f.Path, f.Line)));
+    }
+
     private sealed record FindingRow(string RuleId, string Path, int Line, int Column, int EndLine, int EndColumn, string Message, string Severity);
 
     private sealed record ProjectRow(string Path, string Mode, int SourceFiles, string? Cache, int? FallbackPackages);

@@ -35,6 +35,9 @@ public class FileClassifierTests
     [InlineData("pkg/test_client.py")]
     [InlineData("conftest.py")]
     [InlineData("src/Client.Tests/appsettings.json")]
+    [InlineData("src/StripeTests/StripeMockHandler.cs")]
+    [InlineData("perf/load/sync.js")]
+    [InlineData("src/benchmarks/Encrypt.cs")]
     public void Tests_of_every_language(string path) => Assert.Equal(FileKind.Test, FileClassifier.Classify(path).Kind);
 
     [Theory]
@@ -95,6 +98,9 @@ public class FileClassifierTests
     [InlineData(".cm/plugins/filters/compareSemver/index.js", "repository tooling folder .cm/")]
     [InlineData("enabler/.storybook/main.ts", "repository tooling folder .storybook/")]
     [InlineData("enabler/dev-utils/session.js", "development harness folder dev-utils/")]
+    [InlineData("docs/scripts/validate-mermaid.mjs", "documentation folder docs/")]
+    [InlineData("src/Core/MailTemplates/Mjml/build.js", "build script (build.*)")]
+    [InlineData("web/gulpfile.mjs", "build script (gulpfile.*)")]
     public void Scripts_that_build_automate_or_harness_the_application_are_tooling_configuration(string path, string reason)
     {
         var classified = FileClassifier.Classify(path);
@@ -107,6 +113,9 @@ public class FileClassifierTests
     [InlineData("processor/src/configuration.ts")]
     [InlineData("src/devices/reader.ts")]
     [InlineData("src/Config/Settings.cs")]
+    [InlineData("src/Contests/Entry.cs")]
+    [InlineData("src/services/perf/metrics.js")]
+    [InlineData("src/build/steps.js")]
     public void A_config_module_or_a_dev_prefixed_folder_of_the_application_is_source(string path) =>
         Assert.Equal(FileKind.Source, FileClassifier.Classify(path).Kind);
 
@@ -117,6 +126,14 @@ public class FileClassifierTests
     [InlineData("processor/.env.local", FileKind.Configuration)]
     [InlineData("docs/postman/connector.postman_collection.json", FileKind.Documentation)]
     public void Test_settings_and_api_client_collections_by_name(string path, FileKind kind) => Assert.Equal(kind, FileClassifier.Classify(path).Kind);
+
+    [Theory]
+    [InlineData("src/Examples/Program.cs", "Examples")]
+    [InlineData("samples/Console/Program.cs", "samples")]
+    [InlineData("src/Stripe.Examples/V2/Handler.cs", "Stripe.Examples")]
+    [InlineData("src/Stripe.net/Services/Example.cs", null)]
+    [InlineData("src/ExampleService/Client.cs", null)]
+    public void Sample_folders(string path, string? folder) => Assert.Equal(folder, FileClassifier.SampleFolderOf(path));
 
     [Fact]
     public void A_minified_first_line_is_generated() => Assert.True(FileClassifier.LooksGenerated("!function(){" + new string('a', 6000) + "}();\n"));

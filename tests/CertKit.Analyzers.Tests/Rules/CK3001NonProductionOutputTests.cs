@@ -309,6 +309,127 @@ public class CK3001NonProductionOutputTests
     }
 
     [Fact]
+    public Task A_tool_that_parses_its_command_line_with_a_library_is_a_tool_even_with_a_generic_host()
+    {
+        // GitVersion's CLI: System.CommandLine for its arguments, Microsoft.Extensions.Hosting for dependency injection.
+        var test = Verify.CreateTest(CertkitLikeTool, editorConfig: null)
+            .WithGlobalConfig("build_property.OutputType = Exe\nbuild_property.CertKitProjectReferences = Microsoft.Extensions.Hosting,System.CommandLine");
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_project_file_that_references_hosting_makes_an_ad_hoc_compiled_executable_a_service()
+    {
+        var test = Verify.CreateTest(FlaggedTool, editorConfig: null)
+            .WithGlobalConfig("build_property.OutputType = Exe\nbuild_property.CertKitProjectReferences = Microsoft.Extensions.Hosting");
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_project_files_references_decide_over_the_references_an_ad_hoc_compilation_was_given()
+    {
+        // The certkit tool compiles a project MSBuild cannot load against ASP.NET Core whatever the project uses; the project
+        // file (an Exe with no package references: a setup builder) says it is a tool.
+        var test = Verify.CreateTest(CertkitLikeTool, editorConfig: null)
+            .WithGlobalConfig("build_property.OutputType = Exe\nbuild_property.CertKitProjectReferences = ");
+        test.References = TestReferences.AspNetCore80;
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_service_that_cannot_start_may_say_why_on_the_console_before_it_exits()
+    {
+        var source = InClient("""
+            try
+            {
+                System.IO.Directory.CreateDirectory(body);
+            }
+            catch (System.IO.IOException ex)
+            {
+                Console.Error.WriteLine("Error whilst attempting to create folder");
+                Console.Error.WriteLine(ex.ToString());
+                Environment.Exit(1);
+            }
+
+            {|CK3001:Console.WriteLine("created")|};
+            """);
+        return Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public Task A_console_write_is_flagged_when_the_exit_is_elsewhere()
+    {
+        var source = InClient("""
+            if (body.Length == 0)
+            {
+                Environment.Exit(1);
+            }
+
+            {|CK3001:Console.Error.WriteLine("empty body")|};
+            """);
+        return Verify.VerifyAsync(source);
+    }
+
+    [Fact]
+    public Task A_samples_console_output_is_what_it_shows_its_reader()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/Examples/V2/MeterEventStream.cs", """
+            using System;
+            using System.Diagnostics;
+
+            public static class MeterEventStream
+            {
+                public static void Run(string session)
+                {
+                    Console.WriteLine($"Meter event session created: {session}");
+                    {|CK3001:Debug.WriteLine(session)|};
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/src/Stripe.net/Services/MeterEventService.cs", """
+            using System;
+
+            public static class MeterEventService
+            {
+                public static void Create(string session) => {|CK3001:Console.WriteLine(session)|};
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_console_adapter_implementing_an_interface_is_the_tools_output_channel()
+    {
+        return Verify.VerifyAsync("""
+            using System;
+
+            public interface IConsole
+            {
+                void WriteLine(string? message);
+                void Write(string? message);
+            }
+
+            internal sealed class ConsoleAdapter : IConsole
+            {
+                public void WriteLine(string? message) => Console.WriteLine(message);
+
+                void IConsole.Write(string? message) => Console.Write(message);
+
+                public void Trace(string message) => {|CK3001:Console.WriteLine(message)|};
+            }
+
+            internal sealed class Helper
+            {
+                public void WriteLine(string message) => {|CK3001:Console.WriteLine(message)|};
+            }
+            """);
+    }
+
+    [Fact]
     public Task A_library_declared_by_OutputType_is_flagged_even_if_compiled_as_an_executable()
     {
         var test = Verify.CreateTest(FlaggedTool, editorConfig: null).WithGlobalConfig("build_property.OutputType = Library");
