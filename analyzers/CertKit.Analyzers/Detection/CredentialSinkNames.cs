@@ -16,6 +16,53 @@ public static class CredentialSinkNames
         "bearer", "access", "refresh", "credential", "credentials", "password", "secret", "apikey", "remember", "ticket",
     };
 
+    // Words of a method, type or namespace name that say the API authenticates (or calls a service that does): a bare
+    // "token", "key" or "secret" given to it is a credential whatever it looks like.
+    private static readonly HashSet<string> AuthenticationApiWords = new(StringComparer.Ordinal)
+    {
+        "auth", "authenticate", "authentication", "authenticator", "authorization", "authorize", "authorizer", "oauth", "oauth2",
+        "login", "logon", "signin", "sign", "credential", "credentials", "creds", "password", "secret", "secrets", "session", "jwt", "bearer",
+        "identity", "principal", "account", "accounts", "api", "client", "http", "rest", "connect", "connection", "bot", "sdk",
+        "security", "vault", "keyvault", "webhook", "token", "tokens", "apikey", "sso", "saml", "openid", "oidc",
+    };
+
+    /// <summary>
+    /// True when a sink's name is one bare word that also names things no credential is (<c>token</c> of a lexer or a
+    /// naming rule, <c>key</c> of a cache, <c>secret</c> of a game): such a sink takes a credential only when its API is about
+    /// authentication (<see cref="IsAuthenticationApi"/>) or the value looks like one.
+    /// </summary>
+    public static bool IsBareSinkName(string name) =>
+        name.Equals("token", StringComparison.OrdinalIgnoreCase) || name.Equals("tokens", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("key", StringComparison.OrdinalIgnoreCase) || name.Equals("secret", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when any word of the given names (a method, its type, the type's namespace) says the API authenticates or is a
+    /// service client: <c>LoginAsync</c>, <c>TelegramBotClient</c>, <c>Octokit.Credentials</c>, <c>Acme.Auth</c>. Not:
+    /// <c>Emby.Naming.Video.ExtraRule</c>, <c>Lexer.Accept</c>, <c>PageCursor</c>.
+    /// </summary>
+    public static bool IsAuthenticationApi(string? methodName, string? typeName, string? namespaceName)
+    {
+        return HasAuthenticationWord(methodName) || HasAuthenticationWord(typeName) || HasAuthenticationWord(namespaceName);
+
+        static bool HasAuthenticationWord(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            foreach (var word in IdentifierWords.Split(name!))
+            {
+                if (AuthenticationApiWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>True when a connection string fragment ends with a password key and its '=': <c>"Server=db;Password="</c>, <c>"...; pwd = "</c>.</summary>
     public static bool EndsWithPasswordKey(string text)
     {

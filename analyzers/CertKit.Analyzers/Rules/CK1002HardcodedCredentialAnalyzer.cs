@@ -71,7 +71,8 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         if (finding.Text is { } text)
         {
             var options = CertKitOptions.Get(analyzerOptions, tree);
-            if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns))
+            if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns)
+                || (sink.TakesOnlyCredentialShapes && !CredentialValues.LooksLikeCredential(text)))
             {
                 return null;
             }
