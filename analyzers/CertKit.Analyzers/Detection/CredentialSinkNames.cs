@@ -16,14 +16,21 @@ public static class CredentialSinkNames
         "bearer", "access", "refresh", "credential", "credentials", "password", "secret", "apikey", "remember", "ticket",
     };
 
-    // Words of a method, type or namespace name that say the API authenticates (or calls a service that does): a bare
-    // "token", "key" or "secret" given to it is a credential whatever it looks like.
-    private static readonly HashSet<string> AuthenticationApiWords = new(StringComparer.Ordinal)
+    // Words of a type or namespace name that say it is about authentication: a bare "Token" member of it is a credential.
+    private static readonly HashSet<string> AuthenticationWords = new(StringComparer.Ordinal)
     {
         "auth", "authenticate", "authentication", "authenticator", "authorization", "authorize", "authorizer", "oauth", "oauth2",
         "login", "logon", "signin", "sign", "credential", "credentials", "creds", "password", "secret", "secrets", "session", "jwt", "bearer",
-        "identity", "principal", "account", "accounts", "api", "client", "http", "rest", "connect", "connection", "bot", "sdk",
-        "security", "vault", "keyvault", "webhook", "token", "tokens", "apikey", "sso", "saml", "openid", "oidc",
+        "identity", "principal", "security", "vault", "keyvault", "apikey", "sso", "saml", "openid", "oidc",
+    };
+
+    // A type named for tokens holds credentials (TokenResponse.Token); a method named for one may be a lexer's (NextToken).
+    private static readonly HashSet<string> TokenWords = new(StringComparer.Ordinal) { "token", "tokens" };
+
+    // Words that say a method or type calls a service (which a bare "token" given to it authenticates): TelegramBotClient(token).
+    private static readonly HashSet<string> ServiceWords = new(StringComparer.Ordinal)
+    {
+        "account", "accounts", "api", "client", "http", "rest", "connect", "connection", "bot", "sdk", "webhook",
     };
 
     /// <summary>
@@ -40,27 +47,32 @@ public static class CredentialSinkNames
     /// service client: <c>LoginAsync</c>, <c>TelegramBotClient</c>, <c>Octokit.Credentials</c>, <c>Acme.Auth</c>. Not:
     /// <c>Emby.Naming.Video.ExtraRule</c>, <c>Lexer.Accept</c>, <c>PageCursor</c>.
     /// </summary>
-    public static bool IsAuthenticationApi(string? methodName, string? typeName, string? namespaceName)
+    public static bool IsAuthenticationApi(string? methodName, string? typeName, string? namespaceName) =>
+        HasWord(methodName, AuthenticationWords, ServiceWords) || HasWord(typeName, AuthenticationWords, ServiceWords) || HasWord(namespaceName, AuthenticationWords, ServiceWords);
+
+    /// <summary>
+    /// True when a type's name or namespace says it is about authentication (<c>TokenResponse</c>, <c>Acme.Auth</c>,
+    /// <c>SessionInfo</c>): a bare <c>Token</c> member of it is a credential. Not a service client's DTO (<c>Acme.Api.Dto</c>).
+    /// </summary>
+    public static bool IsAuthenticationContext(string? typeName, string? namespaceName) =>
+        HasWord(typeName, AuthenticationWords, TokenWords) || HasWord(namespaceName, AuthenticationWords, TokenWords);
+
+    private static bool HasWord(string? name, HashSet<string> words, HashSet<string>? moreWords)
     {
-        return HasAuthenticationWord(methodName) || HasAuthenticationWord(typeName) || HasAuthenticationWord(namespaceName);
-
-        static bool HasAuthenticationWord(string? name)
+        if (string.IsNullOrEmpty(name))
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                return false;
-            }
-
-            foreach (var word in IdentifierWords.Split(name!))
-            {
-                if (AuthenticationApiWords.Contains(word))
-                {
-                    return true;
-                }
-            }
-
             return false;
         }
+
+        foreach (var word in IdentifierWords.Split(name!))
+        {
+            if (words.Contains(word) || (moreWords is not null && moreWords.Contains(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when a connection string fragment ends with a password key and its '=': <c>"Server=db;Password="</c>, <c>"...; pwd = "</c>.</summary>

@@ -38,15 +38,22 @@ internal readonly struct SensitiveValue
 
     public static readonly SensitiveValue Protected = new(SensitiveKind.Protected, null);
 
-    public SensitiveValue(SensitiveKind kind, string? name)
+    public SensitiveValue(SensitiveKind kind, string? name, string? member = null)
     {
         Kind = kind;
         Name = name;
+        Member = member;
     }
 
     public SensitiveKind Kind { get; }
 
     public string? Name { get; }
+
+    /// <summary>For an object whose type holds a credential: the member that does (<c>Session.AccessToken</c>), for the message.</summary>
+    public string? Member { get; }
+
+    /// <summary>What a message calls the value, quoted: <c>'tokens'</c>, <c>'response' (its member 'AccessToken')</c>; null when unnamed.</summary>
+    public string? Subject => Name is null ? null : Member is null ? "'" + Name + "'" : "'" + Name + "' (its member '" + Member + "')";
 
     /// <summary>The value itself is a secret (a token or, when counted, a connection string).</summary>
     public bool IsSecretText => Kind is SensitiveKind.Token or SensitiveKind.ConnectionString;
@@ -54,7 +61,7 @@ internal readonly struct SensitiveValue
     /// <summary>Anything that makes the value sensitive: secret text or an object holding tokens.</summary>
     public bool IsSensitive => Kind >= SensitiveKind.Token;
 
-    public SensitiveValue WithKind(SensitiveKind kind) => new(kind, Name);
+    public SensitiveValue WithKind(SensitiveKind kind) => new(kind, Name, Member);
 }
 
 /// <summary>
@@ -258,7 +265,7 @@ internal sealed class TokenValueFlow
                 break;
         }
 
-        return symbols.IsTokenHolder(type) ? new SensitiveValue(SensitiveKind.HolderType, name) : SensitiveValue.None;
+        return symbols.TokenMemberOf(type) is { } member ? new SensitiveValue(SensitiveKind.HolderType, name, member) : SensitiveValue.None;
     }
 
     /// <summary>A parameter by its name, unless the body overwrites it with protected values only (<c>data = Hash(data)</c>).</summary>
@@ -456,9 +463,9 @@ internal sealed class TokenValueFlow
                 return named;
             }
 
-            if (symbols.IsTokenHolder(resultType))
+            if (symbols.TokenMemberOf(resultType) is { } member)
             {
-                return new SensitiveValue(SensitiveKind.HolderType, name);
+                return new SensitiveValue(SensitiveKind.HolderType, name, member);
             }
         }
 
@@ -516,7 +523,7 @@ internal sealed class TokenValueFlow
         }
 
         // A token record built here from values we cannot see (a method's result): assume it holds the raw tokens.
-        return unknownTokenMember ? new SensitiveValue(SensitiveKind.HolderType, type?.Name) : holderType ? SensitiveValue.Protected : SensitiveValue.None;
+        return unknownTokenMember ? new SensitiveValue(SensitiveKind.HolderType, type?.Name, symbols.TokenMemberOf(type)) : holderType ? SensitiveValue.Protected : SensitiveValue.None;
     }
 
     private bool TargetIsTokenMember(IOperation target) => target switch
@@ -601,7 +608,7 @@ internal sealed class TokenValueFlow
 
             if (flowed.IsSensitive)
             {
-                result = flowed.Kind == SensitiveKind.HolderType || flowed.Kind == SensitiveKind.Holder ? new SensitiveValue(flowed.Kind, local.Name) : flowed;
+                result = flowed.Kind == SensitiveKind.HolderType || flowed.Kind == SensitiveKind.Holder ? new SensitiveValue(flowed.Kind, local.Name, flowed.Member) : flowed;
             }
             else if (assignedCount > 0 && protectedCount == assignedCount && flowed.Kind == SensitiveKind.Protected)
             {

@@ -110,7 +110,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flows.For(assignment).Value.Classify(assignment.Value);
             if (value.IsSecretText)
             {
-                Report(context, assignment.Syntax, value.Name, "a rendered view (ViewBag." + member.MemberName + ")", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a rendered view (ViewBag." + member.MemberName + ")", quote: false);
             }
 
             return;
@@ -279,7 +279,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = lazyFlow.Value.Classify(assignment.Value);
             if (value.IsSecretText)
             {
-                Report(context, assignment.Syntax, value.Name, "a database parameter", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a database parameter", quote: false);
             }
 
             return;
@@ -310,7 +310,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flow.Classify(assignment.Value);
             if (value.IsSecretText && flow.BodyCalls(sinks.IsEntitySave))
             {
-                Report(context, assignment.Syntax, value.Name, "a database column (entity '" + owner?.Name + "')", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a database column (entity '" + owner?.Name + "')", quote: false);
             }
         }
     }
@@ -353,7 +353,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flow.Classify(argument.Value);
             if (value.IsSecretText)
             {
-                Report(context, invocation.Syntax, value.Name, sink, quote: true);
+                Report(context, invocation.Syntax, value.Subject, sink, quote: false);
                 return;
             }
         }
@@ -394,7 +394,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
         {
-            Report(context, reportAt, verdict.Name, sink, quote: true);
+            Report(context, reportAt, verdict.Subject, sink, quote: false);
             return true;
         }
 
@@ -441,7 +441,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         var value = flow.Classify(serialized);
         if (value.IsSensitive)
         {
-            Report(context, invocation.Syntax, value.Name, FileSink, quote: true);
+            Report(context, invocation.Syntax, value.Subject, FileSink, quote: false);
         }
     }
 

@@ -41,6 +41,31 @@ public class CK2001PlaintextTokenStorageTests
             public Microsoft.EntityFrameworkCore.DbSet<AdobeSignConnection> Connections => Set<AdobeSignConnection>();
         }
 
+        namespace Media.Model.Dto
+        {
+            // jellyfin's MediaSourceInfo: its OpenToken is an identifier joined from stream ids, not a credential.
+            public class MediaSourceInfo
+            {
+                public string Path { get; set; } = "";
+                public string OpenToken { get; set; } = "";
+            }
+        }
+
+        namespace Partner.Auth
+        {
+            public sealed class Ticket
+            {
+                public string User { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+        }
+
+        public sealed class SignedInUser
+        {
+            public string Name { get; set; } = "";
+            public StoredTokens Tokens { get; set; } = new StoredTokens();
+        }
+
         public sealed class TokenVault
         {
             public string Seal(string value) => value;
@@ -280,6 +305,24 @@ public class CK2001PlaintextTokenStorageTests
         "File.WriteAllText(path, refreshToken);",
         null,
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithSpan(45, 9, 45, 46).WithArguments("'refreshToken'", "a file"));
+
+    [Theory]
+    [InlineData("var source = JsonSerializer.Deserialize<Media.Model.Dto.MediaSourceInfo>(value)!; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
+    [InlineData("var sources = JsonSerializer.Deserialize<System.Collections.Generic.List<Media.Model.Dto.MediaSourceInfo>>(value)!; using var stream = File.Create(_path); await JsonSerializer.SerializeAsync(stream, sources);")]
+    [InlineData("var source = new Media.Model.Dto.MediaSourceInfo { Path = path, OpenToken = string.Join(\"_\", userId, value) }; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
+    public Task Object_whose_only_token_named_member_is_an_identifier_is_not_flagged(string body) => VerifyAsync(body);
+
+    [Fact]
+    public Task Whole_object_write_names_the_member_that_makes_it_a_credential() => VerifyAsync(
+        """
+        var ticket = JsonSerializer.Deserialize<Partner.Auth.Ticket>(value)!; {|#0:File.WriteAllText(path, JsonSerializer.Serialize(ticket))|};
+        var user = JsonSerializer.Deserialize<SignedInUser>(value)!; using var stream = File.Create(_path); await {|#1:JsonSerializer.SerializeAsync(stream, user)|};
+        var source = new Media.Model.Dto.MediaSourceInfo { Path = path, OpenToken = accessToken }; {|#2:File.WriteAllText(path, JsonSerializer.Serialize(source))|};
+        """,
+        null,
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'ticket' (its member 'Token')", "a file"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(1).WithArguments("'user' (its member 'Tokens.AccessToken')", "a file"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(2).WithArguments("'source'", "a file"));
 
     [Fact]
     public async Task User_protectors_from_editorconfig_clear_the_token()
