@@ -94,6 +94,7 @@ internal sealed class TokenValueFlow
 
     private BodyValues? bodyValues;
     private Dictionary<ILocalSymbol, SensitiveValue>? localCache;
+    private bool? savesEntities;
 
     public TokenValueFlow(TokenFlowSymbols symbols, ImmutableArray<IOperation> blocks, CertKitOptions options, bool countConnectionStrings)
     {
@@ -145,6 +146,13 @@ internal sealed class TokenValueFlow
         {
             return IsFileTarget(operation, 0);
         }
+    }
+
+    /// <summary>True when the body saves or tracks EF entities (walks the body once; call only after a cheaper check).</summary>
+    public bool SavesEntities(StorageSinks sinks)
+    {
+        savesEntities ??= BodyCalls(sinks.IsEntitySave);
+        return savesEntities.Value;
     }
 
     /// <summary>True when the body calls a method matching <paramref name="predicate"/> (walks the body; call only after a cheaper check).</summary>

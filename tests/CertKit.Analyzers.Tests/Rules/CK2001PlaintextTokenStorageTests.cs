@@ -66,6 +66,44 @@ public class CK2001PlaintextTokenStorageTests
             public StoredTokens Tokens { get; set; } = new StoredTokens();
         }
 
+        public sealed class AuditEntity
+        {
+            public int Id { get; set; }
+            public string Action { get; set; } = "";
+            public string Request { get; set; } = "";
+        }
+
+        public sealed class AuditDb : Microsoft.EntityFrameworkCore.DbContext
+        {
+            public Microsoft.EntityFrameworkCore.DbSet<AuditEntity> Audits => Set<AuditEntity>();
+        }
+
+        // The project's own persistence methods (AdobeSignNet's CreditAppRepository.AddAdobeSignLog).
+        public sealed class AuditRepository
+        {
+            private readonly AuditDb _db = new AuditDb();
+            private string _last = "";
+
+            public void AddLog(string action, string request)
+            {
+                var entity = new AuditEntity { Action = action, Request = request };
+                _db.Audits.Add(entity);
+                _db.SaveChanges();
+            }
+
+            public void AddProtectedLog(string action, string request)
+            {
+                _db.Audits.Add(new AuditEntity { Action = action, Request = TokenVault.Encrypt(request) });
+                _db.SaveChanges();
+            }
+
+            public void AppendLine(string path, string line) => System.IO.File.AppendAllText(path, line);
+
+            public void Remember(string request) => _last = request;
+
+            public string Last => _last;
+        }
+
         public sealed class TokenVault
         {
             public string Seal(string value) => value;
@@ -323,6 +361,24 @@ public class CK2001PlaintextTokenStorageTests
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'ticket' (its member 'Token')", "a file"),
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(1).WithArguments("'user' (its member 'Tokens.AccessToken')", "a file"),
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(2).WithArguments("'source'", "a file"));
+
+    [Fact]
+    public Task Token_given_to_the_projects_own_persistence_method_is_flagged_at_the_call() => VerifyAsync(
+        """
+        var repository = new AuditRepository();
+        {|#0:repository.AddLog("RefreshToken", $"refreshToken={refreshToken}")|};
+        {|#1:repository.AppendLine(path, accessToken)|};
+        """,
+        null,
+        new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(0).WithArguments("'refreshToken'", "a database column (entity 'AuditEntity') (through the 'request' parameter of AuditRepository.AddLog)"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(1).WithArguments("'accessToken'", "a file (through the 'line' parameter of AuditRepository.AppendLine)"));
+
+    [Theory]
+    [InlineData("var repository = new AuditRepository(); repository.AddLog(\"PostDocument\", $\"fileName={path}\");")]
+    [InlineData("var repository = new AuditRepository(); repository.AddProtectedLog(\"RefreshToken\", refreshToken);")]
+    [InlineData("var repository = new AuditRepository(); repository.Remember(refreshToken);")]
+    [InlineData("var repository = new AuditRepository(); repository.AddLog(\"RefreshToken\", _protector.Protect(refreshToken));")]
+    public Task Other_values_or_protected_tokens_given_to_the_projects_own_persistence_method_are_not_flagged(string body) => VerifyAsync(body);
 
     [Fact]
     public async Task User_protectors_from_editorconfig_clear_the_token()
