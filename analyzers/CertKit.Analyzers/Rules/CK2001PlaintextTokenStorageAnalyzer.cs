@@ -54,6 +54,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies, persistence), OperationKind.Invocation);
             start.RegisterOperationAction(c => OnAssignment(c, sinks, flows, persistence), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies, persistence), OperationKind.ObjectCreation);
+            start.RegisterAdditionalFileAction(AnalyzeView);
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (var finding in persistence.Resolve())
@@ -100,6 +101,27 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(live ? Descriptors.PlaintextTokenStorageLocalFlow : Descriptors.PlaintextTokenStorageFlow, sink.Location, new[] { finding.Literal }, "A hardcoded credential", sink.Display);
     }
 
+    /// <summary>A Razor view (.cshtml, .razor) that renders a credential-named member into the page: <c>@Model.AccessToken</c>.</summary>
+    private static void AnalyzeView(AdditionalFileAnalysisContext context)
+    {
+        var file = context.AdditionalFile;
+        if (!RazorViews.IsView(file.Path)
+            || FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, context.Options)).Kind is not (FileKind.Source or FileKind.Configuration)
+            || file.GetText(context.CancellationToken) is not { Length: > 0 } sourceText)
+        {
+            return;
+        }
+
+        var rendered = new List<RenderedValue>();
+        RazorViews.FindRenderedCredentials(sourceText.ToString(), rendered);
+        foreach (var value in rendered)
+        {
+            var span = new TextSpan(value.Start, value.Length);
+            var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, location, "'" + value.Expression + "'", "a rendered view"));
+        }
+    }
+
     private static void OnInvocation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -144,6 +166,20 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             if (value.IsSecretText)
             {
                 Report(context, assignment.Syntax, value.Subject, "a rendered view (ViewBag." + member.MemberName + ")", quote: false);
+            }
+
+            return;
+        }
+
+        // ViewData["AccessToken"] = token (rendered into the page), TempData["AccessToken"] = token (a cookie by default).
+        if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "ViewData" or "TempData" } store } indexer
+            && store.Property.Type.Name is "ViewDataDictionary" or "ITempDataDictionary" or "TempDataDictionary")
+        {
+            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                var what = store.Property.Name == "ViewData" ? "a rendered view (ViewData)" : "TempData (a cookie)";
+                Report(context, assignment.Syntax, value.Subject, what, quote: false);
             }
 
             return;

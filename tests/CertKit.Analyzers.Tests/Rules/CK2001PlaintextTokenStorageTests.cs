@@ -610,4 +610,53 @@ public class CK2001PlaintextTokenStorageTests
         test.References = TestReferences.StorageAndLogging;
         return test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("ViewData[\"AccessToken\"] = accessToken;", "{|CK2001:ViewData[\"AccessToken\"] = accessToken|};")]
+    [InlineData("TempData[\"Token\"] = accessToken;", "{|CK2001:TempData[\"Token\"] = accessToken|};")]
+    public Task Token_rendered_through_ViewData_or_kept_in_TempData_is_flagged(string _, string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ViewData[\"UserName\"] = userName;")]
+    [InlineData("ViewData[\"Ticket\"] = _protector.Protect(accessToken);")]
+    [InlineData("TempData[\"Connected\"] = accessToken.Length > 0;")]
+    public Task Other_values_in_ViewData_and_TempData_are_not_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Token_rendered_by_a_razor_view_is_flagged()
+    {
+        var test = Verifier.CreateTest(Mvc("ViewBag.UserName = userName;"), null);
+        test.References = TestReferences.StorageAndLogging;
+        test.TestState.AdditionalFiles.Add(("/Views/Account/Connected.cshtml", """
+            @model Partner.Portal.ConnectedModel
+            <h1>Connected as @Model.UserName</h1>
+            <script>
+                const token = '@{|CK2001:Model.AccessToken|}';
+                const key = '@{|CK2001:ViewData["ApiKey"]|}';
+            </script>
+            @Html.AntiForgeryToken()
+            @* @Model.RefreshToken *@
+            <p>Expires @Model.AccessTokenExpiresAt</p>
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_razor_view_among_the_tests_is_not_analysed()
+    {
+        var test = Verifier.CreateTest(Mvc("ViewBag.UserName = userName;"), null);
+        test.References = TestReferences.StorageAndLogging;
+        test.TestState.AdditionalFiles.Add(("/tests/Portal.Tests/Views/Connected.cshtml", "<script>const token = '@Model.AccessToken';</script>"));
+        return test.RunAsync();
+    }
 }
