@@ -223,6 +223,13 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, authorization, "Authorization: " + authorization.Key, options, ref target);
         }
 
+        index = 0;
+        while (ConnectionStrings.TryFindUrlPathKey(value, index, out var credential))
+        {
+            index = credential.End;
+            reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, credential, "API key in the URL path", options, ref target);
+        }
+
         return reported;
     }
 
