@@ -51,6 +51,17 @@ public class CK2001PlaintextTokenStorageTests
             }
         }
 
+        namespace Billing.Models
+        {
+            // bitwarden's OrganizationLicense: a signed licence the self-hosted server keeps in a file.
+            public sealed class OrganizationLicense
+            {
+                public string LicenseKey { get; set; } = "";
+                public string Signature { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+        }
+
         namespace Partner.Auth
         {
             public sealed class Ticket
@@ -348,6 +359,7 @@ public class CK2001PlaintextTokenStorageTests
     [InlineData("var source = JsonSerializer.Deserialize<Media.Model.Dto.MediaSourceInfo>(value)!; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
     [InlineData("var sources = JsonSerializer.Deserialize<System.Collections.Generic.List<Media.Model.Dto.MediaSourceInfo>>(value)!; using var stream = File.Create(_path); await JsonSerializer.SerializeAsync(stream, sources);")]
     [InlineData("var source = new Media.Model.Dto.MediaSourceInfo { Path = path, OpenToken = string.Join(\"_\", userId, value) }; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
+    [InlineData("var license = JsonSerializer.Deserialize<Billing.Models.OrganizationLicense>(value)!; using var stream = new FileStream(path, FileMode.Create); await JsonSerializer.SerializeAsync(stream, license);")]
     public Task Object_whose_only_token_named_member_is_an_identifier_is_not_flagged(string body) => VerifyAsync(body);
 
     [Fact]
