@@ -16,6 +16,13 @@ internal sealed class TokenFlowSymbols
     // Per type: the member that makes it hold a credential ("AccessToken", "Session.RefreshToken"), or "" when none does.
     private readonly ConcurrentDictionary<ITypeSymbol, string> holderTypes = new(SymbolEqualityComparer.Default);
     private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> wrappers = new(SymbolEqualityComparer.Default);
+
+    // What a project's own wrapper calls when it protects (by the called member's name: the wrapper's body is read as syntax).
+    private static readonly HashSet<string> ProtectorCalls = new(System.StringComparer.Ordinal)
+    {
+        "Protect", "Encrypt", "EncryptCbc", "EncryptEcb", "EncryptCfb", "ComputeHash", "HashData", "HashPassword", "TransformFinalBlock", "Pbkdf2",
+    };
 
     private TokenFlowSymbols(Compilation compilation)
     {
@@ -155,6 +162,43 @@ internal sealed class TokenFlowSymbols
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A method of this project whose body calls a protector (<c>string Shield(string v) =&gt; Convert.ToHexString(SHA256.HashData(…))</c>,
+    /// <c>_protector.Protect(value)</c>, <c>aes.EncryptCbc(…)</c>): its result is protected. Read once per method, as syntax.
+    /// </summary>
+    public bool WrapsProtector(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0 || method.Name.StartsWith("Decrypt", System.StringComparison.Ordinal)
+            || method.Name.StartsWith("Unprotect", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return wrappers.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            foreach (var reference in m.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation
+                        && CalledName(invocation.Expression) is { } called && ProtectorCalls.Contains(called))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
+
+        static string? CalledName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
     }
 
     public bool IsBuiltInProtector(IMethodSymbol method)

@@ -728,8 +728,14 @@ internal sealed class TokenValueFlow
             return true;
         }
 
-        return !userProtectors.IsDefaultOrEmpty && method.ContainingType is { } type
-            && SensitiveNames.MatchesProtector(userProtectors, type.ToDisplayString(), type.Name, method.Name);
+        if (!userProtectors.IsDefaultOrEmpty && method.ContainingType is { } type
+            && SensitiveNames.MatchesProtector(userProtectors, type.ToDisplayString(), type.Name, method.Name))
+        {
+            return true;
+        }
+
+        // The project's own wrapper around a protector: Shield(token) whose body hashes or encrypts.
+        return LiteralOrigins.IsInSource(method) && symbols.WrapsProtector(method);
     }
 
     private static bool IsUnprotect(string name) =>

@@ -119,6 +119,8 @@ public class CK2001PlaintextTokenStorageTests
         {
             public string Seal(string value) => value;
             public static string Encrypt(string value) => value;
+            public static string Shield(string value) => System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+            public string Lock(string value) { var bytes = System.Text.Encoding.UTF8.GetBytes(value); using var aes = System.Security.Cryptography.Aes.Create(); return System.Convert.ToBase64String(aes.EncryptCbc(bytes, new byte[16])); }
         }
 
         public sealed class Settings : System.Configuration.ApplicationSettingsBase
@@ -391,6 +393,12 @@ public class CK2001PlaintextTokenStorageTests
     [InlineData("var repository = new AuditRepository(); repository.Remember(refreshToken);")]
     [InlineData("var repository = new AuditRepository(); repository.AddLog(\"RefreshToken\", _protector.Protect(refreshToken));")]
     public Task Other_values_or_protected_tokens_given_to_the_projects_own_persistence_method_are_not_flagged(string body) => VerifyAsync(body);
+
+    [Theory]
+    [InlineData("session.SetString(\"refresh_token\", TokenVault.Shield(refreshToken));")]
+    [InlineData("session.SetString(\"refresh_token\", _vault.Lock(refreshToken));")]
+    [InlineData("File.WriteAllText(path, _vault.Lock(accessToken));")]
+    public Task The_projects_own_wrapper_around_hashing_or_encryption_clears_the_token(string body) => VerifyAsync(body);
 
     [Fact]
     public async Task User_protectors_from_editorconfig_clear_the_token()
