@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CertKit.Analyzers.Flow;
@@ -52,6 +54,13 @@ internal sealed class PersistenceMethods
     private readonly LiteralOrigins origins;
     private readonly ConcurrentDictionary<IParameterSymbol, string> stored = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<PersistenceCall> calls = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> mayStore = new(SymbolEqualityComparer.Default);
+
+    // Calls in a method body that can store a value in a database or a file (the stores RecordStored hears from).
+    private static readonly HashSet<string> StoringCalls = new(StorageSinks.FileWriteMethods, StringComparer.Ordinal)
+    {
+        "SaveChanges", "SaveChangesAsync", "AddWithValue", "Write", "WriteLine", "WriteAsync", "WriteLineAsync",
+    };
 
     public PersistenceMethods(Compilation compilation)
     {
@@ -78,6 +87,37 @@ internal sealed class PersistenceMethods
                 stored.TryAdd(parameter, sink);
             }
         }
+    }
+
+    /// <summary>
+    /// Cheap filter before a call's arguments are classified: the called method's body (read once, as syntax) calls
+    /// something that stores (<c>SaveChanges</c>, <c>File.WriteAllText</c>, <c>AddWithValue</c>, a writer's <c>Write</c>) or
+    /// creates a database parameter. Most methods a body calls do neither, so their callers build no flow for them.
+    /// </summary>
+    public bool MayStore(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        return mayStore.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            foreach (var reference in m.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when StoringCalls.Contains(member.Name.Identifier.ValueText):
+                        case ObjectCreationExpressionSyntax { Type: var type } when type.ToString().EndsWith("Parameter", StringComparison.Ordinal):
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        });
     }
 
     /// <summary>Records that a call gives a token (<paramref name="subject"/>) to <paramref name="parameter"/> of a method of this compilation.</summary>

@@ -130,7 +130,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
         }
-        else if (!invocation.Arguments.IsEmpty && LiteralOrigins.IsInSource(method))
+        else if (!invocation.Arguments.IsEmpty && LiteralOrigins.IsInSource(method) && persistence.MayStore(method))
         {
             RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
         }
