@@ -580,6 +580,11 @@ internal sealed class TokenValueFlow
         {
             result = byName;
         }
+        else if (byName.Kind == SensitiveKind.ConnectionString && IsBuiltWithoutPassword(local, body))
+        {
+            // var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Cache = … }.ToString(): no password in it.
+            result = SensitiveValue.None;
+        }
         else
         {
             var flowed = SensitiveValue.None;
@@ -641,6 +646,77 @@ internal sealed class TokenValueFlow
 
         localCache[local] = result;
         return result;
+    }
+
+    /// <summary>
+    /// Every value of <paramref name="local"/> is the text of a connection-string builder made in this body (<c>builder.ToString()</c>,
+    /// <c>builder.ConnectionString</c>) that is never given a password (<c>Password</c>, <c>Pwd</c>, an indexer): a connection
+    /// string by name that carries no credential.
+    /// </summary>
+    private static bool IsBuiltWithoutPassword(ILocalSymbol local, BodyValues body)
+    {
+        if (!body.TryGetValues(local, out var values) || values.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var assigned in values)
+        {
+            var builder = OperationTree.Unwrap(assigned.Value) switch
+            {
+                IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } => OperationTree.Unwrap(instance),
+                IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: { } instance } => OperationTree.Unwrap(instance),
+                _ => null,
+            };
+            if (assigned.IsCompound || builder is not ILocalReferenceOperation builderLocal
+                || builderLocal.Type?.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal) != true
+                || !body.TryGetValues(builderLocal.Local, out var creations))
+            {
+                return false;
+            }
+
+            foreach (var creation in creations)
+            {
+                if (OperationTree.Unwrap(creation.Value) is not IObjectCreationOperation { Arguments.Length: 0 } created || SetsPassword(created.Initializer))
+                {
+                    return false;
+                }
+            }
+
+            if (body.TryGetMemberValues(builderLocal.Local, out var members))
+            {
+                foreach (var (member, _) in members)
+                {
+                    if (IsPasswordMember(member))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+
+        static bool SetsPassword(IObjectOrCollectionInitializerOperation? initializer)
+        {
+            if (initializer is null)
+            {
+                return false;
+            }
+
+            foreach (var child in initializer.Initializers)
+            {
+                if (child is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: false } property } } || IsPasswordMember(property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool IsPasswordMember(ISymbol member) =>
+            member is IPropertySymbol { IsIndexer: true } || CredentialNames.Classify(member.Name) == CredentialNameKind.Credential;
     }
 
     private bool IsFileTarget(IOperation? operation, int depth)

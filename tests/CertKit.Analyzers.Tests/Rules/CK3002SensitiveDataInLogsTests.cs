@@ -116,6 +116,14 @@ public class CK3002SensitiveDataInLogsTests
 
         namespace Microsoft.Data.SqlClient
         {
+            public sealed class SqliteConnectionStringBuilder
+            {
+                public string DataSource { get; set; } = "";
+                public bool Pooling { get; set; }
+                public string Password { get; set; } = "";
+                public override string ToString() => DataSource;
+            }
+
             public sealed class SqlConnection
             {
                 public string ConnectionString { get; set; } = "";
@@ -226,6 +234,15 @@ public class CK3002SensitiveDataInLogsTests
         "_serilog.Debug(\"Token response {@Token}\", {|#0:ctToken|});",
         null,
         new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithLocation(0).WithArguments("'ctToken' (its member 'access_token')", "Serilog Debug"));
+
+    [Fact]
+    public Task Connection_string_built_here_without_a_password_is_not_flagged() => VerifyAsync(
+        "var builder = new SqliteConnectionStringBuilder { DataSource = zoneId, Pooling = true }; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", sqliteConnectionString);");
+
+    [Theory]
+    [InlineData("var builder = new SqliteConnectionStringBuilder { DataSource = zoneId, Password = clientSecret }; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", {|CK3002:sqliteConnectionString|});")]
+    [InlineData("var builder = new SqliteConnectionStringBuilder { DataSource = zoneId }; builder.Password = clientSecret; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", {|CK3002:sqliteConnectionString|});")]
+    public Task Connection_string_built_here_with_a_password_is_flagged(string body) => VerifyAsync(body);
 
     [Fact]
     public Task Message_names_the_value_and_the_sink() => VerifyAsync(
