@@ -273,7 +273,9 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    // A regex pattern, a format or a sample: "password=([^;]+)" there is text about connection strings, not one.
+    // A regex pattern, a template or a sample: "password=([^;]+)" there is text about connection strings, not one. A composite
+    // format is not among them: its literal text is as hardcoded as any literal, only its {0} placeholders vary (and a
+    // placeholder is never a credential): string.Format("http://www.thetvdb.com/api/1D62F2F90030C444/series/{0}", id).
     private static bool DescribesText(string? name)
     {
         if (name is null)
@@ -287,7 +289,6 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             {
                 case "pattern":
                 case "regex":
-                case "format":
                 case "template":
                 case "example":
                 case "sample":
