@@ -35,6 +35,7 @@ public class FileClassifierTests
     [InlineData("pkg/test_client.py")]
     [InlineData("conftest.py")]
     [InlineData("src/Client.Tests/appsettings.json")]
+    [InlineData("src/StripeTests/Events/V2/EventHelpers.cs")]
     public void Tests_of_every_language(string path) => Assert.Equal(FileKind.Test, FileClassifier.Classify(path).Kind);
 
     [Theory]
@@ -43,11 +44,14 @@ public class FileClassifierTests
     [InlineData("test/fixtures/handler.ts")]
     [InlineData("testdata/tokens.yaml")]
     [InlineData("src/__snapshots__/x.snap")]
+    [InlineData("src/StripeTests/Resources/api_fixtures/subscription_with_expansions.json")]
     public void Fixtures_and_seed_data(string path) => Assert.Equal(FileKind.Fixture, FileClassifier.Classify(path).Kind);
 
     [Theory]
     [InlineData("src/Seeds/SeedData.cs", FileKind.Source)]
     [InlineData("src/mocks/client.ts", FileKind.Source)]
+    [InlineData("src/Contests/Entry.cs", FileKind.Source)]
+    [InlineData("src/api_fixtures/Loader.cs", FileKind.Source)]
     public void A_data_folder_name_does_not_make_code_a_fixture(string path, FileKind kind) => Assert.Equal(kind, FileClassifier.Classify(path).Kind);
 
     [Theory]
