@@ -353,7 +353,7 @@ public static class FileClassifier
         {
             // StripeTests, PortalUnitTests: a project folder named for its tests (by words: "Contests" is not one).
             return folder.Equals("Tests", StringComparison.OrdinalIgnoreCase) || folder.Equals("UnitTests", StringComparison.OrdinalIgnoreCase)
-                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase) || (char.IsUpper(folder[0]) && EndsWithWord(folder, "tests"));
+                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase) || (folder.Length > 0 && char.IsUpper(folder[0]) && EndsWithWord(folder, "tests"));
         }
 
         var last = folder.Substring(dot + 1);
