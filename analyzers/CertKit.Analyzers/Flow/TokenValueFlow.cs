@@ -506,6 +506,12 @@ internal sealed class TokenValueFlow
                 if (child is IAssignmentOperation assignment)
                 {
                     var value = Classify(assignment.Value, depth + 1);
+                    if (value.IsSecretText && assignment.Target is IMemberReferenceOperation target)
+                    {
+                        // new StoredTokens { RefreshToken = token }: the member the token went into names the object's secret.
+                        value = new SensitiveValue(value.Kind, value.Name, target.Member.Name);
+                    }
+
                     result = Combine(result, value);
                     if (holderType && value.Kind == SensitiveKind.None && !OperationTree.IsLiteralOrNull(assignment.Value) && TargetIsTokenMember(assignment.Target))
                     {
@@ -614,7 +620,7 @@ internal sealed class TokenValueFlow
                     var verdict = Classify(value, depth + 1);
                     if (verdict.IsSensitive)
                     {
-                        flowed = Combine(flowed, verdict.WithKind(SensitiveKind.Holder));
+                        flowed = Combine(flowed, new SensitiveValue(SensitiveKind.Holder, verdict.Name, member.Name));
                     }
                 }
             }

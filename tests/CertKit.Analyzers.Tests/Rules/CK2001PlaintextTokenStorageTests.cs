@@ -374,7 +374,7 @@ public class CK2001PlaintextTokenStorageTests
         null,
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'ticket' (its member 'Token')", "a file"),
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(1).WithArguments("'user' (its member 'Tokens.AccessToken')", "a file"),
-        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(2).WithArguments("'source'", "a file"));
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(2).WithArguments("'source' (its member 'OpenToken')", "a file"));
 
     [Fact]
     public Task Token_given_to_the_projects_own_persistence_method_is_flagged_at_the_call() => VerifyAsync(
