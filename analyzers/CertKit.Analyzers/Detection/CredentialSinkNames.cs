@@ -75,6 +75,13 @@ public static class CredentialSinkNames
         return false;
     }
 
+    /// <summary>
+    /// A licence's key or signed token (<c>LicenseKey</c>, <c>RandomLicenseKey</c>): it identifies a purchase and is stored and
+    /// shown by design (a licence file, an admin page), so it is no token to protect; hardcoded in source it stays CK1002's.
+    /// </summary>
+    public static bool NamesLicence(string name) =>
+        name.IndexOf("license", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("licence", StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>True when a connection string fragment ends with a password key and its '=': <c>"Server=db;Password="</c>, <c>"...; pwd = "</c>.</summary>
     public static bool EndsWithPasswordKey(string text)
     {

@@ -25,7 +25,7 @@ public readonly struct RenderedValue
 /// Credentials a Razor view (<c>.cshtml</c>, <c>.razor</c>) writes into the page: <c>@Model.AccessToken</c>,
 /// <c>@ViewBag.ApiKey</c>, <c>@ViewData["RefreshToken"]</c>, <c>@(Model.Session.AccessToken)</c>, <c>@Html.Raw(Model.ClientSecret)</c>.
 /// The last member (or the string key) must be a credential's name (<see cref="CredentialNames"/>): a bare <c>Token</c> is
-/// not enough (a view renders its anti-forgery token on purpose), and a method call (<c>@Html.AntiForgeryToken()</c>) is
+/// not enough (a view renders its anti-forgery token on purpose), a licence key is shown by design (an admin page), and a method call (<c>@Html.AntiForgeryToken()</c>) is
 /// not a member. Razor comments (<c>@* … *@</c>) and escaped at signs (<c>@@</c>) are skipped. Pure: text in, spans out.
 /// </summary>
 public static class RazorViews
@@ -88,7 +88,7 @@ public static class RazorViews
             }
 
             var length = MemberChain(text, start, out var lastName);
-            if (length > 0 && lastName is not null && CredentialNames.Classify(lastName) == CredentialNameKind.Credential)
+            if (length > 0 && lastName is not null && CredentialNames.Classify(lastName) == CredentialNameKind.Credential && !CredentialSinkNames.NamesLicence(lastName))
             {
                 results.Add(new RenderedValue(start, length, text.Substring(start, length)));
             }

@@ -401,7 +401,7 @@ internal sealed class TokenFlowSymbols
 
         // A licence's key and signed token identify a purchase; the licence file is written to disk by design (bitwarden's
         // OrganizationLicense). A licence key hardcoded in source is still CK1002's.
-        if (IsLicence(name))
+        if (CredentialSinkNames.NamesLicence(name))
         {
             return false;
         }
@@ -415,9 +415,6 @@ internal sealed class TokenFlowSymbols
         return declaringType.IsAnonymousType
             || CredentialSinkNames.IsAuthenticationContext(declaringType.Name, declaringType.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null);
     }
-
-    private static bool IsLicence(string name) =>
-        name.IndexOf("license", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("licence", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
     {

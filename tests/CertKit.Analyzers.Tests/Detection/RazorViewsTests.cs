@@ -32,6 +32,7 @@ public class RazorViewsTests
     [InlineData("<p>@Model.AccessTokenExpiresAt</p>")]
     [InlineData("@if (Model.HasApiKey) { <p>configured</p> }")]
     [InlineData("<p>@Model.AccessToken.Length</p>")]
+    [InlineData("<input value=\"@Model.RandomLicenseKey\" readonly />")]
     public void Other_values_are_not(string view) => Assert.Empty(Find(view));
 
     private static List<RenderedValue> Find(string view)
