@@ -95,13 +95,16 @@ public static class Descriptors
         StorageCategory,
         "Adobe Sign's security review verifies that all tokens and the app secret are stored encrypted. Pass tokens through a protector before they reach a file, the registry, a cookie, a session, a cache or a database.");
 
-    /// <summary>CK2001 found by flow: a hardcoded credential that reaches an authentication cookie (across members and files: reported at compilation end).</summary>
+    /// <summary>
+    /// CK2001 found across members and files (reported at compilation end): a hardcoded credential that reaches an
+    /// authentication cookie, or a token given to this project's own method that stores that parameter in a database or a file.
+    /// </summary>
     public static readonly DiagnosticDescriptor PlaintextTokenStorageFlow = Create(
         RuleIds.PlaintextTokenStorage,
         "Token stored in plaintext",
         "{0} is written to {1} without encryption; protect it first (IDataProtector, ProtectedData, SecureStorage)",
         StorageCategory,
-        "A credential in an authentication cookie is readable by the browser and everything between it and the server. Issue an opaque, protected session value instead.",
+        "A credential in an authentication cookie is readable by the browser and everything between it and the server; a token a project's own repository method writes to a database or a file is stored as it is. Issue an opaque, protected session value, and protect tokens before they are stored.",
         WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>CK2001 found by flow inside one member body: reported while the body is analysed.</summary>

@@ -17,6 +17,9 @@ public enum EmbeddedCredentialKind
 
     /// <summary>An HTTP <c>Bearer</c> authorization value.</summary>
     BearerAuthorization,
+
+    /// <summary>An API key as a path segment where an API documents it: <c>https://thetvdb.com/api/&lt;key&gt;/series/…</c>.</summary>
+    UrlPathKey,
 }
 
 /// <summary>A credential found inside a string: the span of the secret part and the key that introduced it.</summary>
@@ -63,12 +66,20 @@ public static class ConnectionStrings
         "app_key", "appkey", "private_token", "secret",
     };
 
+    private static readonly string[] AmbiguousQueryKeys = { "key", "token" };
+
+    // "key" and "token" also name search keys and page cursors: their values must be long. The others name a credential.
     private const int MinimumQueryKeyLength = 16;
+    private const int MinimumNamedQueryKeyLength = 8;
+
+    // The path segment that, in a documented API, comes before the key: /api/<key>/series/…
+    private const string ApiPathPrefix = "/api/";
 
     /// <summary>Cheap pre-filter for every finder below.</summary>
     public static bool MayContainCredential(string text) =>
         text.Length >= 6
-        && (text.IndexOf('=') >= 0 || text.IndexOf('@') >= 0 || StartsWithAuthorizationScheme(text));
+        && (text.IndexOf('=') >= 0 || text.IndexOf('@') >= 0 || StartsWithAuthorizationScheme(text)
+            || text.IndexOf(ApiPathPrefix, StringComparison.OrdinalIgnoreCase) >= 0);
 
     /// <summary>
     /// The next <c>password=</c>, <c>pwd=</c> or <c>passwd=</c> value at or after <paramref name="startIndex"/>. Keys are
@@ -136,7 +147,8 @@ public static class ConnectionStrings
                 }
             }
 
-            if (valueEnd > valueStart && (!queryKey || LooksLikeQueryKey(text, valueStart, valueEnd)))
+            var minimum = IsKey(AmbiguousQueryKeys, text, keyStart, keyEnd) ? MinimumQueryKeyLength : MinimumNamedQueryKeyLength;
+            if (valueEnd > valueStart && (!queryKey || LooksLikeQueryKey(text, valueStart, valueEnd, minimum)))
             {
                 credential = new EmbeddedCredential(
                     EmbeddedCredentialKind.ConnectionStringPassword,
@@ -332,10 +344,43 @@ public static class ConnectionStrings
     // Key names are letters; query keys also use '_' and '-' (api_key, api-key).
     private static bool IsKeyChar(char c) => char.IsLetter(c) || c == '_' || c == '-';
 
-    /// <summary>An API key's shape: 16 characters or more of letters and digits (and <c>-</c>, <c>_</c>, <c>.</c>), both present.</summary>
-    private static bool LooksLikeQueryKey(string text, int start, int end)
+    /// <summary>
+    /// The next API key given as a path segment after <c>/api/</c> and followed by more path (<c>/api/1D62F2F90030C444/series/{0}</c>,
+    /// TheTVDB's documented form): 16 or more letters and digits, both present, not a GUID (an id) and not typed (<c>0123456789abcdef</c>).
+    /// A version (<c>/api/v1/</c>), a word (<c>/api/series/</c>) or a placeholder (<c>/api/{key}/</c>) is not one.
+    /// </summary>
+    public static bool TryFindUrlPathKey(string text, int startIndex, out EmbeddedCredential credential)
     {
-        if (end - start < MinimumQueryKeyLength)
+        credential = default;
+        for (var prefix = text.IndexOf(ApiPathPrefix, Math.Max(startIndex, 0), StringComparison.OrdinalIgnoreCase);
+             prefix >= 0;
+             prefix = text.IndexOf(ApiPathPrefix, prefix + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var start = prefix + ApiPathPrefix.Length;
+            var end = start;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end >= text.Length || text[end] != '/' || !LooksLikeQueryKey(text, start, end, MinimumQueryKeyLength)
+                || NonSecrets.LooksSynthetic(text, start, end - start))
+            {
+                continue;
+            }
+
+            var value = text.Substring(start, end - start);
+            credential = new EmbeddedCredential(EmbeddedCredentialKind.UrlPathKey, start, end - start, "api", value);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>An API key's shape: <paramref name="minimum"/> characters or more of letters and digits (and <c>-</c>, <c>_</c>, <c>.</c>), both present.</summary>
+    private static bool LooksLikeQueryKey(string text, int start, int end, int minimum)
+    {
+        if (end - start < minimum)
         {
             return false;
         }

@@ -23,7 +23,9 @@ public static class CredentialValues
             case CredentialNameKind.BareToken:
                 // "token" alone also names lexer and parser tokens (tokenText = "identifier", token = "{"): only a name that
                 // ends in "token" given long, unbroken text of mixed characters counts.
-                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value) || !EndsWithToken(name) || CharacterClasses(value) < 2)
+                // Words joined by separators ("theme-music", ".trailer") name a thing; a token has digits or mixed case inside.
+                if (value.Length < MinimumBareTokenLength || HasWhiteSpace(value) || !EndsWithToken(name) || CharacterClasses(value) < 2
+                    || ValueShapes.IsWords(value))
                 {
                     return false;
                 }
@@ -53,6 +55,14 @@ public static class CredentialValues
 
         return !Placeholders.IsPlaceholder(value, name, placeholderPatterns);
     }
+
+    /// <summary>
+    /// True when the value has a credential's shape by itself, whatever it is given to: a known secret format
+    /// (<see cref="SecretPatterns"/>) or a generated, high-entropy string (<see cref="Entropy"/>). Asked of values given to
+    /// a bare <c>token</c>, <c>key</c> or <c>secret</c> of an API that is not about authentication (a naming rule's token).
+    /// </summary>
+    public static bool LooksLikeCredential(string value) =>
+        SecretPatterns.TryFindFirst(value, out _) || Entropy.TryFindHighEntropySecret(value, null, null, out _);
 
     public static bool IsBlank(string value)
     {

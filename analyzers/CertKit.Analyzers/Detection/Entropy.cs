@@ -248,6 +248,7 @@ public static class Entropy
             || NonSecrets.IsTemplateVariable(value, start, length)
             || NonSecrets.IsDataBlob(value, start, length)
             || NonSecrets.IsPublishedValue(value, start, length)
+            || NonSecrets.IsIntentClientSecret(value, start, length)
             || (NonSecrets.IsHexDigestShape(value, start, length) && NonSecrets.IsDigestName(name))
             || NonSecrets.IsPublicKeyOrCertificate(value, 0, value.Length))
         {

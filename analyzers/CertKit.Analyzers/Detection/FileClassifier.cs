@@ -233,7 +233,7 @@ public static class FileClassifier
         for (var i = 0; i < segments.Length - 1; i++)
         {
             var segment = segments[i];
-            if (FixtureFolders.Contains(segment) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
+            if ((FixtureFolders.Contains(segment) || EndsWithWord(segment, "fixtures")) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
             {
                 return new FileClass(language, FileKind.Fixture, "folder " + segment + "/");
             }
@@ -407,10 +407,9 @@ public static class FileClassifier
         var dot = folder.LastIndexOf('.');
         if (dot < 0)
         {
-            // StripeTests, MyAppUnitTests: a PascalCase name whose last word is Tests (not "contests").
+            // StripeTests, PortalUnitTests: a project folder named for its tests (by words: "Contests" is not one).
             return folder.Equals("Tests", StringComparison.OrdinalIgnoreCase) || folder.Equals("UnitTests", StringComparison.OrdinalIgnoreCase)
-                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase)
-                || (folder.Length > 5 && folder.EndsWith("Tests", StringComparison.Ordinal) && char.IsLetterOrDigit(folder[folder.Length - 6]));
+                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase) || (folder.Length > 0 && char.IsUpper(folder[0]) && EndsWithWord(folder, "tests"));
         }
 
         var last = folder.Substring(dot + 1);
@@ -418,6 +417,13 @@ public static class FileClassifier
             || last.Equals("Test", StringComparison.OrdinalIgnoreCase)
             || last.Equals("Specs", StringComparison.OrdinalIgnoreCase)
             || last.Equals("Testing", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The last word of a folder name (api_fixtures, StripeTests), split as identifiers are.
+    private static bool EndsWithWord(string folder, string word)
+    {
+        var words = IdentifierWords.Split(folder);
+        return words.Count > 1 && words[words.Count - 1] == word;
     }
 
     private static bool IsTestName(string name, FileLanguage language)

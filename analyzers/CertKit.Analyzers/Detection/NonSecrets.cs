@@ -142,6 +142,35 @@ public static class NonSecrets
         return false;
     }
 
+    /// <summary>
+    /// A Stripe PaymentIntent or SetupIntent client secret (<c>pi_…_secret_…</c>, <c>seti_…_secret_…</c>): made for the
+    /// customer's browser, one per payment, in every recorded API fixture; not a key of the account.
+    /// </summary>
+    public static bool IsIntentClientSecret(string text, int start, int length)
+    {
+        var prefix = StartsWith(text, start, length, "pi_") ? 3 : StartsWith(text, start, length, "seti_") ? 5 : 0;
+        if (prefix == 0)
+        {
+            return false;
+        }
+
+        var marker = IndexOf(text, start + prefix, length - prefix, "_secret_");
+        if (marker < 0)
+        {
+            return false;
+        }
+
+        for (var i = start + prefix; i < start + length; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i]) && text[i] != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A public key, a certificate or an SSH public key, in PEM, OpenSSH or base64 DER form.</summary>
     public static bool IsPublicKeyOrCertificate(string text, int start, int length)
     {

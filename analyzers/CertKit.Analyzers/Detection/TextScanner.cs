@@ -499,6 +499,13 @@ public static class TextScanner
         {
             AddEmbedded(authorization, "Authorization: " + authorization.Key, offset, settings, findings);
         }
+
+        index = 0;
+        while (ConnectionStrings.TryFindUrlPathKey(value, index, out var credential))
+        {
+            index = credential.End;
+            AddEmbedded(credential, "API key in the URL path", offset, settings, findings);
+        }
     }
 
     private static void AddEmbedded(EmbeddedCredential credential, string displayName, int offset, TextScanSettings settings, List<TextFinding> findings)

@@ -127,6 +127,53 @@ public static class ValueShapes
         return items >= 2;
     }
 
+    /// <summary>
+    /// Words of letters joined by separators ('-', '_', '.', '/', ' '), each word lower case, upper case or capitalised, with no
+    /// digit: <c>theme-music</c>, <c>.trailer</c>, <c>Behind-The-Scenes</c>. A token or key has digits or mixed case inside its runs.
+    /// </summary>
+    public static bool IsWords(string value)
+    {
+        var longest = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (c == '-' || c == '_' || c == '.' || c == '/' || c == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+
+            var start = i;
+            var upper = 0;
+            while (i < value.Length && char.IsLetter(value[i]))
+            {
+                if (char.IsUpper(value[i]))
+                {
+                    upper++;
+                }
+
+                i++;
+            }
+
+            var length = i - start;
+            var capitalised = upper == 1 && char.IsUpper(value[start]);
+            if (upper != 0 && upper != length && !capitalised)
+            {
+                return false;
+            }
+
+            longest = Math.Max(longest, length);
+        }
+
+        return longest >= 3;
+    }
+
     /// <summary><c>true</c>, <c>false</c>, <c>yes</c>, <c>off</c>, <c>enabled</c>: a flag (<c>MARIADB_RANDOM_ROOT_PASSWORD: "true"</c>).</summary>
     public static bool IsSwitch(string value) => SwitchValues.Contains(value);
 

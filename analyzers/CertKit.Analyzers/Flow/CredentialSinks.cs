@@ -23,13 +23,14 @@ internal enum SinkCategory : byte
 /// <summary>A place a hardcoded value must not reach: its rule, what to call it in the message, where it is.</summary>
 internal sealed class Sink
 {
-    public Sink(SinkCategory category, string display, string name, CredentialNameKind nameKind, Location location)
+    public Sink(SinkCategory category, string display, string name, CredentialNameKind nameKind, Location location, bool takesOnlyCredentialShapes = false)
     {
         Category = category;
         Display = display;
         Name = name;
         NameKind = nameKind;
         Location = location;
+        TakesOnlyCredentialShapes = takesOnlyCredentialShapes;
     }
 
     public SinkCategory Category { get; }
@@ -45,8 +46,14 @@ internal sealed class Sink
     /// <summary>The argument or assignment at the sink.</summary>
     public Location Location { get; }
 
+    /// <summary>
+    /// A bare <c>token</c>, <c>key</c> or <c>secret</c> of an API that is not about authentication (a naming rule, a lexer,
+    /// a cache): only a value shaped like a credential (<see cref="CredentialValues.LooksLikeCredential"/>) is one here.
+    /// </summary>
+    public bool TakesOnlyCredentialShapes { get; }
+
     public Sink Through(IParameterSymbol parameter) =>
-        new(Category, Display + " (through the '" + parameter.Name + "' parameter of " + MemberName(parameter.ContainingSymbol) + ")", Name, NameKind, Location);
+        new(Category, Display + " (through the '" + parameter.Name + "' parameter of " + MemberName(parameter.ContainingSymbol) + ")", Name, NameKind, Location, TakesOnlyCredentialShapes);
 
     public static string MemberName(ISymbol? symbol) => symbol switch
     {
@@ -144,7 +151,7 @@ internal sealed class CredentialSinks
         var kind = Classify(name);
         if (kind == CredentialNameKind.Credential || (kind == CredentialNameKind.BareToken && parameter.Type.SpecialType == SpecialType.System_String))
         {
-            return new Sink(SinkCategory.Credential, "the '" + name + "' parameter of " + Sink.MemberName(method), name, kind, argument.Syntax.GetLocation());
+            return new Sink(SinkCategory.Credential, "the '" + name + "' parameter of " + Sink.MemberName(method), name, kind, argument.Syntax.GetLocation(), TakesOnlyCredentialShapes(name, method.Name, type));
         }
 
         return null;
@@ -189,7 +196,7 @@ internal sealed class CredentialSinks
         var kind = Classify(name);
         if (kind == CredentialNameKind.Credential || (kind == CredentialNameKind.BareToken && property.Type.SpecialType == SpecialType.System_String))
         {
-            return new Sink(SinkCategory.Credential, Sink.MemberName(property), name, kind, assignment.GetLocation());
+            return new Sink(SinkCategory.Credential, Sink.MemberName(property), name, kind, assignment.GetLocation(), TakesOnlyCredentialShapes(name, null, owner));
         }
 
         return null;
@@ -258,6 +265,11 @@ internal sealed class CredentialSinks
                 return false;
         }
     }
+
+    /// <summary>A bare token, key or secret of a method or type whose names do not say it authenticates (see <see cref="Sink.TakesOnlyCredentialShapes"/>).</summary>
+    private static bool TakesOnlyCredentialShapes(string name, string? methodName, INamedTypeSymbol? type) =>
+        CredentialSinkNames.IsBareSinkName(name)
+        && !CredentialSinkNames.IsAuthenticationApi(methodName == ".ctor" ? null : methodName, type?.Name, type?.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null);
 
     // Parameter and property names repeat across a compilation: classify each once.
     private CredentialNameKind Classify(string name) =>

@@ -13,8 +13,16 @@ namespace CertKit.Analyzers.Flow;
 internal sealed class TokenFlowSymbols
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenFlowSymbols> PerCompilation = new();
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> holderTypes = new(SymbolEqualityComparer.Default);
+    // Per type: the member that makes it hold a credential ("AccessToken", "Session.RefreshToken"), or "" when none does.
+    private readonly ConcurrentDictionary<ITypeSymbol, string> holderTypes = new(SymbolEqualityComparer.Default);
     private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> wrappers = new(SymbolEqualityComparer.Default);
+
+    // What a project's own wrapper calls when it protects (by the called member's name: the wrapper's body is read as syntax).
+    private static readonly HashSet<string> ProtectorCalls = new(System.StringComparer.Ordinal)
+    {
+        "Protect", "Encrypt", "EncryptCbc", "EncryptEcb", "EncryptCfb", "ComputeHash", "HashData", "HashPassword", "TransformFinalBlock", "Pbkdf2",
+    };
 
     private TokenFlowSymbols(Compilation compilation)
     {
@@ -156,6 +164,43 @@ internal sealed class TokenFlowSymbols
         return false;
     }
 
+    /// <summary>
+    /// A method of this project whose body calls a protector (<c>string Shield(string v) =&gt; Convert.ToHexString(SHA256.HashData(…))</c>,
+    /// <c>_protector.Protect(value)</c>, <c>aes.EncryptCbc(…)</c>): its result is protected. Read once per method, as syntax.
+    /// </summary>
+    public bool WrapsProtector(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0 || method.Name.StartsWith("Decrypt", System.StringComparison.Ordinal)
+            || method.Name.StartsWith("Unprotect", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return wrappers.GetOrAdd(method.OriginalDefinition, static m =>
+        {
+            foreach (var reference in m.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation
+                        && CalledName(invocation.Expression) is { } called && ProtectorCalls.Contains(called))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
+
+        static string? CalledName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
     public bool IsBuiltInProtector(IMethodSymbol method)
     {
         var containing = method.ContainingType;
@@ -240,29 +285,47 @@ internal sealed class TokenFlowSymbols
     }
 
     /// <summary>
-    /// A type with public members named as tokens and holding text (an OAuth token response, a stored-credential record),
-    /// or a collection or task of one. Serializing such an object writes its tokens.
+    /// A type with a public member that holds a credential (an OAuth token response, a stored-credential record), or a
+    /// collection or task of one. Serializing such an object writes its tokens.
     /// </summary>
-    public bool IsTokenHolder(ITypeSymbol? type) => type is not null && IsTokenHolder(type, 0);
+    public bool IsTokenHolder(ITypeSymbol? type) => TokenMemberOf(type) is not null;
+
+    /// <summary>
+    /// The member that makes <paramref name="type"/> hold a credential, dotted through nested objects (<c>Session.AccessToken</c>),
+    /// or null. A member counts when its name is a credential's (<c>AccessToken</c>, <c>Password</c>, <c>Pin</c>), when it is a
+    /// <c>SecureString</c>, or when a bare token name (<c>Token</c>, <c>OpenToken</c>) sits in a type or namespace about
+    /// authentication (<c>TokenResponse.Token</c>, <c>Acme.Auth.Ticket.Token</c>); not an identifier named <c>OpenToken</c>
+    /// of a media-source record.
+    /// </summary>
+    public string? TokenMemberOf(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        var member = TokenMemberOf(type, 0);
+        return member.Length == 0 ? null : member;
+    }
 
     /// <summary>Records and anonymous types print their members from ToString(), so logging one logs its tokens.</summary>
     public static bool PrintsMembers(ITypeSymbol? type) => type is { IsAnonymousType: true } or { IsRecord: true };
 
-    private bool IsTokenHolder(ITypeSymbol type, int depth)
+    private string TokenMemberOf(ITypeSymbol type, int depth)
     {
         if (depth > 2 || type.SpecialType != SpecialType.None || IsText(type) || type.TypeKind is TypeKind.Enum or TypeKind.TypeParameter or TypeKind.Error)
         {
-            return false;
+            return string.Empty;
         }
 
         if (type is IArrayTypeSymbol array)
         {
-            return IsTokenHolder(array.ElementType, depth + 1);
+            return TokenMemberOf(array.ElementType, depth + 1);
         }
 
         if (type is not INamedTypeSymbol named)
         {
-            return false;
+            return string.Empty;
         }
 
         if (holderTypes.TryGetValue(named, out var cached))
@@ -270,27 +333,27 @@ internal sealed class TokenFlowSymbols
             return cached;
         }
 
-        var result = false;
+        var result = string.Empty;
         foreach (var argument in named.TypeArguments)
         {
-            if (IsTokenHolder(argument, depth + 1))
+            result = TokenMemberOf(argument, depth + 1);
+            if (result.Length > 0)
             {
-                result = true;
                 break;
             }
         }
 
         // Framework types (System.*, Microsoft.*, Azure.*) are API surface, not the integration's token records.
-        if (!result && (named.IsAnonymousType || !IsFrameworkNamespace(named.ContainingNamespace)))
+        if (result.Length == 0 && (named.IsAnonymousType || !IsFrameworkNamespace(named.ContainingNamespace)))
         {
-            result = HasTokenMember(named, depth);
+            result = TokenMember(named, depth);
         }
 
         holderTypes.TryAdd(named, result);
         return result;
     }
 
-    private bool HasTokenMember(INamedTypeSymbol type, int depth)
+    private string TokenMember(INamedTypeSymbol type, int depth)
     {
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -313,19 +376,44 @@ internal sealed class TokenFlowSymbols
                 }
 
                 var text = IsText(memberType);
-                if (text && SensitiveNames.Classify(member.Name, textValue: true, default) == SensitiveNameKind.Secret)
+                if (text && HoldsCredential(member.Name, memberType, current))
                 {
-                    return true;
+                    return member.Name;
                 }
 
-                if (!text && depth < 2 && memberType.TypeKind is TypeKind.Class or TypeKind.Struct && IsTokenHolder(memberType, depth + 1))
+                if (!text && depth < 2 && memberType.TypeKind is TypeKind.Class or TypeKind.Struct && TokenMemberOf(memberType, depth + 1) is { Length: > 0 } nested)
                 {
-                    return true;
+                    return member.Name + "." + nested;
                 }
             }
         }
 
-        return false;
+        return string.Empty;
+    }
+
+    /// <summary>A text member holds a credential by its name, by its type (SecureString), or by a bare token name in an authentication type.</summary>
+    private bool HoldsCredential(string name, ITypeSymbol memberType, INamedTypeSymbol declaringType)
+    {
+        if (SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret)
+        {
+            return false;
+        }
+
+        // A licence's key and signed token identify a purchase; the licence file is written to disk by design (bitwarden's
+        // OrganizationLicense). A licence key hardcoded in source is still CK1002's.
+        if (CredentialSinkNames.NamesLicence(name))
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(memberType, SecureString) || CredentialNames.Classify(name) == CredentialNameKind.Credential)
+        {
+            return true;
+        }
+
+        // A bare token (Token, OpenToken, SyncToken): a credential where the type or its namespace is about authentication.
+        return declaringType.IsAnonymousType
+            || CredentialSinkNames.IsAuthenticationContext(declaringType.Name, declaringType.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null);
     }
 
     private static bool IsFrameworkNamespace(INamespaceSymbol? ns)

@@ -38,15 +38,22 @@ internal readonly struct SensitiveValue
 
     public static readonly SensitiveValue Protected = new(SensitiveKind.Protected, null);
 
-    public SensitiveValue(SensitiveKind kind, string? name)
+    public SensitiveValue(SensitiveKind kind, string? name, string? member = null)
     {
         Kind = kind;
         Name = name;
+        Member = member;
     }
 
     public SensitiveKind Kind { get; }
 
     public string? Name { get; }
+
+    /// <summary>For an object whose type holds a credential: the member that does (<c>Session.AccessToken</c>), for the message.</summary>
+    public string? Member { get; }
+
+    /// <summary>What a message calls the value, quoted: <c>'tokens'</c>, <c>'response' (its member 'AccessToken')</c>; null when unnamed.</summary>
+    public string? Subject => Name is null ? null : Member is null ? "'" + Name + "'" : "'" + Name + "' (its member '" + Member + "')";
 
     /// <summary>The value itself is a secret (a token or, when counted, a connection string).</summary>
     public bool IsSecretText => Kind is SensitiveKind.Token or SensitiveKind.ConnectionString;
@@ -54,7 +61,7 @@ internal readonly struct SensitiveValue
     /// <summary>Anything that makes the value sensitive: secret text or an object holding tokens.</summary>
     public bool IsSensitive => Kind >= SensitiveKind.Token;
 
-    public SensitiveValue WithKind(SensitiveKind kind) => new(kind, Name);
+    public SensitiveValue WithKind(SensitiveKind kind) => new(kind, Name, Member);
 }
 
 /// <summary>
@@ -87,6 +94,7 @@ internal sealed class TokenValueFlow
 
     private BodyValues? bodyValues;
     private Dictionary<ILocalSymbol, SensitiveValue>? localCache;
+    private bool? savesEntities;
 
     public TokenValueFlow(TokenFlowSymbols symbols, ImmutableArray<IOperation> blocks, CertKitOptions options, bool countConnectionStrings)
     {
@@ -138,6 +146,13 @@ internal sealed class TokenValueFlow
         {
             return IsFileTarget(operation, 0);
         }
+    }
+
+    /// <summary>True when the body saves or tracks EF entities (walks the body once; call only after a cheaper check).</summary>
+    public bool SavesEntities(StorageSinks sinks)
+    {
+        savesEntities ??= BodyCalls(sinks.IsEntitySave);
+        return savesEntities.Value;
     }
 
     /// <summary>True when the body calls a method matching <paramref name="predicate"/> (walks the body; call only after a cheaper check).</summary>
@@ -258,7 +273,7 @@ internal sealed class TokenValueFlow
                 break;
         }
 
-        return symbols.IsTokenHolder(type) ? new SensitiveValue(SensitiveKind.HolderType, name) : SensitiveValue.None;
+        return symbols.TokenMemberOf(type) is { } member ? new SensitiveValue(SensitiveKind.HolderType, name, member) : SensitiveValue.None;
     }
 
     /// <summary>A parameter by its name, unless the body overwrites it with protected values only (<c>data = Hash(data)</c>).</summary>
@@ -456,9 +471,9 @@ internal sealed class TokenValueFlow
                 return named;
             }
 
-            if (symbols.IsTokenHolder(resultType))
+            if (symbols.TokenMemberOf(resultType) is { } member)
             {
-                return new SensitiveValue(SensitiveKind.HolderType, name);
+                return new SensitiveValue(SensitiveKind.HolderType, name, member);
             }
         }
 
@@ -491,6 +506,12 @@ internal sealed class TokenValueFlow
                 if (child is IAssignmentOperation assignment)
                 {
                     var value = Classify(assignment.Value, depth + 1);
+                    if (value.IsSecretText && assignment.Target is IMemberReferenceOperation target)
+                    {
+                        // new StoredTokens { RefreshToken = token }: the member the token went into names the object's secret.
+                        value = new SensitiveValue(value.Kind, value.Name, target.Member.Name);
+                    }
+
                     result = Combine(result, value);
                     if (holderType && value.Kind == SensitiveKind.None && !OperationTree.IsLiteralOrNull(assignment.Value) && TargetIsTokenMember(assignment.Target))
                     {
@@ -516,7 +537,7 @@ internal sealed class TokenValueFlow
         }
 
         // A token record built here from values we cannot see (a method's result): assume it holds the raw tokens.
-        return unknownTokenMember ? new SensitiveValue(SensitiveKind.HolderType, type?.Name) : holderType ? SensitiveValue.Protected : SensitiveValue.None;
+        return unknownTokenMember ? new SensitiveValue(SensitiveKind.HolderType, type?.Name, symbols.TokenMemberOf(type)) : holderType ? SensitiveValue.Protected : SensitiveValue.None;
     }
 
     private bool TargetIsTokenMember(IOperation target) => target switch
@@ -565,6 +586,11 @@ internal sealed class TokenValueFlow
         {
             result = byName;
         }
+        else if (byName.Kind == SensitiveKind.ConnectionString && IsBuiltWithoutPassword(local, body))
+        {
+            // var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Cache = … }.ToString(): no password in it.
+            result = SensitiveValue.None;
+        }
         else
         {
             var flowed = SensitiveValue.None;
@@ -594,14 +620,14 @@ internal sealed class TokenValueFlow
                     var verdict = Classify(value, depth + 1);
                     if (verdict.IsSensitive)
                     {
-                        flowed = Combine(flowed, verdict.WithKind(SensitiveKind.Holder));
+                        flowed = Combine(flowed, new SensitiveValue(SensitiveKind.Holder, verdict.Name, member.Name));
                     }
                 }
             }
 
             if (flowed.IsSensitive)
             {
-                result = flowed.Kind == SensitiveKind.HolderType || flowed.Kind == SensitiveKind.Holder ? new SensitiveValue(flowed.Kind, local.Name) : flowed;
+                result = flowed.Kind == SensitiveKind.HolderType || flowed.Kind == SensitiveKind.Holder ? new SensitiveValue(flowed.Kind, local.Name, flowed.Member) : flowed;
             }
             else if (assignedCount > 0 && protectedCount == assignedCount && flowed.Kind == SensitiveKind.Protected)
             {
@@ -626,6 +652,77 @@ internal sealed class TokenValueFlow
 
         localCache[local] = result;
         return result;
+    }
+
+    /// <summary>
+    /// Every value of <paramref name="local"/> is the text of a connection-string builder made in this body (<c>builder.ToString()</c>,
+    /// <c>builder.ConnectionString</c>) that is never given a password (<c>Password</c>, <c>Pwd</c>, an indexer): a connection
+    /// string by name that carries no credential.
+    /// </summary>
+    private static bool IsBuiltWithoutPassword(ILocalSymbol local, BodyValues body)
+    {
+        if (!body.TryGetValues(local, out var values) || values.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var assigned in values)
+        {
+            var builder = OperationTree.Unwrap(assigned.Value) switch
+            {
+                IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } => OperationTree.Unwrap(instance),
+                IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: { } instance } => OperationTree.Unwrap(instance),
+                _ => null,
+            };
+            if (assigned.IsCompound || builder is not ILocalReferenceOperation builderLocal
+                || builderLocal.Type?.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal) != true
+                || !body.TryGetValues(builderLocal.Local, out var creations))
+            {
+                return false;
+            }
+
+            foreach (var creation in creations)
+            {
+                if (OperationTree.Unwrap(creation.Value) is not IObjectCreationOperation { Arguments.Length: 0 } created || SetsPassword(created.Initializer))
+                {
+                    return false;
+                }
+            }
+
+            if (body.TryGetMemberValues(builderLocal.Local, out var members))
+            {
+                foreach (var (member, _) in members)
+                {
+                    if (IsPasswordMember(member))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+
+        static bool SetsPassword(IObjectOrCollectionInitializerOperation? initializer)
+        {
+            if (initializer is null)
+            {
+                return false;
+            }
+
+            foreach (var child in initializer.Initializers)
+            {
+                if (child is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: false } property } } || IsPasswordMember(property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool IsPasswordMember(ISymbol member) =>
+            member is IPropertySymbol { IsIndexer: true } || CredentialNames.Classify(member.Name) == CredentialNameKind.Credential;
     }
 
     private bool IsFileTarget(IOperation? operation, int depth)
@@ -713,8 +810,14 @@ internal sealed class TokenValueFlow
             return true;
         }
 
-        return !userProtectors.IsDefaultOrEmpty && method.ContainingType is { } type
-            && SensitiveNames.MatchesProtector(userProtectors, type.ToDisplayString(), type.Name, method.Name);
+        if (!userProtectors.IsDefaultOrEmpty && method.ContainingType is { } type
+            && SensitiveNames.MatchesProtector(userProtectors, type.ToDisplayString(), type.Name, method.Name))
+        {
+            return true;
+        }
+
+        // The project's own wrapper around a protector: Shield(token) whose body hashes or encrypts.
+        return LiteralOrigins.IsInSource(method) && symbols.WrapsProtector(method);
     }
 
     private static bool IsUnprotect(string name) =>

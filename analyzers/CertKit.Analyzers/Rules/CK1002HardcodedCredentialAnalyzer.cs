@@ -71,7 +71,8 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         if (finding.Text is { } text)
         {
             var options = CertKitOptions.Get(analyzerOptions, tree);
-            if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns))
+            if (CredentialValues.IsBlank(text) || !CredentialValues.IsHardcodedSecret(sink.NameKind, text, sink.Name, options.PlaceholderPatterns)
+                || (sink.TakesOnlyCredentialShapes && !CredentialValues.LooksLikeCredential(text)))
             {
                 return null;
             }
@@ -222,6 +223,13 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, authorization, "Authorization: " + authorization.Key, options, ref target);
         }
 
+        index = 0;
+        while (ConnectionStrings.TryFindUrlPathKey(value, index, out var credential))
+        {
+            index = credential.End;
+            reported |= ReportEmbeddedCredential(literal, value, model, report, cancellationToken, credential, "API key in the URL path", options, ref target);
+        }
+
         return reported;
     }
 
@@ -265,7 +273,9 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    // A regex pattern, a format or a sample: "password=([^;]+)" there is text about connection strings, not one.
+    // A regex pattern, a template or a sample: "password=([^;]+)" there is text about connection strings, not one. A composite
+    // format is not among them: its literal text is as hardcoded as any literal, only its {0} placeholders vary (and a
+    // placeholder is never a credential): string.Format("http://www.thetvdb.com/api/1D62F2F90030C444/series/{0}", id).
     private static bool DescribesText(string? name)
     {
         if (name is null)
@@ -279,7 +289,6 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             {
                 case "pattern":
                 case "regex":
-                case "format":
                 case "template":
                 case "example":
                 case "sample":

@@ -48,9 +48,20 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
             // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway): a call,
             // assignment or creation leaves on its symbol's name and type, and only a real sink's body gets a flow.
-            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies), OperationKind.Invocation);
-            start.RegisterOperationAction(c => OnAssignment(c, sinks, flows), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies), OperationKind.ObjectCreation);
+            // A project's own method that stores a parameter in a database or a file: calls giving it a token, at compilation end.
+            var persistence = new PersistenceMethods(start.Compilation);
+
+            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies, persistence), OperationKind.Invocation);
+            start.RegisterOperationAction(c => OnAssignment(c, sinks, flows, persistence), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies, persistence), OperationKind.ObjectCreation);
+            start.RegisterAdditionalFileAction(AnalyzeView);
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var finding in persistence.Resolve())
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorageFlow, finding.Location, finding.Subject ?? "A token", finding.Sink));
+                }
+            });
 
             // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
             CredentialFlow.Register(start, SinkCategory.Cookie, (finding, live, options, _, _) => JudgeFlow(finding, live, options, reportedCookies));
@@ -90,16 +101,60 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         return Diagnostic.Create(live ? Descriptors.PlaintextTokenStorageLocalFlow : Descriptors.PlaintextTokenStorageFlow, sink.Location, new[] { finding.Literal }, "A hardcoded credential", sink.Display);
     }
 
-    private static void OnInvocation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
+    /// <summary>A Razor view (.cshtml, .razor) that renders a credential-named member into the page: <c>@Model.AccessToken</c>.</summary>
+    private static void AnalyzeView(AdditionalFileAnalysisContext context)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (StorageSinks.CandidateMethods.Contains(invocation.TargetMethod.Name))
+        var file = context.AdditionalFile;
+        if (!RazorViews.IsView(file.Path)
+            || FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, context.Options)).Kind is not (FileKind.Source or FileKind.Configuration)
+            || file.GetText(context.CancellationToken) is not { Length: > 0 } sourceText)
         {
-            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies);
+            return;
+        }
+
+        var rendered = new List<RenderedValue>();
+        RazorViews.FindRenderedCredentials(sourceText.ToString(), rendered);
+        foreach (var value in rendered)
+        {
+            var span = new TextSpan(value.Start, value.Length);
+            var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorage, location, "'" + value.Expression + "'", "a rendered view"));
         }
     }
 
-    private static void OnAssignment(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows)
+    private static void OnInvocation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (StorageSinks.CandidateMethods.Contains(method.Name))
+        {
+            AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
+        }
+        else if (!invocation.Arguments.IsEmpty && LiteralOrigins.IsInSource(method) && persistence.MayStore(method))
+        {
+            RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
+        }
+    }
+
+    /// <summary>A call of this compilation's own method: remember which text parameters it gives a token, in case the method stores them.</summary>
+    private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !symbols.IsText(parameter.Type) || argument.Value.ConstantValue.HasValue || OperationTree.IsLiteralOrNull(argument.Value))
+            {
+                continue;
+            }
+
+            var value = lazyFlow.Value.Classify(argument.Value);
+            if (value.IsSecretText)
+            {
+                persistence.RecordCall(parameter, invocation.Syntax.GetLocation(), value.Subject);
+            }
+        }
+    }
+
+    private static void OnAssignment(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, PersistenceMethods persistence)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
 
@@ -110,7 +165,21 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flows.For(assignment).Value.Classify(assignment.Value);
             if (value.IsSecretText)
             {
-                Report(context, assignment.Syntax, value.Name, "a rendered view (ViewBag." + member.MemberName + ")", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a rendered view (ViewBag." + member.MemberName + ")", quote: false);
+            }
+
+            return;
+        }
+
+        // ViewData["AccessToken"] = token (rendered into the page), TempData["AccessToken"] = token (a cookie by default).
+        if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "ViewData" or "TempData" } store } indexer
+            && store.Property.Type.Name is "ViewDataDictionary" or "ITempDataDictionary" or "TempDataDictionary")
+        {
+            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            if (value.IsSecretText)
+            {
+                var what = store.Property.Name == "ViewData" ? "a rendered view (ViewData)" : "TempData (a cookie)";
+                Report(context, assignment.Syntax, value.Subject, what, quote: false);
             }
 
             return;
@@ -121,11 +190,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         if (assignment.Target is IPropertyReferenceOperation target
             && (target.Property.Name is "Value" or "UnsafeAllowUnencryptedStorage" || sinks.ApplicationSettingsBase is not null || sinks.HasEntityFramework))
         {
-            AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment));
+            AnalyzeAssignment(context, assignment, target, sinks, flows.For(assignment), persistence);
         }
     }
 
-    private static void OnCreation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
+    private static void OnCreation(OperationAnalysisContext context, StorageSinks sinks, TokenFlowCache flows, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Arguments.Length < 2)
@@ -135,7 +204,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
         if (TokenFlowSymbols.Is(creation.Type, sinks.DbParameter))
         {
-            AnalyzeCreation(context, creation, flows.For(creation));
+            AnalyzeCreation(context, creation, flows.For(creation), persistence);
         }
         else if (creation.Type is INamedTypeSymbol type && (SymbolEqualityComparer.Default.Equals(type, sinks.NetCookie) || type.Name is "HttpCookie" or "CookieHeaderValue"))
         {
@@ -166,7 +235,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -181,7 +250,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         {
             if (SymbolEqualityComparer.Default.Equals(type, sinks.Flow.File))
             {
-                CheckValues(context, invocation, lazyFlow.Value, skip: 1, FileSink);
+                CheckValues(context, invocation, lazyFlow.Value, skip: 1, FileSink, persistence);
             }
 
             return;
@@ -193,7 +262,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 && (TokenFlowSymbols.Is(type, sinks.Flow.Stream) || TokenFlowSymbols.Is(type, sinks.Flow.TextWriter) || TokenFlowSymbols.Is(type, sinks.Flow.BinaryWriter))
                 && lazyFlow.Value.IsFileTarget(writer))
             {
-                CheckValues(context, invocation, lazyFlow.Value, skip: 0, FileSink);
+                CheckValues(context, invocation, lazyFlow.Value, skip: 0, FileSink, persistence);
             }
 
             return;
@@ -244,7 +313,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 // DbParameterCollection providers (SqlClient, Sqlite, Npgsql) all name it AddWithValue.
                 if (TokenFlowSymbols.Is(type, sinks.DbParameterCollection) || type.Name.EndsWith("ParameterCollection", StringComparison.Ordinal))
                 {
-                    CheckKeyed(context, invocation, lazyFlow.Value, "parameterName", "name", "a database parameter");
+                    CheckKeyed(context, invocation, lazyFlow.Value, "parameterName", "name", "a database parameter", persistence: persistence);
                 }
 
                 return;
@@ -258,7 +327,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
     {
         var property = target.Property;
         var owner = property.ContainingType;
@@ -279,7 +348,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = lazyFlow.Value.Classify(assignment.Value);
             if (value.IsSecretText)
             {
-                Report(context, assignment.Syntax, value.Name, "a database parameter", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a database parameter", quote: false);
+            }
+            else
+            {
+                persistence.RecordStored(assignment.Value, context.ContainingSymbol, "a database parameter");
             }
 
             return;
@@ -301,21 +374,34 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (!sinks.HasEntityFramework || property.IsIndexer || property.IsStatic || owner is not { Locations.Length: > 0 } || !owner.Locations[0].IsInSource)
+        {
+            return;
+        }
+
         // EF Core: entity.RefreshToken = token; in a method that saves or tracks entities.
-        if (sinks.HasEntityFramework && !property.IsIndexer && !property.IsStatic && owner is { Locations.Length: > 0 } && owner.Locations[0].IsInSource
-            && CredentialNames.MayContainCredentialWord(property.Name)
+        if (CredentialNames.MayContainCredentialWord(property.Name)
             && SensitiveNames.Classify(property.Name, sinks.Flow.IsText(property.Type), default) == SensitiveNameKind.Secret)
         {
             var flow = lazyFlow.Value;
             var value = flow.Classify(assignment.Value);
-            if (value.IsSecretText && flow.BodyCalls(sinks.IsEntitySave))
+            if (value.IsSecretText && flow.SavesEntities(sinks))
             {
-                Report(context, assignment.Syntax, value.Name, "a database column (entity '" + owner?.Name + "')", quote: true);
+                Report(context, assignment.Syntax, value.Subject, "a database column (entity '" + owner.Name + "')", quote: false);
             }
+
+            return;
+        }
+
+        // new LogEntity { Request = request }; context.SaveChanges(): the method stores its parameter, whatever the column is called.
+        if (sinks.Flow.IsText(property.Type) && OperationTree.Unwrap(assignment.Value) is IParameterReferenceOperation or ILocalReferenceOperation
+            && lazyFlow.Value.SavesEntities(sinks))
+        {
+            persistence.RecordStored(assignment.Value, context.ContainingSymbol, "a database column (entity '" + owner.Name + "')");
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> lazyFlow)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
     {
         // new SqlParameter("@refresh_token", token), and target-typed new("@refresh_token", token)
         IArgumentOperation? nameArgument = null;
@@ -335,12 +421,12 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         if (valueArgument is not null)
         {
             var flow = lazyFlow.Value;
-            CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter");
+            CheckValue(context, creation.Syntax, valueArgument.Value, flow.ClassifyKeyName(nameArgument?.Value), flow, "a database parameter", persistence: persistence);
         }
     }
 
     /// <summary>File.WriteAllText(path, token), writer.Write(token): every argument after <paramref name="skip"/> is a value.</summary>
-    private static void CheckValues(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink)
+    private static void CheckValues(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, int skip, string sink, PersistenceMethods persistence)
     {
         for (var i = skip; i < invocation.Arguments.Length; i++)
         {
@@ -353,14 +439,16 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             var value = flow.Classify(argument.Value);
             if (value.IsSecretText)
             {
-                Report(context, invocation.Syntax, value.Name, sink, quote: true);
+                Report(context, invocation.Syntax, value.Subject, sink, quote: false);
                 return;
             }
+
+            persistence.RecordStored(argument.Value, context.ContainingSymbol, sink);
         }
     }
 
     /// <summary>Keyed stores (cookie, session, cache, registry, preferences, ADO.NET): the value, or a raw value under a token-named key.</summary>
-    private static bool CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink, bool literalsToFlow = false)
+    private static bool CheckKeyed(OperationAnalysisContext context, IInvocationOperation invocation, TokenValueFlow flow, string keyParameter, string? alternateKeyParameter, string sink, bool literalsToFlow = false, PersistenceMethods? persistence = null)
     {
         IOperation? key = null;
         IOperation? value = null;
@@ -377,14 +465,16 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return value is not null && CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink, literalsToFlow);
+        return value is not null && CheckValue(context, invocation.Syntax, value, flow.ClassifyKeyName(key), flow, sink, literalsToFlow, persistence);
     }
 
     /// <summary>
     /// The value stored under <paramref name="key"/>. With <paramref name="literalsToFlow"/> (cookies), a value that comes only
-    /// from literals is left to the literal flow, which judges it as a hardcoded credential (live, in the same body).
+    /// from literals is left to the literal flow, which judges it as a hardcoded credential (live, in the same body). With
+    /// <paramref name="persistence"/> (database and file stores), a value that is a parameter of the method is recorded: the
+    /// method stores what its callers give it.
     /// </summary>
-    private static bool CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink, bool literalsToFlow = false)
+    private static bool CheckValue(OperationAnalysisContext context, SyntaxNode reportAt, IOperation value, SensitiveValue key, TokenValueFlow flow, string sink, bool literalsToFlow = false, PersistenceMethods? persistence = null)
     {
         if (literalsToFlow && ComesOnlyFromLiterals(value))
         {
@@ -394,7 +484,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         var verdict = flow.Classify(value);
         if (verdict.IsSecretText)
         {
-            Report(context, reportAt, verdict.Name, sink, quote: true);
+            Report(context, reportAt, verdict.Subject, sink, quote: false);
             return true;
         }
 
@@ -406,6 +496,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        persistence?.RecordStored(value, context.ContainingSymbol, sink);
         return false;
     }
 
@@ -441,7 +532,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         var value = flow.Classify(serialized);
         if (value.IsSensitive)
         {
-            Report(context, invocation.Syntax, value.Name, FileSink, quote: true);
+            Report(context, invocation.Syntax, value.Subject, FileSink, quote: false);
         }
     }
 

@@ -140,7 +140,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
     {
         var what = value.Kind == SensitiveKind.ConnectionString
             ? "The connection string" + (value.Name is null ? string.Empty : " '" + value.Name + "'")
-            : value.Name is null ? "A secret" : "'" + value.Name + "'";
+            : value.Subject ?? "A secret";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SensitiveDataInLogs, node.GetLocation(), what, sink));
     }
 }

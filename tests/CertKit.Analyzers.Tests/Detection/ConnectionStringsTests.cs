@@ -15,6 +15,7 @@ public class ConnectionStringsTests
     [InlineData("https://feeds.example.test/rss?lang=en&api_key=Q7x2Lm9Pz4Rt8Vw3Kd6N", "api_key", "Q7x2Lm9Pz4Rt8Vw3Kd6N")]
     [InlineData("https://maps.example.test/geocode?address=Main&key=AIzaSyD4x9Qm2Lp7Rt3Vw8Kd6Nf1Zb5Hc0Jy", "key", "AIzaSyD4x9Qm2Lp7Rt3Vw8Kd6Nf1Zb5Hc0Jy")]
     [InlineData("wss://push.example.test/socket?token=7d1e4c9a-2b6f-4e8d-9c3a-1f5b7e2d4a6c", "token", "7d1e4c9a-2b6f-4e8d-9c3a-1f5b7e2d4a6c")]
+    [InlineData("https://www.moviedb.example?apikey=4e7a1c93", "apikey", "4e7a1c93")]
     public void Finds_passwords_in_connection_and_query_strings(string text, string key, string value)
     {
         Assert.True(ConnectionStrings.MayContainCredential(text));
@@ -36,6 +37,8 @@ public class ConnectionStringsTests
     [InlineData("https://api.example.test/v1/shows?page=2&token=next")]
     [InlineData("https://api.example.test/v1/shows?apikey=YOUR_API_KEY_HERE")]
     [InlineData("Server=db;Key=9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6")]
+    [InlineData("https://api.example.test/v1/items?key=4e7a1c93")]
+    [InlineData("https://www.moviedb.example?apikey=2024")]
     public void Ignores_other_keys_and_empty_values(string text)
     {
         Assert.False(ConnectionStrings.TryFindPassword(text, 0, out _));
@@ -100,4 +103,28 @@ public class ConnectionStringsTests
     {
         Assert.Equal(expected, ConnectionStrings.IsAuthorizationHeaderName(name));
     }
+
+    [Theory]
+    [InlineData("http://www.tvdb.example/api/1D62F2F90030C444/series/{0}/all/{1}.zip", "1D62F2F90030C444")]
+    [InlineData("/api/8f3Kq29LmXz71VbR4tYw/episodes", "8f3Kq29LmXz71VbR4tYw")]
+    public void Finds_api_keys_given_as_a_path_segment_after_api(string text, string key)
+    {
+        Assert.True(ConnectionStrings.MayContainCredential(text));
+        Assert.True(ConnectionStrings.TryFindUrlPathKey(text, 0, out var credential));
+        Assert.Equal(EmbeddedCredentialKind.UrlPathKey, credential.Kind);
+        Assert.Equal(key, credential.Value);
+        Assert.Equal(key, text.Substring(credential.Start, credential.Length));
+    }
+
+    [Theory]
+    [InlineData("https://api.example.test/api/v1/series/42")]
+    [InlineData("https://api.example.test/api/{key}/series/42")]
+    [InlineData("https://api.example.test/api/series/42")]
+    [InlineData("https://api.example.test/api/3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64/series")]
+    [InlineData("https://api.example.test/api/20240101123456789/series")]
+    [InlineData("https://api.example.test/api/0123456789abcdef/series")]
+    [InlineData("https://api.example.test/api/1D62F2F90030C444")]
+    [InlineData("https://api.example.test/items/1D62F2F90030C444/series")]
+    public void Ignores_versions_words_placeholders_ids_and_keys_outside_an_api_path(string text) =>
+        Assert.False(ConnectionStrings.TryFindUrlPathKey(text, 0, out _));
 }

@@ -111,6 +111,13 @@ public class EntropyTests
         Assert.False(Entropy.TryFindHighEntropySecret(value, "clientSecret", null, out _));
     }
 
+    [Theory]
+    [InlineData("seti_1Pgag7B7WZ01zgkWSgwGdb8Z_secret_QXg2AQLdBxJwtY51IkwvUaBVsnCqPSp", false)]
+    [InlineData("pi_3Kq9Lm2Xz71VbR4tYw_secret_Zx81kLm2Qp07Rt3Vw8Kd6Nf", false)]
+    [InlineData("sk_3Kq9Lm2Xz71VbR4tYw_secret_Zx81kLm2Qp07Rt3Vw8Kd6Nf", true)]
+    public void A_stripe_intent_client_secret_is_made_for_the_browser(string value, bool secret) =>
+        Assert.Equal(secret, Entropy.TryFindHighEntropySecret(value, "client_secret", null, out _));
+
     [Fact]
     public void The_candidate_is_the_longest_word_of_the_value()
     {

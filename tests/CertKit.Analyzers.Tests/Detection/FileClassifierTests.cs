@@ -38,6 +38,7 @@ public class FileClassifierTests
     [InlineData("src/StripeTests/StripeMockHandler.cs")]
     [InlineData("perf/load/sync.js")]
     [InlineData("src/benchmarks/Encrypt.cs")]
+    [InlineData("src/StripeTests/Events/V2/EventHelpers.cs")]
     public void Tests_of_every_language(string path) => Assert.Equal(FileKind.Test, FileClassifier.Classify(path).Kind);
 
     [Theory]
@@ -46,11 +47,14 @@ public class FileClassifierTests
     [InlineData("test/fixtures/handler.ts")]
     [InlineData("testdata/tokens.yaml")]
     [InlineData("src/__snapshots__/x.snap")]
+    [InlineData("src/StripeTests/Resources/api_fixtures/subscription_with_expansions.json")]
     public void Fixtures_and_seed_data(string path) => Assert.Equal(FileKind.Fixture, FileClassifier.Classify(path).Kind);
 
     [Theory]
     [InlineData("src/Seeds/SeedData.cs", FileKind.Source)]
     [InlineData("src/mocks/client.ts", FileKind.Source)]
+    [InlineData("src/Contests/Entry.cs", FileKind.Source)]
+    [InlineData("src/api_fixtures/Loader.cs", FileKind.Source)]
     public void A_data_folder_name_does_not_make_code_a_fixture(string path, FileKind kind) => Assert.Equal(kind, FileClassifier.Classify(path).Kind);
 
     [Theory]

@@ -39,6 +39,7 @@ public class TextScannerTests
         { "connect.yaml", "securedConfiguration:\n  client_secret: Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { "docker-compose.yml", "environment:\n  - POSTGRES_PASSWORD=Pr0d-Passw0rd\n", "CK1002", "Pr0d-Passw0rd" },
         { "appsettings.json", "{\n  \"Metadata\": { \"Feed\": \"https://api.tvmaze.example/v1/shows?apikey=9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6\" }\n}", "CK1002", "9f3c2a7b1d4e8f60a5b2c9d7e1f3a4b6" },
+        { "appsettings.json", "{\n  \"Metadata\": { \"SeriesUrl\": \"http://www.tvdb.example/api/1D62F2F90030C444/series/{0}/all/{1}.zip\" }\n}", "CK1002", "1D62F2F90030C444" },
         { ".env", "CTP_CLIENT_SECRET=Zk3v9TqLw2Xp8RmN\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { ".env", "export VENAFI_API_KEY=\"3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64\"\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
         { ".env.production", "CTP_AUTH_URL=https://auth.europe-west1.gcp.commercetools.com\n", "CK1001", "https://auth.europe-west1.gcp.commercetools.com" },

@@ -93,4 +93,21 @@ public class ValueShapesTests
     {
         Assert.False(ValueShapes.IsTypeLikeName(value));
     }
+
+    [Theory]
+    [InlineData("theme-music", true)]
+    [InlineData("-trailer", true)]
+    [InlineData(".trailer", true)]
+    [InlineData("_trailer", true)]
+    [InlineData("Behind-The-Scenes", true)]
+    [InlineData("DELETED_SCENES", true)]
+    [InlineData("featurettes", true)]
+    [InlineData("ab", false)]
+    [InlineData("3AAABLblqZhC8xYz", false)]
+    [InlineData("trailer2", false)]
+    [InlineData("qZhCxYzLbl", false)]
+    [InlineData("xoxb-slack-TOKENvalue", false)]
+    [InlineData("", false)]
+    public void Words_are_letters_in_lower_upper_or_capitalised_runs_between_separators(string value, bool words) =>
+        Assert.Equal(words, ValueShapes.IsWords(value));
 }

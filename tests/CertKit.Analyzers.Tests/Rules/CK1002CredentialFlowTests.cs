@@ -329,6 +329,56 @@ public class CK1002CredentialFlowTests
     public Task Connection_string_with_a_password_held_in_a_const_is_reported_once_at_the_password() =>
         Verify.VerifyAsync(Job("""        private const string Connection = "Server=db;User ID=sa;Password={|CK1002:Pr0d#Sync24|}";  public SqlConnection Open() => new SqlConnection(Connection);"""));
 
+    // A naming rule (jellyfin's ExtraRule): its 'token' is matched against file names, not a credential.
+    private const string NamingRule = """
+                public enum RuleKind { Suffix, DirectoryName }
+
+                public sealed class ExtraRule
+                {
+                    public ExtraRule(RuleKind kind, string token) { Kind = kind; Token = token; }
+
+                    public RuleKind Kind { get; }
+
+                    public string Token { get; set; }
+                }
+
+                public sealed class ApiClient
+                {
+                    public ApiClient(string token) { }
+                }
+        """;
+
+    [Fact]
+    public Task Words_given_to_the_token_of_a_naming_rule_are_not_credentials() =>
+        Verify.VerifyAsync(Job(NamingRule + """
+                    public ExtraRule[] Rules()
+                    {
+                        var suffix = "-trailer";
+                        var rule = new ExtraRule(RuleKind.Suffix, ".trailer") { Token = "_trailer" };
+                        return new[] { new ExtraRule(RuleKind.DirectoryName, "theme-music"), new ExtraRule(RuleKind.Suffix, suffix), rule, Make("behind-the-scenes") };
+                    }
+
+                    private static ExtraRule Make(string token) => new ExtraRule(RuleKind.DirectoryName, token);
+            """));
+
+    [Fact]
+    public Task Typed_values_given_to_the_token_of_a_naming_rule_are_not_credentials() =>
+        Verify.VerifyAsync(Job(NamingRule + """
+                    public ExtraRule[] Rules() { var codec = "x264-Hi10P"; var episode = "S01E02x"; return new[] { new ExtraRule(RuleKind.Suffix, codec), new ExtraRule(RuleKind.Suffix, episode) }; }
+            """));
+
+    [Fact]
+    public Task A_generated_value_given_to_the_token_of_a_naming_rule_is_a_credential() =>
+        Verify.VerifyAsync(Job(NamingRule + """
+                    public ExtraRule Rule() { var data = {|#0:"9fQ2xL7vR4wT8kM3pZ6b"|}; return new ExtraRule(RuleKind.Suffix, {|#1:data|}); }
+            """), Flow("the 'token' parameter of ExtraRule"));
+
+    [Fact]
+    public Task A_typed_value_given_to_the_token_of_an_api_client_is_a_credential() =>
+        Verify.VerifyAsync(Job(NamingRule + """
+                    public ApiClient Client() { var data = {|#0:"Pr0d-Sync-24x"|}; return new ApiClient({|#1:data|}); }
+            """), Flow("the 'token' parameter of ApiClient"));
+
     internal static DiagnosticResult Flow(string sink) =>
         new DiagnosticResult(Descriptors.HardcodedCredentialFlow).WithLocation(0).WithLocation(1).WithArguments(sink);
 }

@@ -206,6 +206,19 @@ public class CK1002HardcodedCredentialTests
         new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(1).WithArguments("api_key"));
 
     [Fact]
+    public Task An_api_key_as_a_path_segment_after_api_is_a_credential() => Verify.VerifyAsync(
+        Client("""
+                private const string SeriesUrl = "http://www.tvdb.example/api/{|#0:1D62F2F90030C444|}/series/{0}/all/{1}.zip";
+                private const string Omdb = "https://www.moviedb.example?apikey={|#1:4e7a1c93|}";
+                private const string Versioned = "https://www.tvdb.example/api/v4/series/{0}";
+                private const string Placeholder = "https://www.tvdb.example/api/{0}/series/{1}";
+                public string Zip(int id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, "http://www.tvdb.example/api/{|#2:8E51F2A90031D555|}/series/{0}/all/en.zip", id);
+        """),
+        new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(0).WithArguments("API key in the URL path"),
+        new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(1).WithArguments("apikey"),
+        new DiagnosticResult(Descriptors.HardcodedCredential).WithLocation(2).WithArguments("API key in the URL path"));
+
+    [Fact]
     public Task Configured_credential_keywords_are_added_to_the_built_in_ones() => Verify.VerifyAsync(
         Client("""
                 private const string VenafiZone = {|CK1002:"zone-7731-prod"|};

@@ -104,6 +104,44 @@ public class CK1003KeyFlowTests
     }
 
     [Fact]
+    public async Task Test_keys_reaching_a_cipher_in_a_test_file_are_test_data()
+    {
+        // stripe-dotnet's EventUtilityTest: "correct_secret", "whsec_test_secret" given to HMACSHA256 through the SDK.
+        var test = Verify.CreateTest(Cipher("""        public static byte[] Sign(string secret, byte[] payload) { using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret)); return hmac.ComputeHash(payload); }"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/tests/Partner.Tests/SignatureTests.cs", """
+            namespace Partner.Tests
+            {
+                public class SignatureTests
+                {
+                    public static readonly string WebhookSecret = "whsec_test_secret";
+
+                    public void Valid() => Partner.Integration.PayloadCipher.Sign("correct_secret", new byte[] { 1 });
+
+                    public void Configured() => Partner.Integration.PayloadCipher.Sign(WebhookSecret, new byte[] { 1 });
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_key_reaching_a_cipher_from_application_code_is_reported()
+    {
+        var test = Verify.CreateTest(Cipher("""        public static byte[] Sign(string secret, byte[] payload) { using var hmac = new HMACSHA256({|#1:Encoding.UTF8.GetBytes(secret)|}); return hmac.ComputeHash(payload); }"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            namespace Partner.Integration
+            {
+                public class Startup
+                {
+                    public void Valid() => PayloadCipher.Sign({|#0:"correct_secret"|}, new byte[] { 1 });
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'key' parameter of HMACSHA256 (through the 'secret' parameter of PayloadCipher.Sign)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task Live_token_as_a_case_label_is_reported() =>
         Verify.VerifyAsync(Cipher("""
                     public bool IsLive(string apiKey)

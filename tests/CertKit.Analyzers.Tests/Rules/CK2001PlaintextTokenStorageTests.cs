@@ -41,10 +41,86 @@ public class CK2001PlaintextTokenStorageTests
             public Microsoft.EntityFrameworkCore.DbSet<AdobeSignConnection> Connections => Set<AdobeSignConnection>();
         }
 
+        namespace Media.Model.Dto
+        {
+            // jellyfin's MediaSourceInfo: its OpenToken is an identifier joined from stream ids, not a credential.
+            public class MediaSourceInfo
+            {
+                public string Path { get; set; } = "";
+                public string OpenToken { get; set; } = "";
+            }
+        }
+
+        namespace Billing.Models
+        {
+            // bitwarden's OrganizationLicense: a signed licence the self-hosted server keeps in a file.
+            public sealed class OrganizationLicense
+            {
+                public string LicenseKey { get; set; } = "";
+                public string Signature { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+        }
+
+        namespace Partner.Auth
+        {
+            public sealed class Ticket
+            {
+                public string User { get; set; } = "";
+                public string Token { get; set; } = "";
+            }
+        }
+
+        public sealed class SignedInUser
+        {
+            public string Name { get; set; } = "";
+            public StoredTokens Tokens { get; set; } = new StoredTokens();
+        }
+
+        public sealed class AuditEntity
+        {
+            public int Id { get; set; }
+            public string Action { get; set; } = "";
+            public string Request { get; set; } = "";
+        }
+
+        public sealed class AuditDb : Microsoft.EntityFrameworkCore.DbContext
+        {
+            public Microsoft.EntityFrameworkCore.DbSet<AuditEntity> Audits => Set<AuditEntity>();
+        }
+
+        // The project's own persistence methods (AdobeSignNet's CreditAppRepository.AddAdobeSignLog).
+        public sealed class AuditRepository
+        {
+            private readonly AuditDb _db = new AuditDb();
+            private string _last = "";
+
+            public void AddLog(string action, string request)
+            {
+                var entity = new AuditEntity { Action = action, Request = request };
+                _db.Audits.Add(entity);
+                _db.SaveChanges();
+            }
+
+            public void AddProtectedLog(string action, string request)
+            {
+                _db.Audits.Add(new AuditEntity { Action = action, Request = TokenVault.Encrypt(request) });
+                _db.SaveChanges();
+            }
+
+            public void AppendLine(string path, string line) => System.IO.File.AppendAllText(path, line);
+
+            public void Remember(string request) => _last = request;
+
+            public string Last => _last;
+        }
+
         public sealed class TokenVault
         {
             public string Seal(string value) => value;
             public static string Encrypt(string value) => value;
+            public static string Shield(string value) => System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+            public string Lock(string value) { var bytes = System.Text.Encoding.UTF8.GetBytes(value); using var aes = System.Security.Cryptography.Aes.Create(); return System.Convert.ToBase64String(aes.EncryptCbc(bytes, new byte[16])); }
         }
 
         public sealed class Settings : System.Configuration.ApplicationSettingsBase
@@ -281,6 +357,49 @@ public class CK2001PlaintextTokenStorageTests
         null,
         new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithSpan(45, 9, 45, 46).WithArguments("'refreshToken'", "a file"));
 
+    [Theory]
+    [InlineData("var source = JsonSerializer.Deserialize<Media.Model.Dto.MediaSourceInfo>(value)!; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
+    [InlineData("var sources = JsonSerializer.Deserialize<System.Collections.Generic.List<Media.Model.Dto.MediaSourceInfo>>(value)!; using var stream = File.Create(_path); await JsonSerializer.SerializeAsync(stream, sources);")]
+    [InlineData("var source = new Media.Model.Dto.MediaSourceInfo { Path = path, OpenToken = string.Join(\"_\", userId, value) }; File.WriteAllText(path, JsonSerializer.Serialize(source));")]
+    [InlineData("var license = JsonSerializer.Deserialize<Billing.Models.OrganizationLicense>(value)!; using var stream = new FileStream(path, FileMode.Create); await JsonSerializer.SerializeAsync(stream, license);")]
+    public Task Object_whose_only_token_named_member_is_an_identifier_is_not_flagged(string body) => VerifyAsync(body);
+
+    [Fact]
+    public Task Whole_object_write_names_the_member_that_makes_it_a_credential() => VerifyAsync(
+        """
+        var ticket = JsonSerializer.Deserialize<Partner.Auth.Ticket>(value)!; {|#0:File.WriteAllText(path, JsonSerializer.Serialize(ticket))|};
+        var user = JsonSerializer.Deserialize<SignedInUser>(value)!; using var stream = File.Create(_path); await {|#1:JsonSerializer.SerializeAsync(stream, user)|};
+        var source = new Media.Model.Dto.MediaSourceInfo { Path = path, OpenToken = accessToken }; {|#2:File.WriteAllText(path, JsonSerializer.Serialize(source))|};
+        """,
+        null,
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'ticket' (its member 'Token')", "a file"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(1).WithArguments("'user' (its member 'Tokens.AccessToken')", "a file"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(2).WithArguments("'source' (its member 'OpenToken')", "a file"));
+
+    [Fact]
+    public Task Token_given_to_the_projects_own_persistence_method_is_flagged_at_the_call() => VerifyAsync(
+        """
+        var repository = new AuditRepository();
+        {|#0:repository.AddLog("RefreshToken", $"refreshToken={refreshToken}")|};
+        {|#1:repository.AppendLine(path, accessToken)|};
+        """,
+        null,
+        new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(0).WithArguments("'refreshToken'", "a database column (entity 'AuditEntity') (through the 'request' parameter of AuditRepository.AddLog)"),
+        new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(1).WithArguments("'accessToken'", "a file (through the 'line' parameter of AuditRepository.AppendLine)"));
+
+    [Theory]
+    [InlineData("var repository = new AuditRepository(); repository.AddLog(\"PostDocument\", $\"fileName={path}\");")]
+    [InlineData("var repository = new AuditRepository(); repository.AddProtectedLog(\"RefreshToken\", refreshToken);")]
+    [InlineData("var repository = new AuditRepository(); repository.Remember(refreshToken);")]
+    [InlineData("var repository = new AuditRepository(); repository.AddLog(\"RefreshToken\", _protector.Protect(refreshToken));")]
+    public Task Other_values_or_protected_tokens_given_to_the_projects_own_persistence_method_are_not_flagged(string body) => VerifyAsync(body);
+
+    [Theory]
+    [InlineData("session.SetString(\"refresh_token\", TokenVault.Shield(refreshToken));")]
+    [InlineData("session.SetString(\"refresh_token\", _vault.Lock(refreshToken));")]
+    [InlineData("File.WriteAllText(path, _vault.Lock(accessToken));")]
+    public Task The_projects_own_wrapper_around_hashing_or_encryption_clears_the_token(string body) => VerifyAsync(body);
+
     [Fact]
     public async Task User_protectors_from_editorconfig_clear_the_token()
     {
@@ -509,6 +628,55 @@ public class CK2001PlaintextTokenStorageTests
     {
         var test = Verifier.CreateTest(Mvc(body), null);
         test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ViewData[\"AccessToken\"] = accessToken;", "{|CK2001:ViewData[\"AccessToken\"] = accessToken|};")]
+    [InlineData("TempData[\"Token\"] = accessToken;", "{|CK2001:TempData[\"Token\"] = accessToken|};")]
+    public Task Token_rendered_through_ViewData_or_kept_in_TempData_is_flagged(string _, string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ViewData[\"UserName\"] = userName;")]
+    [InlineData("ViewData[\"Ticket\"] = _protector.Protect(accessToken);")]
+    [InlineData("TempData[\"Connected\"] = accessToken.Length > 0;")]
+    public Task Other_values_in_ViewData_and_TempData_are_not_flagged(string body)
+    {
+        var test = Verifier.CreateTest(Mvc(body), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Token_rendered_by_a_razor_view_is_flagged()
+    {
+        var test = Verifier.CreateTest(Mvc("ViewBag.UserName = userName;"), null);
+        test.References = TestReferences.StorageAndLogging;
+        test.TestState.AdditionalFiles.Add(("/Views/Account/Connected.cshtml", """
+            @model Partner.Portal.ConnectedModel
+            <h1>Connected as @Model.UserName</h1>
+            <script>
+                const token = '@{|CK2001:Model.AccessToken|}';
+                const key = '@{|CK2001:ViewData["ApiKey"]|}';
+            </script>
+            @Html.AntiForgeryToken()
+            @* @Model.RefreshToken *@
+            <p>Expires @Model.AccessTokenExpiresAt</p>
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_razor_view_among_the_tests_is_not_analysed()
+    {
+        var test = Verifier.CreateTest(Mvc("ViewBag.UserName = userName;"), null);
+        test.References = TestReferences.StorageAndLogging;
+        test.TestState.AdditionalFiles.Add(("/tests/Portal.Tests/Views/Connected.cshtml", "<script>const token = '@Model.AccessToken';</script>"));
         return test.RunAsync();
     }
 }

@@ -20,6 +20,16 @@ public class CK3002SensitiveDataInLogsTests
             public string scope { get; set; } = "";
         }
 
+        namespace Media.Model.Dto
+        {
+            // jellyfin's MediaSourceInfo: its OpenToken is an identifier joined from stream ids, not a credential.
+            public sealed class MediaSourceInfo
+            {
+                public string Path { get; set; } = "";
+                public string OpenToken { get; set; } = "";
+            }
+        }
+
         public sealed class VenafiOptions
         {
             public string BaseUrl { get; set; } = "";
@@ -106,6 +116,14 @@ public class CK3002SensitiveDataInLogsTests
 
         namespace Microsoft.Data.SqlClient
         {
+            public sealed class SqliteConnectionStringBuilder
+            {
+                public string DataSource { get; set; } = "";
+                public bool Pooling { get; set; }
+                public string Password { get; set; } = "";
+                public override string ToString() => DataSource;
+            }
+
             public sealed class SqlConnection
             {
                 public string ConnectionString { get; set; } = "";
@@ -206,6 +224,25 @@ public class CK3002SensitiveDataInLogsTests
     [InlineData("request.Headers.Add(\"tppl-api-key\", apiKey);")]
     [InlineData("var text = $\"Bearer {accessToken}\"; request.Headers.TryAddWithoutValidation(\"Authorization\", text);")]
     public Task NotFlagged(string body) => VerifyAsync(body);
+
+    [Fact]
+    public Task Destructured_object_whose_only_token_named_member_is_an_identifier_is_not_flagged() => VerifyAsync(
+        "var source = System.Text.Json.JsonSerializer.Deserialize<Media.Model.Dto.MediaSourceInfo>(requestId)!; _serilog.Information(\"Live stream opened: {@MediaSource}\", source);");
+
+    [Fact]
+    public Task Destructured_token_record_names_the_member() => VerifyAsync(
+        "_serilog.Debug(\"Token response {@Token}\", {|#0:ctToken|});",
+        null,
+        new DiagnosticResult(Descriptors.SensitiveDataInLogs).WithLocation(0).WithArguments("'ctToken' (its member 'access_token')", "Serilog Debug"));
+
+    [Fact]
+    public Task Connection_string_built_here_without_a_password_is_not_flagged() => VerifyAsync(
+        "var builder = new SqliteConnectionStringBuilder { DataSource = zoneId, Pooling = true }; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", sqliteConnectionString);");
+
+    [Theory]
+    [InlineData("var builder = new SqliteConnectionStringBuilder { DataSource = zoneId, Password = clientSecret }; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", {|CK3002:sqliteConnectionString|});")]
+    [InlineData("var builder = new SqliteConnectionStringBuilder { DataSource = zoneId }; builder.Password = clientSecret; var sqliteConnectionString = builder.ToString(); _logger.LogInformation(\"SQLite connection string: {ConnectionString}\", {|CK3002:sqliteConnectionString|});")]
+    public Task Connection_string_built_here_with_a_password_is_flagged(string body) => VerifyAsync(body);
 
     [Fact]
     public Task Message_names_the_value_and_the_sink() => VerifyAsync(
