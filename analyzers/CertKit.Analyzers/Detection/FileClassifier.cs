@@ -231,7 +231,7 @@ public static class FileClassifier
         for (var i = 0; i < segments.Length - 1; i++)
         {
             var segment = segments[i];
-            if (FixtureFolders.Contains(segment) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
+            if (IsFixtureFolder(segment) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
             {
                 return new FileClass(language, FileKind.Fixture, "folder " + segment + "/");
             }
@@ -351,8 +351,10 @@ public static class FileClassifier
         var dot = folder.LastIndexOf('.');
         if (dot < 0)
         {
+            // StripeTests, ServerTests: a PascalCase name ending in the word Tests (not "Contests").
             return folder.Equals("Tests", StringComparison.OrdinalIgnoreCase) || folder.Equals("UnitTests", StringComparison.OrdinalIgnoreCase)
-                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase);
+                || folder.Equals("IntegrationTests", StringComparison.OrdinalIgnoreCase)
+                || (folder.Length > 5 && folder.EndsWith("Tests", StringComparison.Ordinal) && char.IsLetterOrDigit(folder[folder.Length - 6]) && !char.IsUpper(folder[folder.Length - 6]));
         }
 
         var last = folder.Substring(dot + 1);
@@ -398,6 +400,20 @@ public static class FileClassifier
         name.Equals(".env.test", StringComparison.OrdinalIgnoreCase)
         || name.Equals(".env.jest", StringComparison.OrdinalIgnoreCase)
         || name.Equals(".env.testing", StringComparison.OrdinalIgnoreCase);
+
+    // fixtures/, testdata/, seeds/, …, and a name that ends with one after a separator (api_fixtures/, json-fixtures/).
+    private static bool IsFixtureFolder(string segment)
+    {
+        if (FixtureFolders.Contains(segment))
+        {
+            return true;
+        }
+
+        var separator = segment.LastIndexOfAny(FolderWordSeparators);
+        return separator > 0 && separator < segment.Length - 1 && FixtureFolders.Contains(segment.Substring(separator + 1));
+    }
+
+    private static readonly char[] FolderWordSeparators = { '_', '-' };
 
     private static bool IsUnderTestFolder(string[] segments, int fixtureIndex)
     {
