@@ -69,9 +69,13 @@ public static class UrlNames
             return false;
         }
 
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (IdentifyingWords.Contains(word) || CodeMetadataWords.Contains(word))
+            var word = words[i];
+
+            // HomePageUrl, ChangeLogUrl, ReadMe: a compound written as two words.
+            if (IdentifyingWords.Contains(word) || CodeMetadataWords.Contains(word)
+                || (i + 1 < words.Count && CodeMetadataWords.Contains(word + words[i + 1])))
             {
                 return true;
             }

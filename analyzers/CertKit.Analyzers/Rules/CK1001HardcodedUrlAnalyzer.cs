@@ -219,6 +219,14 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // An element of an array or a collection: the collection's name (ValidIssuers = { … }, scopes = [ … ]).
+        if (target.Kind == ValueTargetKind.None && CollectionOf(node) is { } collection)
+        {
+            var collectionTarget = ValueTargets.Find(collection, throughConcatenation: false);
+            return UrlNames.IsNotEndpointName(collectionTarget.Name)
+                || (collectionTarget.Argument is { } collectionArgument && UrlNames.IsNotEndpointName(ValueTargets.GetParameterName(collectionArgument, model, cancellationToken)));
+        }
+
         if (target.Argument is { } argument)
         {
             if (UrlNames.IsNotEndpointName(InvokedName(argument)) || UrlNames.IsNotEndpointName(ValueTargets.GetParameterName(argument, model, cancellationToken)))
@@ -248,6 +256,19 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    // The array or collection a value is an element of: { "a", "b" }, new[] { … }, [ … ].
+    private static ExpressionSyntax? CollectionOf(SyntaxNode node)
+    {
+        var climbed = ValueTargets.Climb(node, throughConcatenation: true);
+        return climbed.Parent switch
+        {
+            InitializerExpressionSyntax { Parent: EqualsValueClauseSyntax } initializer => initializer,
+            InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax } initializer => (ExpressionSyntax)initializer.Parent!,
+            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            _ => null,
+        };
     }
 
     // Given to Process.Start, a browser launcher or the project's wrapper of one, directly or through a local.
