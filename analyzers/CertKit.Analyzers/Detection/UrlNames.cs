@@ -73,9 +73,10 @@ public static class UrlNames
         {
             var word = words[i];
 
-            // HomePageUrl, ChangeLogUrl, ReadMe: a compound written as two words.
+            // HomePageUrl, ChangeLogUrl, ReadMe: a compound written as two words. ExternalUrls, ImdbExternalUrlProvider:
+            // links to another site's pages.
             if (IdentifyingWords.Contains(word) || CodeMetadataWords.Contains(word)
-                || (i + 1 < words.Count && CodeMetadataWords.Contains(word + words[i + 1])))
+                || (i + 1 < words.Count && (CodeMetadataWords.Contains(word + words[i + 1]) || (word == "external" && IsLinkWord(words[i + 1])))))
             {
                 return true;
             }
@@ -84,6 +85,8 @@ public static class UrlNames
         var last = words[words.Count - 1];
         return IdentifierLastWords.Contains(last) || last == "link" || last == "links" || last == "hyperlink";
     }
+
+    private static bool IsLinkWord(string word) => word is "url" or "urls" or "uri" or "uris" or "link" or "links";
 
     /// <summary>
     /// The view model of an e-mail (<c>InvoiceEmailView</c>, <c>WelcomeMailViewModel</c>): its URLs are the links and images

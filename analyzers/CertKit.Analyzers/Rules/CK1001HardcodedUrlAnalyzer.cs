@@ -240,16 +240,25 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // Url = … in new OpenApiLicense { … }: the object says what the URL is.
-        if (target.Kind == ValueTargetKind.Assignment && target.Value.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: var initialized } } }
+        // Url = … (or Url = new Uri(…)) in new OpenApiLicense { … }: the object says what the URL is.
+        if (target.Kind == ValueTargetKind.Assignment
+            && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: var initialized } } }
             && UrlNames.IsNotEndpointName(TypeName(initialized)))
         {
             return true;
         }
 
-        // A member of a Links class, or of an e-mail's view model (its URLs are links and images in the message).
-        if (target.Kind is ValueTargetKind.Variable or ValueTargetKind.PropertyInitializer or ValueTargetKind.Return
-            && node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
+        // yield return "…" in ExternalUrls(): the iterator's name.
+        if (target.Kind == ValueTargetKind.None && ValueTargets.Climb(node, throughConcatenation: true).Parent is YieldStatementSyntax
+            && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } iterator
+            && UrlNames.IsNotEndpointName(ValueTargets.WithoutGetPrefix(iterator.Identifier.ValueText)))
+        {
+            return true;
+        }
+
+        // Written in a Links class, an external-URL provider, or an e-mail's view model (its URLs are the message's links
+        // and images). An argument is named by the call it is given to, not by the class around it.
+        if (target.Argument is null && node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
         {
             var typeName = type.Identifier.ValueText;
             return UrlNames.IsNotEndpointName(typeName) || UrlNames.IsMessageViewName(typeName);

@@ -182,6 +182,8 @@ public class CK1001HardcodedUrlTests
         """        public string HomePageUrl => "https://github.com/venafi/connector";""",
         """        public string HelpUrl { get; set; } = "https://docs.venafi.cloud/help/";""",
         """        public ServiceLink Translate() => new ServiceLink("Translate", "https://translate.google.com/?text={0}");""",
+        """        public System.Collections.Generic.IEnumerable<string> ExternalUrls(string id) { yield return $"https://www.imdb.com/title/{id}"; }""",
+        """        public OpenApiLicense License() => new OpenApiLicense { Name = "AGPL", Url = new Uri("https://github.com/venafi/connector/blob/main/LICENSE.txt") }; public sealed class OpenApiLicense { public string Name { get; set; } = ""; public Uri? Url { get; set; } }""",
         // the Android emulator's address of the developer machine
         """        private const string Emulator = "http://10.0.2.2:5243";""",
     };
