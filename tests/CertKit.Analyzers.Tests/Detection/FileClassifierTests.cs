@@ -35,6 +35,7 @@ public class FileClassifierTests
     [InlineData("pkg/test_client.py")]
     [InlineData("conftest.py")]
     [InlineData("src/Client.Tests/appsettings.json")]
+    [InlineData("src/StripeTests/Services/ChargeServiceTest.cs")]
     public void Tests_of_every_language(string path) => Assert.Equal(FileKind.Test, FileClassifier.Classify(path).Kind);
 
     [Theory]
@@ -43,6 +44,9 @@ public class FileClassifierTests
     [InlineData("test/fixtures/handler.ts")]
     [InlineData("testdata/tokens.yaml")]
     [InlineData("src/__snapshots__/x.snap")]
+    [InlineData("resources/api_fixtures/account_link.json")]
+    [InlineData("data/json-fixtures/account.json")]
+    [InlineData("src/StripeTests/Resources/api_fixtures/login_link.json")]
     public void Fixtures_and_seed_data(string path) => Assert.Equal(FileKind.Fixture, FileClassifier.Classify(path).Kind);
 
     [Theory]
