@@ -53,7 +53,8 @@ internal sealed class BrowserOpenings
         {
             if (model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { } parameter } operation)
             {
-                return false;
+                // The opener is in a project this compilation does not have (an ad-hoc or degraded compilation): its name.
+                return argument.Parent?.Parent is InvocationExpressionSyntax unresolved && IsOpenerName(ValueTargets.NameOf(unresolved.Expression));
             }
 
             var method = parameter.ContainingSymbol as IMethodSymbol;
@@ -137,8 +138,39 @@ internal sealed class BrowserOpenings
             }
         }
 
-        return !method.DeclaringSyntaxReferences.IsDefaultOrEmpty
-            && wrappers.GetOrAdd(parameter.OriginalDefinition, p => WrapperOpens(p, cancellationToken));
+        // The project's own opener is read; one in a referenced assembly cannot be, and is known by its name.
+        return method.DeclaringSyntaxReferences.IsDefaultOrEmpty
+            ? parameter.Ordinal == 0 && IsOpenerName(method.Name)
+            : wrappers.GetOrAdd(parameter.OriginalDefinition, p => WrapperOpens(p, cancellationToken));
+    }
+
+    /// <summary>
+    /// A method named as opening a page for people: a verb that shows (<c>Open</c>, <c>Launch</c>, <c>Browse</c>,
+    /// <c>Navigate</c>) followed by what a person looks at (<c>Url</c>, <c>Link</c>, <c>Browser</c>, <c>Page</c>):
+    /// <c>OpenURL</c>, <c>OpenLink</c>, <c>OpenInBrowser</c>, <c>LaunchWebPage</c>. <c>OpenRead</c> and <c>OpenAsync</c> are not.
+    /// </summary>
+    public static bool IsOpenerName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var words = Detection.IdentifierWords.Split(name!);
+        if (words.Count < 2 || words[0] is not ("open" or "launch" or "browse" or "navigate"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] is "url" or "uri" or "link" or "browser" or "page" or "webpage" or "website")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The project's own opener, read by syntax: its parameter becomes a process's FileName (psi.FileName = url,

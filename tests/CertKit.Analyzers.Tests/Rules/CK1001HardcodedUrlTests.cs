@@ -164,6 +164,8 @@ public class CK1001HardcodedUrlTests
         """        public void Profile(string user) => OpenUrl("https://ui.venafi.cloud/users/" + user);""",
         """        public void Search(string text) => OpenUrl(string.Format("https://www.google.com/search?q={0}", text));""",
         """        public void KeyPage(bool eu) { var url = ""; if (eu) { url = "https://ui.venafi.eu/keys"; } else { url = "https://ui.venafi.cloud/keys"; } OpenUrl(url); }""",
+        // an opener of a project this compilation lacks (an ad-hoc compilation: the call does not bind) is known by its name
+        """        public void Account() => {|CS0103:BrowserHelpers|}.OpenURL("https://ui.venafi.cloud/account");""",
         // markup: an HTML link or image, a Markdown link
         """        public string Footer() => "<a href=\"https://www.venafi.com/privacy\">Privacy</a>";""",
         """        public string Logo() => "<img src=\"https://assets.venafi.com/email/logo.png\" alt=\"\" />";""",
@@ -201,6 +203,8 @@ public class CK1001HardcodedUrlTests
         """        public Task<HttpResponseMessage> Search(string text) => _http.GetAsync(string.Format("{|CK1001:https://api.venafi.cloud/v1/search?q={0}|}", text));""",
         // a plain list of endpoints is still endpoints
         """        private const string Regions = "{|CK1001:https://api.venafi.cloud|} {|CK1001:https://api.venafi.eu|}";""",
+        // a method whose name only starts with Open does not open a browser
+        """        public System.IO.Stream Read(System.Net.WebClient client) => client.OpenRead("{|CK1001:https://api.venafi.cloud/v1/export|}");""",
         // names that hold "id" or "link" in the middle do not make it an identifier
         """        private const string IdentityUrl = "{|CK1001:https://identity.venafi.cloud|}";""",
         """        private const string LinkedInApi = "{|CK1001:https://api.linkedin.com/v2|}";""",
