@@ -17,6 +17,14 @@ public static class Descriptors
         SecretsCategory,
         "Certification reviews (commercetools Connect) reject integrations that contain hardcoded URLs in code or configuration. Read endpoints from configuration so each environment can set its own.");
 
+    /// <summary>CK1001 in a configuration file (appsettings.json, web.config, docker-compose.yml, .env): the advice fits a file the deployment reads.</summary>
+    public static readonly DiagnosticDescriptor HardcodedUrlInConfiguration = Create(
+        RuleIds.HardcodedUrl,
+        "Hardcoded URL",
+        "The URL '{0}' is hardcoded in a configuration file; supply it per deployment (environment, secured configuration)",
+        SecretsCategory,
+        "Certification reviews (commercetools Connect) reject integrations that contain hardcoded URLs in code or configuration. A committed configuration file ships the same value to every environment: leave the key empty or out of the committed file and supply the URL per deployment, from the environment or the platform's secured configuration.");
+
     /// <summary>CK1001 on the <c>default:</c> of a connect.yaml setting: documented and overridable per deployment, so reported as a note (Info).</summary>
     public static readonly DiagnosticDescriptor HardcodedUrlManifestDefault = Create(
         RuleIds.HardcodedUrl,

@@ -175,7 +175,7 @@ internal sealed class RepositoryScanner
             entry.Key,
             $"{entry.Value.Reason}{(entry.Value.Count > 1 ? $", {entry.Value.Count} files" : string.Empty)}: not analysed (--files {FileTreatments.Name(entry.Value.Kind)}=all to analyse)")));
 
-        var globalConfig = ScanGlobalConfig(workspace.Treatments);
+        var globalConfig = ScanGlobalConfig(workspace.Treatments, sourceRoot);
         var editorConfig = EditorConfigOptions.Create(EditorConfigOptions.FindFor(files.Keys), globalConfig);
         var collector = new Collector();
 
@@ -281,9 +281,14 @@ internal sealed class RepositoryScanner
         return null;
     }
 
-    /// <summary>Options the scan adds to every compilation: <c>--files test=all</c> makes every rule read test projects.</summary>
-    private static string? ScanGlobalConfig(FileTreatments treatments) =>
-        treatments.Test == KindTreatment.All ? "is_global = true\ncertkit.analyze_test_projects = true\n" : null;
+    /// <summary>
+    /// Options the scan adds to every compilation: the repository's folder (the rules judge a file's kind by its path
+    /// inside it, never by the folders above the checkout), and with <c>--files test=all</c> every rule reads test projects.
+    /// </summary>
+    private static string ScanGlobalConfig(FileTreatments treatments, string sourceRoot) =>
+        "is_global = true\n"
+        + $"{CertKit.Analyzers.Infrastructure.CertKitOptions.RepositoryRootKey} = {Path.GetFullPath(sourceRoot).TrimEnd(Path.DirectorySeparatorChar)}\n"
+        + (treatments.Test == KindTreatment.All ? "certkit.analyze_test_projects = true\n" : string.Empty);
 
     /// <summary>Each project's cache key, and its cached design-time result when the key matches.</summary>
     private static Dictionary<string, (string Key, DesignTimeCache.Entry? Entry)> ReadCache(DesignTimeCache cache, IReadOnlyList<string> projectPaths, IReadOnlySet<string> repositoryFiles)

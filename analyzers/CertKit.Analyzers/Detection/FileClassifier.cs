@@ -233,7 +233,7 @@ public static class FileClassifier
         for (var i = 0; i < segments.Length - 1; i++)
         {
             var segment = segments[i];
-            if ((FixtureFolders.Contains(segment) || EndsWithWord(segment, "fixtures")) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
+            if (IsFixtureFolder(segment) && (language == FileLanguage.None || IsUnderTestFolder(segments, i)))
             {
                 return new FileClass(language, FileKind.Fixture, "folder " + segment + "/");
             }
@@ -462,6 +462,20 @@ public static class FileClassifier
         name.Equals(".env.test", StringComparison.OrdinalIgnoreCase)
         || name.Equals(".env.jest", StringComparison.OrdinalIgnoreCase)
         || name.Equals(".env.testing", StringComparison.OrdinalIgnoreCase);
+
+    // fixtures/, testdata/, seeds/, …, and a name that ends with one after a separator (api_fixtures/, json-fixtures/).
+    private static bool IsFixtureFolder(string segment)
+    {
+        if (FixtureFolders.Contains(segment))
+        {
+            return true;
+        }
+
+        var separator = segment.LastIndexOfAny(FolderWordSeparators);
+        return separator > 0 && separator < segment.Length - 1 && FixtureFolders.Contains(segment.Substring(separator + 1));
+    }
+
+    private static readonly char[] FolderWordSeparators = { '_', '-' };
 
     private static bool IsUnderTestFolder(string[] segments, int fixtureIndex)
     {

@@ -217,9 +217,14 @@ public static class TextScanner
         "nuget.config", ".npmrc", ".yarnrc", ".yarnrc.yml", "pip.conf", "pip.ini", ".pypirc", "bunfig.toml", ".condarc",
     };
 
-    private static readonly string[] AutomationFolders = { ".github", ".circleci", ".gitlab", ".azure-pipelines", ".buildkite" };
+    // Folders of build, repository and development tooling by convention: their files build, release or set up the
+    // repository, or run a developer's local stack.
+    private static readonly string[] ToolingFolders = { "build", "eng", "dev" };
 
-    /// <summary>What the file at <paramref name="path"/> is for, by its name and folder.</summary>
+    /// <summary>
+    /// What the file at <paramref name="path"/> is for, by its name and folder. Give it the path relative to the project or
+    /// the repository: a folder above the checkout says nothing about the file.
+    /// </summary>
     public static TextFileRole RoleOf(string path)
     {
         if (string.IsNullOrEmpty(path))
@@ -247,13 +252,13 @@ public static class TextScanner
             }
         }
 
-        foreach (var folder in AutomationFolders)
+        // Dot-folders (.github/, .devcontainer/, .config/, .husky/) and dot-files other than the .env settings
+        // (.pre-commit-config.yaml, .gitlab-ci.yml, .travis.yml) configure the repository's tools, not the application;
+        // so do the conventional build and development folders (build/, eng/, dev/). A scripts/ folder may deploy or call
+        // the application's services: its scripts are read as scripts.
+        if (IsToolingPath(normalized, name))
         {
-            if (normalized.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase)
-                || normalized.IndexOf("/" + folder + "/", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return TextFileRole.Automation;
-            }
+            return TextFileRole.Automation;
         }
 
         var lower = name.ToLowerInvariant();
@@ -263,10 +268,44 @@ public static class TextScanner
             return TextFileRole.Script;
         }
 
-        return lower == "action.yml" || lower == "action.yaml" || lower == ".gitlab-ci.yml" || lower == ".travis.yml"
-            || lower == "appveyor.yml" || lower == "bitbucket-pipelines.yml" || lower.StartsWith("azure-pipelines", StringComparison.Ordinal)
+        return lower == "action.yml" || lower == "action.yaml" || lower == "appveyor.yml" || lower == "bitbucket-pipelines.yml"
+            || lower.StartsWith("azure-pipelines", StringComparison.Ordinal)
             ? TextFileRole.Automation
             : TextFileRole.Application;
+    }
+
+    private static bool IsToolingPath(string normalized, string name)
+    {
+        if (name.Length > 1 && name[0] == '.' && !name.StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var segmentStart = 0;
+        while (true)
+        {
+            var slash = normalized.IndexOf('/', segmentStart);
+            if (slash < 0)
+            {
+                return false; // the last segment is the file's name
+            }
+
+            var length = slash - segmentStart;
+            if (length > 1 && normalized[segmentStart] == '.' && !(length == 2 && normalized[segmentStart + 1] == '.'))
+            {
+                return true;
+            }
+
+            foreach (var folder in ToolingFolders)
+            {
+                if (folder.Length == length && string.Compare(normalized, segmentStart, folder, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            segmentStart = slash + 1;
+        }
     }
 
     // .env.template, .env.example, .env.sample, .env.dist, and the same suffixes after a name (production.env.example).
@@ -581,8 +620,9 @@ public static class TextScanner
     // A URL that is project metadata (a $schema, a homepage) or sits in a sentence written for people documents; it is not an endpoint.
     private static bool IsDocumentation(string text, int urlStart, string line, int urlStartInLine, TextFileKind kind, List<KeyValueSpan> pairs)
     {
-        // A link's target (href="…" in HTML or JSX, a JSX <Link to={'…'}>) is a page for people to open, not an endpoint.
-        if (kind == TextFileKind.Code && IsLinkTarget(text, urlStart))
+        // A link's target (href="…" in HTML or JSX, a JSX <Link to={'…'}>, a Markdown [text](…)) is a page for people to
+        // open, not an endpoint.
+        if (UrlClassifier.IsLinkTarget(text, urlStart))
         {
             return true;
         }
@@ -592,7 +632,7 @@ public static class TextScanner
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
             {
                 var key = text.Substring(pair.KeyStart, pair.KeyLength);
-                return IsMetadataKey(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
+                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
                     || (kind == TextFileKind.Json && EnclosingJsonKey(text, pair.KeyStart) is { } parent && IsMetadataKey(parent));
             }
         }
@@ -695,57 +735,27 @@ public static class TextScanner
         return -1;
     }
 
-    // href="URL", href={'URL'}, to={'URL'} (JSX): the attribute right before the quote that opens the URL, with '=' touching
-    // its name as markup writes it (code assigns with spaces: to = '…').
-    private static bool IsLinkTarget(string text, int urlStart)
-    {
-        var i = urlStart - 1;
-        if (i < 0 || (text[i] != '"' && text[i] != '\'' && text[i] != '`'))
-        {
-            return false;
-        }
-
-        i--;
-        while (i >= 0 && char.IsWhiteSpace(text[i]))
-        {
-            i--;
-        }
-
-        var braced = i >= 0 && text[i] == '{';
-        if (braced)
-        {
-            i--;
-        }
-
-        if (i < 0 || text[i] != '=')
-        {
-            return false;
-        }
-
-        var end = i;
-        while (i > 0 && char.IsLetter(text[i - 1]))
-        {
-            i--;
-        }
-
-        var name = text.Substring(i, end - i);
-        return name.Equals("href", StringComparison.OrdinalIgnoreCase) || (braced && name == "to");
-    }
-
+    // The quoted text around position: the nearest unescaped quote before it that is closed after it (a message with
+    // \`escaped\` quotes inside is still one string).
     private static bool TryEnclosingQuoted(string line, int position, out string quoted)
     {
         quoted = string.Empty;
         for (var open = position - 1; open >= 0; open--)
         {
             var quote = line[open];
-            if (quote == '"' || quote == '\'' || quote == '`')
+            if ((quote != '"' && quote != '\'' && quote != '`') || IsEscaped(line, open))
             {
-                var close = line.IndexOf(quote, position);
-                if (close < 0)
-                {
-                    return false;
-                }
+                continue;
+            }
 
+            var close = position;
+            while ((close = line.IndexOf(quote, close)) >= 0 && IsEscaped(line, close))
+            {
+                close++;
+            }
+
+            if (close >= 0)
+            {
                 quoted = line.Substring(open + 1, close - open - 1);
                 return true;
             }
@@ -753,6 +763,8 @@ public static class TextScanner
 
         return false;
     }
+
+    private static bool IsEscaped(string line, int index) => index > 0 && line[index - 1] == '\\';
 
     private static bool IsMetadataKey(string key)
     {
@@ -765,22 +777,8 @@ public static class TextScanner
 
         // PackageProjectUrl, RepositoryUrl, PublisherSupportUrl, PrivacyUrl, PackageReleaseNotes: a package's or an
         // app's metadata, by the words of the key.
-        foreach (var word in IdentifierWords.Split(leaf))
-        {
-            if (MetadataWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return UrlNames.IsMetadataName(leaf);
     }
-
-    private static readonly HashSet<string> MetadataWords = new(StringComparer.Ordinal)
-    {
-        "homepage", "repository", "license", "licence", "icon", "privacy", "publisher", "documentation", "docs", "readme",
-        "changelog", "notes", "bugs", "funding", "author", "project",
-    };
 
     private static void ReadXmlPairs(string text, int start, int end, List<KeyValueSpan> pairs)
     {

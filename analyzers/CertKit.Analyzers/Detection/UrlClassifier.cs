@@ -15,7 +15,10 @@ public enum UrlHostKind
     /// <summary>A template or format item stands for the host: <c>https://{0}/</c>, <c>https://${HOST}</c>, <c>https://%HOST%</c>.</summary>
     Templated,
 
-    /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>, <c>host.docker.internal</c>, bind-all addresses.</summary>
+    /// <summary>
+    /// <c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>[::1]</c>, <c>host.docker.internal</c>, the Android emulator's
+    /// alias for the developer machine (<c>10.0.2.2</c>), bind-all addresses.
+    /// </summary>
     Loopback,
 
     /// <summary>RFC 2606 / RFC 6761 names: <c>example.com/.net/.org</c>, <c>*.example</c>, <c>*.test</c>, <c>*.invalid</c>.</summary>
@@ -88,6 +91,9 @@ public static class UrlClassifier
     {
         "localhost", "host.docker.internal", "gateway.docker.internal", "kubernetes.docker.internal",
         "0.0.0.0", "[::1]", "[::]", "+", "*",
+
+        // The Android emulator reaches the developer machine's loopback through this fixed address.
+        "10.0.2.2",
     };
 
     /// <summary>Cheap pre-filter: no URL can be in a text without "://".</summary>
@@ -300,6 +306,99 @@ public static class UrlClassifier
 
             var length = index - start;
             if (!isUrl && length > 0 && letters >= 2 && letters * 2 >= length && ++words >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the URL that starts at <paramref name="urlStart"/> is a link's target written as markup: an HTML or JSX
+    /// attribute (<c>href="…"</c>, <c>src="…"</c>, <c>href={'…'}</c>, a JSX <c>&lt;Link to={'…'}&gt;</c>) or a Markdown link
+    /// or image (<c>[text](…)</c>). A page or an image for people to open, not an endpoint the code calls.
+    /// </summary>
+    public static bool IsLinkTarget(string text, int urlStart)
+    {
+        var i = urlStart - 1;
+        if (i < 0)
+        {
+            return false;
+        }
+
+        if (text[i] == '(')
+        {
+            return i > 0 && text[i - 1] == ']';
+        }
+
+        if (text[i] != '"' && text[i] != '\'' && text[i] != '`')
+        {
+            return false;
+        }
+
+        i--;
+        if (i >= 0 && text[i] == '\\')
+        {
+            i--; // href=\"…\" inside a C# or JSON string
+        }
+
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        var braced = i >= 0 && text[i] == '{';
+        if (braced)
+        {
+            i--;
+        }
+
+        // '=' touches the attribute's name as markup writes it (code assigns with spaces: to = '…').
+        if (i < 0 || text[i] != '=')
+        {
+            return false;
+        }
+
+        var end = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        var length = end - i;
+        return (length == 4 && string.Compare(text, i, "href", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
+            || (length == 3 && string.Compare(text, i, "src", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+            || (braced && length == 2 && text[i] == 't' && text[i + 1] == 'o');
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds two or more URLs among other text (<c>"de: https://github.com/a &amp;
+    /// https://github.com/b"</c>, a credits list): a text for people, not an endpoint a call takes. A plain list of URLs
+    /// (<c>"https://a.com;https://b.com"</c>, only separators between them) is still a list of endpoints, and a URL inside
+    /// another URL's query is part of that URL.
+    /// </summary>
+    public static bool IsTextWithSeveralUrls(string text)
+    {
+        var found = 0;
+        var index = 0;
+        var otherText = false;
+        while (TryFindUrl(text, index, textContinues: false, ImmutableArray<string>.Empty, out var match))
+        {
+            otherText |= HasOtherText(text, index, match.Start);
+            found++;
+            index = Math.Max(match.End, match.Start + 1);
+        }
+
+        return found >= 2 && (otherText || HasOtherText(text, index, text.Length));
+    }
+
+    private static bool HasOtherText(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c) && c != ';' && c != ',')
             {
                 return true;
             }

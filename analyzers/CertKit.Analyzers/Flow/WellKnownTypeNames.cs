@@ -179,6 +179,22 @@ internal static class WellKnownTypeNames
 
     public const string SystemXmlLinqXNamespace = "System.Xml.Linq.XNamespace";
 
+    public const string SystemDiagnosticsProcess = "System.Diagnostics.Process";
+
+    public const string SystemDiagnosticsProcessStartInfo = "System.Diagnostics.ProcessStartInfo";
+
+    public const string MicrosoftMauiApplicationModelBrowser = "Microsoft.Maui.ApplicationModel.Browser";
+
+    public const string MicrosoftMauiApplicationModelIBrowser = "Microsoft.Maui.ApplicationModel.IBrowser";
+
+    public const string MicrosoftMauiApplicationModelLauncher = "Microsoft.Maui.ApplicationModel.Launcher";
+
+    public const string MicrosoftMauiApplicationModelILauncher = "Microsoft.Maui.ApplicationModel.ILauncher";
+
+    public const string XamarinEssentialsBrowser = "Xamarin.Essentials.Browser";
+
+    public const string XamarinEssentialsLauncher = "Xamarin.Essentials.Launcher";
+
     public const string SystemXmlSerializationXmlSerializer = "System.Xml.Serialization.XmlSerializer";
 
     public const string SystemXmlXmlWriter = "System.Xml.XmlWriter";

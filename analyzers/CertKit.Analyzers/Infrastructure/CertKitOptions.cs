@@ -20,6 +20,9 @@ public sealed class CertKitOptions
     public const string TokenProtectorsKey = "certkit.token_protectors";
     public const string ConsoleOutputAllowedKey = "certkit.console_output_allowed";
 
+    /// <summary>The scanned repository's folder, set by <c>certkit scan</c> in its global options (paths of file kinds are relative to it).</summary>
+    public const string RepositoryRootKey = "certkit.repository_root";
+
     public static readonly CertKitOptions Default = new(null);
 
     private static readonly ConditionalWeakTable<AnalyzerConfigOptions, CertKitOptions> Cache = new();

@@ -41,12 +41,18 @@ public static class ProjectScope
 
     /// <summary>
     /// A file's path relative to its project's folder (<c>build_property.MSBuildProjectDirectory</c>, which the package
-    /// makes visible), so folders above the project (a checkout under <c>/home/me/vendor/</c>) never decide its kind.
+    /// makes visible) or, for <c>certkit scan</c>, to the scanned repository (<c>certkit.repository_root</c>, which the scan
+    /// sets), so folders above the project (a checkout under <c>/home/me/vendor/</c>) never decide its kind.
     /// </summary>
     public static string RelativeToProject(string path, AnalyzerOptions options)
     {
-        if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var directory)
-            && !string.IsNullOrEmpty(directory))
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        return Relative(path, global, "build_property.MSBuildProjectDirectory") ?? Relative(path, global, CertKitOptions.RepositoryRootKey) ?? path;
+    }
+
+    private static string? Relative(string path, AnalyzerConfigOptions options, string key)
+    {
+        if (options.TryGetValue(key, out var directory) && !string.IsNullOrEmpty(directory))
         {
             var folder = directory.TrimEnd('/', '\\');
             if (path.Length > folder.Length + 1 && path.StartsWith(folder, StringComparison.Ordinal) && (path[folder.Length] == '/' || path[folder.Length] == '\\'))
@@ -55,7 +61,7 @@ public static class ProjectScope
             }
         }
 
-        return path;
+        return null;
     }
 
     public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)

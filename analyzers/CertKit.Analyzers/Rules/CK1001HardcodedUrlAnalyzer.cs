@@ -51,12 +51,16 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
 
             // Null when System.Xml.Linq is not referenced; then no literal can be converted to it.
             var xNamespace = WellKnownTypes.For(start.Compilation).Get(WellKnownTypeNames.SystemXmlLinqXNamespace);
-            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, xNamespace), SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, xNamespace), SyntaxKind.InterpolatedStringText);
+
+            // Decided for the rare literal that holds a URL, once per compilation.
+            var isBuildProject = new Lazy<bool>(() => BuildAutomation.IsBuildProject(start.Compilation, start.CancellationToken));
+            var compilation = start.Compilation;
+            start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, compilation, xNamespace, isBuildProject), SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, compilation, xNamespace, isBuildProject), SyntaxKind.InterpolatedStringText);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, INamedTypeSymbol? xNamespace)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, Compilation compilation, INamedTypeSymbol? xNamespace, Lazy<bool> isBuildProject)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var value = literal.Token.ValueText;
@@ -65,10 +69,10 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, literal, literal.Token, value, ContinuesWithExpression(literal), xNamespace);
+        Report(context, compilation, literal, literal.Token, value, ContinuesWithExpression(literal), xNamespace, isBuildProject);
     }
 
-    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, INamedTypeSymbol? xNamespace)
+    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, Compilation compilation, INamedTypeSymbol? xNamespace, Lazy<bool> isBuildProject)
     {
         var text = (InterpolatedStringTextSyntax)context.Node;
         var value = text.TextToken.ValueText;
@@ -85,19 +89,44 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
             continues = index >= 0 && index + 1 < contents.Count && contents[index + 1] is InterpolationSyntax;
         }
 
-        Report(context, text, text.TextToken, value, continues, xNamespace);
+        Report(context, compilation, text, text.TextToken, value, continues, xNamespace, isBuildProject);
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, SyntaxNode node, SyntaxToken token, string value, bool continues, INamedTypeSymbol? xNamespace)
+    private static void Report(
+        SyntaxNodeAnalysisContext context,
+        Compilation compilation,
+        SyntaxNode node,
+        SyntaxToken token,
+        string value,
+        bool continues,
+        INamedTypeSymbol? xNamespace,
+        Lazy<bool> isBuildProject)
     {
         var options = CertKitOptions.Get(context.Options, node.SyntaxTree);
         var index = 0;
         ValueTarget? target = null;
         while (UrlClassifier.TryFindHardcodedUrl(value, index, continues, options.AllowedHosts, out var match))
         {
+            index = match.End;
+
+            // <a href="…">, <img src="…">, [text](…): a link or an image in markup, for people.
+            if (UrlClassifier.IsLinkTarget(value, match.Start))
+            {
+                continue;
+            }
+
             if (target is null)
             {
-                if (UrlClassifier.IsProse(value))
+                // The whole string, with its concatenated literals or interpolated parts: a sentence for people, or a
+                // text that lists several URLs (credits, space-separated scopes), is not an endpoint.
+                var whole = WholeText(node, value);
+                if (UrlClassifier.IsProse(whole) || UrlClassifier.IsTextWithSeveralUrls(whole))
+                {
+                    return;
+                }
+
+                // A Cake or NUKE build project: its URLs are the build's (feeds, docs, release pages), not the application's.
+                if (isBuildProject.Value)
                 {
                     return;
                 }
@@ -114,7 +143,9 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                if (IsExcluded(node, found, context.SemanticModel, xNamespace, context.CancellationToken))
+                if (IsExcluded(node, found, context.SemanticModel, xNamespace, context.CancellationToken)
+                    || IsNotEndpointByName(node, found, context.SemanticModel, context.CancellationToken)
+                    || IsOpenedInBrowser(node, found, compilation, context.SemanticModel, context.CancellationToken))
                 {
                     return;
                 }
@@ -129,9 +160,158 @@ public sealed class CK1001HardcodedUrlAnalyzer : DiagnosticAnalyzer
                 LiteralLocations.Locate(token, value, match.Start, match.Length),
                 properties,
                 match.Url));
-            index = match.End;
         }
     }
+
+    // The text of the whole string a piece belongs to: the literals of a concatenation, or an interpolated string's text
+    // parts (a hole stands as "0": it neither ends a URL nor adds a word).
+    private static string WholeText(SyntaxNode node, string value)
+    {
+        if (node is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } && interpolated.Contents.Count > 1)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var content in interpolated.Contents)
+            {
+                builder.Append(content is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : "0");
+            }
+
+            return builder.ToString();
+        }
+
+        if (node.Parent is not BinaryExpressionSyntax parent || !parent.IsKind(SyntaxKind.AddExpression))
+        {
+            return value;
+        }
+
+        var top = parent;
+        while (top.Parent is BinaryExpressionSyntax up && up.IsKind(SyntaxKind.AddExpression))
+        {
+            top = up;
+        }
+
+        var whole = new System.Text.StringBuilder();
+        AppendOperands(top, whole);
+        return whole.ToString();
+    }
+
+    private static void AppendOperands(ExpressionSyntax expression, System.Text.StringBuilder builder)
+    {
+        if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        {
+            AppendOperands(binary.Left, builder);
+            AppendOperands(binary.Right, builder);
+        }
+        else
+        {
+            builder.Append(expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : "0");
+        }
+    }
+
+    /// <summary>
+    /// The names around the URL say it is no endpoint: an identifier (<c>ValidIssuer</c>, <c>Scopes</c>, <c>builder.Id(…)</c>),
+    /// a link or a page for people (<c>HelpUrl</c>, <c>new ServiceLink(…)</c>, a constant of a <c>Links</c> class, a
+    /// <c>new OpenApiLicense { Url = … }</c>), or a URL in an e-mail's view model.
+    /// </summary>
+    private static bool IsNotEndpointByName(SyntaxNode node, ValueTarget target, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (UrlNames.IsNotEndpointName(target.Name))
+        {
+            return true;
+        }
+
+        // An element of an array or a collection: the collection's name (ValidIssuers = { … }, scopes = [ … ]).
+        if (target.Kind == ValueTargetKind.None && CollectionOf(node) is { } collection)
+        {
+            var collectionTarget = ValueTargets.Find(collection, throughConcatenation: false);
+            return UrlNames.IsNotEndpointName(collectionTarget.Name)
+                || (collectionTarget.Argument is { } collectionArgument && UrlNames.IsNotEndpointName(ValueTargets.GetParameterName(collectionArgument, model, cancellationToken)));
+        }
+
+        if (target.Argument is { } argument)
+        {
+            if (UrlNames.IsNotEndpointName(InvokedName(argument)) || UrlNames.IsNotEndpointName(ValueTargets.GetParameterName(argument, model, cancellationToken)))
+            {
+                return true;
+            }
+
+            if (argument.Parent?.Parent is ObjectCreationExpressionSyntax { Type: var created } && UrlNames.IsNotEndpointName(TypeName(created)))
+            {
+                return true;
+            }
+        }
+
+        // Url = … (or Url = new Uri(…)) in new OpenApiLicense { … }: the object says what the URL is.
+        if (target.Kind == ValueTargetKind.Assignment
+            && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { Parent: InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: var initialized } } }
+            && UrlNames.IsNotEndpointName(TypeName(initialized)))
+        {
+            return true;
+        }
+
+        // yield return "…" in ExternalUrls(): the iterator's name.
+        if (target.Kind == ValueTargetKind.None && ValueTargets.Climb(node, throughConcatenation: true).Parent is YieldStatementSyntax
+            && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } iterator
+            && UrlNames.IsNotEndpointName(ValueTargets.WithoutGetPrefix(iterator.Identifier.ValueText)))
+        {
+            return true;
+        }
+
+        // Written in a Links class, an external-URL provider, or an e-mail's view model (its URLs are the message's links
+        // and images). An argument is named by the call it is given to, not by the class around it.
+        if (target.Argument is null && node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
+        {
+            var typeName = type.Identifier.ValueText;
+            return UrlNames.IsNotEndpointName(typeName) || UrlNames.IsMessageViewName(typeName);
+        }
+
+        return false;
+    }
+
+    // The array or collection a value is an element of: { "a", "b" }, new[] { … }, [ … ].
+    private static ExpressionSyntax? CollectionOf(SyntaxNode node)
+    {
+        var climbed = ValueTargets.Climb(node, throughConcatenation: true);
+        return climbed.Parent switch
+        {
+            InitializerExpressionSyntax { Parent: EqualsValueClauseSyntax } initializer => initializer,
+            InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax } initializer => (ExpressionSyntax)initializer.Parent!,
+            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            _ => null,
+        };
+    }
+
+    // Given to Process.Start, a browser launcher or the project's wrapper of one, directly or through a local.
+    private static bool IsOpenedInBrowser(SyntaxNode node, ValueTarget target, Compilation compilation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var openings = BrowserOpenings.For(compilation);
+        if (target.Argument is { } argument)
+        {
+            return openings.OpensArgument(argument, model, cancellationToken);
+        }
+
+        SyntaxNode? declared = target.Kind switch
+        {
+            ValueTargetKind.Variable when target.Value.Parent?.Parent is VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator => declarator,
+            ValueTargetKind.Assignment when target.Value.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } => left,
+            _ => null,
+        };
+        if (declared is null)
+        {
+            return false;
+        }
+
+        var symbol = declared is VariableDeclaratorSyntax variable ? model.GetDeclaredSymbol(variable, cancellationToken) : model.GetSymbolInfo(declared, cancellationToken).Symbol;
+        var body = node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax);
+        return symbol is ILocalSymbol local && body is not null && openings.OpensLocal(local, body, model, cancellationToken);
+    }
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        QualifiedNameSyntax qualified => TypeName(qualified.Right),
+        _ => null,
+    };
 
     private static bool IsExcluded(SyntaxNode node, ValueTarget target, SemanticModel model, INamedTypeSymbol? xNamespace, CancellationToken cancellationToken)
     {

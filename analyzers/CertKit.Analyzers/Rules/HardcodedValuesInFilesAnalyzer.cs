@@ -21,7 +21,7 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
     private const int MaximumFileLength = 2 * 1024 * 1024;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedUrlManifestDefault, Descriptors.HardcodedUrlTemplateValue, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
+        ImmutableArray.Create(Descriptors.HardcodedUrl, Descriptors.HardcodedUrlInConfiguration, Descriptors.HardcodedUrlManifestDefault, Descriptors.HardcodedUrlTemplateValue, Descriptors.HardcodedCredential, Descriptors.HardcodedSecretContent);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,7 +50,8 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
         // Tests and fixtures (in a test project, or by their path) get content-based secret detection only; vendored and
         // generated files are not the project's code (FileClassifier decides, as it does for certkit scan).
-        var fileKind = FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, context.Options)).Kind;
+        var relativePath = ProjectScope.RelativeToProject(file.Path, context.Options);
+        var fileKind = FileClassifier.Classify(relativePath).Kind;
         if (fileKind is FileKind.Vendored or FileKind.Generated)
         {
             return;
@@ -79,11 +80,11 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            TextScanner.ScanScript(script, TextScanner.RoleOf(file.Path), settings, secretsOnly: scriptKind != FileKind.Source, findings);
+            TextScanner.ScanScript(script, TextScanner.RoleOf(relativePath), settings, secretsOnly: scriptKind != FileKind.Source, findings);
         }
         else
         {
-            TextScanner.Scan(sourceText.ToString(), file.Path, kind, TextScanner.RoleOf(file.Path), settings, findings);
+            TextScanner.Scan(sourceText.ToString(), file.Path, kind, TextScanner.RoleOf(relativePath), settings, findings);
         }
 
         string? text = null;
@@ -103,18 +104,20 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
 
             var span = new TextSpan(finding.Start, finding.Length);
             var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
-            var descriptor = DescriptorOf(finding);
+            var descriptor = DescriptorOf(finding, isCode: kind == TextFileKind.Code);
             context.ReportDiagnostic(finding.Setting == UrlSetting.None
                 ? Diagnostic.Create(descriptor, location, finding.MessageArgument)
                 : Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArgument));
         }
     }
 
-    // A URL that is a documented, overridable setting is a note whose advice fits the file it is in.
-    private static DiagnosticDescriptor DescriptorOf(TextFinding finding) => finding.RuleId switch
+    // A URL's advice fits the file it is in: code reads it from configuration, a configuration file has it supplied per
+    // deployment, and a documented, overridable setting is a note.
+    private static DiagnosticDescriptor DescriptorOf(TextFinding finding, bool isCode) => finding.RuleId switch
     {
         RuleIds.HardcodedUrl when finding.Setting == UrlSetting.ManifestDefault => Descriptors.HardcodedUrlManifestDefault,
         RuleIds.HardcodedUrl when finding.Setting == UrlSetting.TemplateValue => Descriptors.HardcodedUrlTemplateValue,
+        RuleIds.HardcodedUrl when !isCode => Descriptors.HardcodedUrlInConfiguration,
         RuleIds.HardcodedUrl => Descriptors.HardcodedUrl,
         RuleIds.HardcodedCredential => Descriptors.HardcodedCredential,
         _ => Descriptors.HardcodedSecretContent,

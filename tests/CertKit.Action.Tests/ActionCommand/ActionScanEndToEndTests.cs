@@ -168,7 +168,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
 
     private const string SettingsWarning =
         "::warning title=CK1001 Hardcoded URL,file=src/VenafiConnector/appsettings.json,line=4,endLine=4,col=17,endColumn=41::" +
-        "The URL 'https://api.venafi.cloud' is hardcoded; read it from configuration";
+        "The URL 'https://api.venafi.cloud' is hardcoded in a configuration file; supply it per deployment (environment, secured configuration)";
 
     [Fact]
     public void Pull_request_annotates_only_the_findings_on_lines_it_changes()
@@ -215,7 +215,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
             "<table><tr><th>Rule</th><th>Location</th><th>Message</th></tr>" +
             "<tr><td>CK1001</td><td><code>src/VenafiConnector/VenafiClient.cs:6</code></td><td>The URL &#39;https://auth.europe-west1.gcp.commercetools.com/oauth/token&#39; is hardcoded; read it from configuration</td></tr>" +
             "<tr><td>CK1002</td><td><code>src/VenafiConnector/VenafiClient.cs:7</code></td><td>&#39;ClientSecret&#39; is given a hardcoded credential; read it from a secret store or the environment</td></tr>" +
-            "<tr><td>CK1001</td><td><code>src/VenafiConnector/appsettings.json:4</code></td><td>The URL &#39;https://api.venafi.cloud&#39; is hardcoded; read it from configuration</td></tr></table>\n",
+            "<tr><td>CK1001</td><td><code>src/VenafiConnector/appsettings.json:4</code></td><td>The URL &#39;https://api.venafi.cloud&#39; is hardcoded in a configuration file; supply it per deployment (environment, secured configuration)</td></tr></table>\n",
             Scan(run.Summary));
     }
 

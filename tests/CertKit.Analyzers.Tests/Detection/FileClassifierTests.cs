@@ -39,6 +39,7 @@ public class FileClassifierTests
     [InlineData("perf/load/sync.js")]
     [InlineData("src/benchmarks/Encrypt.cs")]
     [InlineData("src/StripeTests/Events/V2/EventHelpers.cs")]
+    [InlineData("src/StripeTests/Services/ChargeServiceTest.cs")]
     public void Tests_of_every_language(string path) => Assert.Equal(FileKind.Test, FileClassifier.Classify(path).Kind);
 
     [Theory]
@@ -48,6 +49,9 @@ public class FileClassifierTests
     [InlineData("testdata/tokens.yaml")]
     [InlineData("src/__snapshots__/x.snap")]
     [InlineData("src/StripeTests/Resources/api_fixtures/subscription_with_expansions.json")]
+    [InlineData("resources/api_fixtures/account_link.json")]
+    [InlineData("data/json-fixtures/account.json")]
+    [InlineData("src/StripeTests/Resources/api_fixtures/login_link.json")]
     public void Fixtures_and_seed_data(string path) => Assert.Equal(FileKind.Fixture, FileClassifier.Classify(path).Kind);
 
     [Theory]

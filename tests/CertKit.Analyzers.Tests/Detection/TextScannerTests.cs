@@ -127,7 +127,16 @@ public class TextScannerTests
     [InlineData("production.env.sample", TextFileRole.SettingsTemplate)]
     [InlineData("processor/.env", TextFileRole.Application)]
     [InlineData("scripts/install.sh", TextFileRole.Script)]
-    [InlineData("build/Install-Tool.ps1", TextFileRole.Script)]
+    [InlineData("deploy/Install-Tool.ps1", TextFileRole.Script)]
+    [InlineData("build/acr-build/queue-all.ps1", TextFileRole.Automation)]
+    [InlineData("Build/appsettings.json", TextFileRole.Automation)]
+    [InlineData("eng/common/tools.sh", TextFileRole.Automation)]
+    [InlineData("dev/generate_openapi_files.ps1", TextFileRole.Automation)]
+    [InlineData(".devcontainer/install-ffmpeg.sh", TextFileRole.Automation)]
+    [InlineData(".config/tsaoptions.json", TextFileRole.Automation)]
+    [InlineData(".pre-commit-config.yaml", TextFileRole.Automation)]
+    [InlineData("src/App/.env.production", TextFileRole.Application)]
+    [InlineData("src/Build.Tasks/appsettings.json", TextFileRole.Application)]
     public void Files_have_a_role_by_name_and_folder(string path, TextFileRole expected)
     {
         Assert.Equal(expected, TextScanner.RoleOf(path));
@@ -159,6 +168,18 @@ public class TextScannerTests
         // package feeds
         { "nuget.config", "<packageSources>\n  <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  <add key=\"myget\" value=\"https://www.myget.org/F/acme/api/v3/index.json\" />\n</packageSources>" },
         { "pip.conf", "[global]\nindex-url = https://pypi.org/simple\nextra-index-url = https://acme.jfrog.io/artifactory/api/pypi/simple\n" },
+        // repository and build tooling (session 7's yardstick): dev containers, pre-commit hooks, a build folder's settings
+        { ".devcontainer/install-ffmpeg.sh", "curl -fsSL https://repo.jellyfin.org/jellyfin_team.gpg.key | sudo gpg --dearmor -o /etc/apt/keyrings/jellyfin.gpg\n" },
+        { ".pre-commit-config.yaml", "repos:\n- repo: https://github.com/gitleaks/gitleaks\n  rev: v8.18.0\n" },
+        { ".config/tsaoptions.json", "{ \"instanceUrl\": \"https://devdiv.visualstudio.com/\" }" },
+        { "Build/appsettings.json", "{ \"SignClient\": { \"Url\": \"https://codesign.dotnetfoundation.org/\" } }" },
+        { "build/parity-corpus.ps1", "$repos = @(\n  'https://github.com/GitTools/GitVersion.git'\n)\n" },
+        // links and images in markup: Markdown release notes, an e-mail template's <img src>
+        { "GitReleaseManager.yml", "footer-content: |\n  - [GitHub Release](https://github.com/{owner}/{repository}/releases/tag/{milestone})\n" },
+        { "src/MailTemplates/components/hero.js", "const hero = `<mj-image\n  src=\"https://assets.acme-mail.com/email/v1/logo.png\"\n/>`;\n" },
+        { "deployment/unraid/jellyfin.xml", "<Containers>\n  <Support>https://www.reddit.com/r/jellyfin/</Support>\n</Containers>\n" },
+        // a message with `escaped` quotes inside is still one sentence for people
+        { "scripts/dotnet-install.sh", "say_err \"Architecture \\`$arch\\` not supported. If you think this is a bug, report it at https://github.com/dotnet/install-scripts/issues\"\n" },
         // values that name a credential: environment variables, keys, paths
         { "appsettings.json", "{ \"Vault\": { \"ClientSecretVariable\": \"ACME_DEV_CLIENTSECRET\", \"PasswordPath\": \"/run/secrets/db_password\" } }" },
         { "appsettings.json", "{ \"Secrets\": { \"ApiKey\": \"Venafi:ApiKey\" } }" },
@@ -293,7 +314,7 @@ public class TextScannerTests
         var shell = Scan("scripts/install.sh", "#!/bin/sh\ncurl -sSL https://github.com/acme/tool/releases/download/v1.2.3/tool-linux-amd64.tar.gz | tar xz\nwget https://downloads.acme-tools.com/tool/1.2.3/tool.zip\ncurl -X POST https://api.psp-payments.com/v1/charges\n");
         Assert.Equal(["https://api.psp-payments.com/v1/charges"], shell.Select(f => f.MessageArgument));
 
-        var powershell = Scan("build/Install-Tool.ps1", "<#\n.SYNOPSIS\n  Installs the tool.\n.LINK\n  https://docs.acme-tools.com/install\n#>\nInvoke-WebRequest -Uri https://downloads.acme-tools.com/tool/1.2.3/tool.zip -OutFile tool.zip\nInvoke-RestMethod -Uri https://api.psp-payments.com/v1/charges\n");
+        var powershell = Scan("deploy/Install-Tool.ps1", "<#\n.SYNOPSIS\n  Installs the tool.\n.LINK\n  https://docs.acme-tools.com/install\n#>\nInvoke-WebRequest -Uri https://downloads.acme-tools.com/tool/1.2.3/tool.zip -OutFile tool.zip\nInvoke-RestMethod -Uri https://api.psp-payments.com/v1/charges\n");
         Assert.Equal(["https://api.psp-payments.com/v1/charges"], powershell.Select(f => f.MessageArgument));
     }
 

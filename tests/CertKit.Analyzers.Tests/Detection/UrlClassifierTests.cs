@@ -40,6 +40,7 @@ public class UrlClassifierTests
     [InlineData("http://127.1.2.3", UrlHostKind.Loopback)]
     [InlineData("http://[::1]:8080/", UrlHostKind.Loopback)]
     [InlineData("http://host.docker.internal:8080", UrlHostKind.Loopback)]
+    [InlineData("http://10.0.2.2:11632/", UrlHostKind.Loopback)]
     [InlineData("http://0.0.0.0:8080", UrlHostKind.Loopback)]
     [InlineData("http://+:80/", UrlHostKind.Loopback)]
     [InlineData("https://example.com/callback", UrlHostKind.Reserved)]
@@ -137,4 +138,25 @@ public class UrlClassifierTests
         Assert.False(UrlClassifier.MayContainUrl("api.venafi.cloud/v1"));
         Assert.True(UrlClassifier.MayContainUrl("https://api.venafi.cloud"));
     }
+
+    [Theory]
+    [InlineData("<a href=\"https://www.venafi.com/privacy\">", 9, true)]
+    [InlineData("<img src='https://assets.venafi.com/logo.png' />", 10, true)]
+    [InlineData("<Link to={'https://docs.venafi.com'}>", 11, true)]
+    [InlineData("- [Release](https://github.com/venafi/connector/releases)", 12, true)]
+    [InlineData("url = \"https://api.venafi.cloud\"", 7, false)]
+    [InlineData("GetAsync(\"https://api.venafi.cloud\")", 10, false)]
+    [InlineData("(https://api.venafi.cloud)", 1, false)]
+    public void A_link_target_in_markup_is_recognised(string text, int urlStart, bool expected) =>
+        Assert.Equal(expected, UrlClassifier.IsLinkTarget(text, urlStart));
+
+    [Theory]
+    [InlineData("de: https://github.com/a & https://github.com/b", true)]
+    [InlineData(": https://github.com/a\n0: https://github.com/b", true)]
+    [InlineData("https://api.venafi.cloud;https://api.venafi.eu", false)]
+    [InlineData("https://api.venafi.cloud https://api.venafi.eu", false)]
+    [InlineData("https://web.archive.org/save/https://api.venafi.cloud", false)]
+    [InlineData("see https://docs.venafi.cloud", false)]
+    public void A_text_with_several_urls_among_words_is_text(string text, bool expected) =>
+        Assert.Equal(expected, UrlClassifier.IsTextWithSeveralUrls(text));
 }

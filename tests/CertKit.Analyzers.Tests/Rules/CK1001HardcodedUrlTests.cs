@@ -154,6 +154,103 @@ public class CK1001HardcodedUrlTests
         """        private const string GrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";""",
     };
 
+    // The false classes of the real-code yardstick (docs/quality.md, session 7), each by the value's shape, name or use.
+    public static TheoryData<string> NotFlaggedOnRealCode() => new()
+    {
+        // opened in the browser: the shell, or the project's own opener that hands its parameter to a process
+        """        public void Help() => System.Diagnostics.Process.Start("https://docs.venafi.cloud/vaas/api-keys");""",
+        """        public void Portal() => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("https://ui.venafi.cloud/") { UseShellExecute = true });""",
+        """        public void SignUp() => OpenUrl("https://ui.venafi.cloud/signup");""",
+        """        public void Profile(string user) => OpenUrl("https://ui.venafi.cloud/users/" + user);""",
+        """        public void Search(string text) => OpenUrl(string.Format("https://www.google.com/search?q={0}", text));""",
+        """        public void KeyPage(bool eu) { var url = ""; if (eu) { url = "https://ui.venafi.eu/keys"; } else { url = "https://ui.venafi.cloud/keys"; } OpenUrl(url); }""",
+        // an opener of a project this compilation lacks (an ad-hoc compilation: the call does not bind) is known by its name
+        """        public void Account() => {|CS0103:BrowserHelpers|}.OpenURL("https://ui.venafi.cloud/account");""",
+        // markup: an HTML link or image, a Markdown link
+        """        public string Footer() => "<a href=\"https://www.venafi.com/privacy\">Privacy</a>";""",
+        """        public string Logo() => "<img src=\"https://assets.venafi.com/email/logo.png\" alt=\"\" />";""",
+        """        public string Notes(string tag) => $"- [Release](https://github.com/venafi/connector/releases/tag/{tag})";""",
+        // a text that lists several URLs among words: credits
+        """        public string Credits(string de, string fr) => $"{de}: https://github.com/translator-one & https://github.com/translator-two\n{fr}: https://github.com/translator-three";""",
+        // a sentence spread over concatenated literals
+        """        private const string Tag = "Signature: 8a477f597d28d172789f06886806bc55\n" + "# For information about cache directory tags, see:\n" + "#\thttps://bford.info/cachedir/\n";""",
+        // identifiers: OAuth scopes, token issuers and audiences, schema ids
+        """        private const string Scope = "https://www.googleapis.com/auth/drive.file";""",
+        """        private static readonly string[] ValidIssuers = { "https://login.venafi.cloud" };""",
+        """        public Uri Schema(int version) => SchemaId($"https://schemas.venafi.cloud/{version}/config.json");""",
+        """        public string Audience() => Id("https://api.venafi.cloud/audience");""",
+        """        public string[] ValidIssuers(string configured) => [configured, "https://login.venafi.eu"];""",
+        // links and pages for people by their name
+        """        public string HomePageUrl => "https://github.com/venafi/connector";""",
+        """        public string HelpUrl { get; set; } = "https://docs.venafi.cloud/help/";""",
+        """        public ServiceLink Translate() => new ServiceLink("Translate", "https://translate.google.com/?text={0}");""",
+        """        public System.Collections.Generic.IEnumerable<string> ExternalUrls(string id) { yield return $"https://www.imdb.com/title/{id}"; }""",
+        """        public OpenApiLicense License() => new OpenApiLicense { Name = "AGPL", Url = new Uri("https://github.com/venafi/connector/blob/main/LICENSE.txt") }; public sealed class OpenApiLicense { public string Name { get; set; } = ""; public Uri? Url { get; set; } }""",
+        // the Android emulator's address of the developer machine
+        """        private const string Emulator = "http://10.0.2.2:5243";""",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotFlaggedOnRealCode))]
+    public Task Does_not_flag_links_identifiers_and_pages_of_real_code(string members) => Verify.VerifyAsync(WithOpener(members));
+
+    public static TheoryData<string> FlaggedBesideThem() => new()
+    {
+        // the same shapes given to a call that requests the URL
+        """        public Task<HttpResponseMessage> Get(string user) => _http.GetAsync("{|CK1001:https://api.venafi.cloud/v1/users/|}" + user);""",
+        """        public void Run() => System.Diagnostics.Process.Start("curl", "{|CK1001:https://api.venafi.cloud/v1/health|}");""",
+        """        public async Task Both() { var url = "{|CK1001:https://api.venafi.cloud/v1/zones|}"; await _http.GetAsync(url); OpenUrl(url); }""",
+        """        public Task<HttpResponseMessage> Search(string text) => _http.GetAsync(string.Format("{|CK1001:https://api.venafi.cloud/v1/search?q={0}|}", text));""",
+        // a plain list of endpoints is still endpoints
+        """        private const string Regions = "{|CK1001:https://api.venafi.cloud|} {|CK1001:https://api.venafi.eu|}";""",
+        // a method whose name only starts with Open does not open a browser
+        """        public System.IO.Stream Read(System.Net.WebClient client) => client.OpenRead("{|CK1001:https://api.venafi.cloud/v1/export|}");""",
+        // names that hold "id" or "link" in the middle do not make it an identifier
+        """        private const string IdentityUrl = "{|CK1001:https://identity.venafi.cloud|}";""",
+        """        private const string LinkedInApi = "{|CK1001:https://api.linkedin.com/v2|}";""",
+    };
+
+    [Theory]
+    [MemberData(nameof(FlaggedBesideThem))]
+    public Task Flags_the_same_shapes_given_to_a_request(string members) => Verify.VerifyAsync(WithOpener(members));
+
+    // The client with the project's own browser opener (a wrapper of Process.Start) and the helpers the cases call.
+    private static string WithOpener(string members) => Client(members + """
+
+                public static void OpenUrl(string url)
+                {
+                    var info = new System.Diagnostics.ProcessStartInfo { UseShellExecute = true };
+                    info.FileName = url;
+                    System.Diagnostics.Process.Start(info);
+                }
+
+                private static Uri SchemaId(string id) => new Uri(id);
+
+                private static string Id(string id) => id;
+
+                public sealed class ServiceLink
+                {
+                    public ServiceLink(string name, string url) { Name = name; Url = url; }
+                    public string Name { get; }
+                    public string Url { get; }
+                }
+        """);
+
+    [Fact]
+    public Task A_cake_build_project_is_build_tooling() => Verify.VerifyAsync("""
+        using Cake.Core;
+
+        namespace Cake.Core
+        {
+            public interface ICakeContext { }
+        }
+
+        public class PublishNuget
+        {
+            private const string TokenService = "https://www.nuget.org/api/v2/token";
+        }
+        """);
+
     [Theory]
     [MemberData(nameof(Flagged))]
     public Task Flags_hardcoded_urls(string members) => Verify.VerifyAsync(Client(members));

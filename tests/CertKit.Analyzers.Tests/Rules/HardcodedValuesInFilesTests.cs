@@ -1,3 +1,4 @@
+using CertKit.Analyzers;
 using CertKit.Analyzers.Rules;
 using CertKit.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
@@ -117,6 +118,22 @@ public class HardcodedValuesInFilesTests
         var sharedSecret = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + "." + payload + "." + "Zk3v9TqLw2Xp8RmNq8Fz2LmR7vXc9PwT";
         var privateKey = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9" + "." + payload + "." + "Q8fz2LmR7vXc9PwTk3v9TqLw2Xp8RmNa";
         var test = CreateTest(("/shared/tests/tokenUtils.test.ts", $"const minted = '{sharedSecret}';\nconst captured = '{{|CK1003:{privateKey}|}}';\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_url_in_a_configuration_file_is_supplied_per_deployment_and_one_in_code_is_read_from_configuration()
+    {
+        var test = CreateTest(
+            ("/src/appsettings.Production.json", "{ \"Venafi\": { \"BaseUrl\": \"{|#0:https://api.venafi.cloud|}\" } }"),
+            ("/src/Web.config", "<appSettings>\n  <add key=\"AdobeSignBaseUrl\" value=\"{|#1:https://api.echosign.com/api/rest/v6|}\" />\n</appSettings>"),
+            ("/src/client.js", "const base = '{|#2:https://api.venafi.cloud|}';\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrlInConfiguration).WithLocation(0)
+            .WithMessage("The URL 'https://api.venafi.cloud' is hardcoded in a configuration file; supply it per deployment (environment, secured configuration)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrlInConfiguration).WithLocation(1)
+            .WithMessage("The URL 'https://api.echosign.com/api/rest/v6' is hardcoded in a configuration file; supply it per deployment (environment, secured configuration)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrl).WithLocation(2)
+            .WithMessage("The URL 'https://api.venafi.cloud' is hardcoded; read it from configuration"));
         await test.RunAsync();
     }
 
