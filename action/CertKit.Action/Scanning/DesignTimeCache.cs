@@ -31,9 +31,17 @@ internal sealed class DesignTimeCache
     /// What one cache file holds: the key it was stored under and the project's design-time closure, or why MSBuild could
     /// not load it (<paramref name="Problem"/>, with an empty closure) and when.
     /// </summary>
-    internal sealed record Entry(string Key, string Primary, IReadOnlyList<DesignTimeProject> Closure, string? Problem = null, DateTimeOffset? FailedAt = null)
+    /// <param name="MissingWhenStored">
+    /// Referenced files that did not exist when the result was stored (an analyzer project's output that the design-time
+    /// build names but never builds): their absence later is no change.
+    /// </param>
+    internal sealed record Entry(string Key, string Primary, IReadOnlyList<DesignTimeProject> Closure, string? Problem = null, DateTimeOffset? FailedAt = null, IReadOnlyList<string>? MissingWhenStored = null)
     {
         public static Entry Failure(string key, string problem) => new(key, string.Empty, [], problem, DateTimeOffset.UtcNow);
+
+        /// <summary>A loaded project's result, noting which of the files it reads are absent now.</summary>
+        public static Entry Loaded(string key, string primary, IReadOnlyList<DesignTimeProject> closure) =>
+            new(key, primary, closure, MissingWhenStored: closure.SelectMany(p => p.FilesOnDisk()).Where(path => !File.Exists(path)).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The cached closure of <paramref name="projectPath"/> when stored under <paramref name="key"/> and still usable.</summary>
@@ -64,7 +72,8 @@ internal sealed class DesignTimeCache
             }
 
             // Packages cleaned from the NuGet cache, an SDK removed: the design-time result no longer describes this machine.
-            return entry.Closure.SelectMany(p => p.FilesOnDisk()).All(File.Exists) ? entry : null;
+            var missingBefore = new HashSet<string>(entry.MissingWhenStored ?? [], StringComparer.Ordinal);
+            return entry.Closure.SelectMany(p => p.FilesOnDisk()).All(path => missingBefore.Contains(path) || File.Exists(path)) ? entry : null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {

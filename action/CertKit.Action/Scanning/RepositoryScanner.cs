@@ -464,7 +464,7 @@ internal sealed class RepositoryScanner
                 {
                     // Texts of repository files are never cached (they are read from the work tree), so only full scans store: a
                     // pull request's scan reads fewer files, and would cache texts of files it did not read.
-                    context.Cache.Store(projectPath, new DesignTimeCache.Entry(context.Cached[projectPath].Key, loaded.Primary.Name, loaded.Closure));
+                    context.Cache.Store(projectPath, DesignTimeCache.Entry.Loaded(context.Cached[projectPath].Key, loaded.Primary.Name, loaded.Closure));
                 }
             }
         }
