@@ -12,8 +12,9 @@ namespace CertKit.Action.Scanning;
 /// <list type="bullet">
 /// <item>the files declaring what the changed files call, read, construct or extend by partial declaration (found by
 /// binding the changed files);</item>
-/// <item>the files that name a method or constructor with a body the changed files declare (callers, by identifier: a
-/// value they pass may reach a sink in that body; overrides are called through their base and do not count).</item>
+/// <item>the files that name a method or constructor with parameters and a body the changed files declare (callers, by
+/// identifier: a value they pass may reach a sink in that body; overrides are called through their base and do not
+/// count).</item>
 /// </list>
 /// Every other file is not analysed (<see cref="ExcludedTrees"/>: it keeps its declarations and loses its method bodies).
 /// A flow that passes through a second file between the change and its sink is not followed (docs/scan.md).
@@ -38,7 +39,7 @@ internal static class ChangedCodeScope
             AddCallees(compilation, tree, analysed, declaredNames, cancellationToken);
         }
 
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in declaredNames.Count == 0 ? [] : compilation.SyntaxTrees)
         {
             if (!analysed.Contains(tree) && isRepositoryFile(tree.FilePath) && NamesAny(tree, declaredNames, cancellationToken))
             {
@@ -49,7 +50,7 @@ internal static class ChangedCodeScope
         return new HashSet<string>(analysed.Select(tree => tree.FilePath), StringComparer.Ordinal);
     }
 
-    /// <summary>Adds the source trees of what <paramref name="tree"/> uses, and collects the names of the members it declares.</summary>
+    /// <summary>Adds the source trees of what <paramref name="tree"/> uses, and collects the names its callers would call it by.</summary>
     private static void AddCallees(Compilation compilation, SyntaxTree tree, HashSet<SyntaxTree> analysed, HashSet<string> declaredNames, CancellationToken cancellationToken)
     {
         var model = compilation.GetSemanticModel(tree);
