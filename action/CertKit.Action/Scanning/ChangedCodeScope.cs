@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CertKit.Action.Scanning;
 
@@ -23,11 +24,13 @@ internal static class ChangedCodeScope
 {
     /// <summary>
     /// The paths of the trees a pull request analyses in <paramref name="compilation"/> (none when no C# file of it
-    /// changed: its changed text files are analysed without any C#).
+    /// changed: its changed text files are analysed without any C#). Callees and callers are those of the changed
+    /// declarations (<paramref name="isChangedLine"/>, 1-based lines), not of every declaration in a changed file.
     /// </summary>
     public static IReadOnlySet<string> Select(
         Compilation compilation,
         IReadOnlySet<string> changedPaths,
+        Func<string, int, bool> isChangedLine,
         Func<string, bool> isRepositoryFile,
         CancellationToken cancellationToken)
     {
@@ -36,7 +39,23 @@ internal static class ChangedCodeScope
         var declaredNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in changed)
         {
-            AddCallees(compilation, tree, analysed, declaredNames, cancellationToken);
+            var model = compilation.GetSemanticModel(tree);
+            var lines = tree.GetText(cancellationToken).Lines;
+            var changes = new ChangedNodes(lines, line => isChangedLine(tree.FilePath, line + 1));
+            var root = tree.GetRoot(cancellationToken);
+            changes.Collect(root);
+            foreach (var node in changes.WholeFile ? [root] : changes.Nodes)
+            {
+                AddCallees(compilation, model, node, analysed, declaredNames, cancellationToken);
+            }
+
+            foreach (var type in changes.WholeFile ? [] : changes.TypeHeaders)
+            {
+                if (model.GetDeclaredSymbol(type, cancellationToken) is { } declared)
+                {
+                    AddDeclaringTrees(declared, compilation, analysed); // the other parts of a partial type
+                }
+            }
         }
 
         foreach (var tree in declaredNames.Count == 0 ? [] : compilation.SyntaxTrees)
@@ -50,11 +69,111 @@ internal static class ChangedCodeScope
         return new HashSet<string>(analysed.Select(tree => tree.FilePath), StringComparer.Ordinal);
     }
 
-    /// <summary>Adds the source trees of what <paramref name="tree"/> uses, and collects the names its callers would call it by.</summary>
-    private static void AddCallees(Compilation compilation, SyntaxTree tree, HashSet<SyntaxTree> analysed, HashSet<string> declaredNames, CancellationToken cancellationToken)
+    /// <summary>
+    /// The declarations a change touches: a member (method, property, field, event, constructor…) with a changed line is
+    /// taken whole; a namespace or type all of whose lines changed (a new one) is taken whole; a type whose header
+    /// changed (attributes, modifiers, base list) brings its other partial parts; a changed <c>using</c> or namespace
+    /// name can change how every line of the file binds, so it takes the whole file. Lines whose only tokens are braces
+    /// or semicolons change nothing a flow depends on.
+    /// </summary>
+    private sealed class ChangedNodes(TextLineCollection lines, Func<int, bool> isChanged)
     {
-        var model = compilation.GetSemanticModel(tree);
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        public List<SyntaxNode> Nodes { get; } = [];
+
+        public List<BaseTypeDeclarationSyntax> TypeHeaders { get; } = [];
+
+        /// <summary>A change can alter how every line of the file binds: the whole file is the change.</summary>
+        public bool WholeFile { get; private set; }
+
+        public void Collect(SyntaxNode node)
+        {
+            var (first, last) = Lines(node.Span);
+            if (WholeFile || !AnyChanged(first, last))
+            {
+                return;
+            }
+
+            if (AllChanged(first, last) || node is not (CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                Nodes.Add(node);
+                return;
+            }
+
+            var headerChanged = false;
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.AsNode() is MemberDeclarationSyntax member)
+                {
+                    Collect(member);
+                }
+                else if (child.IsToken ? !IsPunctuation(child.AsToken()) && AnyChanged(child.Span) : AnyChanged(child.Span))
+                {
+                    headerChanged = true;
+                }
+            }
+
+            if (!headerChanged)
+            {
+                return;
+            }
+
+            if (node is TypeDeclarationSyntax type)
+            {
+                TypeHeaders.Add(type);
+                Nodes.AddRange(type.AttributeLists);
+                if (type.BaseList is { } baseList)
+                {
+                    Nodes.Add(baseList);
+                }
+            }
+            else
+            {
+                WholeFile = true; // a using, an extern alias or a namespace's name: every line of the file may bind differently
+            }
+        }
+
+        private static bool IsPunctuation(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.OpenBraceToken) || token.IsKind(SyntaxKind.CloseBraceToken) || token.IsKind(SyntaxKind.SemicolonToken) || token.IsKind(SyntaxKind.EndOfFileToken);
+
+        private (int First, int Last) Lines(TextSpan span) => (lines.GetLineFromPosition(span.Start).LineNumber, lines.GetLineFromPosition(span.End).LineNumber);
+
+        private bool AnyChanged(TextSpan span)
+        {
+            var (first, last) = Lines(span);
+            return span.Length > 0 && AnyChanged(first, last);
+        }
+
+        private bool AnyChanged(int first, int last)
+        {
+            for (var line = first; line <= last; line++)
+            {
+                if (isChanged(line))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool AllChanged(int first, int last)
+        {
+            for (var line = first; line <= last; line++)
+            {
+                if (!isChanged(line))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Adds the source trees of what <paramref name="scope"/> uses, and collects the names its callers would call it by.</summary>
+    private static void AddCallees(Compilation compilation, SemanticModel model, SyntaxNode scope, HashSet<SyntaxTree> analysed, HashSet<string> declaredNames, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodesAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)

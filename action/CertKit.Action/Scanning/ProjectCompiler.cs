@@ -79,17 +79,41 @@ internal sealed class ProjectCompiler
     }
 
     /// <summary>
-    /// The compilation as metadata for the projects that reference it: its reference assembly, or, when that cannot be
-    /// emitted (errors in declarations), the compilation itself.
+    /// The compilation as metadata for the projects that reference it: its reference assembly (with its bytes, which a
+    /// cache can keep), or, when that cannot be emitted (errors in declarations), the compilation itself (no bytes).
     /// </summary>
-    public static MetadataReference ImageOf(Compilation compilation, CancellationToken cancellationToken)
+    public static (MetadataReference Reference, byte[]? Image) ImageOf(Compilation compilation, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken);
-        return result.Success
-            ? MetadataReference.CreateFromImage(stream.ToArray())
-            : compilation.ToMetadataReference();
+        if (result.Success)
+        {
+            var image = stream.ToArray();
+            return (FromImage(image), image);
+        }
+
+        // A warning the project treats as an error (TreatWarningsAsErrors, an .editorconfig severity) fails the emit yet
+        // changes nothing in the assembly: emit again with the compiler's own severities. A real error (a type of an
+        // unrestored package) fails that too, so it is not tried.
+        if (result.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error || d.IsWarningAsError))
+        {
+            stream.SetLength(0);
+            var relaxed = compilation.WithOptions(compilation.Options
+                .WithGeneralDiagnosticOption(ReportDiagnostic.Default)
+                .WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty)
+                .WithSyntaxTreeOptionsProvider(null));
+            if (relaxed.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken).Success)
+            {
+                var image = stream.ToArray();
+                return (FromImage(image), image);
+            }
+        }
+
+        return (compilation.ToMetadataReference(), null);
     }
+
+    /// <summary>A reference assembly's bytes as a metadata reference.</summary>
+    public static MetadataReference FromImage(byte[] image) => MetadataReference.CreateFromImage(image);
 
     /// <summary>
     /// Loads analyzer and generator assemblies: each folder in a context of its own (two packages may ship the same

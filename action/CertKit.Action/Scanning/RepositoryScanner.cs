@@ -45,6 +45,11 @@ internal sealed class RepositoryScanner
     /// <summary>How many C# projects this process has loaded and analysed (tests prove each fact is computed once).</summary>
     public static int ProjectAnalyses => Volatile.Read(ref projectAnalyses);
 
+    private static int referenceAssembliesCompiled;
+
+    /// <summary>How many projects this process compiled from source only for the reference assembly others bind against (tests prove the cache spares it).</summary>
+    public static int ReferenceAssembliesCompiled => Volatile.Read(ref referenceAssembliesCompiled);
+
     private sealed record ScannedFile(string FullPath, string RelativePath, SourceText Text, KindTreatment Treatment)
     {
         /// <summary>Whether a finding of <paramref name="ruleId"/> in this file is reported (its kind's treatment).</summary>
@@ -196,10 +201,13 @@ internal sealed class RepositoryScanner
         }
 
         var analysed = projectPaths.Where(p => files.ContainsKey(p) && (scope is null || scope.Of(p) != ProjectChange.None)).ToList();
-        var changedCSharp = changed is null
+        var change = changed is null
             ? null
-            : new HashSet<string>(changed.Files.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(p => Path.GetFullPath(Path.Combine(sourceRoot, p))), StringComparer.Ordinal);
-        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, changedCSharp, repositoryFiles, globalConfig);
+            : new PullRequestChange(
+                new HashSet<string>(changed.Files.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(p => Path.GetFullPath(Path.Combine(sourceRoot, p))), StringComparer.Ordinal),
+                changed);
+        var compiled = settings.CacheDirectory is null ? null : new CompiledProjectCache(settings.CacheDirectory);
+        var context = new ScanContext(files, owned, editorConfig, collector, timings, cache, cached, scope, change, repositoryFiles, globalConfig, compiled);
         filesPhase.Dispose();
 
         if (analysed.Count > 0)
@@ -311,6 +319,9 @@ internal sealed class RepositoryScanner
         return result;
     }
 
+    /// <summary>A pull request's change: its C# files (full paths) and its changed lines (repository-relative paths).</summary>
+    private sealed record PullRequestChange(IReadOnlySet<string> CSharpFiles, ChangedLines Lines);
+
     /// <summary>What the per-project steps share.</summary>
     private sealed record ScanContext(
         Dictionary<string, ScannedFile> Files,
@@ -321,17 +332,18 @@ internal sealed class RepositoryScanner
         DesignTimeCache? Cache,
         IReadOnlyDictionary<string, (string Key, DesignTimeCache.Entry? Entry)> Cached,
         ChangeScope? Scope,
-        IReadOnlySet<string>? ChangedCSharp,
+        PullRequestChange? Change,
         IReadOnlySet<string> RepositoryFiles,
-        string? GlobalConfig)
+        string? GlobalConfig,
+        CompiledProjectCache? Compiled)
     {
         /// <summary>
         /// In a pull request, the changed C# files a compilation's analysis narrows to (see <see cref="ChangedCodeScope"/>):
         /// for a project changed in its code, and for the files under no project (<paramref name="projectPath"/> null).
         /// A project whose build changed is analysed in full; a full scan narrows nothing.
         /// </summary>
-        public IReadOnlySet<string>? NarrowingFor(string? projectPath) =>
-            Scope is not null && (projectPath is null || Scope.Of(projectPath) == ProjectChange.Full) ? ChangedCSharp : null;
+        public PullRequestChange? NarrowingFor(string? projectPath) =>
+            Scope is not null && (projectPath is null || Scope.Of(projectPath) == ProjectChange.Full) ? Change : null;
 
         /// <summary>Text files of projects whose every C# file is excluded: analysed with the files under no project, so the project is never compiled.</summary>
         public List<ScannedFile> Adopted { get; } = [];
@@ -470,7 +482,8 @@ internal sealed class RepositoryScanner
         }
 
         // 3. Compile and analyse in dependency order; a referenced project is compiled first and handed on as a reference assembly.
-        var compiler = new ProjectCompiler();
+        //    With --cache-dir, a project whose inputs did not change is neither compiled nor analysed again (CompiledProjectCache).
+        var build = new ProjectBuild(new ProjectCompiler(), context.Compiled is null ? null : new ProjectInputKeys(designs, _analyzers.Select(a => a.GetType())));
         var needed = NeededByOthers(primaries.Values, designs);
         foreach (var projectPath in projectPaths)
         {
@@ -480,8 +493,8 @@ internal sealed class RepositoryScanner
                 continue;
             }
 
-            await CompileReferencesAsync(primary, designs, compiler, context, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
-            await AnalyzeProjectAsync(projectPath, primary, needed.Contains(primary.Name), fromCache.Contains(projectPath), compiler, context, cancellationToken).ConfigureAwait(false);
+            await CompileReferencesAsync(primary, designs, build, context, new HashSet<string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+            await AnalyzeProjectAsync(projectPath, primary, needed.Contains(primary.Name), fromCache.Contains(projectPath), build, context, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -512,11 +525,14 @@ internal sealed class RepositoryScanner
         return needed;
     }
 
+    /// <summary>The compiler of one scan's MSBuild projects, and the keys of their inputs when compiled results are cached.</summary>
+    private sealed record ProjectBuild(ProjectCompiler Compiler, ProjectInputKeys? Keys);
+
     /// <summary>Compiles, depth first, every project <paramref name="project"/> references that has no reference assembly yet.</summary>
     private async Task CompileReferencesAsync(
         DesignTimeProject project,
         Dictionary<string, DesignTimeProject> designs,
-        ProjectCompiler compiler,
+        ProjectBuild build,
         ScanContext context,
         HashSet<string> visiting,
         CancellationToken cancellationToken)
@@ -528,26 +544,66 @@ internal sealed class RepositoryScanner
 
         foreach (var reference in project.ProjectReferences)
         {
-            if (compiler.HasProjectImage(reference.Name) || !designs.TryGetValue(reference.Name, out var referenced))
+            if (build.Compiler.HasProjectImage(reference.Name) || !designs.TryGetValue(reference.Name, out var referenced))
             {
                 continue;
             }
 
-            await CompileReferencesAsync(referenced, designs, compiler, context, visiting, cancellationToken).ConfigureAwait(false);
-            if (compiler.HasProjectImage(reference.Name))
+            await CompileReferencesAsync(referenced, designs, build, context, visiting, cancellationToken).ConfigureAwait(false);
+            if (!build.Compiler.HasProjectImage(reference.Name))
             {
-                continue;
+                await AddImageAsync(referenced, build, context, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
 
-            using var _ = context.Timings.Measure(ScanPhase.Compilation, RelativeOrName(referenced, context));
-            var workspaceProject = compiler.CreateProject(referenced, TextOf(context), [], []);
-            var compilation = await workspaceProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is not null)
+    /// <summary>
+    /// Makes <paramref name="design"/>'s reference assembly available to the projects referencing it: the cached one when
+    /// its inputs did not change, otherwise compiled from its sources (and cached).
+    /// </summary>
+    private static async Task AddImageAsync(DesignTimeProject design, ProjectBuild build, ScanContext context, CancellationToken cancellationToken)
+    {
+        using var _ = context.Timings.Measure(ScanPhase.Compilation, RelativeOrName(design, context));
+        var stored = build.Keys?.ImageKey(design) is { } key ? context.Compiled!.TryGetImage(design.FilePath, design.Name, key) : null;
+        if (stored is { Length: > 0 })
+        {
+            build.Compiler.AddProjectImage(design.Name, ProjectCompiler.FromImage(stored));
+            return;
+        }
+
+        Interlocked.Increment(ref referenceAssembliesCompiled);
+        var project = build.Compiler.CreateProject(design, TextOf(context), [], []);
+        if (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation)
+        {
+            if (stored is not null)
             {
-                compiler.AddProjectImage(reference.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
+                // Known not to emit under these inputs: the referencing projects bind against the compilation itself.
+                build.Compiler.AddProjectImage(design.Name, compilation.ToMetadataReference());
             }
+            else
+            {
+                AddImage(design, compilation, build, context, cancellationToken);
+            }
+        }
 
-            workspaceProject.Solution.Workspace.Dispose();
+        project.Solution.Workspace.Dispose();
+    }
+
+    /// <summary>Emits <paramref name="compilation"/>'s reference assembly for the projects referencing it, and caches it under its inputs' key.</summary>
+    private static void AddImage(DesignTimeProject design, Compilation compilation, ProjectBuild build, ScanContext context, CancellationToken cancellationToken)
+    {
+        var (reference, image) = ProjectCompiler.ImageOf(compilation, cancellationToken);
+        build.Compiler.AddProjectImage(design.Name, reference);
+        if (build.Keys?.ImageKey(design) is { } key)
+        {
+            if (image is null)
+            {
+                context.Compiled!.StoreNoImage(design.FilePath, design.Name, key);
+            }
+            else
+            {
+                context.Compiled!.StoreImage(design.FilePath, design.Name, key, image);
+            }
         }
     }
 
@@ -562,7 +618,7 @@ internal sealed class RepositoryScanner
         DesignTimeProject design,
         bool referencedByOthers,
         bool fromCache,
-        ProjectCompiler compiler,
+        ProjectBuild build,
         ScanContext context,
         CancellationToken cancellationToken)
     {
@@ -580,7 +636,7 @@ internal sealed class RepositoryScanner
                 context.Adopted.AddRange(text);
             }
 
-            await ImageOnlyAsync(projectPath, design, referencedByOthers, compiler, context, cancellationToken).ConfigureAwait(false);
+            await ImageOnlyAsync(projectPath, design, referencedByOthers, build, context, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -596,33 +652,55 @@ internal sealed class RepositoryScanner
             };
         }
 
+        // What the analyzers get beside the project's own files: its folder's other text files, and the .editorconfig files
+        // MSBuild finds in CoreCompile (which a design-time build skips), added as the compiler would.
+        var present = new HashSet<string>(design.AdditionalDocuments.Select(d => d.Path), StringComparer.Ordinal);
+        var additions = context.Owned.GetValueOrDefault(projectPath, [])
+            .Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip && !present.Contains(f.FullPath))
+            .Select(f => (f.FullPath, f.Text))
+            .ToList();
+        var configured = new HashSet<string>(design.AnalyzerConfigDocuments.Select(d => d.Path), StringComparer.Ordinal);
+        var sourcePaths = design.Documents.Select(d => d.Path).Concat(design.AdditionalDocuments.Select(d => d.Path)).Concat(additions.Select(a => a.FullPath)).Append(projectPath);
+        var configs = new List<(string, SourceText)>();
+        if (context.GlobalConfig is not null)
+        {
+            configs.Add((EditorConfigOptions.GlobalConfigPath, SourceText.From(context.GlobalConfig)));
+        }
+
+        foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths))
+        {
+            if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
+            {
+                configs.Add((configFile, configText));
+            }
+        }
+
+        // Only a whole project's analysis is cached and reused: a pull request's is narrowed to its changes.
+        var narrowTo = context.NarrowingFor(projectPath);
+        var analysisKey = build.Keys is not null && narrowTo is null && !textFilesOnly
+            ? build.Keys.AnalysisKey(design, additions, configs, path => context.Files.TryGetValue(path, out var file) ? file.Treatment.ToString() : null)
+            : null;
+        if (analysisKey is not null && context.Compiled!.TryGetAnalysis(design.FilePath, design.Name, analysisKey) is { } stored)
+        {
+            using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
+            {
+                Collect(new CompilationAnalysis(stored.Health, stored.Findings, stored.AnalyzerFailures), context.Collector);
+            }
+
+            if (referencedByOthers && !build.Compiler.HasProjectImage(design.Name))
+            {
+                await AddImageAsync(design, build, context, cancellationToken).ConfigureAwait(false);
+            }
+
+            context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.MSBuild, null, stored.SourceFiles, stored.AdditionalFiles, fromCache) { Health = stored.Health, AnalysisFromCache = true });
+            return;
+        }
+
         Project project;
         Compilation? compilation;
         using (context.Timings.Measure(ScanPhase.Compilation, relativePath))
         {
-            var present = new HashSet<string>(design.AdditionalDocuments.Select(d => d.Path), StringComparer.Ordinal);
-            var additions = context.Owned.GetValueOrDefault(projectPath, [])
-                .Where(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip && !present.Contains(f.FullPath))
-                .Select(f => (f.FullPath, f.Text))
-                .ToList();
-
-            // MSBuild finds .editorconfig files in CoreCompile, which a design-time build skips: add them as the compiler would.
-            var configured = new HashSet<string>(design.AnalyzerConfigDocuments.Select(d => d.Path), StringComparer.Ordinal);
-            var sourcePaths = design.Documents.Select(d => d.Path).Concat(design.AdditionalDocuments.Select(d => d.Path)).Concat(additions.Select(a => a.FullPath)).Append(projectPath);
-            var configs = new List<(string, SourceText)>();
-            if (context.GlobalConfig is not null)
-            {
-                configs.Add((EditorConfigOptions.GlobalConfigPath, SourceText.From(context.GlobalConfig)));
-            }
-            foreach (var configFile in EditorConfigOptions.FindFor(sourcePaths))
-            {
-                if (configured.Add(configFile) && EditorConfigOptions.TryRead(configFile) is { } configText)
-                {
-                    configs.Add((configFile, configText));
-                }
-            }
-
-            project = compiler.CreateProject(design, TextOf(context), additions, configs);
+            project = build.Compiler.CreateProject(design, TextOf(context), additions, configs);
             compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -632,43 +710,38 @@ internal sealed class RepositoryScanner
             return;
         }
 
-        CompilationHealth health;
+        CompilationAnalysis analysis;
         using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
         {
-            health = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, context.Collector, context.NarrowingFor(projectPath), cancellationToken).ConfigureAwait(false);
+            analysis = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, narrowTo, cancellationToken).ConfigureAwait(false);
+            Collect(analysis, context.Collector);
         }
 
-        if (referencedByOthers && !textFilesOnly && !compiler.HasProjectImage(design.Name))
+        if (referencedByOthers && !textFilesOnly && !build.Compiler.HasProjectImage(design.Name))
         {
             using var _ = context.Timings.Measure(ScanPhase.Compilation, relativePath);
-            compiler.AddProjectImage(design.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
+            AddImage(design, compilation, build, context, cancellationToken);
         }
 
         // Nothing holds this project's compilation past here: its workspace goes, and the next project starts from scratch.
         project.Solution.Workspace.Dispose();
-        context.Collector.Projects.Add(new ProjectRecord(
-            relativePath,
-            ProjectLoadMode.MSBuild,
-            null,
-            project.Documents.Count(d => d.FilePath is not null && context.Files.ContainsKey(d.FilePath)),
-            project.AdditionalDocuments.Count(),
-            fromCache) { Health = health });
+        var sourceFiles = project.Documents.Count(d => d.FilePath is not null && context.Files.ContainsKey(d.FilePath));
+        var additionalFiles = project.AdditionalDocuments.Count();
+        if (analysisKey is not null)
+        {
+            context.Compiled!.StoreAnalysis(design.FilePath, design.Name, new CompiledProjectCache.Analysis(analysisKey, analysis.Findings, analysis.Health, analysis.Failures, sourceFiles, additionalFiles));
+        }
+
+        context.Collector.Projects.Add(new ProjectRecord(relativePath, ProjectLoadMode.MSBuild, null, sourceFiles, additionalFiles, fromCache) { Health = analysis.Health });
     }
 
     /// <summary>A project none of whose files is analysed: listed as such, compiled (declarations only) only for the projects that reference it.</summary>
-    private static async Task ImageOnlyAsync(string projectPath, DesignTimeProject design, bool referencedByOthers, ProjectCompiler compiler, ScanContext context, CancellationToken cancellationToken)
+    private static async Task ImageOnlyAsync(string projectPath, DesignTimeProject design, bool referencedByOthers, ProjectBuild build, ScanContext context, CancellationToken cancellationToken)
     {
         var relativePath = context.Files[projectPath].RelativePath;
-        if (referencedByOthers && !compiler.HasProjectImage(design.Name))
+        if (referencedByOthers && !build.Compiler.HasProjectImage(design.Name))
         {
-            using var _ = context.Timings.Measure(ScanPhase.Compilation, relativePath);
-            var project = compiler.CreateProject(design, TextOf(context), [], []);
-            if (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation)
-            {
-                compiler.AddProjectImage(design.Name, ProjectCompiler.ImageOf(compilation, cancellationToken));
-            }
-
-            project.Solution.Workspace.Dispose();
+            await AddImageAsync(design, build, context, cancellationToken).ConfigureAwait(false);
         }
 
         var text = context.Owned.GetValueOrDefault(projectPath, []).Count(f => !f.IsCSharp && f.Treatment != KindTreatment.Skip);
@@ -731,7 +804,7 @@ internal sealed class RepositoryScanner
         List<ScannedFile> others,
         IReadOnlyList<string> extraReferences,
         ScanContext context,
-        IReadOnlySet<string>? narrowTo,
+        PullRequestChange? narrowTo,
         string? timingName,
         CancellationToken cancellationToken,
         bool ownFramework = false,
@@ -748,23 +821,41 @@ internal sealed class RepositoryScanner
         using (context.Timings.Measure(ScanPhase.Analyzers, timingName))
         {
             var options = ProjectFileProperties.Add(new AnalyzerOptions(additionalTexts, context.EditorConfig), projectProperties ?? ImmutableDictionary<string, string>.Empty);
-            return await RunAnalyzersAsync(compilation, options, context.Files, context.EditorConfig, context.Collector, narrowTo, cancellationToken).ConfigureAwait(false);
+            var analysis = await RunAnalyzersAsync(compilation, options, context.Files, context.EditorConfig, narrowTo, cancellationToken).ConfigureAwait(false);
+            Collect(analysis, context.Collector);
+            return analysis.Health;
         }
     }
 
-    /// <summary>Runs the analyzers and collects their findings; returns how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
-    /// <param name="narrowTo">In a pull request, the changed C# files: only they and what a flow into them needs are analysed.</param>
-    private async Task<CompilationHealth> RunAnalyzersAsync(
+    /// <summary>What the analyzers reported on one compilation, and how well it resolved.</summary>
+    private sealed record CompilationAnalysis(CompilationHealth Health, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Failures);
+
+    /// <summary>Adds one compilation's findings and failures to the scan's (a file in two compilations, as target frameworks or a linked file, is reported once).</summary>
+    private static void Collect(CompilationAnalysis analysis, Collector collector)
+    {
+        collector.AnalyzerFailures.AddRange(analysis.Failures);
+        foreach (var finding in analysis.Findings)
+        {
+            if (collector.Seen.Add((finding.RuleId, finding.Path, finding.Line, finding.Column, finding.EndLine, finding.EndColumn)))
+            {
+                collector.Findings.Add(finding);
+            }
+        }
+    }
+
+    /// <summary>Runs the analyzers; returns their findings and how well the compilation resolved (compiler diagnostics come from the same pass).</summary>
+    /// <param name="narrowTo">In a pull request, its change: only the changed C# files and what a flow into their changed lines needs are analysed.</param>
+    private async Task<CompilationAnalysis> RunAnalyzersAsync(
         Compilation compilation,
         AnalyzerOptions options,
         Dictionary<string, ScannedFile> files,
         EditorConfigOptions editorConfig,
-        Collector collector,
-        IReadOnlySet<string>? narrowTo,
+        PullRequestChange? narrowTo,
         CancellationToken cancellationToken)
     {
         bool IsListed(string path) => files.TryGetValue(path, out var file) && file.Treatment != KindTreatment.Skip;
-        var inScope = narrowTo is null ? null : ChangedCodeScope.Select(compilation, narrowTo, IsListed, cancellationToken);
+        bool IsChangedLine(string path, int line) => files.TryGetValue(path, out var file) && narrowTo!.Lines.Contains(file.RelativePath, line);
+        var inScope = narrowTo is null ? null : ChangedCodeScope.Select(compilation, narrowTo.CSharpFiles, IsChangedLine, IsListed, cancellationToken);
         bool IsRepositoryFile(string path) => IsListed(path) && (inScope is null || inScope.Contains(path));
 
         // Excluded, vendored and generated files, and in a pull request those out of its scope, stay in the compilation
@@ -773,16 +864,20 @@ internal sealed class RepositoryScanner
         (compilation, options) = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, options, IsRepositoryFile, cancellationToken);
         if (_analyzers.IsEmpty)
         {
-            return CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile);
+            return new CompilationAnalysis(CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile), [], []);
         }
+
+        var failures = new List<string>();
+        var findings = new List<Finding>();
+        var seen = new HashSet<(string, string, int, int, int, int)>();
 
         var analyzerOptions = new CompilationWithAnalyzersOptions(
             options,
             onAnalyzerException: (exception, analyzer, _) =>
             {
-                lock (collector)
+                lock (failures)
                 {
-                    collector.AnalyzerFailures.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}");
+                    failures.Add($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}");
                 }
             },
             concurrentAnalysis: true,
@@ -801,7 +896,7 @@ internal sealed class RepositoryScanner
         {
             if (diagnostic.Id == AnalyzerExceptionId)
             {
-                collector.AnalyzerFailures.Add(diagnostic.GetMessage(CultureInfo.InvariantCulture));
+                failures.Add(diagnostic.GetMessage(CultureInfo.InvariantCulture));
                 continue;
             }
 
@@ -835,9 +930,9 @@ internal sealed class RepositoryScanner
 
             var start = span.StartLinePosition;
             var end = span.EndLinePosition;
-            if (!collector.Seen.Add((diagnostic.Id, file.RelativePath, start.Line, start.Character, end.Line, end.Character)))
+            if (!seen.Add((diagnostic.Id, file.RelativePath, start.Line, start.Character, end.Line, end.Character)))
             {
-                continue; // the same file in two compilations (target frameworks, linked files)
+                continue; // the same place twice in one compilation
             }
 
             var lineText = start.Line < file.Text.Lines.Count ? file.Text.Lines[start.Line].ToString() : string.Empty;
@@ -846,7 +941,7 @@ internal sealed class RepositoryScanner
                 : level is null
                     ? new FindingSuppression(SuppressionKind.External, "severity none in .editorconfig")
                     : AllowComments.Find(file.Text, start.Line);
-            collector.Findings.Add(new Finding(
+            findings.Add(new Finding(
                 diagnostic.Id,
                 file.RelativePath,
                 start.Line + 1,
@@ -862,7 +957,7 @@ internal sealed class RepositoryScanner
             });
         }
 
-        return CompilationHealth.Measure(compilation, compilerDiagnostics, IsRepositoryFile);
+        return new CompilationAnalysis(CompilationHealth.Measure(compilation, compilerDiagnostics, IsRepositoryFile), findings, failures);
     }
 
     /// <summary>

@@ -84,6 +84,12 @@ internal sealed record ProjectRecord(string Path, ProjectLoadMode Mode, string? 
     /// <summary>How well the compilation resolved its types; null when nothing was compiled.</summary>
     public CompilationHealth? Health { get; init; }
 
+    /// <summary>
+    /// Whether the findings and health came from <c>--cache-dir</c>: the analysis of an earlier scan whose inputs (sources,
+    /// references, options, configuration, this certkit build) were the same, so the project was not compiled or analysed again.
+    /// </summary>
+    public bool AnalysisFromCache { get; init; }
+
     /// <summary>Whether the compilation resolved too little for symbol-based rules to see anything (<see cref="CompilationHealth.Degraded"/>).</summary>
     public bool Degraded => Health?.Degraded == true;
 }

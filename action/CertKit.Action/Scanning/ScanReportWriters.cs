@@ -33,7 +33,8 @@ internal static class TextReport
                     _ => "ad-hoc compilation",
                 };
                 var degraded = project.Degraded ? $"; DEGRADED: {project.Health!.Describe()}" : string.Empty;
-                output.WriteLine($"  {project.Path}: {how}; {project.SourceFiles} C# files, {project.AdditionalFiles} other files{degraded}");
+                var reused = project.AnalysisFromCache ? "; findings from the cache (its inputs are those of an earlier scan's analysis)" : string.Empty;
+                output.WriteLine($"  {project.Path}: {how}; {project.SourceFiles} C# files, {project.AdditionalFiles} other files{reused}{degraded}");
             }
         }
 
@@ -212,6 +213,7 @@ internal static class JsonReport
                 sourceFiles = p.SourceFiles,
                 additionalFiles = p.AdditionalFiles,
                 designTimeCache = p.Mode == ProjectLoadMode.MSBuild ? (p.FromCache ? "hit" : "miss") : null,
+                analysisCache = p.Mode == ProjectLoadMode.MSBuild && p.Reason is null ? (p.AnalysisFromCache ? "hit" : "miss") : null,
                 fallbackPackages = p.Mode == ProjectLoadMode.Fallback ? p.FallbackReferences : (int?)null,
                 degraded = p.Degraded,
                 unresolvedNames = p.Health?.UnresolvedNames,

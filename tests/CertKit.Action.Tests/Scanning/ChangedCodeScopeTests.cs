@@ -35,6 +35,15 @@ public sealed class ChangedCodeScopeTests
         }
         """;
 
+    private const string OtherCaller = """
+        namespace App;
+
+        public static class Audit
+        {
+            public static string Run() => Sync.Tag("audit");
+        }
+        """;
+
     private static string Unrelated(int i) => $$"""
         namespace App;
 
@@ -49,7 +58,9 @@ public sealed class ChangedCodeScopeTests
 
         public static class Sync
         {
-            public static string Push(string label) => label;
+            public static string Push(string label) => {{(withCredential ? "label.Trim()" : "label")}};
+
+            public static string Tag(string name) => name;
         {{(withCredential ? "\n    public static object Login() => Mail.Connect(\"svc-sync\", \"Pr0d#Sync24\");\n" : string.Empty)}}}
         """;
 
@@ -62,6 +73,7 @@ public sealed class ChangedCodeScopeTests
         repository.Write("src/App/Sync.cs", Changed(withCredential: false));
         repository.Write("src/App/Mail.cs", Sink);
         repository.Write("src/App/Nightly.cs", Caller);
+        repository.Write("src/App/Audit.cs", OtherCaller);
         for (var i = 0; i < 5; i++)
         {
             repository.Write($"src/App/Reports/Report{i}.cs", Unrelated(i));
@@ -76,15 +88,55 @@ public sealed class ChangedCodeScopeTests
         var recorder = new RecordingAnalyzer();
         var pullRequest = await ScanHarness.RunAsync([recorder], repository.Root, "--json", "--fail-on", "none", "--base", baseCommit);
 
-        // Sync.cs changed; Mail.cs holds what it calls (the flow's sink); Nightly.cs calls a method it declares. The
-        // reports are never seen by an analyzer, though the project compiles them (declarations only).
+        // Sync.cs changed; Mail.cs holds what its changed lines call (the flow's sink); Nightly.cs calls a method whose
+        // body changed. Audit.cs calls a method of Sync.cs that did not change, and the reports are unrelated: no analyzer
+        // sees them, though the project compiles them (declarations only).
         Assert.Equal(
             ["src/App/Mail.cs", "src/App/Nightly.cs", "src/App/Sync.cs"],
             recorder.Trees.Select(path => Path.GetRelativePath(repository.Root, path).Replace('\\', '/')).Distinct().Order());
         var changed = await ChangedLines.ReadAsync(repository.Root, baseCommit, CancellationToken.None);
         var expected = Findings(full).Where(f => changed.Contains(f.Path, f.Line)).ToList();
-        Assert.Contains(("CK1002", "src/App/Sync.cs", 7), expected.Select(f => (f.RuleId, f.Path, f.Line)));
+        Assert.Contains(("CK1002", "src/App/Sync.cs", 9), expected.Select(f => (f.RuleId, f.Path, f.Line)));
         Assert.Equal(expected, Findings(pullRequest));
+    }
+
+    [Theory]
+    [InlineData(7, "Callee.cs,CallsA.cs,Changed.cs")] // inside A's body: what A calls, and A's callers
+    [InlineData(9, "Changed.cs")] // inside B, which has no parameters: nothing to follow
+    [InlineData(1, "Callee.cs,CallsA.cs,CallsC.cs,Changed.cs")] // a using: every line of the file may bind differently
+    [InlineData(3, "Changed.cs")] // a line with a brace only
+    public void Callees_and_callers_are_those_of_the_changed_declarations(int changedLine, string expected)
+    {
+        var changed = CSharpSyntaxTree.ParseText("""
+            using System;
+            namespace App
+            {
+                public static class Work
+                {
+                    public static string A(string value)
+                        => Helper.Format(value);
+
+                    public static string B() => "b";
+
+                    public static string C(string value) => value;
+                }
+            }
+            """, path: "/repo/Changed.cs");
+        SyntaxTree Tree(string name, string text) => CSharpSyntaxTree.ParseText(text, path: "/repo/" + name);
+        var compilation = CSharpCompilation.Create(
+            "scope",
+            [
+                changed,
+                Tree("Callee.cs", "namespace App { public static class Helper { public static string Format(string v) => v; } }"),
+                Tree("CallsA.cs", "namespace App { public static class One { public static string Run() => Work.A(\"one\"); } }"),
+                Tree("CallsC.cs", "namespace App { public static class Two { public static string Run() => Work.C(\"two\"); } }"),
+            ],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var selected = ChangedCodeScope.Select(compilation, new HashSet<string> { "/repo/Changed.cs" }, (path, line) => path == "/repo/Changed.cs" && line == changedLine, _ => true, CancellationToken.None);
+
+        Assert.Equal(expected, string.Join(',', selected.Select(Path.GetFileName).Order(StringComparer.Ordinal)));
     }
 
     [Fact]
