@@ -75,6 +75,9 @@ internal sealed class RepositoryScanner
 
         public List<ProjectRecord> Projects { get; } = new();
 
+        /// <summary>In a pull request, the C# files compiled as declarations only (outside its scope), which are read but not analysed.</summary>
+        public int OutOfScope { get; set; }
+
         /// <summary>Files a project step decided not to analyse (a legacy project's .cs files it does not compile).</summary>
         public List<SkippedFile> Skipped { get; } = new();
     }
@@ -242,7 +245,7 @@ internal sealed class RepositoryScanner
             FileDiscovery.RelativeTo(sourceRoot, directory),
             _rules,
             findings,
-            files.Values.Count(f => f.Treatment != KindTreatment.Skip),
+            files.Values.Count(f => f.Treatment != KindTreatment.Skip) - collector.OutOfScope,
             skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList(),
             notes,
             collector.Projects,
@@ -607,6 +610,10 @@ internal sealed class RepositoryScanner
         }
     }
 
+    /// <summary>A project file's folder ("src/App/"), or "./" at the root.</summary>
+    private static string FolderOf(string relativeProjectPath) =>
+        Path.GetDirectoryName(relativeProjectPath) is { Length: > 0 } folder ? folder.Replace('\\', '/') + "/" : "./";
+
     private static string RelativeOrName(DesignTimeProject project, ScanContext context) =>
         context.Files.TryGetValue(project.FilePath, out var file) ? file.RelativePath : project.Name;
 
@@ -684,7 +691,7 @@ internal sealed class RepositoryScanner
         {
             using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
             {
-                Collect(new CompilationAnalysis(stored.Health, stored.Findings, stored.AnalyzerFailures), context.Collector);
+                Collect(new CompilationAnalysis(stored.Health, stored.Findings, stored.AnalyzerFailures), context.Collector, FolderOf(relativePath));
             }
 
             if (referencedByOthers && !build.Compiler.HasProjectImage(design.Name))
@@ -714,7 +721,7 @@ internal sealed class RepositoryScanner
         using (context.Timings.Measure(ScanPhase.Analyzers, relativePath))
         {
             analysis = await RunAnalyzersAsync(compilation, project.AnalyzerOptions, context.Files, context.EditorConfig, narrowTo, cancellationToken).ConfigureAwait(false);
-            Collect(analysis, context.Collector);
+            Collect(analysis, context.Collector, FolderOf(relativePath));
         }
 
         if (referencedByOthers && !textFilesOnly && !build.Compiler.HasProjectImage(design.Name))
@@ -822,18 +829,29 @@ internal sealed class RepositoryScanner
         {
             var options = ProjectFileProperties.Add(new AnalyzerOptions(additionalTexts, context.EditorConfig), projectProperties ?? ImmutableDictionary<string, string>.Empty);
             var analysis = await RunAnalyzersAsync(compilation, options, context.Files, context.EditorConfig, narrowTo, cancellationToken).ConfigureAwait(false);
-            Collect(analysis, context.Collector);
+            Collect(analysis, context.Collector, timingName is null ? "(files under no project)" : FolderOf(timingName));
             return analysis.Health;
         }
     }
 
     /// <summary>What the analyzers reported on one compilation, and how well it resolved.</summary>
-    private sealed record CompilationAnalysis(CompilationHealth Health, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Failures);
+    /// <param name="OutOfScope">In a pull request, the listed C# files outside its scope (compiled as declarations only, not analysed).</param>
+    private sealed record CompilationAnalysis(CompilationHealth Health, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Failures, int OutOfScope = 0);
 
-    /// <summary>Adds one compilation's findings and failures to the scan's (a file in two compilations, as target frameworks or a linked file, is reported once).</summary>
-    private static void Collect(CompilationAnalysis analysis, Collector collector)
+    /// <summary>
+    /// Adds one compilation's findings and failures to the scan's (a file in two compilations, as target frameworks or a
+    /// linked file, is reported once), and the files a pull request left out of its scope, as one skipped line for
+    /// <paramref name="scopeName"/> (the project's folder, or the files under no project).
+    /// </summary>
+    private static void Collect(CompilationAnalysis analysis, Collector collector, string scopeName)
     {
         collector.AnalyzerFailures.AddRange(analysis.Failures);
+        if (analysis.OutOfScope > 0)
+        {
+            collector.OutOfScope += analysis.OutOfScope;
+            collector.Skipped.Add(new SkippedFile(scopeName, $"{analysis.OutOfScope} C# file{(analysis.OutOfScope == 1 ? string.Empty : "s")} outside the pull request's scope: compiled as declarations only, not analysed (a full scan analyses them)"));
+        }
+
         foreach (var finding in analysis.Findings)
         {
             if (collector.Seen.Add((finding.RuleId, finding.Path, finding.Line, finding.Column, finding.EndLine, finding.EndColumn)))
@@ -957,7 +975,8 @@ internal sealed class RepositoryScanner
             });
         }
 
-        return new CompilationAnalysis(CompilationHealth.Measure(compilation, compilerDiagnostics, IsRepositoryFile), findings, failures);
+        var outOfScope = inScope is null ? 0 : compilation.SyntaxTrees.Count(tree => IsListed(tree.FilePath) && tree.FilePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !inScope.Contains(tree.FilePath));
+        return new CompilationAnalysis(CompilationHealth.Measure(compilation, compilerDiagnostics, IsRepositoryFile), findings, failures, outOfScope);
     }
 
     /// <summary>

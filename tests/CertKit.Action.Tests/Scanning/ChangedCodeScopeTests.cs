@@ -98,6 +98,10 @@ public sealed class ChangedCodeScopeTests
         var expected = Findings(full).Where(f => changed.Contains(f.Path, f.Line)).ToList();
         Assert.Contains(("CK1002", "src/App/Sync.cs", 9), expected.Select(f => (f.RuleId, f.Path, f.Line)));
         Assert.Equal(expected, Findings(pullRequest));
+
+        // What the pull request compiled but did not analyse is said, not counted as analysed.
+        Assert.Equal("6 C# files outside the pull request's scope: compiled as declarations only, not analysed (a full scan analyses them)", pullRequest.Skipped["src/App/"]);
+        Assert.Equal(4, pullRequest.Json.GetProperty("filesAnalyzed").GetInt32()); // the project file and the three files in scope
     }
 
     [Theory]
