@@ -22,7 +22,7 @@ internal static class ExcludedTrees
     /// <c>generated_code = true</c> and in the compilation's syntax-tree options (one set of trees for both). Trees
     /// without a path (added by source generators) are not the repository's code and are reduced too.
     /// </summary>
-    public static (Compilation Compilation, AnalyzerOptions Options) MarkNotAnalysedAsGenerated(Compilation compilation, AnalyzerOptions options, Func<string, bool> isAnalysed, CancellationToken cancellationToken)
+    public static (Compilation Compilation, AnalyzerOptions Options) ReduceToDeclarationsAndMarkGenerated(Compilation compilation, AnalyzerOptions options, Func<string, bool> isAnalysed, CancellationToken cancellationToken)
     {
         var excluded = new HashSet<SyntaxTree>();
         var trees = new List<SyntaxTree>(compilation.SyntaxTrees.Count());

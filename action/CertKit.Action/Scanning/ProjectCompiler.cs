@@ -82,34 +82,48 @@ internal sealed class ProjectCompiler
     /// The compilation as metadata for the projects that reference it: its reference assembly (with its bytes, which a
     /// cache can keep), or, when that cannot be emitted (errors in declarations), the compilation itself (no bytes).
     /// </summary>
-    public static (MetadataReference Reference, byte[]? Image) ImageOf(Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="compiledForReferenceOnly">
+    /// The compilation exists only for its reference assembly (nothing is bound yet): it is emitted once, with the
+    /// compiler's own severities. Otherwise (an analysed compilation, already bound) its own options are tried first.
+    /// </param>
+    public static (MetadataReference Reference, byte[]? Image) ImageOf(Compilation compilation, bool compiledForReferenceOnly, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken);
-        if (result.Success)
+        if (compiledForReferenceOnly)
         {
-            var image = stream.ToArray();
-            return (FromImage(image), image);
+            var relaxed = WithCompilerSeverities(compilation);
+            return TryEmitReferenceAssembly(relaxed, cancellationToken, out _) is { } image ? (FromImage(image), image) : (relaxed.ToMetadataReference(), null);
+        }
+
+        if (TryEmitReferenceAssembly(compilation, cancellationToken, out var diagnostics) is { } own)
+        {
+            return (FromImage(own), own);
         }
 
         // A warning the project treats as an error (TreatWarningsAsErrors, an .editorconfig severity) fails the emit yet
         // changes nothing in the assembly: emit again with the compiler's own severities. A real error (a type of an
         // unrestored package) fails that too, so it is not tried.
-        if (result.Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error || d.IsWarningAsError))
+        if (diagnostics.All(d => d.Severity != DiagnosticSeverity.Error || d.IsWarningAsError)
+            && TryEmitReferenceAssembly(WithCompilerSeverities(compilation), cancellationToken, out _) is { } relaxedImage)
         {
-            stream.SetLength(0);
-            var relaxed = compilation.WithOptions(compilation.Options
-                .WithGeneralDiagnosticOption(ReportDiagnostic.Default)
-                .WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty)
-                .WithSyntaxTreeOptionsProvider(null));
-            if (relaxed.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken).Success)
-            {
-                var image = stream.ToArray();
-                return (FromImage(image), image);
-            }
+            return (FromImage(relaxedImage), relaxedImage);
         }
 
         return (compilation.ToMetadataReference(), null);
+    }
+
+    /// <summary>The compilation with no warning raised to an error (TreatWarningsAsErrors, rule severities): they change nothing in an assembly.</summary>
+    private static Compilation WithCompilerSeverities(Compilation compilation) =>
+        compilation.WithOptions(compilation.Options
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Default)
+            .WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty)
+            .WithSyntaxTreeOptionsProvider(null));
+
+    private static byte[]? TryEmitReferenceAssembly(Compilation compilation, CancellationToken cancellationToken, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true), cancellationToken: cancellationToken);
+        diagnostics = result.Diagnostics;
+        return result.Success ? stream.ToArray() : null;
     }
 
     /// <summary>A reference assembly's bytes as a metadata reference.</summary>

@@ -413,8 +413,7 @@ internal sealed class RepositoryScanner
     private async Task AnalyzeWithMsBuildAsync(List<string> projectPaths, ScanContext context, CancellationToken cancellationToken)
     {
         // Restore and the design-time builds write obj/ folders (of referenced projects too); those that were not there before go when the projects are analysed.
-        using var createdOutput = CreatedOutputFolders.Watch(context.RepositoryFiles.Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)));
-        using var lockFiles = KeptLockFiles.Keep(context.RepositoryFiles);
+        using var userTree = UserTreeGuard.Watch(context.RepositoryFiles);
         var timings = context.Timings;
         var designs = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
         var primaries = new Dictionary<string, DesignTimeProject>(StringComparer.Ordinal);
@@ -585,7 +584,7 @@ internal sealed class RepositoryScanner
             }
             else
             {
-                AddImage(design, compilation, build, context, cancellationToken);
+                AddImage(design, compilation, compiledForReferenceOnly: true, build, context, cancellationToken);
             }
         }
 
@@ -593,9 +592,9 @@ internal sealed class RepositoryScanner
     }
 
     /// <summary>Emits <paramref name="compilation"/>'s reference assembly for the projects referencing it, and caches it under its inputs' key.</summary>
-    private static void AddImage(DesignTimeProject design, Compilation compilation, ProjectBuild build, ScanContext context, CancellationToken cancellationToken)
+    private static void AddImage(DesignTimeProject design, Compilation compilation, bool compiledForReferenceOnly, ProjectBuild build, ScanContext context, CancellationToken cancellationToken)
     {
-        var (reference, image) = ProjectCompiler.ImageOf(compilation, cancellationToken);
+        var (reference, image) = ProjectCompiler.ImageOf(compilation, compiledForReferenceOnly, cancellationToken);
         build.Compiler.AddProjectImage(design.Name, reference);
         if (build.Keys?.ImageKey(design) is { } key)
         {
@@ -727,7 +726,7 @@ internal sealed class RepositoryScanner
         if (referencedByOthers && !textFilesOnly && !build.Compiler.HasProjectImage(design.Name))
         {
             using var _ = context.Timings.Measure(ScanPhase.Compilation, relativePath);
-            AddImage(design, compilation, build, context, cancellationToken);
+            AddImage(design, compilation, compiledForReferenceOnly: false, build, context, cancellationToken);
         }
 
         // Nothing holds this project's compilation past here: its workspace goes, and the next project starts from scratch.
@@ -879,7 +878,7 @@ internal sealed class RepositoryScanner
         // Excluded, vendored and generated files, and in a pull request those out of its scope, stay in the compilation
         // as declarations (the rest binds against them) and are marked generated, which every CertKit analyzer skips,
         // callbacks included: the analyzers never see them, and the compiler binds none of their bodies.
-        (compilation, options) = ExcludedTrees.MarkNotAnalysedAsGenerated(compilation, options, IsRepositoryFile, cancellationToken);
+        (compilation, options) = ExcludedTrees.ReduceToDeclarationsAndMarkGenerated(compilation, options, IsRepositoryFile, cancellationToken);
         if (_analyzers.IsEmpty)
         {
             return new CompilationAnalysis(CompilationHealth.Measure(compilation, compilation.GetDiagnostics(cancellationToken), IsRepositoryFile), [], []);

@@ -30,9 +30,10 @@ internal sealed class DependenciesCheck : IReadinessCheck
         }
 
         var projects = context.FilesNamed(name => name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
-        using (Scanning.CreatedOutputFolders.Watch(projects.Select(p => Path.Combine(context.Root, p))))
+        using (Scanning.UserTreeGuard.Watch(context.Workspace.Files.Select(f => f.FullPath)))
         {
-            // The audit restores each project (and what it references): obj/ folders that were not there before go afterwards.
+            // The audit restores each project (and what it references): obj/ folders that were not there before go
+            // afterwards, and rewritten lock files are put back.
             foreach (var project in projects)
             {
                 await NuGetAudit.AuditAsync(context, project, findings, cancellationToken).ConfigureAwait(false);

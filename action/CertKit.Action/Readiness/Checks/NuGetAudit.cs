@@ -29,7 +29,6 @@ internal static class NuGetAudit
     public static async Task AuditAsync(CheckContext context, string project, DependencyFindings findings, CancellationToken cancellationToken)
     {
         var tools = context.DependencyTools;
-        using var lockFiles = KeptLockFiles.Keep(context.Workspace.Files.Select(f => f.FullPath)); // a restore here must not rewrite them
         try
         {
             var restore = await DotnetAsync(context, ["restore", project, AuditWarningsStayWarnings], cancellationToken).ConfigureAwait(false);
