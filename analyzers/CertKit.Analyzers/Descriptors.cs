@@ -115,6 +115,21 @@ public static class Descriptors
         "A credential in an authentication cookie is readable by the browser and everything between it and the server; a token a project's own repository method writes to a database or a file is stored as it is. Issue an opaque, protected session value, and protect tokens before they are stored.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>What a rule's note says first when it marks code the rule could not analyse (a readiness check reads it as a gap, not advice).</summary>
+    public const string NotAnalysedPrefix = "Not analysed: ";
+
+    /// <summary>
+    /// CK2001 could not see whether a token is stored encrypted: a token-named value is written to an object, or given to
+    /// this project's method, whose save call did not resolve (a missing reference). Reported as a note (Info) at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor TokenStoreNotResolved = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token store not analysed",
+        NotAnalysedPrefix + "{0} is written to {1}, whose save call {2} did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+        StorageCategory,
+        "CK2001 recognises a database or file store by the types it resolves. Where the persistence library is not referenced (a package that was not restored), the save call binds to nothing and no store is seen: the note says so instead of letting silence read as 'no plaintext token'.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>CK2001 found by flow inside one member body: reported while the body is analysed.</summary>
     public static readonly DiagnosticDescriptor PlaintextTokenStorageLocalFlow = Create(
         RuleIds.PlaintextTokenStorage,
