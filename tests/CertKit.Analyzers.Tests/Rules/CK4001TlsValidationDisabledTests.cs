@@ -367,4 +367,17 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("""using var tls = new SslStream(network); if (tls.SslProtocol == SslProtocols.Tls11) { throw new AuthenticationException("TLS 1.1 negotiated"); }""")]
     [InlineData("""if (handler.SslProtocols.HasFlag(SslProtocols.Tls)) { handler.SslProtocols &= ~SslProtocols.Tls; }""")]
     public Task Modern_protocols_and_removing_deprecated_ones_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+    // Shapes met on public payment and API-gateway integrations (docs/quality.md, session 8): a merchant API's web-client
+    // factory, a bill-payment site's helpers, and an API-gateway SDK whose callback pins the certificate on chain errors.
+    [Theory]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | {|CK4001:SecurityProtocolType.Tls11|} | {|CK4001:SecurityProtocolType.Tls|}; ServicePointManager.ServerCertificateValidationCallback = {|CK4001:delegate { return true; }|};""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback = {|CK4001:delegate (object s, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors) { return true; }|};""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback += {|CK4001:(sender, certificate, chain, sslPolicyErrors) => true|}; ServicePointManager.ServerCertificateValidationCallback = {|CK4001:AcceptAll|};""")]
+    public Task Integration_shapes_that_disable_validation_or_enable_old_protocols_are_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+
+    [Theory]
+    [InlineData("""bool PinnedOrValid(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { if (e == SslPolicyErrors.None) { return true; } if (e == SslPolicyErrors.RemoteCertificateChainErrors) { foreach (var status in ch!.ChainStatus) { Console.Error.WriteLine(status.Status); } return c?.GetCertHashString() == _pinnedThumbprint; } return false; } ServicePointManager.ServerCertificateValidationCallback += new RemoteCertificateValidationCallback(PinnedOrValid);""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;""")]
+    [InlineData("""ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;""")]
+    public Task Integration_shapes_that_validate_or_enable_tls12_only_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
 }
