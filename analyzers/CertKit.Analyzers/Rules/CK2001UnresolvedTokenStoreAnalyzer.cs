@@ -19,16 +19,17 @@ namespace CertKit.Analyzers.Rules;
 /// (<c>repository.AddLog(…, $"refreshToken={refreshToken}", …)</c>).</item>
 /// </list>
 /// A save call "did not resolve" when the compiler bound it to nothing (an invalid operation) or to a member of a missing
-/// type; it is a save call by its verb (<c>Save…</c>, <c>Add…</c>, <c>Insert…</c>, <c>Update…</c>, <c>Write…</c>, …). A fully
+/// type; it is a save call by its verb (<c>Save…</c>, <c>Insert…</c>, <c>Update…</c>, <c>Write…</c>, …). A fully
 /// bound compilation has no such call, so the note never appears where CK2001 could judge.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
 {
-    // The first word of a method that persists what it is given (EF, ADO.NET, repositories, writers, key-value stores).
+    // The first word of a method that persists what it is given (EF's SaveChanges, repositories, writers, key-value stores).
+    // Not Add, Put or Execute: on real code those are mostly a list's Add, an HTTP PUT and a gateway SDK's request.
     private static readonly ImmutableHashSet<string> SaveVerbs = ImmutableHashSet.Create(
         System.StringComparer.OrdinalIgnoreCase,
-        "save", "add", "insert", "update", "upsert", "attach", "persist", "store", "put", "write", "execute", "commit", "merge", "replace");
+        "save", "insert", "update", "upsert", "attach", "persist", "store", "write", "commit");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TokenStoreNotResolved);
 
@@ -111,7 +112,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             IFieldReferenceOperation field => (field.Field, field.Instance),
             _ => (null, null),
         };
-        if (member is null || instance is null || !IsTokenName(member.Name, MemberType(member))
+        if (member is null || instance is null || !IsTokenName(member.Name, MemberType(member), member.ContainingType)
             || assignment.Value.ConstantValue.HasValue || IsProtected(assignment.Value))
         {
             return;
@@ -154,13 +155,13 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
                     continue;
                 case IInvocationOperation call when IsProtected(call):
                     continue;
-                case ILocalReferenceOperation local when IsTokenName(local.Local.Name, local.Local.Type):
+                case ILocalReferenceOperation local when IsTokenName(local.Local.Name, local.Local.Type, null):
                     return local.Local.Name;
-                case IParameterReferenceOperation parameter when IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type):
+                case IParameterReferenceOperation parameter when IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
                     return parameter.Parameter.Name;
-                case IFieldReferenceOperation field when IsTokenName(field.Field.Name, field.Field.Type):
+                case IFieldReferenceOperation field when IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
                     return field.Field.Name;
-                case IPropertyReferenceOperation property when IsTokenName(property.Property.Name, property.Property.Type):
+                case IPropertyReferenceOperation property when IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
                     return property.Property.Name;
             }
 
@@ -176,8 +177,21 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     private static bool IsProtected(IOperation value) =>
         value is IInvocationOperation call && SensitiveNames.SaysProtected(call.TargetMethod.Name);
 
-    private static bool IsTokenName(string name, ITypeSymbol? type) =>
-        SensitiveNames.Classify(name, textValue: IsText(type), default) == SensitiveNameKind.Secret;
+    /// <summary>
+    /// A credential held as text (an enum member <c>PreAuth</c>, an <c>ICredentials</c> object or a response object named
+    /// <c>preAuth</c> is none). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
+    /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
+    /// </summary>
+    private static bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
+    {
+        if (!IsText(type) || SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret)
+        {
+            return false;
+        }
+
+        return memberOf is null || CredentialNames.Classify(name) != CredentialNameKind.BareToken
+            || CredentialSinkNames.IsAuthenticationContext(memberOf.Name, memberOf.ContainingNamespace?.ToDisplayString());
+    }
 
     // Text, or a type that did not resolve (the value's type is unknown, so its name decides).
     private static bool IsText(ITypeSymbol? type) =>

@@ -305,8 +305,8 @@ public sealed class AdobeSignCheckTests
         Assert.Contains("token-encryption", run.Ids("manual"));
         Assert.Equal(
             [
-            "not analysed: src/TokenRepository.cs:25: CK2001 'accessToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.Tokens.Add(…)' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
-            "not analysed: src/TokenRepository.cs:26: CK2001 'refreshToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.Tokens.Add(…)' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+            "not analysed: src/TokenRepository.cs:25: CK2001 'accessToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.SaveChanges()' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+            "not analysed: src/TokenRepository.cs:26: CK2001 'refreshToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.SaveChanges()' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
             "certkit scan: no CK2001 finding in what it did analyse (2 file(s) analysed (2 C# shipped)); review the rest by hand",
             ],
             run.Evidence("token-encryption"));

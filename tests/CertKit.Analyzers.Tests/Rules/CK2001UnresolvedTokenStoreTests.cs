@@ -28,6 +28,10 @@ public class CK2001UnresolvedTokenStoreTests
                 public string userName { get; set; } = "";
             }
 
+            public class TransactionReport { public string TrxToken { get; set; } = ""; }
+
+            public class PaymentResponse { public System.Net.ICredentials Credentials { get; set; } = null!; }
+
             public class AdobeSignLogEntity
             {
                 public string Action { get; set; } = "";
@@ -83,7 +87,7 @@ public class CK2001UnresolvedTokenStoreTests
     public Task A_token_given_to_the_projects_method_whose_save_call_did_not_resolve_is_not_analysed() =>
         RunAsync(
             Integration("repository.AddAdobeSignLog(\"RefreshToken\", {|#0:$\"refreshToken={refreshToken}\"|});"),
-            Note(0, "'refreshToken'", "Repository.AddAdobeSignLog", "'context.AdobeSignLogs.Add(…)' in it"));
+            Note(0, "'refreshToken'", "Repository.AddAdobeSignLog", "'context.SaveChanges()' in it"));
 
     [Fact]
     public Task A_token_member_written_where_the_save_call_did_not_resolve_is_not_analysed() =>
@@ -105,6 +109,10 @@ public class CK2001UnresolvedTokenStoreTests
     [InlineData("repository.AddAdobeSignLog(\"RefreshToken\", $\"user={userName}\");")] // no token given
     [InlineData("repository.AddAdobeSignLog(\"RefreshToken\", EncryptToken(refreshToken));")] // protected first
     [InlineData("repository.Describe(\"RefreshToken\", refreshToken);")] // a method that stores nothing
+    [InlineData("db.OAuthTokenSets.Add(new OAuthTokenSet { refreshToken = refreshToken }); var rows = new UnresolvedList(); rows.Add(set);")] // Add alone: a list's as often as a set's
+    [InlineData("var http = new UnresolvedHttpClient(); http.PutAsJsonAsync(\"tokens\", set); http.Execute(set);")] // an HTTP PUT, a gateway's request
+    [InlineData("var report = new TransactionReport { TrxToken = userName }; db.SaveChanges();")] // a payment's transaction token on a report row
+    [InlineData("var preAuth = new PaymentResponse(); preAuth.Credentials = System.Net.CredentialCache.DefaultCredentials; db.SaveChanges();")] // not text
     public Task Values_that_are_not_tokens_are_protected_or_never_saved_are_not_noted(string body) =>
         RunAsync(Integration(body));
 }
