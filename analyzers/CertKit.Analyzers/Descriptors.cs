@@ -190,6 +190,18 @@ public static class Descriptors
         TransportCategory,
         "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a client or server that enables them can be downgraded and its traffic, tokens included, read (OWASP A02).");
 
+    /// <summary>
+    /// CK4001 for protocols kept in a field or property (<c>static readonly SslProtocols Allowed = Tls | Tls12;</c>, <c>=&gt; Tls | …</c>):
+    /// reported at compilation end, once the field or property is seen written out where protocols are enabled.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DeprecatedTlsProtocolStored = Create(
+        RuleIds.TlsValidationDisabled,
+        "Deprecated TLS or SSL protocol enabled",
+        "'{0}' in '{1}' enables a deprecated protocol where '{1}' is used; allow TLS 1.2 and later only, or leave the choice to the operating system",
+        TransportCategory,
+        "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a field or property that carries them into a client's or server's protocol setting enables them as surely as a direct assignment (OWASP A02).",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id), customTags: customTags);
 }

@@ -380,4 +380,44 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;""")]
     [InlineData("""ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;""")]
     public Task Integration_shapes_that_validate_or_enable_tls12_only_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+    // Protocols kept in a field or property and written out elsewhere (a proxy's allowed-protocols field, a utility's
+    // "all protocols" property, both seen in public code).
+    private static string Holders(string allowed, string all, string obsolete, string use) => $$"""
+        #pragma warning disable SYSLIB0014, SYSLIB0039, CS0618 // obsolete protocols and ServicePointManager, still used by old integrations
+        using System.Net;
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        namespace Acme.VenafiWorker;
+
+        public static class Protocols
+        {
+            private static readonly SslProtocols Allowed = {{allowed}};
+
+            public static SslProtocols All => {{all}};
+
+            public static SecurityProtocolType Obsolete { get; } = {{obsolete}};
+
+            public static HttpClientHandler Create()
+            {
+                var handler = new HttpClientHandler();
+                {{use}}
+                return handler;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("{|CK4001:SslProtocols.Tls|} | SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Tls12", "handler.SslProtocols = Allowed;")]
+    [InlineData("SslProtocols.Tls12", "{|CK4001:SslProtocols.Tls11|} | SslProtocols.Tls12 | SslProtocols.Tls13", "SecurityProtocolType.Tls12", "handler = new HttpClientHandler { SslProtocols = All };")]
+    [InlineData("SslProtocols.Tls12", "SslProtocols.Tls12", "{|CK4001:SecurityProtocolType.Ssl3|} | {|CK4001:SecurityProtocolType.Tls|}", "ServicePointManager.SecurityProtocol |= Obsolete;")]
+    public Task Deprecated_protocols_kept_in_a_field_or_property_that_is_written_out_are_flagged(string allowed, string all, string obsolete, string use) =>
+        Verify.VerifyAsync(Holders(allowed, all, obsolete, use));
+
+    [Theory]
+    [InlineData("SslProtocols.Tls | SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Tls12", "if (handler.SslProtocols == Allowed) { handler.SslProtocols = SslProtocols.Tls12; }")]
+    [InlineData("SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls | SecurityProtocolType.Tls11", "ServicePointManager.SecurityProtocol &= ~Obsolete;")]
+    [InlineData("SslProtocols.Tls | SslProtocols.Tls11", "SslProtocols.Tls | SslProtocols.Tls12", "SecurityProtocolType.Tls11", "handler.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;")]
+    public Task Deprecated_protocols_kept_as_a_mask_a_test_or_never_used_are_not_flagged(string allowed, string all, string obsolete, string use) =>
+        Verify.VerifyAsync(Holders(allowed, all, obsolete, use));
 }
