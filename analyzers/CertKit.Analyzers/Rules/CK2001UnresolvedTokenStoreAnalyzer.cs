@@ -126,7 +126,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || IsProtected(invocation))
+        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
         {
             return;
         }
@@ -135,7 +135,12 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         {
             if (TokenIn(argument.Value) is { } token)
             {
-                tokenCalls.Enqueue((callee, argument.Syntax.GetLocation(), token));
+                // A protector of the project's own (EncryptToken(token)) is no store; asked only once a token is found.
+                if (!IsProtected(invocation))
+                {
+                    tokenCalls.Enqueue((callee, argument.Syntax.GetLocation(), token));
+                }
+
                 return;
             }
         }
@@ -144,6 +149,17 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     /// <summary>The first token-named local, parameter, field or property read in a value; not inside a protector's call or a lambda.</summary>
     private static string? TokenIn(IOperation value)
     {
+        // Most arguments are a literal or one reference: judged without walking.
+        switch (value)
+        {
+            case ILiteralOperation:
+                return null;
+            case ILocalReferenceOperation local:
+                return IsTokenName(local.Local.Name, local.Local.Type, null) ? local.Local.Name : null;
+            case IParameterReferenceOperation parameter:
+                return IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null) ? parameter.Parameter.Name : null;
+        }
+
         var pending = new System.Collections.Generic.Stack<IOperation>();
         pending.Push(value);
         while (pending.Count > 0)
