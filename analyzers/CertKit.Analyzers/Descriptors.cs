@@ -115,6 +115,21 @@ public static class Descriptors
         "A credential in an authentication cookie is readable by the browser and everything between it and the server; a token a project's own repository method writes to a database or a file is stored as it is. Issue an opaque, protected session value, and protect tokens before they are stored.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>What a rule's note says first when it marks code the rule could not analyse (a readiness check reads it as a gap, not advice).</summary>
+    public const string NotAnalysedPrefix = "Not analysed: ";
+
+    /// <summary>
+    /// CK2001 could not see whether a token is stored encrypted: a token-named value is written to an object, or given to
+    /// this project's method, whose save call did not resolve (a missing reference). Reported as a note (Info) at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor TokenStoreNotResolved = Create(
+        RuleIds.PlaintextTokenStorage,
+        "Token store not analysed",
+        NotAnalysedPrefix + "{0} is written to {1}, whose save call {2} did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+        StorageCategory,
+        "CK2001 recognises a database or file store by the types it resolves. Where the persistence library is not referenced (a package that was not restored), the save call binds to nothing and no store is seen: the note says so instead of letting silence read as 'no plaintext token'.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>CK2001 found by flow inside one member body: reported while the body is analysed.</summary>
     public static readonly DiagnosticDescriptor PlaintextTokenStorageLocalFlow = Create(
         RuleIds.PlaintextTokenStorage,
@@ -174,6 +189,18 @@ public static class Descriptors
         "'{0}' enables a deprecated protocol; allow TLS 1.2 and later only, or leave the choice to the operating system",
         TransportCategory,
         "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a client or server that enables them can be downgraded and its traffic, tokens included, read (OWASP A02).");
+
+    /// <summary>
+    /// CK4001 for protocols kept in a field or property (<c>static readonly SslProtocols Allowed = Tls | Tls12;</c>, <c>=&gt; Tls | …</c>):
+    /// reported at compilation end, once the field or property is seen written out where protocols are enabled.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DeprecatedTlsProtocolStored = Create(
+        RuleIds.TlsValidationDisabled,
+        "Deprecated TLS or SSL protocol enabled",
+        "'{0}' in '{1}' enables a deprecated protocol where '{1}' is used; allow TLS 1.2 and later only, or leave the choice to the operating system",
+        TransportCategory,
+        "SSL 3, TLS 1.0 and TLS 1.1 are broken or deprecated (RFC 8996, PCI DSS); a field or property that carries them into a client's or server's protocol setting enables them as surely as a direct assignment (OWASP A02).",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, string description, params string[] customTags) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: RuleIds.HelpLink(id), customTags: customTags);

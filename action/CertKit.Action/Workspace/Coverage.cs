@@ -58,7 +58,8 @@ internal sealed record Coverage(IReadOnlyList<LanguageCoverage> Languages, IRead
 
     /// <summary>
     /// What the given rules did not see in the shipped code: languages they do not read, degraded compilations (for rules
-    /// that rest on symbols), shipped files the scan could not read. Empty when they saw everything they are about.
+    /// that rest on symbols), places a rule marked as not analysed (CK2001's note on a save call that did not resolve),
+    /// shipped files the scan could not read. Empty when they saw everything they are about.
     /// </summary>
     public static IReadOnlyList<string> GapsOf(RepositoryWorkspace workspace, IReadOnlyList<string> ruleIds, ScanReport? scan)
     {
@@ -98,6 +99,15 @@ internal sealed record Coverage(IReadOnlyList<LanguageCoverage> Languages, IRead
 
         if (scan is not null)
         {
+            // Places a rule marked as not analysed (a note whose message starts "Not analysed: "), at most 20 named.
+            var prefix = CertKit.Analyzers.Descriptors.NotAnalysedPrefix;
+            var notAnalysed = scan.Findings.Where(f => ruleIds.Contains(f.RuleId, StringComparer.Ordinal) && f.Message.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            gaps.AddRange(notAnalysed.Take(20).Select(f => $"{f.Path}:{f.Line}: {f.RuleId} {f.Message[prefix.Length..]}"));
+            if (notAnalysed.Count > 20)
+            {
+                gaps.Add($"… and {notAnalysed.Count - 20} more place(s) the rules marked as not analysed (certkit scan lists them as notes)");
+            }
+
             var unreadShipped = scan.Skipped.Where(s => workspace.Find(s.Path) is { IsShipped: true } file && RuleLanguages.IsApplicationLanguage(file.Language)).ToList();
             if (unreadShipped.Count > 0)
             {

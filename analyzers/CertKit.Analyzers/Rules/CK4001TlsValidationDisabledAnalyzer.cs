@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Flow;
@@ -23,7 +24,7 @@ namespace CertKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled, Descriptors.DeprecatedTlsProtocol);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TlsValidationDisabled, Descriptors.DeprecatedTlsProtocol, Descriptors.DeprecatedTlsProtocolStored);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,7 +42,10 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
             var sslProtocols = types.Get(WellKnownTypeNames.SystemSecurityAuthenticationSslProtocols);
             if (securityProtocolType is not null || sslProtocols is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeProtocol(c, securityProtocolType, sslProtocols), OperationKind.FieldReference);
+                var protocols = new ProtocolHolders(securityProtocolType, sslProtocols);
+                start.RegisterOperationAction(c => AnalyzeProtocol(c, protocols), OperationKind.FieldReference);
+                start.RegisterOperationAction(c => RecordHolderRead(c, protocols, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
+                start.RegisterCompilationEndAction(protocols.ReportEnabledHolders);
             }
 
             var sslPolicyErrors = types.Get(WellKnownTypeNames.SystemNetSecuritySslPolicyErrors);
@@ -90,28 +94,102 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
+    /// Deprecated protocols kept in a field or property of this project, and which of those fields and properties are written
+    /// out where protocols are enabled: the two meet at compilation end (a field of deprecated protocols may as well be a mask
+    /// to remove, so it is reported only once it is seen enabling).
+    /// </summary>
+    private sealed class ProtocolHolders(INamedTypeSymbol? securityProtocolType, INamedTypeSymbol? sslProtocols)
+    {
+        private readonly ConcurrentQueue<(ISymbol Holder, Location Location, string Protocol)> stored = new();
+        private readonly ConcurrentDictionary<ISymbol, bool> enabling = new(SymbolEqualityComparer.Default);
+
+        public bool IsProtocolType(ITypeSymbol? type) =>
+            type is not null && (SymbolEqualityComparer.Default.Equals(type, securityProtocolType) || SymbolEqualityComparer.Default.Equals(type, sslProtocols));
+
+        public bool IsDeprecated(IFieldSymbol field)
+        {
+            var type = field.ContainingType;
+            return SymbolEqualityComparer.Default.Equals(type, securityProtocolType)
+                ? field.Name is "Ssl3" or "Tls" or "Tls11"
+                : SymbolEqualityComparer.Default.Equals(type, sslProtocols) && field.Name is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default";
+        }
+
+        public void Stored(ISymbol holder, Location location, string protocol) => stored.Enqueue((holder.OriginalDefinition, location, protocol));
+
+        public void Enabling(ISymbol holder) => enabling.TryAdd(holder.OriginalDefinition, true);
+
+        public void ReportEnabledHolders(CompilationAnalysisContext context)
+        {
+            foreach (var (holder, location, protocol) in stored)
+            {
+                if (enabling.ContainsKey(holder))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedTlsProtocolStored, location, protocol, holder.Name));
+                }
+            }
+        }
+    }
+
+    private enum Use
+    {
+        Other,
+        Enables,
+        StoredIn,
+    }
+
+    /// <summary>
     /// <c>SecurityProtocolType.Ssl3/Tls/Tls11</c> and <c>SslProtocols.Ssl2/Ssl3/Tls/Tls11/Default</c> where protocols are
     /// enabled: assigned (<c>=</c>, <c>|=</c>, an object initialiser), given to a parameter or a local of the enum type, alone
-    /// or OR-ed with others. Removing one (<c>&amp;= ~…</c>) and comparing with one are not enabling it.
+    /// or OR-ed with others. Removing one (<c>&amp;= ~…</c>) and comparing with one are not enabling it. Kept in a field or
+    /// property of this project: reported at compilation end if that field or property is itself written out to enable.
     /// </summary>
-    private static void AnalyzeProtocol(OperationAnalysisContext context, INamedTypeSymbol? securityProtocolType, INamedTypeSymbol? sslProtocols)
+    private static void AnalyzeProtocol(OperationAnalysisContext context, ProtocolHolders protocols)
     {
         var reference = (IFieldReferenceOperation)context.Operation;
         var field = reference.Field;
-        var type = field.ContainingType;
-        var deprecated = SymbolEqualityComparer.Default.Equals(type, securityProtocolType)
-            ? field.Name is "Ssl3" or "Tls" or "Tls11"
-            : SymbolEqualityComparer.Default.Equals(type, sslProtocols) && field.Name is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default";
-        if (!deprecated || !Enables(reference) || DevelopmentGuards.IsDevelopmentOnly(reference, context.CancellationToken))
+        if (!protocols.IsDeprecated(field))
+        {
+            RecordHolderRead(context, protocols, field);
+            return;
+        }
+
+        var use = UseOf(reference, context.ContainingSymbol, out var holder);
+        if (use == Use.Other || DevelopmentGuards.IsDevelopmentOnly(reference, context.CancellationToken))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedTlsProtocol, reference.Syntax.GetLocation(), type.Name + "." + field.Name));
+        var name = field.ContainingType.Name + "." + field.Name;
+        if (use == Use.StoredIn)
+        {
+            protocols.Stored(holder!, reference.Syntax.GetLocation(), name);
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedTlsProtocol, reference.Syntax.GetLocation(), name));
     }
 
-    private static bool Enables(IOperation reference)
+    /// <summary>This project's field or property of a protocol type, read where protocols are enabled (<c>handler.SslProtocols = Allowed</c>).</summary>
+    private static void RecordHolderRead(OperationAnalysisContext context, ProtocolHolders protocols, ISymbol member)
     {
+        var type = member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        if (!protocols.IsProtocolType(type) || member.Locations.IsEmpty || !member.Locations[0].IsInSource
+            || UseOf(context.Operation, context.ContainingSymbol, out _) != Use.Enables)
+        {
+            return;
+        }
+
+        protocols.Enabling(member);
+    }
+
+    private static Use UseOf(IOperation reference, ISymbol? containingSymbol, out ISymbol? holder)
+    {
+        holder = null;
         var operation = reference;
         for (var parent = operation.Parent; parent is not null; operation = parent, parent = parent.Parent)
         {
@@ -121,20 +199,29 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or }:
                     continue;
                 case ISimpleAssignmentOperation assignment:
-                    return assignment.Value == operation;
+                    return assignment.Value == operation ? Use.Enables : Use.Other;
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound:
-                    return compound.Value == operation;
+                    return compound.Value == operation ? Use.Enables : Use.Other;
                 case IArgumentOperation argument:
-                    return argument.Parameter?.Type.TypeKind == TypeKind.Enum && argument.Parameter.Name != "flag";
+                    return argument.Parameter?.Type.TypeKind == TypeKind.Enum && argument.Parameter.Name != "flag" ? Use.Enables : Use.Other;
                 case IVariableInitializerOperation:
-                    return true;
+                    return Use.Enables;
+                case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
+                    holder = fieldInitializer.InitializedFields[0];
+                    return Use.StoredIn;
+                case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer:
+                    holder = propertyInitializer.InitializedProperties[0];
+                    return Use.StoredIn;
+                case IReturnOperation when containingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }:
+                    holder = property;
+                    return Use.StoredIn;
                 default:
-                    // ~Tls (removal), == / != / HasFlag (a test), & (a mask), return, switch: not enabling.
-                    return false;
+                    // ~Tls (removal), == / != / HasFlag (a test), & (a mask), a method's return, switch: not enabling.
+                    return Use.Other;
             }
         }
 
-        return false;
+        return Use.Other;
     }
 
     private static void AnalyzePropertyReference(OperationAnalysisContext context)

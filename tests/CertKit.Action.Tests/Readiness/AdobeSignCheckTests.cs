@@ -243,4 +243,98 @@ public sealed class AdobeSignCheckTests
         Assert.Contains("soap-api", run.Ids("failed"));
         Assert.Equal($"src/Legacy.cs:5: Adobe Sign SOAP API ({found}): SOAP is disallowed on Embed 2.0 and out of support; use the v6 REST API", Assert.Single(run.Evidence("soap-api")));
     }
+    // Access and refresh tokens kept through EF6, as .NET Framework integrations do. EntityFramework is a package: where
+    // it is not restored, DbContext and DbSet do not resolve and neither does the save.
+    private static string TokenRepository(bool ef6Declared, bool encrypted) => (ef6Declared ? """
+        namespace System.Data.Entity
+        {
+            public class DbContext : System.IDisposable { public virtual int SaveChanges() => 0; public void Dispose() { } }
+            public class DbSet<TEntity> where TEntity : class { public virtual TEntity Add(TEntity entity) => entity; }
+        }
+
+        """ : string.Empty) + $$"""
+        namespace Partner.AdobeSign
+        {
+            public class OAuthTokenSet
+            {
+                public int Id { get; set; }
+                public string accessToken { get; set; }
+                public string refreshToken { get; set; }
+            }
+
+            public class TokenContext : System.Data.Entity.DbContext
+            {
+                public System.Data.Entity.DbSet<OAuthTokenSet> Tokens { get; set; }
+            }
+
+            public class TokenRepository
+            {
+                private readonly byte[] _key;
+
+                public TokenRepository(byte[] key) => _key = key;
+
+                public void Store(string accessToken, string refreshToken)
+                {
+                    var db = new TokenContext();
+                    var set = new OAuthTokenSet();
+                    set.accessToken = {{(encrypted ? "Encrypt(accessToken)" : "accessToken")}};
+                    set.refreshToken = {{(encrypted ? "Encrypt(refreshToken)" : "refreshToken")}};
+                    db.Tokens.Add(set);
+                    db.SaveChanges();
+                }
+
+                private string Encrypt(string value)
+                {
+                    using var aes = System.Security.Cryptography.Aes.Create();
+                    aes.Key = _key;
+                    return System.Convert.ToBase64String(aes.EncryptCbc(System.Text.Encoding.UTF8.GetBytes(value), new byte[16]));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Tokens_saved_through_a_context_that_did_not_resolve_make_token_encryption_manual()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("src/AdobeSignOAuth.cs", GoodClient);
+        repository.Write("src/TokenRepository.cs", TokenRepository(ef6Declared: false, encrypted: false));
+
+        var run = CheckRun.Of(repository.Root, "adobe-sign");
+
+        Assert.Contains("token-encryption", run.Ids("manual"));
+        Assert.Equal(
+            [
+            "not analysed: src/TokenRepository.cs:25: CK2001 'accessToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.SaveChanges()' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+            "not analysed: src/TokenRepository.cs:26: CK2001 'refreshToken' is written to an object of type 'OAuthTokenSet', whose save call 'db.SaveChanges()' did not resolve (a missing reference); whether the token is stored encrypted could not be checked",
+            "certkit scan: no CK2001 finding in what it did analyse (2 file(s) analysed (2 C# shipped)); review the rest by hand",
+            ],
+            run.Evidence("token-encryption"));
+    }
+
+    [Fact]
+    public void Tokens_encrypted_before_a_context_that_resolves_pass_token_encryption()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("src/AdobeSignOAuth.cs", GoodClient);
+        repository.Write("src/TokenRepository.cs", TokenRepository(ef6Declared: true, encrypted: true));
+
+        var run = CheckRun.Of(repository.Root, "adobe-sign");
+
+        Assert.Contains("token-encryption", run.Ids("passed"));
+        Assert.Equal("certkit scan: no CK2001 finding in 2 file(s)", Assert.Single(run.Evidence("token-encryption")));
+    }
+
+    [Fact]
+    public void Plaintext_tokens_saved_through_a_context_that_resolves_fail_token_encryption()
+    {
+        using var repository = TempRepository.Create();
+        repository.Write("src/AdobeSignOAuth.cs", GoodClient);
+        repository.Write("src/TokenRepository.cs", TokenRepository(ef6Declared: true, encrypted: false));
+
+        var run = CheckRun.Of(repository.Root, "adobe-sign");
+
+        Assert.Contains("token-encryption", run.Ids("failed"));
+        Assert.All(run.Evidence("token-encryption"), line => Assert.Contains(": CK2001 ", line, StringComparison.Ordinal));
+    }
 }

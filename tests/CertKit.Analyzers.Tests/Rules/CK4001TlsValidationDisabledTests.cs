@@ -367,4 +367,57 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("""using var tls = new SslStream(network); if (tls.SslProtocol == SslProtocols.Tls11) { throw new AuthenticationException("TLS 1.1 negotiated"); }""")]
     [InlineData("""if (handler.SslProtocols.HasFlag(SslProtocols.Tls)) { handler.SslProtocols &= ~SslProtocols.Tls; }""")]
     public Task Modern_protocols_and_removing_deprecated_ones_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+    // Shapes met on public payment and API-gateway integrations (docs/quality.md, session 8): a merchant API's web-client
+    // factory, a bill-payment site's helpers, and an API-gateway SDK whose callback pins the certificate on chain errors.
+    [Theory]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | {|CK4001:SecurityProtocolType.Tls11|} | {|CK4001:SecurityProtocolType.Tls|}; ServicePointManager.ServerCertificateValidationCallback = {|CK4001:delegate { return true; }|};""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback = {|CK4001:delegate (object s, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors) { return true; }|};""")]
+    [InlineData("""ServicePointManager.ServerCertificateValidationCallback += {|CK4001:(sender, certificate, chain, sslPolicyErrors) => true|}; ServicePointManager.ServerCertificateValidationCallback = {|CK4001:AcceptAll|};""")]
+    public Task Integration_shapes_that_disable_validation_or_enable_old_protocols_are_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+
+    [Theory]
+    [InlineData("""bool PinnedOrValid(object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { if (e == SslPolicyErrors.None) { return true; } if (e == SslPolicyErrors.RemoteCertificateChainErrors) { foreach (var status in ch!.ChainStatus) { Console.Error.WriteLine(status.Status); } return c?.GetCertHashString() == _pinnedThumbprint; } return false; } ServicePointManager.ServerCertificateValidationCallback += new RemoteCertificateValidationCallback(PinnedOrValid);""")]
+    [InlineData("""ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;""")]
+    [InlineData("""ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;""")]
+    public Task Integration_shapes_that_validate_or_enable_tls12_only_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
+    // Protocols kept in a field or property and written out elsewhere (a proxy's allowed-protocols field, a utility's
+    // "all protocols" property, both seen in public code).
+    private static string Holders(string allowed, string all, string obsolete, string use) => $$"""
+        #pragma warning disable SYSLIB0014, SYSLIB0039, CS0618 // obsolete protocols and ServicePointManager, still used by old integrations
+        using System.Net;
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        namespace Acme.VenafiWorker;
+
+        public static class Protocols
+        {
+            private static readonly SslProtocols Allowed = {{allowed}};
+
+            public static SslProtocols All => {{all}};
+
+            public static SecurityProtocolType Obsolete { get; } = {{obsolete}};
+
+            public static HttpClientHandler Create()
+            {
+                var handler = new HttpClientHandler();
+                {{use}}
+                return handler;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("{|CK4001:SslProtocols.Tls|} | SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Tls12", "handler.SslProtocols = Allowed;")]
+    [InlineData("SslProtocols.Tls12", "{|CK4001:SslProtocols.Tls11|} | SslProtocols.Tls12 | SslProtocols.Tls13", "SecurityProtocolType.Tls12", "handler = new HttpClientHandler { SslProtocols = All };")]
+    [InlineData("SslProtocols.Tls12", "SslProtocols.Tls12", "{|CK4001:SecurityProtocolType.Ssl3|} | {|CK4001:SecurityProtocolType.Tls|}", "ServicePointManager.SecurityProtocol |= Obsolete;")]
+    public Task Deprecated_protocols_kept_in_a_field_or_property_that_is_written_out_are_flagged(string allowed, string all, string obsolete, string use) =>
+        Verify.VerifyAsync(Holders(allowed, all, obsolete, use));
+
+    [Theory]
+    [InlineData("SslProtocols.Tls | SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Tls12", "if (handler.SslProtocols == Allowed) { handler.SslProtocols = SslProtocols.Tls12; }")]
+    [InlineData("SslProtocols.Tls12", "SslProtocols.Tls12", "SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls | SecurityProtocolType.Tls11", "ServicePointManager.SecurityProtocol &= ~Obsolete;")]
+    [InlineData("SslProtocols.Tls | SslProtocols.Tls11", "SslProtocols.Tls | SslProtocols.Tls12", "SecurityProtocolType.Tls11", "handler.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;")]
+    public Task Deprecated_protocols_kept_as_a_mask_a_test_or_never_used_are_not_flagged(string allowed, string all, string obsolete, string use) =>
+        Verify.VerifyAsync(Holders(allowed, all, obsolete, use));
 }

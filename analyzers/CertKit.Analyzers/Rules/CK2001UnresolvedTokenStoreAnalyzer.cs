@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// CK2001's coverage note: where a token may be stored but the store did not bind, CK2001 saw nothing, and silence must not
+/// read as "no plaintext token". A note (Info, <see cref="Descriptors.TokenStoreNotResolved"/>) is reported when
+/// <list type="bullet">
+/// <item>a token-named member of an object is assigned (<c>set.accessToken = …</c>, <c>new Log { RefreshToken = … }</c>) in a
+/// body whose save call did not resolve (<c>db.SaveChanges()</c> on a context whose base type is missing), or</item>
+/// <item>a token-named value is given to this project's method whose body has such a save call
+/// (<c>repository.AddLog(…, $"refreshToken={refreshToken}", …)</c>).</item>
+/// </list>
+/// A save call "did not resolve" when the compiler bound it to nothing (an invalid operation) or to a member of a missing
+/// type; it is a save call by its verb (<c>Save…</c>, <c>Insert…</c>, <c>Update…</c>, <c>Write…</c>, …). A fully
+/// bound compilation has no such call, so the note never appears where CK2001 could judge.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
+{
+    // The first word of a method that persists what it is given (EF's SaveChanges, repositories, writers, key-value stores).
+    // Not Add, Put or Execute: on real code those are mostly a list's Add, an HTTP PUT and a gateway SDK's request.
+    private static readonly ImmutableHashSet<string> SaveVerbs = ImmutableHashSet.Create(
+        System.StringComparer.OrdinalIgnoreCase,
+        "save", "insert", "update", "upsert", "attach", "persist", "store", "write", "commit");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TokenStoreNotResolved);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                return;
+            }
+
+            var unresolvedSaves = new ConcurrentDictionary<ISymbol, (int Start, string Text)>(SymbolEqualityComparer.Default);
+            var tokenWrites = new ConcurrentQueue<(ISymbol Body, Location Location, string Token, string Target)>();
+            var tokenCalls = new ConcurrentQueue<(IMethodSymbol Callee, Location Location, string Token)>();
+
+            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves), OperationKind.Invalid, OperationKind.Invocation);
+            start.RegisterOperationAction(c => RecordTokenWrite(c, tokenWrites), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => RecordTokenCall(c, tokenCalls), OperationKind.Invocation);
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (unresolvedSaves.IsEmpty)
+                {
+                    return;
+                }
+
+                foreach (var write in tokenWrites)
+                {
+                    if (unresolvedSaves.TryGetValue(write.Body, out var save))
+                    {
+                        end.ReportDiagnostic(Note(write.Location, "'" + write.Token + "'", "an object of type '" + write.Target + "'", "'" + save.Text + "'"));
+                    }
+                }
+
+                foreach (var call in tokenCalls)
+                {
+                    if (unresolvedSaves.TryGetValue(call.Callee, out var save))
+                    {
+                        end.ReportDiagnostic(Note(call.Location, "'" + call.Token + "'", call.Callee.ContainingType.Name + "." + call.Callee.Name, "'" + save.Text + "' in it"));
+                    }
+                }
+            });
+        });
+    }
+
+    private static Diagnostic Note(Location location, string token, string target, string save) =>
+        Diagnostic.Create(Descriptors.TokenStoreNotResolved, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, token, target, save);
+
+    /// <summary>A save call the compiler bound to nothing, or to a member of a type it could not find.</summary>
+    private static void RecordUnresolvedSave(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves)
+    {
+        var operation = context.Operation;
+        var unresolved = operation switch
+        {
+            IInvalidOperation => true,
+            IInvocationOperation invocation => invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Error
+                || invocation.Instance?.Type?.TypeKind == TypeKind.Error,
+            _ => false,
+        };
+        if (!unresolved || operation.Syntax is not InvocationExpressionSyntax call || !IsSaveVerb(MethodName(call.Expression)))
+        {
+            return;
+        }
+
+        // The first such call of the body by position, so the note reads the same in every run.
+        var text = call.Expression.ToString() + (call.ArgumentList.Arguments.Count == 0 ? "()" : "(…)");
+        var save = (call.SpanStart, text.Length > 80 ? text.Substring(0, 77) + "..." : text);
+        unresolvedSaves.AddOrUpdate(context.ContainingSymbol, save, (_, known) => known.Start <= save.SpanStart ? known : save);
+    }
+
+    /// <summary><c>x.AccessToken = value</c> (also in an object initialiser): a token-named member of an object is given a value.</summary>
+    private static void RecordTokenWrite(OperationAnalysisContext context, ConcurrentQueue<(ISymbol, Location, string, string)> tokenWrites)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var (member, instance) = assignment.Target switch
+        {
+            IPropertyReferenceOperation property => ((ISymbol)property.Property, property.Instance),
+            IFieldReferenceOperation field => (field.Field, field.Instance),
+            _ => (null, null),
+        };
+        if (member is null || instance is null || !IsTokenName(member.Name, MemberType(member), member.ContainingType)
+            || assignment.Value.ConstantValue.HasValue || IsProtected(assignment.Value))
+        {
+            return;
+        }
+
+        tokenWrites.Enqueue((context.ContainingSymbol, assignment.Syntax.GetLocation(), member.Name, member.ContainingType.Name));
+    }
+
+    /// <summary>A call of this project's method with a token-named value in an argument (<c>$"refreshToken={refreshToken}"</c>).</summary>
+    private static void RecordTokenCall(OperationAnalysisContext context, ConcurrentQueue<(IMethodSymbol, Location, string)> tokenCalls)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var callee = invocation.TargetMethod.OriginalDefinition;
+        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (TokenIn(argument.Value) is { } token)
+            {
+                // A protector of the project's own (EncryptToken(token)) is no store; asked only once a token is found.
+                if (!IsProtected(invocation))
+                {
+                    tokenCalls.Enqueue((callee, argument.Syntax.GetLocation(), token));
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>The first token-named local, parameter, field or property read in a value; not inside a protector's call or a lambda.</summary>
+    private static string? TokenIn(IOperation value)
+    {
+        // Most arguments are a literal or one reference: judged without walking.
+        switch (value)
+        {
+            case ILiteralOperation:
+                return null;
+            case ILocalReferenceOperation local:
+                return IsTokenName(local.Local.Name, local.Local.Type, null) ? local.Local.Name : null;
+            case IParameterReferenceOperation parameter:
+                return IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null) ? parameter.Parameter.Name : null;
+        }
+
+        var pending = new System.Collections.Generic.Stack<IOperation>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IAnonymousFunctionOperation:
+                    continue;
+                case IInvocationOperation call when IsProtected(call):
+                    continue;
+                case ILocalReferenceOperation local when IsTokenName(local.Local.Name, local.Local.Type, null):
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter when IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
+                    return parameter.Parameter.Name;
+                case IFieldReferenceOperation field when IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
+                    return field.Field.Name;
+                case IPropertyReferenceOperation property when IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
+                    return property.Property.Name;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsProtected(IOperation value) =>
+        value is IInvocationOperation call && SensitiveNames.SaysProtected(call.TargetMethod.Name);
+
+    /// <summary>
+    /// A credential held as text (an enum member <c>PreAuth</c>, an <c>ICredentials</c> object or a response object named
+    /// <c>preAuth</c> is none). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
+    /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
+    /// </summary>
+    private static bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
+    {
+        if (!IsText(type) || SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret)
+        {
+            return false;
+        }
+
+        return memberOf is null || CredentialNames.Classify(name) != CredentialNameKind.BareToken
+            || CredentialSinkNames.IsAuthenticationContext(memberOf.Name, memberOf.ContainingNamespace?.ToDisplayString());
+    }
+
+    // Text, or a type that did not resolve (the value's type is unknown, so its name decides).
+    private static bool IsText(ITypeSymbol? type) =>
+        type is null || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Error
+        || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte };
+
+    private static ITypeSymbol? MemberType(ISymbol member) => member switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
+
+    private static string MethodName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static bool IsSaveVerb(string methodName)
+    {
+        if (methodName.Length == 0)
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(methodName);
+        return words.Count > 0 && SaveVerbs.Contains(words[0]);
+    }
+}

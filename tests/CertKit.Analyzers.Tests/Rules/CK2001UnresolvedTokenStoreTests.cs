@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verifier = CertKit.Analyzers.Tests.Verifiers.AnalyzerVerifier<CertKit.Analyzers.Rules.CK2001UnresolvedTokenStoreAnalyzer>;
+
+namespace CertKit.Analyzers.Tests.Rules;
+
+public class CK2001UnresolvedTokenStoreTests
+{
+    // EF6 declared here (resolved) or not at all (the package was not restored: DbContext and DbSet do not bind).
+    private const string Ef6Declared = """
+        namespace System.Data.Entity
+        {
+            public class DbContext { public virtual int SaveChanges() => 0; }
+            public class DbSet<TEntity> where TEntity : class { public virtual TEntity Add(TEntity entity) => entity; }
+        }
+        """;
+
+    // An ASP.NET Web API integration that keeps its Adobe Sign tokens and logs through an EF6 repository.
+    private static string Integration(string body, bool ef6Resolves = false) => (ef6Resolves ? Ef6Declared : string.Empty) + $$"""
+
+        namespace Partner.Sync
+        {
+            public class OAuthTokenSet
+            {
+                public int Id { get; set; }
+                public string accessToken { get; set; } = "";
+                public string refreshToken { get; set; } = "";
+                public string userName { get; set; } = "";
+            }
+
+            public class TransactionReport { public string TrxToken { get; set; } = ""; }
+
+            public class PaymentResponse { public System.Net.ICredentials Credentials { get; set; } = null!; }
+
+            public class AdobeSignLogEntity
+            {
+                public string Action { get; set; } = "";
+                public string Request { get; set; } = "";
+            }
+
+            public class SyncContext : System.Data.Entity.DbContext
+            {
+                public System.Data.Entity.DbSet<OAuthTokenSet> OAuthTokenSets { get; set; } = null!;
+                public System.Data.Entity.DbSet<AdobeSignLogEntity> AdobeSignLogs { get; set; } = null!;
+            }
+
+            public class Repository
+            {
+                public void AddAdobeSignLog(string action, string request)
+                {
+                    using var context = new SyncContext();
+                    context.AdobeSignLogs.Add(new AdobeSignLogEntity { Action = action, Request = request });
+                    context.SaveChanges();
+                }
+
+                public string Describe(string action, string request) => action + request;
+            }
+
+            public class TokenStore
+            {
+                private readonly SyncContext db = new();
+                private readonly Repository repository = new();
+
+                public void Save(OAuthTokenSet set, string accessToken, string refreshToken, string userName, System.Func<string, string> protect)
+                {
+        {{body}}
+                }
+
+                private static string EncryptToken(string value) => value;
+            }
+        }
+        """;
+
+    private static DiagnosticResult Note(int location, string token, string target, string save) =>
+        new DiagnosticResult(Descriptors.TokenStoreNotResolved).WithSeverity(DiagnosticSeverity.Info).WithLocation(location).WithArguments(token, target, save);
+
+    private static Task RunAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = Verifier.CreateTest(source, null);
+        // Without EF6 the compiler reports the missing types; only the analyzer's diagnostics are asserted.
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_token_given_to_the_projects_method_whose_save_call_did_not_resolve_is_not_analysed() =>
+        RunAsync(
+            Integration("repository.AddAdobeSignLog(\"RefreshToken\", {|#0:$\"refreshToken={refreshToken}\"|});"),
+            Note(0, "'refreshToken'", "Repository.AddAdobeSignLog", "'context.SaveChanges()' in it"));
+
+    [Fact]
+    public Task A_token_member_written_where_the_save_call_did_not_resolve_is_not_analysed() =>
+        RunAsync(
+            Integration("{|#0:set.accessToken = accessToken|}; {|#1:set.refreshToken = refreshToken|}; db.SaveChanges();"),
+            Note(0, "'accessToken'", "an object of type 'OAuthTokenSet'", "'db.SaveChanges()'"),
+            Note(1, "'refreshToken'", "an object of type 'OAuthTokenSet'", "'db.SaveChanges()'"));
+
+    [Theory]
+    [InlineData("set.accessToken = accessToken; db.SaveChanges(); repository.AddAdobeSignLog(\"RefreshToken\", $\"refreshToken={refreshToken}\");")]
+    [InlineData("db.OAuthTokenSets.Add(new OAuthTokenSet { refreshToken = refreshToken });")]
+    public Task Where_the_persistence_types_resolve_there_is_nothing_to_note(string body) =>
+        RunAsync(Integration(body, ef6Resolves: true));
+
+    [Theory]
+    [InlineData("set.userName = userName; db.SaveChanges();")] // not a token
+    [InlineData("set.accessToken = EncryptToken(accessToken); db.SaveChanges();")] // protected first
+    [InlineData("set.accessToken = accessToken;")] // no save call in this body
+    [InlineData("repository.AddAdobeSignLog(\"RefreshToken\", $\"user={userName}\");")] // no token given
+    [InlineData("repository.AddAdobeSignLog(\"RefreshToken\", EncryptToken(refreshToken));")] // protected first
+    [InlineData("repository.Describe(\"RefreshToken\", refreshToken);")] // a method that stores nothing
+    [InlineData("db.OAuthTokenSets.Add(new OAuthTokenSet { refreshToken = refreshToken }); var rows = new UnresolvedList(); rows.Add(set);")] // Add alone: a list's as often as a set's
+    [InlineData("var http = new UnresolvedHttpClient(); http.PutAsJsonAsync(\"tokens\", set); http.Execute(set);")] // an HTTP PUT, a gateway's request
+    [InlineData("var report = new TransactionReport { TrxToken = userName }; db.SaveChanges();")] // a payment's transaction token on a report row
+    [InlineData("var preAuth = new PaymentResponse(); preAuth.Credentials = System.Net.CredentialCache.DefaultCredentials; db.SaveChanges();")] // not text
+    public Task Values_that_are_not_tokens_are_protected_or_never_saved_are_not_noted(string body) =>
+        RunAsync(Integration(body));
+}
