@@ -52,9 +52,9 @@ internal sealed class CredentialFlow
     private readonly SinkCategory category;
     private readonly CredentialFlowRecords records;
     private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
 
     // Literals already judged live: compilation end does not judge them again at another sink.
     private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
@@ -214,8 +214,16 @@ internal sealed class CredentialFlow
         return true;
     }
 
-    private static void Record(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, List<Origin> found) =>
-        table.GetOrAdd(symbol, static _ => new ConcurrentQueue<List<Origin>>()).Enqueue(found);
+    // A list under a lock, not a queue per symbol: a concurrent queue allocates a 32-slot segment for every member, method
+    // and parameter recorded, and most get one value. Read only at compilation end, after every action has run.
+    private static void Record(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
+    {
+        var values = table.GetOrAdd(symbol, static _ => new List<List<Origin>>(1));
+        lock (values)
+        {
+            values.Add(found);
+        }
+    }
 
     /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
     private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
@@ -304,7 +312,7 @@ internal sealed class CredentialFlow
             }
         }
 
-        void CollectAll(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        void CollectAll(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
         {
             if (visited.Count > 64 || !visited.Add(symbol) || !table.TryGetValue(symbol, out var values))
             {
