@@ -31,7 +31,7 @@ internal static class SonarSideBySideBenchmark
 
     private const string SonarProjectConfigName = "SonarProjectConfig.xml";
 
-    public static int Run(string? source, int runs, string? excludes, string? referenceFolders, bool concurrent)
+    public static int Run(string? source, int runs, string? excludes, string? referenceFolders, bool concurrent, string? findingsFile = null, bool certKitOnly = false)
     {
         if (string.IsNullOrEmpty(source) || !Directory.Exists(source))
         {
@@ -67,7 +67,9 @@ internal static class SonarSideBySideBenchmark
 
         var references = AnalyzerOverheadBenchmark.FrameworkReferences().AddRange(ExtraReferences(referenceFolders));
         var certKit = AnalyzerOverheadBenchmark.CertKitAnalyzers();
-        var sonar = SonarAnalyzers(sonarFolder, out var sonarRuleIds, out var otherSonarIds);
+        HashSet<string> sonarRuleIds = new(StringComparer.Ordinal), otherSonarIds = new(StringComparer.Ordinal);
+        // --certkit-only: CertKit's side alone, for A/B runs of two CertKit builds (no Sonar figure then).
+        var sonar = certKitOnly ? ImmutableArray<DiagnosticAnalyzer>.Empty : SonarAnalyzers(sonarFolder, out sonarRuleIds, out otherSonarIds);
         var missing = EquivalentRules.Where(id => !sonarRuleIds.Contains(id)).ToList();
         var sonarVersion = FileVersionInfo.GetVersionInfo(Path.Combine(sonarFolder, "SonarAnalyzer.CSharp.dll")).FileVersion;
 
@@ -141,6 +143,11 @@ internal static class SonarSideBySideBenchmark
             if (run == 0)
             {
                 findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                if (findingsFile is not null)
+                {
+                    WriteFindings(findingsFile, diagnostics.Where(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+                }
+
                 continue;
             }
 
@@ -155,8 +162,13 @@ internal static class SonarSideBySideBenchmark
         Console.WriteLine($"compiler errors in the ad hoc compilation: {errors} (unresolved package types; both sides see the same code)");
         Console.WriteLine("findings: " + string.Join(", ", findings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         Console.WriteLine(FormattableString.Invariant($"CertKit analyzers' execution (telemetry, median): {certKitMedian,8:F0} ms = {certKitMedian / perThousand,6:F2} ms per 1k lines"));
-        Console.WriteLine(FormattableString.Invariant($"Sonar equivalent rules' execution (median):      {sonarMedian,8:F0} ms = {sonarMedian / perThousand,6:F2} ms per 1k lines"));
-        Console.WriteLine(FormattableString.Invariant($"CertKit / Sonar: {certKitMedian / sonarMedian:F3}; load average at the end {LoadAverage()}"));
+        if (!certKitOnly)
+        {
+            Console.WriteLine(FormattableString.Invariant($"Sonar equivalent rules' execution (median):      {sonarMedian,8:F0} ms = {sonarMedian / perThousand,6:F2} ms per 1k lines"));
+            Console.WriteLine(FormattableString.Invariant($"CertKit / Sonar: {certKitMedian / sonarMedian:F3}"));
+        }
+
+        Console.WriteLine($"load average at the end {LoadAverage()}");
         Console.WriteLine("per analyzer (telemetry, median):");
         foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
         {
@@ -164,6 +176,21 @@ internal static class SonarSideBySideBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Every CertKit finding of the first run, one a line (id, file, span, live or compilation end, message), sorted: the
+    /// files of two builds are compared with <c>diff</c> to show a speed change left the findings as they were.
+    /// </summary>
+    private static void WriteFindings(string path, IEnumerable<Diagnostic> diagnostics)
+    {
+        var lines = diagnostics
+            .Select(d => FormattableString.Invariant(
+                $"{d.Id}\t{d.Location.SourceTree?.FilePath}\t{d.Location.SourceSpan.Start}-{d.Location.SourceSpan.End}\t{(d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd) ? "end" : "live")}\t{d.GetMessage(CultureInfo.InvariantCulture)}"))
+            .OrderBy(line => line, StringComparer.Ordinal)
+            .ToList();
+        File.WriteAllLines(path, lines);
+        Console.WriteLine($"CertKit findings written to {path} ({lines.Count})");
     }
 
     private static List<string> SourceFiles(string source, string? excludes)

@@ -50,12 +50,11 @@ internal sealed class CredentialFlow
     private const int MaxResolveDepth = 8;
 
     private readonly SinkCategory category;
-    private readonly CredentialSinks sinks;
-    private readonly LiteralOrigins origins;
+    private readonly CredentialFlowRecords records;
     private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
 
     // Literals already judged live: compilation end does not judge them again at another sink.
     private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
@@ -65,12 +64,11 @@ internal sealed class CredentialFlow
     private readonly ConcurrentDictionary<IOperation, ConcurrentQueue<Diagnostic>> pendingLive = new();
     private readonly FlowJudge judge;
 
-    private CredentialFlow(Compilation compilation, SinkCategory category, ImmutableArray<string> credentialKeywords, FlowJudge judge)
+    private CredentialFlow(CredentialFlowRecords records, SinkCategory category, FlowJudge judge)
     {
         this.category = category;
         this.judge = judge;
-        sinks = new CredentialSinks(compilation, credentialKeywords);
-        origins = new LiteralOrigins(compilation);
+        this.records = records;
     }
 
     /// <summary>
@@ -80,12 +78,8 @@ internal sealed class CredentialFlow
     public static void Register(CompilationStartAnalysisContext start, SinkCategory category, FlowJudge judge)
     {
         var keywords = CertKitOptions.Get(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).CredentialKeywords;
-        var flow = new CredentialFlow(start.Compilation, category, keywords, judge);
-        start.RegisterOperationAction(flow.OnInvocation, OperationKind.Invocation);
-        start.RegisterOperationAction(flow.OnCreation, OperationKind.ObjectCreation);
-        start.RegisterOperationAction(flow.OnAssignment, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(flow.OnFieldInitializer, OperationKind.FieldInitializer);
-        start.RegisterOperationAction(flow.OnPropertyInitializer, OperationKind.PropertyInitializer);
+        var flow = new CredentialFlow(CredentialFlowRecords.For(start.Compilation, keywords), category, judge);
+        start.RegisterOperationAction(flow.OnOperation, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
         start.RegisterOperationAction(flow.OnReturn, OperationKind.Return);
         start.RegisterOperationBlockAction(flow.OnBlock);
         start.RegisterCompilationEndAction(end =>
@@ -128,127 +122,37 @@ internal sealed class CredentialFlow
         }
     }
 
-    private void OnInvocation(OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        OnCall(context, invocation.TargetMethod, invocation.Arguments);
-    }
+    // Each action takes the operation's answer from the shared records (computed once for the three rules) and keeps its
+    // own category's sinks; the recorded values go to this rule's tables, in this rule's order, as before the sharing.
+    private void OnOperation(OperationAnalysisContext context) => Apply(context, records.Of(context.Operation));
 
-    private void OnCreation(OperationAnalysisContext context)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is { } constructor)
-        {
-            OnCall(context, constructor, creation.Arguments);
-        }
-    }
+    private void OnReturn(OperationAnalysisContext context) =>
+        Apply(context, records.OfReturn((IReturnOperation)context.Operation, context.ContainingSymbol));
 
-    private void OnCall(in OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
+    private void Apply(in OperationAnalysisContext context, OperationFlow flow)
     {
-        if (callArguments.IsEmpty)
+        if (flow.Hits is { } found)
         {
-            return;
-        }
-
-        if (category == SinkCategory.Cookie)
-        {
-            if (sinks.CookieValue(method, callArguments, out var cookieName) is { } value)
+            foreach (var (sink, origins) in found)
             {
-                var sink = new Sink(SinkCategory.Cookie, "the authentication cookie '" + cookieName + "'", cookieName, Detection.CredentialNameKind.Credential, value.Syntax.GetLocation());
-                AddHit(context, sink, value.Value, TraceMode.Whole);
-            }
-        }
-        else
-        {
-            foreach (var argument in callArguments)
-            {
-                if (sinks.ForArgument(method, argument, out var mode) is { } sink && sink.Category == category)
+                if (sink.Category == category)
                 {
-                    AddHit(context, sink, argument.Value, mode);
+                    AddHit(context, sink, origins);
                 }
             }
         }
 
-        // A method of this compilation (abstract, virtual and interface ones too: their overrides' parameters are resolved
-        // through them): remember what its text parameters are given, in case one reaches a sink.
-        if (LiteralOrigins.IsDeclaredInSource(method))
+        if (flow.Records is { } recorded)
         {
-            foreach (var argument in callArguments)
+            foreach (var (table, symbol, origins) in recorded)
             {
-                if (argument.Parameter is { } parameter && sinks.IsCredentialType(parameter.Type)
-                    && origins.Trace(argument.Value, TraceMode.Whole) is { } found)
-                {
-                    Record(arguments, parameter.OriginalDefinition, found);
-                }
-            }
-        }
-    }
-
-    private void OnAssignment(OperationAnalysisContext context)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        var target = assignment.Target;
-        if (category != SinkCategory.Cookie && target is IPropertyReferenceOperation property
-            && sinks.ForProperty(property, assignment.Syntax, out var mode) is { } sink && sink.Category == category)
-        {
-            AddHit(context, sink, assignment.Value, mode);
-        }
-
-        ISymbol? member = target switch
-        {
-            IFieldReferenceOperation field => field.Field,
-            IPropertyReferenceOperation { Property.IsIndexer: false } property2 => property2.Property,
-            _ => null,
-        };
-
-        if (member is not null && member.Locations.Length > 0 && member.Locations[0].IsInSource && sinks.IsCredentialType(target.Type)
-            && origins.Trace(assignment.Value, TraceMode.Whole) is { } found)
-        {
-            Record(memberValues, member.OriginalDefinition, found);
-        }
-    }
-
-    private void OnFieldInitializer(OperationAnalysisContext context)
-    {
-        var initializer = (IFieldInitializerOperation)context.Operation;
-        foreach (var field in initializer.InitializedFields)
-        {
-            if (sinks.IsCredentialType(field.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
-            {
-                Record(memberValues, field.OriginalDefinition, found);
-            }
-        }
-    }
-
-    private void OnPropertyInitializer(OperationAnalysisContext context)
-    {
-        var initializer = (IPropertyInitializerOperation)context.Operation;
-        foreach (var property in initializer.InitializedProperties)
-        {
-            if (sinks.IsCredentialType(property.Type) && origins.Trace(initializer.Value, TraceMode.Whole) is { } found)
-            {
-                Record(memberValues, property.OriginalDefinition, found);
-            }
-        }
-    }
-
-    private void OnReturn(OperationAnalysisContext context)
-    {
-        var returned = (IReturnOperation)context.Operation;
-        if (returned.ReturnedValue is { } value && sinks.IsCredentialType(value.Type) && ReturningMethod(returned, context.ContainingSymbol) is { } method
-            && origins.Trace(value, TraceMode.Whole) is { } found)
-        {
-            // What an override or an implementation returns is what a call of the virtual, abstract or interface method returns.
-            Record(returnValues, method.OriginalDefinition, found);
-            foreach (var related in Overridden(method))
-            {
-                Record(returnValues, related.OriginalDefinition, found);
+                Record(table switch { FlowTable.Member => memberValues, FlowTable.Return => returnValues, _ => arguments }, symbol, origins);
             }
         }
     }
 
     /// <summary>The methods <paramref name="method"/> overrides (the whole chain) and the interface members it implements.</summary>
-    private static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
+    internal static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
     {
         for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
         {
@@ -277,30 +181,8 @@ internal sealed class CredentialFlow
         }
     }
 
-    /// <summary>The method a return belongs to: a local function's own symbol; null inside a lambda (its value is not the method's).</summary>
-    private static IMethodSymbol? ReturningMethod(IReturnOperation returned, ISymbol containing)
+    private void AddHit(in OperationAnalysisContext context, Sink sink, List<Origin> found)
     {
-        for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IAnonymousFunctionOperation:
-                    return null;
-                case ILocalFunctionOperation localFunction:
-                    return localFunction.Symbol;
-            }
-        }
-
-        return containing as IMethodSymbol;
-    }
-
-    private void AddHit(in OperationAnalysisContext context, Sink sink, IOperation value, TraceMode mode)
-    {
-        if (origins.Trace(value, mode) is not { } found)
-        {
-            return;
-        }
-
         if (!OnlyLiterals(found))
         {
             hits.Enqueue((sink, found));
@@ -332,8 +214,16 @@ internal sealed class CredentialFlow
         return true;
     }
 
-    private static void Record(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, List<Origin> found) =>
-        table.GetOrAdd(symbol, static _ => new ConcurrentQueue<List<Origin>>()).Enqueue(found);
+    // A list under a lock, not a queue per symbol: a concurrent queue allocates a 32-slot segment for every member, method
+    // and parameter recorded, and most get one value. Read only at compilation end, after every action has run.
+    private static void Record(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
+    {
+        var values = table.GetOrAdd(symbol, static _ => new List<List<Origin>>(1));
+        lock (values)
+        {
+            values.Add(found);
+        }
+    }
 
     /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
     private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
@@ -422,7 +312,7 @@ internal sealed class CredentialFlow
             }
         }
 
-        void CollectAll(ConcurrentDictionary<ISymbol, ConcurrentQueue<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        void CollectAll(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
         {
             if (visited.Count > 64 || !visited.Add(symbol) || !table.TryGetValue(symbol, out var values))
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CertKit.Analyzers.Detection;
@@ -89,14 +90,28 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
-        if (JudgeLiteral(literal, context.SemanticModel, context.Options, context.ReportDiagnostic, context.CancellationToken))
+        var found = Found ??= new List<Diagnostic>();
+        found.Clear(); // a cancelled judgement may have left some
+        if (JudgeLiteral(literal, context.SemanticModel, context.Options, found, context.CancellationToken))
         {
             reported.TryAdd((literal.SyntaxTree, literal.Span), 0);
         }
+
+        foreach (var diagnostic in found)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        found.Clear();
     }
 
+    // The findings of the literal being judged, one buffer per thread: a delegate to the context's ReportDiagnostic would box
+    // the context for every literal of the compilation.
+    [ThreadStatic]
+    private static List<Diagnostic>? Found;
+
     /// <summary>The name-based verdict on one literal: true when it is reported (through <paramref name="report"/> when given).</summary>
-    private static bool JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic>? report, CancellationToken cancellationToken)
+    private static bool JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel model, AnalyzerOptions analyzerOptions, List<Diagnostic>? report, CancellationToken cancellationToken)
     {
         var value = literal.Token.ValueText;
         if (CredentialValues.IsBlank(value))
@@ -145,7 +160,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        report?.Invoke(Diagnostic.Create(
+        report?.Add(Diagnostic.Create(
             Descriptors.HardcodedCredential,
             literal.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, name),
@@ -198,7 +213,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     };
 
     // Password= in connection strings, user:password@ in URLs, Basic/Bearer values: credentials whatever the literal is named.
-    private static bool ReportEmbedded(LiteralExpressionSyntax literal, string value, SemanticModel model, AnalyzerOptions analyzerOptions, Action<Diagnostic>? report, CancellationToken cancellationToken)
+    private static bool ReportEmbedded(LiteralExpressionSyntax literal, string value, SemanticModel model, AnalyzerOptions analyzerOptions, List<Diagnostic>? report, CancellationToken cancellationToken)
     {
         var options = CertKitOptions.Get(analyzerOptions, literal.SyntaxTree);
         var reported = false;
@@ -237,7 +252,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         LiteralExpressionSyntax literal,
         string value,
         SemanticModel model,
-        Action<Diagnostic>? report,
+        List<Diagnostic>? report,
         CancellationToken cancellationToken,
         EmbeddedCredential credential,
         string displayName,
@@ -265,7 +280,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        report?.Invoke(Diagnostic.Create(
+        report?.Add(Diagnostic.Create(
             Descriptors.HardcodedCredential,
             LiteralLocations.Locate(literal.Token, value, credential.Start, credential.Length),
             ImmutableDictionary<string, string?>.Empty.Add(TargetNameProperty, targetName ?? displayName),

@@ -130,21 +130,40 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
         }
-        else if (!invocation.Arguments.IsEmpty && LiteralOrigins.IsInSource(method) && persistence.MayStore(method))
+        else if (HasTextArgument(invocation, sinks.Flow) && LiteralOrigins.IsInSource(method) && persistence.MayStore(method))
         {
             RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
         }
     }
+
+    /// <summary>Cheap filter before the called method's body is read: some argument is text that is not a constant.</summary>
+    private static bool HasTextArgument(IInvocationOperation invocation, TokenFlowSymbols symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (IsRecordable(argument, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRecordable(IArgumentOperation argument, TokenFlowSymbols symbols) =>
+        argument.Parameter is { } parameter && symbols.IsText(parameter.Type) && !argument.Value.ConstantValue.HasValue && !OperationTree.IsLiteralOrNull(argument.Value);
 
     /// <summary>A call of this compilation's own method: remember which text parameters it gives a token, in case the method stores them.</summary>
     private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { } parameter || !symbols.IsText(parameter.Type) || argument.Value.ConstantValue.HasValue || OperationTree.IsLiteralOrNull(argument.Value))
+            if (!IsRecordable(argument, symbols))
             {
                 continue;
             }
+
+            var parameter = argument.Parameter!;
 
             var value = lazyFlow.Value.Classify(argument.Value);
             if (value.IsSecretText)

@@ -122,6 +122,56 @@ public class CredentialFlowTests
         Assert.Same(Descriptors.HardcodedCredential, diagnostic.Descriptor);
     }
 
+    private const string ThreeRulesInOneBody = """
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Http;
+        class Service
+        {
+            private static string Relay() => "Xk9#mQ2$vL7p";
+
+            void Run(HttpResponse response)
+            {
+                var credential = new NetworkCredential("relay", Relay());
+                var aes = Aes.Create();
+                var data = "k3y-F0r-Payl0ads";
+                aes.Key = Encoding.UTF8.GetBytes(data);
+                var session = "Pr0d#Sync24";
+                response.Cookies.Append("session", session);
+            }
+        }
+        """;
+
+    /// <summary>
+    /// CK1002, CK1003 and CK2001 share one flow answer per operation (whichever rule reaches it first computes it): each rule
+    /// still reports exactly its own category, the same alone as with the other two, and again when the compilation is
+    /// analysed a second time (the answers are kept per compilation).
+    /// </summary>
+    [Fact]
+    public async Task The_rules_sharing_the_flow_each_report_their_own_category_alone_or_together()
+    {
+        var code = new FlowTestCode(ThreeRulesInOneBody);
+        var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", false), ("CK2001", "session", false) };
+
+        foreach (var analyzers in new[] { Analyzers(), Analyzers(), Analyzers().Reverse().ToImmutableArray() })
+        {
+            var together = await code.Compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected, Describe(together));
+        }
+
+        foreach (var analyzer in Analyzers())
+        {
+            var alone = await code.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected.Where(e => analyzer.SupportedDiagnostics.Any(d => d.Id == e.Item1)), Describe(alone));
+        }
+
+        static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
+            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static ImmutableArray<DiagnosticAnalyzer> Analyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
         new CK1002HardcodedCredentialAnalyzer(), new CK1003HardcodedSecretContentAnalyzer(), new CK2001PlaintextTokenStorageAnalyzer());
 
