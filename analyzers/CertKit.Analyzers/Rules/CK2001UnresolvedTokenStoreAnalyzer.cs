@@ -62,7 +62,9 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
                 {
                     if (unresolvedSaves.TryGetValue(write.Body, out var save))
                     {
-                        end.ReportDiagnostic(Note(write.Location, "'" + write.Token + "'", "an object of type '" + write.Target + "'", "'" + save.Text + "'"));
+                        // An anonymous object (a Dapper parameter object) has no type name to show.
+                        var target = write.Target.Length == 0 ? "an anonymous object" : "an object of type '" + write.Target + "'";
+                        end.ReportDiagnostic(Note(write.Location, "'" + write.Token + "'", target, "'" + save.Text + "'"));
                     }
                 }
 

@@ -96,6 +96,12 @@ public class CK2001UnresolvedTokenStoreTests
             Note(0, "'accessToken'", "an object of type 'OAuthTokenSet'", "'db.SaveChanges()'"),
             Note(1, "'refreshToken'", "an object of type 'OAuthTokenSet'", "'db.SaveChanges()'"));
 
+    [Fact]
+    public Task A_token_in_an_anonymous_parameter_object_is_named_as_such() =>
+        RunAsync(
+            Integration("var row = new { {|#0:refreshToken = refreshToken|} }; db.SaveChanges();"),
+            Note(0, "'refreshToken'", "an anonymous object", "'db.SaveChanges()'"));
+
     [Theory]
     [InlineData("set.accessToken = accessToken; db.SaveChanges(); repository.AddAdobeSignLog(\"RefreshToken\", $\"refreshToken={refreshToken}\");")]
     [InlineData("db.OAuthTokenSets.Add(new OAuthTokenSet { refreshToken = refreshToken });")]
