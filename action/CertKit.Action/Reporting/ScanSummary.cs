@@ -74,8 +74,8 @@ internal static class ScanSummary
         if (result.ScopedToChanges)
         {
             return result.Reported.Count == 0
-                ? $"No findings on the lines this pull request changes ({files} analysed: the projects and files it changes)."
-                : $"{Plural(result.Reported.Count, "finding")} on the lines this pull request changes ({files} analysed: the projects and files it changes).";
+                ? $"No findings on the lines this pull request changes ({files} analysed: its changes and what a flow into them needs)."
+                : $"{Plural(result.Reported.Count, "finding")} on the lines this pull request changes ({files} analysed: its changes and what a flow into them needs).";
         }
 
         if (result.OnChangedLinesOnly)

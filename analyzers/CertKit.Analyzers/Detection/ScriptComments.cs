@@ -6,7 +6,7 @@ namespace CertKit.Analyzers.Detection;
 /// <summary>
 /// Comments blanked out of source text (replaced by spaces, line breaks kept, so lines and columns stay where they were) for
 /// the languages read as text: PowerShell (<c>#</c>, <c>&lt;# #&gt;</c> comment-based help), Python (<c>#</c> and
-/// docstrings), shell scripts (<c>#</c>) and C# (<c>//</c>, <c>/* */</c>). Strings are skipped so a <c>#</c> in a URL is not
+/// docstrings), shell scripts (<c>#</c>), C# (<c>//</c>, <c>/* */</c>) and XML (<c>&lt;!-- --&gt;</c>, see <see cref="Xml"/>). Strings are skipped so a <c>#</c> in a URL is not
 /// a comment. JS/TS is left to the shared JS/TS reader (<see cref="JavaScript.JsSource"/>). Pure: text in, text out.
 /// </summary>
 public static class ScriptComments
@@ -32,6 +32,44 @@ public static class ScriptComments
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// An XML file (<c>Web.config</c>, <c>App.config</c>) with its prose comments blanked, the markers included: a
+    /// comment of words is documentation ("please visit https://go.microsoft.com/fwlink/…"), not configuration, however
+    /// many lines it spans. A comment holding markup (<c>&lt;!-- &lt;add key="MailPassword" value="…" /&gt; --&gt;</c>) is
+    /// configuration switched off, still committed with its values: it stays. An unclosed comment runs to the end of the
+    /// file, as an XML reader reads it.
+    /// </summary>
+    public static string Xml(string text)
+    {
+        var start = text.IndexOf("<!--", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text);
+        while (start >= 0)
+        {
+            var close = text.IndexOf("-->", start + 4, StringComparison.Ordinal);
+            var end = close < 0 ? text.Length : close + 3;
+            var bodyEnd = close < 0 ? text.Length : close;
+            if (text.IndexOf('<', start + 4, bodyEnd - (start + 4)) < 0)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    if (text[i] != '\n' && text[i] != '\r')
+                    {
+                        output[i] = ' ';
+                    }
+                }
+            }
+
+            start = end < text.Length ? text.IndexOf("<!--", end, StringComparison.Ordinal) : -1;
+        }
+
+        return output.ToString();
     }
 
     public static string PowerShell(string text)

@@ -344,8 +344,9 @@ public static class TextScanner
             return;
         }
 
+        // Secrets by content anywhere (a key in a comment is still leaked); URLs and credentials only outside XML comments.
         var secrets = FindSecrets(text, findings);
-        ScanLines(text, kind, role, settings, findings, secrets);
+        ScanLines(kind == TextFileKind.Xml ? ScriptComments.Xml(text) : text, kind, role, settings, findings, secrets);
     }
 
     /// <summary>

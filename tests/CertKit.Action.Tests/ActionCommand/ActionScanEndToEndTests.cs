@@ -208,7 +208,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
             "<h3>CertKit scan</h3>\n" +
-            "<p>3 findings on the lines this pull request changes (3 files analysed: the projects and files it changes).</p>\n" +
+            "<p>3 findings on the lines this pull request changes (3 files analysed: its changes and what a flow into them needs).</p>\n" +
             "<table><tr><th>Rule</th><th>Title</th><th>Findings</th></tr>" +
             "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1001") + "\">CK1001</a></td><td>Hardcoded URL</td><td>2</td></tr>" +
             "<tr><td><a href=\"" + CertKit.Analyzers.RuleIds.HelpLink("CK1002") + "\">CK1002</a></td><td>Hardcoded credential</td><td>1</td></tr></table>\n" +
@@ -237,7 +237,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Equal("15", run.Output("findings"));
         // The summary lists all 15 (none on the unchanged line 5 of VenafiClient.cs).
         var summary = Scan(run.Summary);
-        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>15 findings on the lines this pull request changes (4 files analysed: the projects and files it changes).</p>\n", summary);
+        Assert.StartsWith("<h3>CertKit scan</h3>\n<p>15 findings on the lines this pull request changes (3 files analysed: its changes and what a flow into them needs).</p>\n", summary);
         Assert.Equal(15, summary.Split("<td><code>src/VenafiConnector/Regions.cs:").Length - 1);
         Assert.DoesNotContain("VenafiClient.cs", summary);
     }
@@ -293,7 +293,7 @@ public sealed class ActionScanEndToEndTests(PublishedAction app) : IAsyncLifetim
         Assert.Empty(Lines(run.Stdout, "::error"));
         Assert.Equal("0", run.Output("findings"));
         Assert.Equal(
-            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (3 files analysed: the projects and files it changes).</p>\n",
+            "<h3>CertKit scan</h3>\n<p>No findings on the lines this pull request changes (3 files analysed: its changes and what a flow into them needs).</p>\n",
             Scan(run.Summary));
     }
 

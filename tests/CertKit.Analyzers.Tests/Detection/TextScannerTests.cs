@@ -318,6 +318,43 @@ public class TextScannerTests
         Assert.Equal(["https://api.psp-payments.com/v1/charges"], powershell.Select(f => f.MessageArgument));
     }
 
+    [Fact]
+    public void A_url_in_a_multi_line_xml_comment_is_documentation_and_a_setting_after_it_is_not()
+    {
+        const string config = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <!--
+              For more information on how to configure your ASP.NET application, please visit
+              https://go.microsoft.com/fwlink/?LinkId=301880
+              -->
+            <configuration>
+              <appSettings>
+                <add key="PaymentApiUrl" value="https://api.psp-payments.com/v1" /><!-- see https://docs.psp-payments.com -->
+                <!--
+                <add key="PaymentApiUrl" value="https://sandbox.psp-payments.com/v1" />
+                -->
+              </appSettings>
+            </configuration>
+            """;
+
+        var findings = Scan("src/Web/Web.config", config);
+
+        // The commented-out setting is configuration switched off, still committed: it is read.
+        Assert.Equal(
+            [("https://api.psp-payments.com/v1", config.IndexOf("https://api.psp-payments.com/v1", StringComparison.Ordinal)), ("https://sandbox.psp-payments.com/v1", config.IndexOf("https://sandbox.psp-payments.com/v1", StringComparison.Ordinal))],
+            findings.Select(f => (f.MessageArgument, f.Start)));
+        Assert.All(findings, f => Assert.Equal(RuleIds.HardcodedUrl, f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("<a/><!-- x -->\n<b/>", "<a/>          \n<b/>")]
+    [InlineData("<!-- one\ntwo -->x", "        \n       x")]
+    [InlineData("<a/><!-- never closed\nwords", "<a/>                 \n     ")]
+    [InlineData("no comment", "no comment")]
+    [InlineData("<!--<add key=\"a\" value=\"b\" />-->", "<!--<add key=\"a\" value=\"b\" />-->")]
+    public void Xml_comments_are_blanked_and_line_breaks_kept(string text, string expected) =>
+        Assert.Equal(expected, ScriptComments.Xml(text));
+
     private static List<TextFinding> Scan(string path, string text) => Scan(path, text, Defaults);
 
     private static List<TextFinding> Scan(string path, string text, TextScanSettings settings)
