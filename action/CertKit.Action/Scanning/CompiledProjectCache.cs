@@ -59,7 +59,7 @@ internal sealed class CompiledProjectCache
         var content = new byte[header.Length + image.Length];
         header.CopyTo(content, 0);
         image.CopyTo(content, header.Length);
-        Write(FileFor(_images, projectFile, projectName, ".dll"), content);
+        CacheFiles.WriteAtomically(FileFor(_images, projectFile, projectName, ".dll"), content);
     }
 
     /// <summary>Remembers that the project's reference assembly cannot be emitted under <paramref name="key"/> (errors in its declarations, such as a type of a package that was not restored).</summary>
@@ -86,22 +86,7 @@ internal sealed class CompiledProjectCache
     }
 
     public void StoreAnalysis(string projectFile, string projectName, Analysis analysis) =>
-        Write(FileFor(_analyses, projectFile, projectName, ".json"), JsonSerializer.SerializeToUtf8Bytes(analysis, Json));
-
-    /// <summary>Writes through a temporary file, so a reader never sees half of it; a cache that cannot be written only costs the next scan time.</summary>
-    private static void Write(string path, byte[] content)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
+        CacheFiles.WriteAtomically(FileFor(_analyses, projectFile, projectName, ".json"), JsonSerializer.SerializeToUtf8Bytes(analysis, Json));
 
     private static string FileFor(string folder, string projectFile, string projectName, string extension) =>
         Path.Combine(folder, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{FormatVersion}\n{projectFile}\n{projectName}")))[..32] + extension);

@@ -82,32 +82,20 @@ internal sealed class DesignTimeCache
     }
 
     /// <summary>Stores the closure; a cache that cannot be written only costs the next run time, so failures are ignored.</summary>
-    public void Store(string projectPath, Entry entry)
-    {
-        try
-        {
-            Directory.CreateDirectory(_folder);
-            var file = FileFor(projectPath);
-            var temporary = file + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(entry, Json));
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Store(string projectPath, Entry entry) =>
+        CacheFiles.WriteAtomically(FileFor(projectPath), JsonSerializer.SerializeToUtf8Bytes(entry, Json));
 
     /// <summary>The key of one project: <paramref name="buildInputsHash"/> (the repository's build files), its project file and its folder's listing.</summary>
     public static string KeyFor(string projectPath, string buildInputsHash, IEnumerable<string> filesInProjectFolder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, "certkit-design-time/" + FormatVersion);
-        Append(hash, buildInputsHash);
-        Append(hash, projectPath);
+        CacheFiles.AppendField(hash, "certkit-design-time/" + FormatVersion);
+        CacheFiles.AppendField(hash, buildInputsHash);
+        CacheFiles.AppendField(hash, projectPath);
         hash.AppendData(File.ReadAllBytes(projectPath));
         foreach (var file in filesInProjectFolder.Order(StringComparer.Ordinal))
         {
-            Append(hash, file);
+            CacheFiles.AppendField(hash, file);
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
@@ -117,18 +105,18 @@ internal sealed class DesignTimeCache
     public static string BuildInputsHash(IEnumerable<string> repositoryFiles, string sdk)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, sdk);
-        Append(hash, typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId.ToString());
+        CacheFiles.AppendField(hash, sdk);
+        CacheFiles.AppendField(hash, typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId.ToString());
         foreach (var file in repositoryFiles.Where(IsBuildFile).Order(StringComparer.Ordinal))
         {
-            Append(hash, file);
+            CacheFiles.AppendField(hash, file);
             try
             {
                 hash.AppendData(File.ReadAllBytes(file));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Append(hash, "unreadable");
+                CacheFiles.AppendField(hash, "unreadable");
             }
         }
 
@@ -147,10 +135,4 @@ internal sealed class DesignTimeCache
 
     private string FileFor(string projectPath) =>
         Path.Combine(_folder, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(projectPath)))[..32] + ".json");
-
-    private static void Append(IncrementalHash hash, string text)
-    {
-        hash.AppendData(Encoding.UTF8.GetBytes(text));
-        hash.AppendData([0]);
-    }
 }

@@ -46,10 +46,10 @@ internal sealed class ProjectInputKeys
 
         _imageKeys[design.Name] = null; // a cycle reaching this project again gets no key
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, _build);
-        Append(hash, design.Name);
-        Append(hash, design.AssemblyName);
-        Append(hash, design.FilePath);
+        CacheFiles.AppendField(hash, _build);
+        CacheFiles.AppendField(hash, design.Name);
+        CacheFiles.AppendField(hash, design.AssemblyName);
+        CacheFiles.AppendField(hash, design.FilePath);
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(design.Options, Json));
         foreach (var document in design.Documents)
         {
@@ -59,7 +59,7 @@ internal sealed class ProjectInputKeys
         foreach (var reference in design.MetadataReferences)
         {
             AppendFileStamp(hash, reference.Path);
-            Append(hash, string.Join(',', reference.Aliases));
+            CacheFiles.AppendField(hash, string.Join(',', reference.Aliases));
         }
 
         foreach (var analyzer in design.AnalyzerReferences)
@@ -69,8 +69,8 @@ internal sealed class ProjectInputKeys
 
         foreach (var reference in design.ProjectReferences)
         {
-            Append(hash, reference.Name);
-            Append(hash, string.Join(',', reference.Aliases));
+            CacheFiles.AppendField(hash, reference.Name);
+            CacheFiles.AppendField(hash, string.Join(',', reference.Aliases));
             if (_designs.TryGetValue(reference.Name, out var referenced))
             {
                 if (ImageKey(referenced) is not { } referencedKey)
@@ -78,11 +78,11 @@ internal sealed class ProjectInputKeys
                     return null;
                 }
 
-                Append(hash, referencedKey);
+                CacheFiles.AppendField(hash, referencedKey);
             }
             else
             {
-                Append(hash, "not loaded"); // the compilation goes without it, as the key says
+                CacheFiles.AppendField(hash, "not loaded"); // the compilation goes without it, as the key says
             }
         }
 
@@ -108,11 +108,11 @@ internal sealed class ProjectInputKeys
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, "analysis");
-        Append(hash, imageKey);
+        CacheFiles.AppendField(hash, "analysis");
+        CacheFiles.AppendField(hash, imageKey);
         foreach (var document in design.Documents)
         {
-            Append(hash, treatmentOf(document.Path) ?? "unlisted");
+            CacheFiles.AppendField(hash, treatmentOf(document.Path) ?? "unlisted");
         }
 
         foreach (var document in design.AdditionalDocuments)
@@ -127,7 +127,7 @@ internal sealed class ProjectInputKeys
 
         foreach (var (path, text) in additionalFiles.Concat(configFiles))
         {
-            Append(hash, path);
+            CacheFiles.AppendField(hash, path);
             hash.AppendData(text.GetChecksum().AsSpan());
         }
 
@@ -140,10 +140,10 @@ internal sealed class ProjectInputKeys
     /// </summary>
     private static void AppendText(IncrementalHash hash, DesignTimeFile file)
     {
-        Append(hash, file.Path);
+        CacheFiles.AppendField(hash, file.Path);
         if (file.Text is not null)
         {
-            Append(hash, file.Text);
+            CacheFiles.AppendField(hash, file.Text);
         }
         else
         {
@@ -153,7 +153,7 @@ internal sealed class ProjectInputKeys
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Append(hash, "unreadable");
+                CacheFiles.AppendField(hash, "unreadable");
             }
         }
     }
@@ -161,14 +161,8 @@ internal sealed class ProjectInputKeys
     /// <summary>A referenced file by path, size and last write (NuGet packages and reference packs do not change in place; a rebuilt DLL does).</summary>
     private static void AppendFileStamp(IncrementalHash hash, string path)
     {
-        Append(hash, path);
+        CacheFiles.AppendField(hash, path);
         var info = new FileInfo(path);
-        Append(hash, info.Exists ? $"{info.Length}/{info.LastWriteTimeUtc.Ticks}" : "missing");
-    }
-
-    private static void Append(IncrementalHash hash, string text)
-    {
-        hash.AppendData(Encoding.UTF8.GetBytes(text));
-        hash.AppendData([0]);
+        CacheFiles.AppendField(hash, info.Exists ? $"{info.Length}/{info.LastWriteTimeUtc.Ticks}" : "missing");
     }
 }
