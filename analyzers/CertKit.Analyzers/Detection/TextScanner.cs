@@ -344,7 +344,7 @@ public static class TextScanner
             return;
         }
 
-        // Secrets by content anywhere (a key in a comment is still leaked); URLs and credentials only outside XML comments.
+        // Secrets by content anywhere (a key in a comment is still leaked); URLs and credentials outside XML prose comments.
         var secrets = FindSecrets(text, findings);
         ScanLines(kind == TextFileKind.Xml ? ScriptComments.Xml(text) : text, kind, role, settings, findings, secrets);
     }
@@ -842,7 +842,9 @@ public static class TextScanner
             case TextFileKind.Json:
                 return c == '/' && (next == '/' || next == '*');
             case TextFileKind.Xml:
-                return c == '<' && next == '!' && first + 3 < end && text[first + 2] == '-' && text[first + 3] == '-';
+                // Prose comments arrive blanked (ScriptComments.Xml); what is left of a comment is markup switched off,
+                // read on its first line as on the others.
+                return false;
             default:
                 return c == '#' || (c == '/' && (next == '/' || next == '*')) || c == '*' || (c == '-' && next == '-');
         }

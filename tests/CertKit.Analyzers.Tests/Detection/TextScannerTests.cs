@@ -319,7 +319,7 @@ public class TextScannerTests
     }
 
     [Fact]
-    public void A_url_in_a_multi_line_xml_comment_is_documentation_and_a_setting_after_it_is_not()
+    public void A_url_in_a_multi_line_xml_comment_is_documentation_and_a_commented_out_setting_is_read()
     {
         const string config = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -333,15 +333,16 @@ public class TextScannerTests
                 <!--
                 <add key="PaymentApiUrl" value="https://sandbox.psp-payments.com/v1" />
                 -->
+                <!--<add key="RefundApiUrl" value="https://sandbox.psp-refunds.com/v1" />-->
               </appSettings>
             </configuration>
             """;
 
         var findings = Scan("src/Web/Web.config", config);
 
-        // The commented-out setting is configuration switched off, still committed: it is read.
+        // A commented-out setting is configuration switched off, still committed: it is read, on one line or on several.
         Assert.Equal(
-            [("https://api.psp-payments.com/v1", config.IndexOf("https://api.psp-payments.com/v1", StringComparison.Ordinal)), ("https://sandbox.psp-payments.com/v1", config.IndexOf("https://sandbox.psp-payments.com/v1", StringComparison.Ordinal))],
+            [("https://api.psp-payments.com/v1", config.IndexOf("https://api.psp-payments.com/v1", StringComparison.Ordinal)), ("https://sandbox.psp-payments.com/v1", config.IndexOf("https://sandbox.psp-payments.com/v1", StringComparison.Ordinal)), ("https://sandbox.psp-refunds.com/v1", config.IndexOf("https://sandbox.psp-refunds.com/v1", StringComparison.Ordinal))],
             findings.Select(f => (f.MessageArgument, f.Start)));
         Assert.All(findings, f => Assert.Equal(RuleIds.HardcodedUrl, f.RuleId));
     }
