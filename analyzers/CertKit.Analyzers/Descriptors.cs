@@ -68,7 +68,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor HardcodedSecretContent = Create(
         RuleIds.HardcodedSecretContent,
         "Hardcoded secret",
-        "This literal looks like {0}; remove it from source and rotate it",
+        "This value looks like {0}; remove it from source and rotate it",
         SecretsCategory,
         "A literal has the shape of a real secret (a known token format, a private key or a high-entropy string in a credential context). Secrets in source are leaked secrets: rotate it and load it at run time.");
 

@@ -531,7 +531,7 @@ public class CK1003HardcodedSecretContentTests
             """;
 
         await Verify.VerifyAsync(code, new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(0).WithMessage(
-            "This literal looks like a GitHub personal access token; remove it from source and rotate it"));
+            "This value looks like a GitHub personal access token; remove it from source and rotate it"));
     }
 
     [Fact]
