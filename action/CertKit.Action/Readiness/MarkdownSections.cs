@@ -17,14 +17,14 @@ internal static class MarkdownSections
 {
     public static IReadOnlyList<MarkdownSection> Parse(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = LinesOf(text);
         var headings = new List<(int Level, string Title, int Index)>();
         var inFence = false;
         for (var index = 0; index < lines.Length; index++)
         {
             var line = lines[index];
             var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            if (IsFence(trimmed))
             {
                 inFence = !inFence;
                 continue;
@@ -94,7 +94,7 @@ internal static class MarkdownSections
     /// <summary>The document's paragraphs outside fenced code, headings included as their own one-line paragraphs.</summary>
     public static IReadOnlyList<MarkdownParagraph> Paragraphs(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = LinesOf(text);
         var paragraphs = new List<MarkdownParagraph>();
         var current = new List<string>();
         var start = 0;
@@ -103,7 +103,7 @@ internal static class MarkdownSections
         {
             var line = index < lines.Length ? lines[index] : string.Empty;
             var trimmed = line.TrimStart();
-            var fence = trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal);
+            var fence = IsFence(trimmed);
             if (fence)
             {
                 inFence = !inFence;
@@ -137,6 +137,12 @@ internal static class MarkdownSections
     }
 
     /// <summary>Whether <paramref name="word"/> starts a word of <paramref name="title"/> (case-insensitive).</summary>
+    private static string[] LinesOf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+    /// <summary>Whether a line (its indentation trimmed) opens or closes a fenced code block.</summary>
+    private static bool IsFence(string trimmed) =>
+        trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal);
+
     public static bool StartsAWord(string title, string word)
     {
         for (var at = title.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = title.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
