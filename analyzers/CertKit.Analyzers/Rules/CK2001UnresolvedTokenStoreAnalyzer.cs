@@ -31,6 +31,12 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         System.StringComparer.OrdinalIgnoreCase,
         "save", "insert", "update", "upsert", "attach", "persist", "store", "write", "commit");
 
+    // What a Write… call writes when it is diagnostic output (WriteException, WriteLine, WriteLog): a log, which is CK3002's
+    // concern, not a store of the object (ShareX's DebugHelper.WriteException in a degraded compilation).
+    private static readonly ImmutableHashSet<string> OutputObjects = ImmutableHashSet.Create(
+        System.StringComparer.OrdinalIgnoreCase,
+        "exception", "line", "log", "error", "warning", "debug", "trace", "info", "verbose");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TokenStoreNotResolved);
 
     public override void Initialize(AnalysisContext context)
@@ -197,12 +203,12 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// A credential held as text (an enum member <c>PreAuth</c>, an <c>ICredentials</c> object or a response object named
-    /// <c>preAuth</c> is none). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
+    /// <c>preAuth</c> is none; a licence key is stored by design, as for CK2001). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
     /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
     /// </summary>
     private static bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
     {
-        if (!IsText(type) || SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret)
+        if (!IsText(type) || SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret || CredentialSinkNames.NamesLicence(name))
         {
             return false;
         }
@@ -239,6 +245,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         }
 
         var words = IdentifierWords.Split(methodName);
-        return words.Count > 0 && SaveVerbs.Contains(words[0]);
+        return words.Count > 0 && SaveVerbs.Contains(words[0])
+            && !(words.Count > 1 && string.Equals(words[0], "write", System.StringComparison.OrdinalIgnoreCase) && OutputObjects.Contains(words[1]));
     }
 }

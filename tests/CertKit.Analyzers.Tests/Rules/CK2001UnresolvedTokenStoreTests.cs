@@ -26,6 +26,7 @@ public class CK2001UnresolvedTokenStoreTests
                 public string accessToken { get; set; } = "";
                 public string refreshToken { get; set; } = "";
                 public string userName { get; set; } = "";
+                public string licenseKey { get; set; } = "";
             }
 
             public class TransactionReport { public string TrxToken { get; set; } = ""; }
@@ -97,6 +98,12 @@ public class CK2001UnresolvedTokenStoreTests
             Note(1, "'refreshToken'", "an object of type 'OAuthTokenSet'", "'db.SaveChanges()'"));
 
     [Fact]
+    public Task A_write_of_the_object_is_a_save_call_and_a_write_of_an_exception_is_not() =>
+        RunAsync(
+            Integration("UnresolvedDebugHelper.WriteException(null); {|#0:set.accessToken = accessToken|}; UnresolvedStore.WriteObject(set);"),
+            Note(0, "'accessToken'", "an object of type 'OAuthTokenSet'", "'UnresolvedStore.WriteObject(…)'"));
+
+    [Fact]
     public Task A_token_in_an_anonymous_parameter_object_is_named_as_such() =>
         RunAsync(
             Integration("var row = new { {|#0:refreshToken = refreshToken|} }; db.SaveChanges();"),
@@ -119,6 +126,8 @@ public class CK2001UnresolvedTokenStoreTests
     [InlineData("var http = new UnresolvedHttpClient(); http.PutAsJsonAsync(\"tokens\", set); http.Execute(set);")] // an HTTP PUT, a gateway's request
     [InlineData("var report = new TransactionReport { TrxToken = userName }; db.SaveChanges();")] // a payment's transaction token on a report row
     [InlineData("var preAuth = new PaymentResponse(); preAuth.Credentials = System.Net.CredentialCache.DefaultCredentials; db.SaveChanges();")] // not text
+    [InlineData("set.licenseKey = accessToken; db.SaveChanges();")] // a licence key is stored and shown by design
+    [InlineData("set.accessToken = accessToken; UnresolvedDebugHelper.WriteException(null); UnresolvedConsole.WriteLine(set);")] // diagnostic output, not a store
     public Task Values_that_are_not_tokens_are_protected_or_never_saved_are_not_noted(string body) =>
         RunAsync(Integration(body));
 }
