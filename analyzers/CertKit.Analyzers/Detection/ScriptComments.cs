@@ -35,11 +35,11 @@ public static class ScriptComments
     }
 
     /// <summary>
-    /// An XML file (<c>Web.config</c>, <c>App.config</c>) with its prose comments blanked, the markers included: a
-    /// comment of words is documentation ("please visit https://go.microsoft.com/fwlink/…"), not configuration, however
-    /// many lines it spans. A comment holding markup (<c>&lt;!-- &lt;add key="MailPassword" value="…" /&gt; --&gt;</c>) is
-    /// configuration switched off, still committed with its values: it stays. An unclosed comment runs to the end of the
-    /// file, as an XML reader reads it.
+    /// An XML file (<c>Web.config</c>, <c>App.config</c>) with the prose of its comments blanked, line by line, the markers
+    /// included: words are documentation ("please visit https://go.microsoft.com/fwlink/…", "please add
+    /// &lt;InstrumentationKey&gt; to this file"), not configuration. A comment's line that starts with markup
+    /// (<c>&lt;!-- &lt;add key="MailPassword" value="…" /&gt; --&gt;</c>) is configuration switched off, still committed with
+    /// its values: it stays. An unclosed comment runs to the end of the file, as an XML reader reads it.
     /// </summary>
     public static string Xml(string text)
     {
@@ -54,16 +54,41 @@ public static class ScriptComments
         {
             var close = text.IndexOf("-->", start + 4, StringComparison.Ordinal);
             var end = close < 0 ? text.Length : close + 3;
-            var bodyEnd = close < 0 ? text.Length : close;
-            if (text.IndexOf('<', start + 4, bodyEnd - (start + 4)) < 0)
+
+            // Each line of the comment on its own: its text starts after the opener on the first line, and a tag left open
+            // on a line of markup (<add key="…"\n value="…" />) makes the next line markup too.
+            var lineStart = start;
+            var openTag = false;
+            while (lineStart < end)
             {
-                for (var i = start; i < end; i++)
+                var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+                lineEnd = lineEnd < 0 ? end : lineEnd;
+                var first = lineStart == start ? start + 4 : lineStart;
+                while (first < lineEnd && char.IsWhiteSpace(text[first]))
                 {
-                    if (text[i] != '\n' && text[i] != '\r')
+                    first++;
+                }
+
+                if (first == lineEnd)
+                {
+                    // A blank line: nothing to blank, an open tag stays open.
+                }
+                else if (openTag || text[first] == '<')
+                {
+                    openTag = text.LastIndexOf('<', lineEnd - 1, lineEnd - first) > text.LastIndexOf('>', lineEnd - 1, lineEnd - first);
+                }
+                else
+                {
+                    for (var i = lineStart; i < lineEnd; i++)
                     {
-                        output[i] = ' ';
+                        if (text[i] != '\r')
+                        {
+                            output[i] = ' ';
+                        }
                     }
                 }
+
+                lineStart = lineEnd + 1;
             }
 
             start = end < text.Length ? text.IndexOf("<!--", end, StringComparison.Ordinal) : -1;

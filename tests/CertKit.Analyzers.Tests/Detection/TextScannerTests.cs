@@ -334,6 +334,10 @@ public class TextScannerTests
                 <add key="PaymentApiUrl" value="https://sandbox.psp-payments.com/v1" />
                 -->
                 <!--<add key="RefundApiUrl" value="https://sandbox.psp-refunds.com/v1" />-->
+                <!--
+                  Learn more about telemetry here: https://go.microsoft.com/fwlink/?LinkID=513840
+                  Note: if not present, please add <InstrumentationKey>Your Key</InstrumentationKey> to this file.
+                  -->
               </appSettings>
             </configuration>
             """;
@@ -353,6 +357,8 @@ public class TextScannerTests
     [InlineData("<a/><!-- never closed\nwords", "<a/>                 \n     ")]
     [InlineData("no comment", "no comment")]
     [InlineData("<!--<add key=\"a\" value=\"b\" />-->", "<!--<add key=\"a\" value=\"b\" />-->")]
+    [InlineData("<!-- Old:\n  <add key=\"a\" />\n  please add <b/> here -->", "         \n  <add key=\"a\" />\n                          ")]
+    [InlineData("<!--<add key=\"a\"\n  value=\"b\" />\nwords -->", "<!--<add key=\"a\"\n  value=\"b\" />\n         ")]
     public void Xml_comments_are_blanked_and_line_breaks_kept(string text, string expected) =>
         Assert.Equal(expected, ScriptComments.Xml(text));
 
