@@ -108,6 +108,7 @@ internal sealed class RepositoryWorkspace
         }
 
         TestOnlyScriptFolders.Apply(files);
+        MarkLibraryDemos(files);
 
         return new RepositoryWorkspace(directory, sourceRoot, topLevel is not null, files, discovery.Skipped, discovery.ExcludedByGlobs, projectPaths, testProjects, options.Treatments ?? FileTreatments.Default);
     }
@@ -131,28 +132,67 @@ internal sealed class RepositoryWorkspace
             reason = "test project " + Path.GetFileName(project);
         }
 
-        if (kind is FileKind.Source or FileKind.Test && byPath.Language != FileLanguage.None && HeadLooksGenerated(candidate.FullPath))
+        if (kind is FileKind.Source or FileKind.Test && byPath.Language != FileLanguage.None && ReadHead(candidate.FullPath) is { } head)
         {
-            kind = FileKind.Generated;
-            reason = "generated-code header or minified";
+            if (FileClassifier.LooksGenerated(head))
+            {
+                kind = FileKind.Generated;
+                reason = "generated-code header or minified";
+            }
+            else if (kind == FileKind.Source && FileClassifier.VendoredReasonOf(byPath.Language, head) is { } banner)
+            {
+                kind = FileKind.Vendored;
+                reason = banner;
+            }
         }
 
         return new WorkspaceFile(candidate.FullPath, candidate.RelativePath, byPath.Language, kind, reason, project);
     }
 
-    /// <summary>The start of a code file (enough for a header, or a minified first line), read without reading the whole file.</summary>
-    private static bool HeadLooksGenerated(string path)
+    /// <summary>
+    /// A library's demo script beside the library (<c>widgets/calendar/calendar-demo.js</c> next to a <c>calendar.js</c>
+    /// whose banner names it) is the library's, not the site's: vendored with it.
+    /// </summary>
+    private static void MarkLibraryDemos(List<WorkspaceFile> files)
+    {
+        var libraryFolders = new HashSet<string>(
+            files.Where(file => file.Kind == FileKind.Vendored && file.KindReason.Contains("banner", StringComparison.Ordinal)).Select(file => FolderOf(file.RelativePath)),
+            StringComparer.Ordinal);
+        if (libraryFolders.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.Kind == FileKind.Source && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript
+                && FileClassifier.IsDemoName(file.RelativePath) && libraryFolders.Contains(FolderOf(file.RelativePath)))
+            {
+                files[i] = file with { Kind = FileKind.Vendored, KindReason = "demo of the library beside it (library banner in the same folder)" };
+            }
+        }
+    }
+
+    private static string FolderOf(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relativePath[..slash];
+    }
+
+    /// <summary>The start of a code file (enough for a header, a library's banner, or a minified first line), read without reading the whole file; null when unreadable.</summary>
+    private static string? ReadHead(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             var buffer = new byte[8192];
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return FileClassifier.LooksGenerated(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return false; // the scan reports the file as unreadable
+            return null; // the scan reports the file as unreadable
         }
     }
 

@@ -42,7 +42,7 @@ internal static class ScriptFiles
 
     /// <summary>
     /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path (tooling — build
-    /// configuration, dot-folders, development harnesses — is configuration), and its first line for minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
+    /// configuration, dot-folders, development harnesses — is configuration), its first line for minified or generated code, and a library's banner for third-party code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
     /// </summary>
     public static FileKind KindOf(AdditionalText file, AnalyzerOptions options, JsSource source)
     {
@@ -51,6 +51,11 @@ internal static class ScriptFiles
         if (kind == FileKind.Source && FileClassifier.LooksGenerated(source.Text))
         {
             return FileKind.Generated;
+        }
+
+        if (kind == FileKind.Source && FileClassifier.VendoredReasonOf(FileLanguage.JavaScript, source.Text) is not null)
+        {
+            return FileKind.Vendored;
         }
 
         if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
