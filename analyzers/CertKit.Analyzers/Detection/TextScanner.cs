@@ -769,6 +769,12 @@ public static class TextScanner
 
     private static bool IsMetadataKey(string key)
     {
+        // xmlns:ser="http://service.example.com": the prefix after the colon is the namespace's, the attribute an identifier.
+        if (key.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) && (key.Length == 5 || key[5] == ':'))
+        {
+            return true;
+        }
+
         var last = Math.Max(key.LastIndexOf(':'), key.LastIndexOf('.'));
         var leaf = last >= 0 ? key.Substring(last + 1) : key;
         if (MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase))

@@ -319,6 +319,24 @@ public class TextScannerTests
     }
 
     [Fact]
+    public void Prefixed_xml_namespaces_of_a_soap_request_template_are_identifiers_and_an_endpoint_there_is_not()
+    {
+        const string request = """
+            <?xml version="1.0" encoding="utf-8" ?>
+            <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:svc="http://service.billing.carrier-tv.com" xmlns:mdl="http://model.billing.carrier-tv.com">
+              <soapenv:Header><svc:Route address="https://soap.carrier-tv.com/billing/PaymentService" /></soapenv:Header>
+              <soapenv:Body><svc:queryBalance><mdl:customerId>{customerId}</mdl:customerId></svc:queryBalance></soapenv:Body>
+            </soapenv:Envelope>
+            """;
+
+        var findings = Scan("Site/Xmlfiles/queryBalance.xml", request);
+
+        Assert.Equal(
+            [("https://soap.carrier-tv.com/billing/PaymentService", request.IndexOf("https://soap.carrier-tv.com", StringComparison.Ordinal))],
+            findings.Select(f => (f.MessageArgument, f.Start)));
+    }
+
+    [Fact]
     public void A_url_in_a_multi_line_xml_comment_is_documentation_and_a_setting_after_it_is_not()
     {
         const string config = """
