@@ -46,6 +46,7 @@ public class TextScannerTests
         { "application.properties", "adobe.sign.client.secret = Qm9zc2VjcmV0VmFsdWU\n", "CK1002", "Qm9zc2VjcmV0VmFsdWU" },
         { "App.config", "<appSettings>\n  <add key=\"AdobeSignClientSecret\" value=\"q8Fz2LmR7vXc9PwT\" />\n</appSettings>", "CK1002", "q8Fz2LmR7vXc9PwT" },
         { "web.config", "<credentials password=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
+        { "Web.config", "<appSettings>\n  <add key=\"GatewayAuth\" value=\"Zx81-kLm2-Qp07\" />\n</appSettings>", "CK1002", "Zx81-kLm2-Qp07" },
         { "nuget.config", "<add key=\"ClearTextPassword\" value=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
         { "processor/src/config.ts", "export const clientSecret = 'Zk3v9TqLw2Xp8RmN';\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { "processor/src/client.js", "const headers = { 'tppl-api-key': '3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64' };\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
@@ -68,6 +69,7 @@ public class TextScannerTests
     public static TheoryData<string, string> NotFlagged() => new()
     {
         { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"\" } }" },
+        { "Web.config", "<appSettings>\n  <add key=\"GatewayAuth\" value=\"Basic\" />\n  <add key=\"GatewayAuthHeader\" value=\"Authorization\" />\n</appSettings>" },
         { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"<your-client-secret>\" } }" },
         { "appsettings.json", "{ \"Venafi\": { \"ApiKey\": \"${VENAFI_API_KEY}\" } }" },
         { "appsettings.json", "{ \"Venafi\": { \"BaseUrl\": \"https://localhost:5001\" } }" },
