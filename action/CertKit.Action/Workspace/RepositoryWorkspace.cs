@@ -109,6 +109,7 @@ internal sealed class RepositoryWorkspace
 
         TestOnlyScriptFolders.Apply(files);
         MarkLibraryDemos(files);
+        MarkAssemblyCompanions(files);
 
         return new RepositoryWorkspace(directory, sourceRoot, topLevel is not null, files, discovery.Skipped, discovery.ExcludedByGlobs, projectPaths, testProjects, options.Treatments ?? FileTreatments.Default);
     }
@@ -172,6 +173,69 @@ internal sealed class RepositoryWorkspace
                 files[i] = file with { Kind = FileKind.Vendored, KindReason = "demo of the library beside it (library banner in the same folder)" };
             }
         }
+    }
+
+    /// <summary>
+    /// The files a build writes beside a compiled assembly (<c>Foo.xml</c> documentation, <c>Foo.dll.config</c>,
+    /// <c>Foo.pdb</c>, <c>Foo.deps.json</c>, <c>Foo.runtimeconfig.json</c> next to <c>Foo.dll</c> or <c>Foo.exe</c>): build
+    /// output committed with the assembly, whatever the folder is called (a site's <c>binnew/</c>). Its configuration is a
+    /// copy of the project's own, whose findings the scan reports there.
+    /// </summary>
+    private static void MarkAssemblyCompanions(List<WorkspaceFile> files)
+    {
+        var assemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            if (file.RelativePath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || file.RelativePath.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+            {
+                assemblies.Add(file.RelativePath);
+            }
+        }
+
+        if (assemblies.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.Kind is FileKind.Configuration or FileKind.Source or FileKind.Documentation && AssemblyBeside(file.RelativePath, assemblies) is { } assembly)
+            {
+                files[i] = file with { Kind = FileKind.Generated, KindReason = "build output beside its assembly " + assembly };
+            }
+        }
+    }
+
+    private static readonly string[] CompanionSuffixes = [".xml", ".pdb", ".deps.json", ".runtimeconfig.json"];
+
+    private static string? AssemblyBeside(string relativePath, HashSet<string> assemblies)
+    {
+        // Foo.dll.config, Foo.exe.config: the assembly's name is the file's without .config.
+        if (relativePath.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
+        {
+            var assembly = relativePath[..^".config".Length];
+            return assemblies.Contains(assembly) ? Path.GetFileName(assembly) : null;
+        }
+
+        foreach (var suffix in CompanionSuffixes)
+        {
+            if (relativePath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                var stem = relativePath[..^suffix.Length];
+                if (assemblies.Contains(stem + ".dll"))
+                {
+                    return Path.GetFileName(stem) + ".dll";
+                }
+
+                if (assemblies.Contains(stem + ".exe"))
+                {
+                    return Path.GetFileName(stem) + ".exe";
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string FolderOf(string relativePath)
