@@ -63,7 +63,8 @@ public static class LibraryBanners
             return "library banner (" + version + ", a banner minifiers keep)";
         }
 
-        return Contains(banner, "author") && banner.IndexOf("://", StringComparison.Ordinal) >= 0
+        return (Contains(banner, "author") || Contains(banner, "made by") || Contains(banner, "written by") || Contains(banner, "created by"))
+               && banner.IndexOf("://", StringComparison.Ordinal) >= 0
             ? "library banner (" + version + ", author's page)"
             : null;
     }

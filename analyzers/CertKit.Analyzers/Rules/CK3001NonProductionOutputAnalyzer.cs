@@ -219,10 +219,30 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
                 {
                     return true;
                 }
+
+                // The interface comes from a project whose core library is missing (its string is an error type): the
+                // signatures cannot match exactly, so the member of the same name and arity is the one implemented.
+                if (member is IMethodSymbol declared && declared.Parameters.Length == method.Parameters.Length && (HasUnresolvedType(declared) || HasUnresolvedType(method)))
+                {
+                    return true;
+                }
             }
         }
 
         return method is { IsStatic: false, DeclaredAccessibility: Accessibility.Public } && DeclaresUnresolvedBase(method.ContainingType);
+    }
+
+    private static bool HasUnresolvedType(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // class Logger : APGW.ILogger where APGW.ILogger did not bind: the compiler keeps an error type in the base list.

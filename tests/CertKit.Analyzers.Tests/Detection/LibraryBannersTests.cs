@@ -12,6 +12,7 @@ public sealed class LibraryBannersTests
     [InlineData("/**\n * @license Slidey\n * (c) someone\n */\nvar Slidey = {};\n", "library banner (@license)")]
     [InlineData("/*! Tabbery v1.2.0 | github.com/someone/tabbery */\n(function($){})(jQuery);\n", "library banner (1.2.0, a banner minifiers keep)")]
     [InlineData("/* ------------------------\n\tClass: Boxlight\n\tAuthor: Jane Roe (http://boxlight.example.org)\n\tVersion: 3.1.6\n------------------------- */\n(function($) {})(jQuery);\n", "library banner (3.1.6, author's page)")]
+    [InlineData("/*  Selectly - v1.1.0\n    https://github.com/someone/selectly\n    Made by Jo Doe  */\n\n(function($) {})(jQuery);\n", "library banner (1.1.0, author's page)")]
     [InlineData("// | Vectoria 2.1.2 - Vector Library |\n// | Copyright © 2010 Someone Else  |\n(function (glob) {})(this);\n", "library banner (2.1.2, copyright)")]
     [InlineData("/*\n * Calendarium\n * Version: {{ version }}\n * Released under the MIT license\n */\n", "library banner ({{ version }}, licence)")]
     [InlineData(";/* Monthlyish 2.0.5 by Kim Doe is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License. */\n(function($){})(jQuery);\n", "library banner (2.0.5, licence)")]
