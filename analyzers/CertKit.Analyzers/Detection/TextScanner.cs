@@ -633,7 +633,7 @@ public static class TextScanner
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
             {
                 var key = text.Substring(pair.KeyStart, pair.KeyLength);
-                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
+                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || UrlNames.IsPictureName(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
                     || (kind == TextFileKind.Json && EnclosingJsonKey(text, pair.KeyStart) is { } parent && IsMetadataKey(parent));
             }
         }

@@ -321,6 +321,23 @@ public class TextScannerTests
     }
 
     [Fact]
+    public void Picture_locations_in_configuration_are_for_the_readers_browser_and_a_picture_service_is_an_endpoint()
+    {
+        const string config = """
+            <appSettings>
+              <add key="ProviderImageUrls" value="https://billpay-site.com/Styles/images/ProviderID/" />
+              <add key="MailLogoUrl" value="https://billpay-site.com/Content/logo.png" />
+              <add key="ImageUploadUrl" value="https://api.picture-host.com/v1/upload" />
+              <add key="BuyPower" value="https://api.power-gateway.com/v1/BuyPower" />
+            </appSettings>
+            """;
+
+        var findings = Scan("Site/Web.config", config);
+
+        Assert.Equal(["https://api.picture-host.com/v1/upload", "https://api.power-gateway.com/v1/BuyPower"], findings.Select(f => f.MessageArgument));
+    }
+
+    [Fact]
     public void Prefixed_xml_namespaces_of_a_soap_request_template_are_identifiers_and_an_endpoint_there_is_not()
     {
         const string request = """
