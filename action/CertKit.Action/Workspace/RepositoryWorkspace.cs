@@ -152,12 +152,12 @@ internal sealed class RepositoryWorkspace
 
     /// <summary>
     /// A library's demo script beside the library (<c>widgets/calendar/calendar-demo.js</c> next to a <c>calendar.js</c>
-    /// whose banner names it) is the library's, not the site's: vendored with it.
+    /// whose banner names it, or in a vendor folder) is the library's, not the site's: vendored with it.
     /// </summary>
     private static void MarkLibraryDemos(List<WorkspaceFile> files)
     {
         var libraryFolders = new HashSet<string>(
-            files.Where(file => file.Kind == FileKind.Vendored && file.KindReason.Contains("banner", StringComparison.Ordinal)).Select(file => FolderOf(file.RelativePath)),
+            files.Where(file => file.Kind == FileKind.Vendored && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript).Select(file => FolderOf(file.RelativePath)),
             StringComparer.Ordinal);
         if (libraryFolders.Count == 0)
         {
@@ -170,7 +170,7 @@ internal sealed class RepositoryWorkspace
             if (file.Kind == FileKind.Source && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript
                 && FileClassifier.IsDemoName(file.RelativePath) && libraryFolders.Contains(FolderOf(file.RelativePath)))
             {
-                files[i] = file with { Kind = FileKind.Vendored, KindReason = "demo of the library beside it (library banner in the same folder)" };
+                files[i] = file with { Kind = FileKind.Vendored, KindReason = "demo of the library beside it (a vendored script in the same folder)" };
             }
         }
     }

@@ -373,11 +373,28 @@ public static class FileClassifier
 
     /// <summary>
     /// Why the start of a script (JS/TS) marks it a third-party library copied into the repository, or null: the library's
-    /// banner (see <see cref="LibraryBanners"/>). Only scripts: web assets are what a site copies unminified into its own
+    /// banner (see <see cref="LibraryBanners"/>) or a UMD module wrapper. Only scripts: web assets are what a site copies unminified into its own
     /// folders; C# libraries arrive as packages, and a C# file's licence header is as often the project's own.
     /// </summary>
-    public static string? VendoredReasonOf(FileLanguage language, string text) =>
-        language is FileLanguage.JavaScript or FileLanguage.TypeScript ? LibraryBanners.ReasonOf(text) : null;
+    public static string? VendoredReasonOf(FileLanguage language, string text)
+    {
+        if (language is not (FileLanguage.JavaScript or FileLanguage.TypeScript) || string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (LibraryBanners.ReasonOf(text) is { } banner)
+        {
+            return banner;
+        }
+
+        // UMD: a script that asks whether an AMD loader is present (typeof define === 'function' && define.amd) is a
+        // library built to load under any loader or none; an application's own modules import, or are imported.
+        var head = text.Length > 4096 ? text.Substring(0, 4096) : text;
+        return head.IndexOf("define.amd", StringComparison.Ordinal) >= 0 && head.IndexOf("typeof define", StringComparison.Ordinal) >= 0
+            ? "library module wrapper (UMD, define.amd)"
+            : null;
+    }
 
     /// <summary>
     /// A demo of a library, by its name (<c>calendar-demo.js</c>, <c>flot-demo-1.js</c>, <c>demo.js</c>): vendored when a

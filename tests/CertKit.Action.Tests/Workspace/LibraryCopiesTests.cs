@@ -54,7 +54,7 @@ public sealed class LibraryCopiesTests
             run.Findings.Where(f => f.RuleId.StartsWith("CK", StringComparison.Ordinal)).OrderBy(f => f.RuleId).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => (f.RuleId, f.Path, f.Line, f.Column)).ToList());
         var skipped = run.Skipped;
         Assert.Equal("vendored (library banner (2.3.1, licence)): not analysed (--files vendored=all to analyse)", skipped["Site/Content/widgets/gallerio/gallerio.js"]);
-        Assert.Equal("vendored (demo of the library beside it (library banner in the same folder)): not analysed (--files vendored=all to analyse)", skipped["Site/Content/widgets/gallerio/gallerio-demo.js"]);
+        Assert.Equal("vendored (demo of the library beside it (a vendored script in the same folder)): not analysed (--files vendored=all to analyse)", skipped["Site/Content/widgets/gallerio/gallerio-demo.js"]);
         Assert.Equal("generated (generated-code header or minified): not analysed (--files generated=all to analyse)", skipped["Site/Content/widgets/card/card.js"]);
     }
 }

@@ -52,6 +52,15 @@ public sealed class LibraryBannersTests
     }
 
     [Fact]
+    public void A_umd_module_wrapper_marks_a_library_and_an_applications_modules_do_not()
+    {
+        Assert.Equal("library module wrapper (UMD, define.amd)", FileClassifier.VendoredReasonOf(FileLanguage.JavaScript,
+            "(function(root, factory) {\n  if (typeof exports === 'object') { module.exports = factory(); }\n  else if (typeof define === 'function' && define.amd) { define('Mapsy', [], factory); }\n  root.Mapsy = factory();\n}(this, function() { return {}; }));\n"));
+        Assert.Null(FileClassifier.VendoredReasonOf(FileLanguage.TypeScript, "import { capture } from './capture';\nexport const handler = async () => capture();\n"));
+        Assert.Null(FileClassifier.VendoredReasonOf(FileLanguage.JavaScript, "define(['jquery', 'app/cart'], function ($, cart) {\n  return { checkout: cart.checkout };\n});\n"));
+    }
+
+    [Fact]
     public void A_webpack_bootstrap_is_generated() =>
         Assert.True(FileClassifier.LooksGenerated("var card =\n/******/ (function (modules) { // webpackBootstrap\n/******/ \tvar installedModules = {};\n"));
 }
