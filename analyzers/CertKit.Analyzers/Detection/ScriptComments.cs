@@ -37,7 +37,8 @@ public static class ScriptComments
     /// <summary>
     /// An XML file (<c>Web.config</c>, <c>App.config</c>) with its prose comments blanked, the markers included: a
     /// comment of words is documentation ("please visit https://go.microsoft.com/fwlink/…"), not configuration, however
-    /// many lines it spans. A comment holding markup (<c>&lt;!-- &lt;add key="MailPassword" value="…" /&gt; --&gt;</c>) is
+    /// many lines it spans, also when a sentence names a tag. A comment holding markup — a line of it starting with a tag
+    /// (<c>&lt;!-- &lt;add key="MailPassword" value="…" /&gt; --&gt;</c>) — is
     /// configuration switched off, still committed with its values: it stays. An unclosed comment runs to the end of the
     /// file, as an XML reader reads it.
     /// </summary>
@@ -55,7 +56,7 @@ public static class ScriptComments
             var close = text.IndexOf("-->", start + 4, StringComparison.Ordinal);
             var end = close < 0 ? text.Length : close + 3;
             var bodyEnd = close < 0 ? text.Length : close;
-            if (text.IndexOf('<', start + 4, bodyEnd - (start + 4)) < 0)
+            if (!HoldsMarkup(text, start + 4, bodyEnd))
             {
                 for (var i = start; i < end; i++)
                 {
@@ -70,6 +71,32 @@ public static class ScriptComments
         }
 
         return output.ToString();
+    }
+
+    // Commented-out configuration starts its lines with a tag (<!-- <add key=… />, a line "<add …" inside); prose names a
+    // tag inside a sentence ("please add <InstrumentationKey>Your Key</InstrumentationKey> to the top of this file").
+    private static bool HoldsMarkup(string text, int bodyStart, int bodyEnd)
+    {
+        var lineStart = true;
+        for (var i = bodyStart; i < bodyEnd; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                lineStart = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                if (lineStart && c == '<')
+                {
+                    return true;
+                }
+
+                lineStart = false;
+            }
+        }
+
+        return false;
     }
 
     public static string PowerShell(string text)

@@ -389,6 +389,8 @@ public class TextScannerTests
     [InlineData("<a/><!-- never closed\nwords", "<a/>                 \n     ")]
     [InlineData("no comment", "no comment")]
     [InlineData("<!--<add key=\"a\" value=\"b\" />-->", "<!--<add key=\"a\" value=\"b\" />-->")]
+    [InlineData("<!--\n  <add key=\"a\"\n value=\"b\" />\n-->", "<!--\n  <add key=\"a\"\n value=\"b\" />\n-->")]
+    [InlineData("<!-- see\n https://x.io\n please add <Key>Your Key</Key> here -->", "        \n             \n                                        ")]
     public void Xml_comments_are_blanked_and_line_breaks_kept(string text, string expected) =>
         Assert.Equal(expected, ScriptComments.Xml(text));
 
