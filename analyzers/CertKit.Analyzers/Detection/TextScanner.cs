@@ -633,7 +633,9 @@ public static class TextScanner
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
             {
                 var key = text.Substring(pair.KeyStart, pair.KeyLength);
-                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || UrlNames.IsPictureName(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
+                // Picture keys only in configuration: in code a product's image URL is data the code may fetch or serve.
+                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || (kind != TextFileKind.Code && UrlNames.IsPictureName(key))
+                    || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
                     || (kind == TextFileKind.Json && EnclosingJsonKey(text, pair.KeyStart) is { } parent && IsMetadataKey(parent));
             }
         }

@@ -335,6 +335,11 @@ public class TextScannerTests
         var findings = Scan("Site/Web.config", config);
 
         Assert.Equal(["https://api.picture-host.com/v1/upload", "https://api.power-gateway.com/v1/BuyPower"], findings.Select(f => f.MessageArgument));
+
+        // In code a picture's URL is data the code may fetch or serve: still read.
+        Assert.Equal(
+            ["https://images.acme-shop.com/p/1.jpg"],
+            Scan("service/src/catalog.js", "const product = { imageUrl: 'https://images.acme-shop.com/p/1.jpg' };\n").Select(f => f.MessageArgument));
     }
 
     [Fact]
