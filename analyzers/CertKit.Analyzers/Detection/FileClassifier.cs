@@ -41,10 +41,16 @@ public enum FileKind
     /// <summary>Test or seed data (<c>fixtures/</c>, <c>testdata/</c>, <c>Seeds/</c> data files, snapshots): content-based secrets only by default.</summary>
     Fixture,
 
-    /// <summary>Third-party code committed to the repository (<c>packages/</c>, <c>vendor/</c>, <c>bower_components/</c>, <c>wwwroot/lib/</c>): not analysed by default.</summary>
+    /// <summary>
+    /// Third-party code committed to the repository (<c>packages/</c>, <c>vendor/</c>, <c>bower_components/</c>,
+    /// <c>wwwroot/lib/</c>, a script that starts with a library's banner or a UMD wrapper, and its demo beside it): not analysed by default.
+    /// </summary>
     Vendored,
 
-    /// <summary>Generated or built output (minified or bundled JS, a Node app's <c>dist/</c>, a generated-code header): not analysed by default.</summary>
+    /// <summary>
+    /// Generated or built output (minified or bundled JS, a Node app's <c>dist/</c>, a generated-code header, what a build
+    /// writes beside a committed assembly): not analysed by default.
+    /// </summary>
     Generated,
 
     /// <summary>Documentation (Markdown, text, images): not analysed by the rules.</summary>
