@@ -108,6 +108,8 @@ internal sealed class RepositoryWorkspace
         }
 
         TestOnlyScriptFolders.Apply(files);
+        MarkLibraryDemos(files);
+        MarkAssemblyCompanions(files);
 
         return new RepositoryWorkspace(directory, sourceRoot, topLevel is not null, files, discovery.Skipped, discovery.ExcludedByGlobs, projectPaths, testProjects, options.Treatments ?? FileTreatments.Default);
     }
@@ -131,28 +133,130 @@ internal sealed class RepositoryWorkspace
             reason = "test project " + Path.GetFileName(project);
         }
 
-        if (kind is FileKind.Source or FileKind.Test && byPath.Language != FileLanguage.None && HeadLooksGenerated(candidate.FullPath))
+        if (kind is FileKind.Source or FileKind.Test && byPath.Language != FileLanguage.None && ReadHead(candidate.FullPath) is { } head)
         {
-            kind = FileKind.Generated;
-            reason = "generated-code header or minified";
+            if (FileClassifier.LooksGenerated(head))
+            {
+                kind = FileKind.Generated;
+                reason = "generated-code header or minified";
+            }
+            else if (kind == FileKind.Source && FileClassifier.VendoredReasonOf(byPath.Language, head) is { } banner)
+            {
+                kind = FileKind.Vendored;
+                reason = banner;
+            }
         }
 
         return new WorkspaceFile(candidate.FullPath, candidate.RelativePath, byPath.Language, kind, reason, project);
     }
 
-    /// <summary>The start of a code file (enough for a header, or a minified first line), read without reading the whole file.</summary>
-    private static bool HeadLooksGenerated(string path)
+    /// <summary>
+    /// A library's demo script beside the library (<c>widgets/calendar/calendar-demo.js</c> next to a <c>calendar.js</c>
+    /// whose banner names it, or in a vendor folder) is the library's, not the site's: vendored with it.
+    /// </summary>
+    private static void MarkLibraryDemos(List<WorkspaceFile> files)
+    {
+        var libraryFolders = new HashSet<string>(
+            files.Where(file => file.Kind == FileKind.Vendored && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript).Select(file => FolderOf(file.RelativePath)),
+            StringComparer.Ordinal);
+        if (libraryFolders.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.Kind == FileKind.Source && file.Language is FileLanguage.JavaScript or FileLanguage.TypeScript
+                && FileClassifier.IsDemoName(file.RelativePath) && libraryFolders.Contains(FolderOf(file.RelativePath)))
+            {
+                files[i] = file with { Kind = FileKind.Vendored, KindReason = "demo of the library beside it (a vendored script in the same folder)" };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files a build writes beside a compiled assembly (<c>Foo.xml</c> documentation, <c>Foo.dll.config</c>,
+    /// <c>Foo.pdb</c>, <c>Foo.deps.json</c>, <c>Foo.runtimeconfig.json</c> next to <c>Foo.dll</c> or <c>Foo.exe</c>): build
+    /// output committed with the assembly, whatever the folder is called (a site's <c>binnew/</c>). Its configuration is a
+    /// copy of the project's own, whose findings the scan reports there.
+    /// </summary>
+    private static void MarkAssemblyCompanions(List<WorkspaceFile> files)
+    {
+        var assemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            if (file.RelativePath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || file.RelativePath.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+            {
+                assemblies.Add(file.RelativePath);
+            }
+        }
+
+        if (assemblies.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (file.Kind is FileKind.Configuration or FileKind.Source or FileKind.Documentation && AssemblyBeside(file.RelativePath, assemblies) is { } assembly)
+            {
+                files[i] = file with { Kind = FileKind.Generated, KindReason = "build output beside its assembly " + assembly };
+            }
+        }
+    }
+
+    private static readonly string[] CompanionSuffixes = [".xml", ".pdb", ".deps.json", ".runtimeconfig.json"];
+
+    private static string? AssemblyBeside(string relativePath, HashSet<string> assemblies)
+    {
+        // Foo.dll.config, Foo.exe.config: the assembly's name is the file's without .config.
+        if (relativePath.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
+        {
+            var assembly = relativePath[..^".config".Length];
+            return assemblies.Contains(assembly) ? Path.GetFileName(assembly) : null;
+        }
+
+        foreach (var suffix in CompanionSuffixes)
+        {
+            if (relativePath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                var stem = relativePath[..^suffix.Length];
+                if (assemblies.Contains(stem + ".dll"))
+                {
+                    return Path.GetFileName(stem) + ".dll";
+                }
+
+                if (assemblies.Contains(stem + ".exe"))
+                {
+                    return Path.GetFileName(stem) + ".exe";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string FolderOf(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relativePath[..slash];
+    }
+
+    /// <summary>The start of a code file (enough for a header, a library's banner, or a minified first line), read without reading the whole file; null when unreadable.</summary>
+    private static string? ReadHead(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             var buffer = new byte[8192];
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return FileClassifier.LooksGenerated(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return false; // the scan reports the file as unreadable
+            return null; // the scan reports the file as unreadable
         }
     }
 

@@ -57,10 +57,11 @@ public static class CredentialNames
         "source", "env", "environment", "variable", "var", "setting", "settings", "section", "param", "parameter", "option", "options",
         "hash", "hashed", "salt", "validator", "validation", "valid", "invalid", "changed", "reset", "error", "errors", "exception",
         "column", "property", "attribute", "claim", "scope", "scopes", "store", "storage", "manager", "service", "client", "handler",
-        "provider", "factory", "request", "response", "resource", "location", "vault", "ref", "reference", "mode", "strength",
+        "provider", "factory", "request", "response", "res", "resp", "resource", "location", "vault", "ref", "reference", "mode", "strength",
         "complexity", "min", "max", "minimum", "maximum", "at", "on", "date", "time", "index", "len", "size", "status", "state",
         "result", "info", "metadata", "template", "example", "sample", "hint", "cache",
         "scheme", "schemes", "method", "flow", "realm", "audience", "issuer", // AuthScheme = "Bearer", AuthFlow = "pkce"
+        // res and resp abbreviate response as req does request: cancelAuthResXml is a payment gateway's cancel-authorization reply.
     };
 
     // A word before the credential word that turns the name into metadata: IsPasswordValid, HasApiKey, MinPasswordLength.

@@ -633,7 +633,9 @@ public static class TextScanner
             if (urlStart >= pair.ValueStart && urlStart < pair.ValueStart + pair.ValueLength)
             {
                 var key = text.Substring(pair.KeyStart, pair.KeyLength);
-                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
+                // Picture keys only in configuration: in code a product's image URL is data the code may fetch or serve.
+                return IsMetadataKey(key) || UrlNames.IsNotEndpointName(key) || (kind != TextFileKind.Code && UrlNames.IsPictureName(key))
+                    || UrlClassifier.IsProse(text.Substring(pair.ValueStart, pair.ValueLength))
                     || (kind == TextFileKind.Json && EnclosingJsonKey(text, pair.KeyStart) is { } parent && IsMetadataKey(parent));
             }
         }
@@ -769,6 +771,12 @@ public static class TextScanner
 
     private static bool IsMetadataKey(string key)
     {
+        // xmlns:ser="http://service.example.com": the prefix after the colon is the namespace's, the attribute an identifier.
+        if (key.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase) && (key.Length == 5 || key[5] == ':'))
+        {
+            return true;
+        }
+
         var last = Math.Max(key.LastIndexOf(':'), key.LastIndexOf('.'));
         var leaf = last >= 0 ? key.Substring(last + 1) : key;
         if (MetadataKeys.Contains(leaf) || leaf.StartsWith("xmlns", StringComparison.OrdinalIgnoreCase))

@@ -86,6 +86,40 @@ public static class UrlNames
         return IdentifierLastWords.Contains(last) || last == "link" || last == "links" || last == "hyperlink";
     }
 
+    // ImageUrl, LogoUrl, DataImageUrls, AvatarPath: where a page's pictures are, loaded by the reader's browser.
+    private static readonly HashSet<string> PictureWords = new(System.StringComparer.Ordinal)
+    {
+        "image", "images", "img", "imgs", "logo", "logos", "picture", "pictures", "photo", "photos", "avatar", "avatars",
+        "thumbnail", "thumbnails",
+    };
+
+    // ImageUploadUrl, ImageApiUrl, PhotoServiceEndpoint: a service that takes or serves pictures, called by the code.
+    private static readonly HashSet<string> ServiceWords = new(System.StringComparer.Ordinal)
+    {
+        "upload", "uploads", "uploader", "api", "service", "endpoint", "host", "server", "webhook", "callback",
+    };
+
+    /// <summary>
+    /// A configuration key naming where pictures are (<c>ImageUrl</c>, <c>PowerImageUrls</c>, <c>LogoUrl</c>): the site's
+    /// image folder or a logo, shown to a person, not an endpoint the code calls. A service for pictures
+    /// (<c>ImageUploadUrl</c>, <c>ImageApiUrl</c>) is one.
+    /// </summary>
+    public static bool IsPictureName(string name)
+    {
+        var picture = false;
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (ServiceWords.Contains(word))
+            {
+                return false;
+            }
+
+            picture |= PictureWords.Contains(word);
+        }
+
+        return picture;
+    }
+
     private static bool IsLinkWord(string word) => word is "url" or "urls" or "uri" or "uris" or "link" or "links";
 
     /// <summary>

@@ -36,6 +36,7 @@ public static class ValueShapes
         var trimmed = value.Trim();
         return IsSwitch(trimmed)
             || TypeNames.Contains(trimmed)
+            || IsAuthenticationProtocolWord(trimmed)
             || IsVersionNumber(trimmed)
             || IsCommandLineOption(trimmed)
             || IsProse(trimmed)
@@ -173,6 +174,18 @@ public static class ValueShapes
 
         return longest >= 3;
     }
+
+    // HTTP's authentication headers (RFC 9110) and the schemes of IANA's HTTP Authentication Scheme Registry: the protocol's
+    // words a client names its credential with (HEADER_AUTH = "Authorization", SpectranetAuth = "Basic"), never the credential.
+    private static readonly HashSet<string> AuthenticationProtocolWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "WWW-Authenticate", "Proxy-Authenticate", "Authentication-Info",
+        "Basic", "Bearer", "Digest", "DPoP", "GNAP", "HOBA", "Mutual", "Negotiate", "NTLM", "OAuth", "PrivateToken",
+        "SCRAM-SHA-1", "SCRAM-SHA-256", "vapid", "Concealed", "AWS4-HMAC-SHA256",
+    };
+
+    /// <summary>An HTTP authentication header's name or an authentication scheme (<c>Authorization</c>, <c>Basic</c>, <c>Bearer</c>).</summary>
+    public static bool IsAuthenticationProtocolWord(string value) => AuthenticationProtocolWords.Contains(value);
 
     /// <summary><c>true</c>, <c>false</c>, <c>yes</c>, <c>off</c>, <c>enabled</c>: a flag (<c>MARIADB_RANDOM_ROOT_PASSWORD: "true"</c>).</summary>
     public static bool IsSwitch(string value) => SwitchValues.Contains(value);

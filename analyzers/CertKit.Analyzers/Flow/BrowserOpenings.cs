@@ -13,7 +13,9 @@ namespace CertKit.Analyzers.Flow;
 /// Whether a value is handed to a call that opens it for a person — the shell (<c>Process.Start(url)</c>,
 /// <c>new ProcessStartInfo(url) { UseShellExecute = true }</c>), MAUI's or Xamarin's <c>Browser</c>/<c>Launcher</c>, or a
 /// method of the project that passes its parameter on to one of those (<c>URLHelpers.OpenURL(url)</c>). A URL opened in
-/// the browser is a page for people, not an endpoint the code calls. Resolved once per compilation; the project's own
+/// the browser is a page for people, not an endpoint the code calls. So is a URL a web application redirects the
+/// person's browser to (<c>Controller.Redirect(url)</c>, <c>Response.Redirect(url)</c>, <c>new RedirectResult(url)</c>,
+/// ASP.NET MVC and ASP.NET Core alike). Resolved once per compilation; the project's own
 /// wrappers are read by syntax, once each. Called only for the rare literal that holds a URL.
 /// </summary>
 internal sealed class BrowserOpenings
@@ -23,6 +25,8 @@ internal sealed class BrowserOpenings
     private readonly INamedTypeSymbol? process;
     private readonly INamedTypeSymbol? processStartInfo;
     private readonly INamedTypeSymbol?[] launchers;
+    private readonly INamedTypeSymbol?[] redirectors;
+    private readonly INamedTypeSymbol?[] redirectResults;
     private readonly ConcurrentDictionary<IParameterSymbol, bool> wrappers = new(SymbolEqualityComparer.Default);
 
     private BrowserOpenings(Compilation compilation)
@@ -39,6 +43,20 @@ internal sealed class BrowserOpenings
             types.Get(WellKnownTypeNames.XamarinEssentialsBrowser),
             types.Get(WellKnownTypeNames.XamarinEssentialsLauncher),
         };
+        redirectors = new[]
+        {
+            types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcControllerBase),
+            types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcRazorPagesPageModel),
+            types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpHttpResponse),
+            types.Get(WellKnownTypeNames.SystemWebMvcController),
+            types.Get(WellKnownTypeNames.SystemWebHttpResponse),
+            types.Get(WellKnownTypeNames.SystemWebHttpResponseBase),
+        };
+        redirectResults = new[]
+        {
+            types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcRedirectResult),
+            types.Get(WellKnownTypeNames.SystemWebMvcRedirectResult),
+        };
     }
 
     public static BrowserOpenings For(Compilation compilation) => Cache.GetValue(compilation, static c => new BrowserOpenings(c));
@@ -54,7 +72,10 @@ internal sealed class BrowserOpenings
             if (model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { } parameter } operation)
             {
                 // The opener is in a project this compilation does not have (an ad-hoc or degraded compilation): its name.
-                return argument.Parent?.Parent is InvocationExpressionSyntax unresolved && IsOpenerName(ValueTargets.NameOf(unresolved.Expression));
+                // A controller whose framework did not resolve still redirects by the framework's method name.
+                return argument.Parent?.Parent is InvocationExpressionSyntax unresolved
+                    && (IsOpenerName(ValueTargets.NameOf(unresolved.Expression))
+                        || (IsRedirectName(ValueTargets.NameOf(unresolved.Expression)) && unresolved.ArgumentList.Arguments[0] == argument));
             }
 
             var method = parameter.ContainingSymbol as IMethodSymbol;
@@ -130,6 +151,12 @@ internal sealed class BrowserOpenings
             return true;
         }
 
+        if (parameter.Ordinal == 0 && (IsRedirectName(method.Name) && DerivesFromAny(type, redirectors)
+                                       || (method.MethodKind == MethodKind.Constructor && IsAny(type, redirectResults))))
+        {
+            return true;
+        }
+
         foreach (var launcher in launchers)
         {
             if (launcher is not null && SymbolEqualityComparer.Default.Equals(type, launcher))
@@ -142,6 +169,36 @@ internal sealed class BrowserOpenings
         return method.DeclaringSyntaxReferences.IsDefaultOrEmpty
             ? parameter.Ordinal == 0 && IsOpenerName(method.Name)
             : wrappers.GetOrAdd(parameter.OriginalDefinition, p => WrapperOpens(p, cancellationToken));
+    }
+
+    /// <summary>The redirect methods of ASP.NET MVC's and ASP.NET Core's controllers, pages and responses.</summary>
+    public static bool IsRedirectName(string? name) =>
+        name is "Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod";
+
+    private static bool IsAny(INamedTypeSymbol type, INamedTypeSymbol?[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && SymbolEqualityComparer.Default.Equals(type, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFromAny(INamedTypeSymbol type, INamedTypeSymbol?[] candidates)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsAny(current.OriginalDefinition, candidates))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -195,6 +195,22 @@ internal static class WellKnownTypeNames
 
     public const string XamarinEssentialsLauncher = "Xamarin.Essentials.Launcher";
 
+    public const string MicrosoftAspNetCoreMvcControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+
+    public const string MicrosoftAspNetCoreMvcRazorPagesPageModel = "Microsoft.AspNetCore.Mvc.RazorPages.PageModel";
+
+    public const string MicrosoftAspNetCoreHttpHttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+
+    public const string MicrosoftAspNetCoreMvcRedirectResult = "Microsoft.AspNetCore.Mvc.RedirectResult";
+
+    public const string SystemWebMvcController = "System.Web.Mvc.Controller";
+
+    public const string SystemWebMvcRedirectResult = "System.Web.Mvc.RedirectResult";
+
+    public const string SystemWebHttpResponse = "System.Web.HttpResponse";
+
+    public const string SystemWebHttpResponseBase = "System.Web.HttpResponseBase";
+
     public const string SystemXmlSerializationXmlSerializer = "System.Xml.Serialization.XmlSerializer";
 
     public const string SystemXmlXmlWriter = "System.Xml.XmlWriter";

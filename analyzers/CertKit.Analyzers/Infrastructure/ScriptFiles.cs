@@ -18,6 +18,9 @@ internal static class ScriptFiles
 
     private static readonly ConditionalWeakTable<SourceText, JsSource> Parsed = new();
 
+    // What the text alone says (a generated header, a minified line, a library's banner), read once per file, not once per rule.
+    private static readonly ConditionalWeakTable<JsSource, StrongBox<FileKind?>> ContentKinds = new();
+
     /// <summary>The file as a JS/TS source when it is one the rules read; false for other files, empty or oversized ones.</summary>
     public static bool TryRead(AdditionalFileAnalysisContext context, out JsSource source, out SourceText text)
     {
@@ -42,15 +45,15 @@ internal static class ScriptFiles
 
     /// <summary>
     /// What the file is, by the one shared classifier (<see cref="FileClassifier"/>): its path (tooling — build
-    /// configuration, dot-folders, development harnesses — is configuration), and its first line for minified or generated code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
+    /// configuration, dot-folders, development harnesses — is configuration), its first line for minified or generated code, and a library's banner for third-party code. <c>certkit.analyze_test_projects = true</c> makes test and fixture files source again.
     /// </summary>
     public static FileKind KindOf(AdditionalText file, AnalyzerOptions options, JsSource source)
     {
         // Relative to the project: a folder above the repository (a home's dot-folder) says nothing about the file.
         var kind = FileClassifier.Classify(ProjectScope.RelativeToProject(file.Path, options)).Kind;
-        if (kind == FileKind.Source && FileClassifier.LooksGenerated(source.Text))
+        if (kind == FileKind.Source && ContentKinds.GetValue(source, KindByContent).Value is { } byContent)
         {
-            return FileKind.Generated;
+            return byContent;
         }
 
         if ((kind == FileKind.Test || kind == FileKind.Fixture) && CertKitOptions.Get(options, file).AnalyzeTestProjects == true)
@@ -60,6 +63,11 @@ internal static class ScriptFiles
 
         return kind;
     }
+
+    private static StrongBox<FileKind?> KindByContent(JsSource source) => new(
+        FileClassifier.LooksGenerated(source.Text) ? FileKind.Generated
+        : FileClassifier.VendoredReasonOf(FileLanguage.JavaScript, source.Text) is not null ? FileKind.Vendored
+        : null);
 
     /// <summary>Whether the rules that judge shipped code (CK1001, CK1002, CK1004, CK2001, CK3001, CK3002, CK4001) read this file.</summary>
     public static bool IsShippedCode(AdditionalText file, AnalyzerOptions options, JsSource source) => KindOf(file, options, source) == FileKind.Source;

@@ -191,14 +191,17 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A <c>Write…</c> method that implements an interface member (<c>IConsole.WriteLine</c> → <c>Console.WriteLine</c>): the
-    /// adapter through which a tool's own output goes, not output left in the code. Whether writing there belongs in
-    /// production is decided where the interface is called.
+    /// A <c>Write…</c> or <c>Log…</c> method that implements an interface member (<c>IConsole.WriteLine</c> →
+    /// <c>Console.WriteLine</c>, an SDK's <c>ILogger.Log</c> → <c>Console.WriteLine</c>): the adapter through which a tool's
+    /// or a library's own output goes, not output left in the code. Whether writing there belongs in production is decided
+    /// where the interface is chosen. When the type's declared interfaces did not resolve (a degraded compilation, a PCL
+    /// whose core library is missing), a public instance method of that name may implement one and is taken as the adapter
+    /// it is declared to be.
     /// </summary>
     private static bool IsConsoleAdapterMember(ISymbol containing)
     {
         if (containing is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method
-            || !IsWriteMethod(method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name))
+            || !IsOutputMethodName(method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0 ? method.ExplicitInterfaceImplementations[0].Name : method.Name))
         {
             return false;
         }
@@ -216,11 +219,52 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
                 {
                     return true;
                 }
+
+                // The interface comes from a project whose core library is missing (its string is an error type): the
+                // signatures cannot match exactly, so the member of the same name and arity is the one implemented.
+                if (member is IMethodSymbol declared && declared.Parameters.Length == method.Parameters.Length && (HasUnresolvedType(declared) || HasUnresolvedType(method)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return method is { IsStatic: false, DeclaredAccessibility: Accessibility.Public } && DeclaresUnresolvedBase(method.ContainingType);
+    }
+
+    private static bool HasUnresolvedType(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Error)
+            {
+                return true;
             }
         }
 
         return false;
     }
+
+    // class Logger : APGW.ILogger where APGW.ILogger did not bind: the compiler keeps an error type in the base list.
+    private static bool DeclaresUnresolvedBase(INamedTypeSymbol type)
+    {
+        if (type.BaseType is { TypeKind: TypeKind.Error })
+        {
+            return true;
+        }
+
+        foreach (var declared in type.Interfaces)
+        {
+            if (declared.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOutputMethodName(string name) => IsWriteMethod(name) || name.StartsWith("Log", StringComparison.Ordinal);
 
     private static bool IsWriteMethod(string name) => name.StartsWith("Write", StringComparison.Ordinal);
 

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Detection;
+using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -102,6 +104,14 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // <add key="PayTvBaseUrl" value="https://…" /> whose every read the code redirects the browser to: a page for a person.
+            if (finding.RuleId == RuleIds.HardcodedUrl && kind == TextFileKind.Xml
+                && AppSettingKeyAt(text ??= sourceText.ToString(), finding.Start) is { } key
+                && RedirectedSettings.For(context.Compilation).IsOnlyOpened(key, context.CancellationToken))
+            {
+                continue;
+            }
+
             var span = new TextSpan(finding.Start, finding.Length);
             var location = Location.Create(file.Path, span, sourceText.Lines.GetLinePositionSpan(span));
             var descriptor = DescriptorOf(finding, isCode: kind == TextFileKind.Code);
@@ -109,6 +119,28 @@ public sealed class HardcodedValuesInFilesAnalyzer : DiagnosticAnalyzer
                 ? Diagnostic.Create(descriptor, location, finding.MessageArgument)
                 : Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArgument));
         }
+    }
+
+    /// <summary>The <c>key</c> of the <c>&lt;add key="…" value="…" /&gt;</c> element whose value holds <paramref name="position"/>, or null.</summary>
+    private static string? AppSettingKeyAt(string text, int position)
+    {
+        var open = text.LastIndexOf('<', position);
+        var close = text.IndexOf('>', position);
+        if (open < 0 || close < 0 || string.CompareOrdinal(text, open, "<add ", 0, 5) != 0)
+        {
+            return null;
+        }
+
+        var element = text.Substring(open, close - open);
+        var keyAt = element.IndexOf(" key=\"", StringComparison.Ordinal);
+        if (keyAt < 0)
+        {
+            return null;
+        }
+
+        var start = keyAt + 6;
+        var end = element.IndexOf('"', start);
+        return end > start ? element.Substring(start, end - start) : null;
     }
 
     // A URL's advice fits the file it is in: code reads it from configuration, a configuration file has it supplied per

@@ -46,6 +46,7 @@ public class TextScannerTests
         { "application.properties", "adobe.sign.client.secret = Qm9zc2VjcmV0VmFsdWU\n", "CK1002", "Qm9zc2VjcmV0VmFsdWU" },
         { "App.config", "<appSettings>\n  <add key=\"AdobeSignClientSecret\" value=\"q8Fz2LmR7vXc9PwT\" />\n</appSettings>", "CK1002", "q8Fz2LmR7vXc9PwT" },
         { "web.config", "<credentials password=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
+        { "Web.config", "<appSettings>\n  <add key=\"GatewayAuth\" value=\"Zx81-kLm2-Qp07\" />\n</appSettings>", "CK1002", "Zx81-kLm2-Qp07" },
         { "nuget.config", "<add key=\"ClearTextPassword\" value=\"Pr0d-Passw0rd\" />", "CK1002", "Pr0d-Passw0rd" },
         { "processor/src/config.ts", "export const clientSecret = 'Zk3v9TqLw2Xp8RmN';\n", "CK1002", "Zk3v9TqLw2Xp8RmN" },
         { "processor/src/client.js", "const headers = { 'tppl-api-key': '3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64' };\n", "CK1002", "3f2c7a9e-41b2-4d6f-9c1a-7e5b8d2f0a64" },
@@ -68,6 +69,7 @@ public class TextScannerTests
     public static TheoryData<string, string> NotFlagged() => new()
     {
         { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"\" } }" },
+        { "Web.config", "<appSettings>\n  <add key=\"GatewayAuth\" value=\"Basic\" />\n  <add key=\"GatewayAuthHeader\" value=\"Authorization\" />\n</appSettings>" },
         { "appsettings.json", "{ \"AdobeSign\": { \"ClientSecret\": \"<your-client-secret>\" } }" },
         { "appsettings.json", "{ \"Venafi\": { \"ApiKey\": \"${VENAFI_API_KEY}\" } }" },
         { "appsettings.json", "{ \"Venafi\": { \"BaseUrl\": \"https://localhost:5001\" } }" },
@@ -319,6 +321,46 @@ public class TextScannerTests
     }
 
     [Fact]
+    public void Picture_locations_in_configuration_are_for_the_readers_browser_and_a_picture_service_is_an_endpoint()
+    {
+        const string config = """
+            <appSettings>
+              <add key="ProviderImageUrls" value="https://billpay-site.com/Styles/images/ProviderID/" />
+              <add key="MailLogoUrl" value="https://billpay-site.com/Content/logo.png" />
+              <add key="ImageUploadUrl" value="https://api.picture-host.com/v1/upload" />
+              <add key="BuyPower" value="https://api.power-gateway.com/v1/BuyPower" />
+            </appSettings>
+            """;
+
+        var findings = Scan("Site/Web.config", config);
+
+        Assert.Equal(["https://api.picture-host.com/v1/upload", "https://api.power-gateway.com/v1/BuyPower"], findings.Select(f => f.MessageArgument));
+
+        // In code a picture's URL is data the code may fetch or serve: still read.
+        Assert.Equal(
+            ["https://images.acme-shop.com/p/1.jpg"],
+            Scan("service/src/catalog.js", "const product = { imageUrl: 'https://images.acme-shop.com/p/1.jpg' };\n").Select(f => f.MessageArgument));
+    }
+
+    [Fact]
+    public void Prefixed_xml_namespaces_of_a_soap_request_template_are_identifiers_and_an_endpoint_there_is_not()
+    {
+        const string request = """
+            <?xml version="1.0" encoding="utf-8" ?>
+            <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:svc="http://service.billing.carrier-tv.com" xmlns:mdl="http://model.billing.carrier-tv.com">
+              <soapenv:Header><svc:Route address="https://soap.carrier-tv.com/billing/PaymentService" /></soapenv:Header>
+              <soapenv:Body><svc:queryBalance><mdl:customerId>{customerId}</mdl:customerId></svc:queryBalance></soapenv:Body>
+            </soapenv:Envelope>
+            """;
+
+        var findings = Scan("Site/Xmlfiles/queryBalance.xml", request);
+
+        Assert.Equal(
+            [("https://soap.carrier-tv.com/billing/PaymentService", request.IndexOf("https://soap.carrier-tv.com", StringComparison.Ordinal))],
+            findings.Select(f => (f.MessageArgument, f.Start)));
+    }
+
+    [Fact]
     public void A_url_in_a_multi_line_xml_comment_is_documentation_and_a_commented_out_setting_is_read()
     {
         const string config = """
@@ -359,6 +401,8 @@ public class TextScannerTests
     [InlineData("<!--<add key=\"a\" value=\"b\" />-->", "<!--<add key=\"a\" value=\"b\" />-->")]
     [InlineData("<!-- Old:\n  <add key=\"a\" />\n  please add <b/> here -->", "         \n  <add key=\"a\" />\n                          ")]
     [InlineData("<!--<add key=\"a\"\n  value=\"b\" />\nwords -->", "<!--<add key=\"a\"\n  value=\"b\" />\n         ")]
+    [InlineData("<!--\n  <add key=\"a\"\n value=\"b\" />\n-->", "<!--\n  <add key=\"a\"\n value=\"b\" />\n   ")]
+    [InlineData("<!-- see\n https://x.io\n please add <Key>Your Key</Key> here -->", "        \n             \n                                        ")]
     public void Xml_comments_are_blanked_and_line_breaks_kept(string text, string expected) =>
         Assert.Equal(expected, ScriptComments.Xml(text));
 

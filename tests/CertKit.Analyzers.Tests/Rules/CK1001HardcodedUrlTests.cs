@@ -237,6 +237,55 @@ public class CK1001HardcodedUrlTests
         """);
 
     [Fact]
+    public Task A_url_a_web_application_redirects_the_browser_to_is_a_page_for_a_person()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+
+            public sealed class PaytvController : Controller
+            {
+                private static readonly HttpClient Http = new HttpClient();
+
+                public IActionResult Index() => Redirect("https://billpay-site.com/Paytv/");
+
+                public IActionResult Moved() => RedirectPermanent("https://billpay-site.com/Dashboard/");
+
+                public IActionResult Back() => new RedirectResult("https://billpay-site.com/Paytv/" + "Receipt");
+
+                public void Legacy() => Response.Redirect("https://billpay-site.com/Login/");
+
+                public Task<string> Prices() => Http.GetStringAsync("{|CK1001:https://api.cabletv-gateway.com/v1/prices|}");
+            }
+
+            public sealed class Relay
+            {
+                // A method of the project's own named Redirect that is no web framework's: its URL is called.
+                public static void Redirect(string url) { }
+
+                public static void Forward() => Redirect("{|CK1001:https://api.cabletv-gateway.com/v1/forward|}");
+            }
+            """, editorConfig: null);
+        test.References = TestReferences.AspNetCore80;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_redirect_of_a_controller_whose_framework_did_not_resolve_is_known_by_its_name()
+    {
+        var test = Verify.CreateTest("""
+            public sealed class PaytvController : {|CS0246:Controller|}
+            {
+                public object Index() => {|CS0103:Redirect|}("https://billpay-site.com/Paytv/");
+
+                public object Prices() => {|CS0103:Fetch|}("{|CK1001:https://api.cabletv-gateway.com/v1/prices|}");
+            }
+            """, editorConfig: null);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task A_cake_build_project_is_build_tooling() => Verify.VerifyAsync("""
         using Cake.Core;
 

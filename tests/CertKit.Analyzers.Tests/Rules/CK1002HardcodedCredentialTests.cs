@@ -96,6 +96,9 @@ public class CK1002HardcodedCredentialTests
         // a value that merely contains "test" or "sample" is a weak real password, not a placeholder
         """        private const string ServicePassword = {|CK1002:"TestOnlyP@ss123"|};""",
         """        private const string AdminPassword = {|CK1002:"Sample2024!"|};""",
+        // a credential under a header- or scheme-like name is still one
+        """        private const string GatewayAuth = {|CK1002:"Zx81-kLm2-Qp07"|};""",
+        """        private const string HEADER_AUTH = {|CK1002:"Authorization-Zx81-kLm2-Qp07"|};""",
     };
 
     public static TheoryData<string> NotFlagged() => new()
@@ -155,6 +158,10 @@ public class CK1002HardcodedCredentialTests
         """        private const string AuthScheme = "Bearer";""",
         """        public bool IsBasic(string authScheme) => authScheme == "Basic";""",
         """        private const string TokenType = "Bearer";""",
+        // the header or scheme a credential travels in, by the value (a payment connector's header constants)
+        """        private const string HEADER_AUTH = "Authorization";""",
+        """        private const string GatewayAuth = "Basic";""",
+        """        private const string ProxyAuth = "Proxy-Authorization";""",
         """        public Dictionary<string, string> Grant() => new() { ["grant_type"] = "refresh_token", ["scope"] = "agreement_read:account" };""",
         // constants that name or describe a credential, by the value's shape
         """        private const string DevClientSecretVariable = "ACME_DEV_CLIENTSECRET";""",

@@ -430,6 +430,99 @@ public class CK3001NonProductionOutputTests
     }
 
     [Fact]
+    public Task A_logger_implementing_an_sdks_logging_interface_is_its_output_channel_and_other_log_methods_are_not()
+    {
+        return Verify.VerifyAsync("""
+            using System;
+
+            namespace Gateway.Sdk
+            {
+                public interface ISdkLogger
+                {
+                    void Log(string message);
+                    void Log(string message, Exception e);
+                }
+
+                internal sealed class ConsoleSdkLogger : ISdkLogger
+                {
+                    public void Log(string message) => Console.WriteLine(message);
+
+                    public void Log(string message, Exception e) => Console.WriteLine(message + ": " + e.Message);
+
+                    public void Dump(string message) => {|CK3001:Console.WriteLine(message)|};
+                }
+
+                public static class AuditTrail
+                {
+                    // Not an interface's member: a static logging helper of the library's own.
+                    public static void Log(string message) => {|CK3001:Console.WriteLine(message)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_logger_whose_interface_did_not_resolve_is_taken_as_the_adapter_it_is_declared_to_be()
+    {
+        // A PCL whose core library is missing: Gateway.Core.ISdkLogger does not bind, so no interface member can be found.
+        var test = Verify.CreateTest("""
+            using System;
+
+            namespace Gateway.Sdk
+            {
+                internal sealed class ConsoleSdkLogger : Gateway.{|CS0234:Core|}.ISdkLogger
+                {
+                    public void Log(string message) => Console.WriteLine(message);
+
+                    private void Trace(string message) => {|CK3001:Console.WriteLine(message)|};
+
+                    internal static void LogStatic(string message) => {|CK3001:Console.WriteLine(message)|};
+                }
+
+                internal sealed class Resolved
+                {
+                    public void Log(string message) => {|CK3001:Console.WriteLine(message)|};
+                }
+            }
+            """, editorConfig: null);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_logger_whose_interface_comes_from_a_project_with_unresolved_types_is_the_adapter_by_name_and_arity()
+    {
+        // The SDK's core project lacks a type of the interface's signature (in the real case its whole core library), so
+        // the member seen from here cannot be matched exactly; the implementing project lacks it too.
+        var test = Verify.CreateTest("""
+            using System;
+
+            namespace Gateway.Sdk
+            {
+                internal sealed class ConsoleEventSink : Gateway.Core.IEventSink
+                {
+                    public void LogEvent(Gateway.Model.Event item, string text) => Console.WriteLine(text);
+
+                    public void LogOther(string text) => {|CK3001:Console.WriteLine(text)|};
+                }
+            }
+            """, editorConfig: null);
+        var core = test.TestState.AdditionalProjects["GatewayCore"];
+        core.Sources.Add(("/GatewayCore/IEventSink.cs", """
+            namespace Gateway.Core
+            {
+                public interface IEventSink
+                {
+                    void LogEvent(Gateway.Model.Event item, string text);
+                }
+            }
+            """));
+        test.TestState.AdditionalProjectReferences.Add("GatewayCore");
+        // Both projects miss Gateway.Model (CS0234 in each); only the analyzer's diagnostics are compared.
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task A_library_declared_by_OutputType_is_flagged_even_if_compiled_as_an_executable()
     {
         var test = Verify.CreateTest(FlaggedTool, editorConfig: null).WithGlobalConfig("build_property.OutputType = Library");

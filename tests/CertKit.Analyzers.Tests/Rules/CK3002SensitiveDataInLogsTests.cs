@@ -180,6 +180,7 @@ public class CK3002SensitiveDataInLogsTests
     // Console, Debug, Trace
     [InlineData("Console.WriteLine({|CK3002:$\"Access token: {accessToken}\"|});")]
     [InlineData("Console.Error.WriteLine({|CK3002:refreshToken|});")]
+    [InlineData("var gatewayAuth = requestId; Console.WriteLine(\"Gateway auth: {0}\", {|CK3002:gatewayAuth|});")]
     [InlineData("Debug.WriteLine({|CK3002:apiKey|});")]
     [InlineData("Trace.TraceInformation(\"key={0}\", {|CK3002:apiKey|});")]
     // Exception messages
@@ -218,6 +219,9 @@ public class CK3002SensitiveDataInLogsTests
     [InlineData("_logger.LogDebug(\"Stored {Value}\", encryptedApiKey);")]
     [InlineData("_logger.LogDebug(\"Key hash {Hash}\", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey))));")]
     [InlineData("_logger.LogDebug(\"Key prefix {Prefix}\", apiKey.Substring(0, 4) + \"****\");")]
+    // A payment authorization's reply, by the abbreviation of "response" after the credential word
+    [InlineData("var cancelAuthResXml = \"<cancelAuthRes>\" + requestId + \"</cancelAuthRes>\"; Console.WriteLine(\"Gateway reply: {0}\", cancelAuthResXml);")]
+    [InlineData("var authResp = requestId; _logger.LogInformation(\"Pre-auth reply {Reply}\", authResp);")]
     // A class holding tokens prints its type name, not its tokens
     [InlineData("_logger.LogDebug(\"Token response {Token}\", ctToken);")]
     // Not a log sink

@@ -138,6 +138,64 @@ public class HardcodedValuesInFilesTests
     }
 
     [Fact]
+    public async Task A_setting_the_code_only_redirects_the_browser_to_is_a_page_for_a_person()
+    {
+        var test = new AnalyzerVerifier<HardcodedValuesInFilesAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Collections.Specialized;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                public static class ConfigurationManager
+                {
+                    public static NameValueCollection AppSettings { get; } = new NameValueCollection();
+                }
+
+                public sealed class PaytvController : Controller
+                {
+                    private static readonly HttpClient Http = new HttpClient();
+
+                    public IActionResult Index()
+                    {
+                        string baseUrl = ConfigurationManager.AppSettings["PayTvBaseUrl"];
+                        return Redirect(baseUrl);
+                    }
+
+                    public IActionResult Registered() => Redirect(ConfigurationManager.AppSettings["DefaultRegister"]);
+
+                    public Task<string> Prices() => Http.GetStringAsync(ConfigurationManager.AppSettings["PriceListUrl"]);
+
+                    public IActionResult Data()
+                    {
+                        var url = ConfigurationManager.AppSettings["DataBaseUrl"];
+                        Audit(url);
+                        return Redirect(url);
+                    }
+
+                    private static void Audit(string value) { }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/Site/Web.config", """
+            <appSettings>
+              <add key="PayTvBaseUrl" value="https://billpay-site.com/Paytv/" />
+              <add key="DefaultRegister" value="https://billpay-site.com/Dashboard/" />
+              <add key="PriceListUrl" value="{|#0:https://api.cabletv-gateway.com/v1/prices|}" />
+              <add key="DataBaseUrl" value="{|#1:https://billpay-site.com/Data/|}" />
+              <add key="NeverRead" value="{|#2:https://billpay-site.com/Unused/|}" />
+            </appSettings>
+            """));
+        test.References = TestReferences.AspNetCore80;
+        // Called, also read for something else, never read: an endpoint as far as the code shows.
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrlInConfiguration).WithLocation(0).WithArguments("https://api.cabletv-gateway.com/v1/prices"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrlInConfiguration).WithLocation(1).WithArguments("https://billpay-site.com/Data/"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.HardcodedUrlInConfiguration).WithLocation(2).WithArguments("https://billpay-site.com/Unused/"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Half_written_config_does_not_throw()
     {
         var test = CreateTest(

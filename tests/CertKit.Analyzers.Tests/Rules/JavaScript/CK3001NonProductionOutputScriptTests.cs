@@ -79,6 +79,15 @@ public class CK3001NonProductionOutputScriptTests
     }
 
     [Fact]
+    public async Task A_library_copied_into_a_sites_folder_is_known_by_its_banner_and_the_sites_own_script_is_not()
+    {
+        await Verify.VerifyAsync(
+            ("/Site/Content/widgets/gallerio/gallerio.js", "/*!\n * Gallerio\n * Version: 2.3.1\n * Released under the MIT license\n */\n(function () {\n  console.log('gallerio: no element found');\n})();\n"),
+            ("/Site/Content/widgets/mapsy/mapsy.js", "(function (root, factory) {\n  if (typeof define === 'function' && define.amd) { define([], factory); } else { root.Mapsy = factory(); }\n}(this, function () {\n  console.warn('mapsy: no key');\n  return {};\n}));\n"),
+            ("/Site/Scripts/checkout.js", "// Copyright 2024 Site Ltd. Licensed under the Apache License, Version 2.0.\nfunction pay(order) {\n  {|CK3001:console.log('paying', order.id)|};\n}\n"));
+    }
+
+    [Fact]
     public async Task Analyze_test_projects_reads_test_files_too()
     {
         var test = Verify.Create(("/processor/test/routes.test.ts", "{|CK3001:console.log('in a test')|};\n"));
