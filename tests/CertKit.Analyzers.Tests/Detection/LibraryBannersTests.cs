@@ -60,7 +60,18 @@ public sealed class LibraryBannersTests
         Assert.Null(FileClassifier.VendoredReasonOf(FileLanguage.JavaScript, "define(['jquery', 'app/cart'], function ($, cart) {\n  return { checkout: cart.checkout };\n});\n"));
     }
 
-    [Fact]
-    public void A_webpack_bootstrap_is_generated() =>
-        Assert.True(FileClassifier.LooksGenerated("var card =\n/******/ (function (modules) { // webpackBootstrap\n/******/ \tvar installedModules = {};\n"));
+    [Theory]
+    [InlineData("var card =\n/******/ (function (modules) { // webpackBootstrap\n/******/ \tvar installedModules = {};\n")]
+    [InlineData(";(function(){\n  function require(name) { return require.modules[name].exports; }\n  require.modules = {};\n  require.register = function (name, definition) { require.modules[name] = { definition: definition }; };\n")]
+    [InlineData("(function() {\n  var Reveal, Util,\n    __bind = function(fn, me){ return function(){ return fn.apply(me, arguments); }; },\n    __indexOf = [].indexOf || function(item) { return -1; };\n")]
+    [InlineData("(function() {\n  var Picker,\n    __hasProp = {}.hasOwnProperty,\n    __extends = function(child, parent) { return child; };\n")]
+    public void Bundles_and_compiled_coffeescript_are_generated(string head) =>
+        Assert.True(FileClassifier.LooksGenerated(head));
+
+    [Theory]
+    [InlineData("const registry = {};\nexport function register(name, handler) { registry[name] = handler; }\n")]
+    [InlineData("function bind(fn, me) { return function () { return fn.apply(me, arguments); }; }\nconsole.log('ready');\n")]
+    [InlineData("// Copyright 2024 Site Ltd.\nconst hasOwn = {}.hasOwnProperty;\nmodule.exports = { hasOwn };\n")]
+    public void An_applications_own_registries_and_helpers_are_not_generated(string head) =>
+        Assert.False(FileClassifier.LooksGenerated(head));
 }
