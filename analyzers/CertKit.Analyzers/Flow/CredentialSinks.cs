@@ -209,11 +209,7 @@ internal sealed class CredentialSinks
     public IArgumentOperation? CookieValue(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, out string cookieName)
     {
         cookieName = string.Empty;
-        var type = method.ContainingType;
-        var isCookie = method.MethodKind == MethodKind.Constructor
-            ? SymbolEqualityComparer.Default.Equals(type, NetCookie) || type.Name is "HttpCookie" or "CookieHeaderValue"
-            : method.Name == "Append" && TokenFlowSymbols.Is(type, ResponseCookies);
-        if (!isCookie)
+        if (!IsCookieMethod(method))
         {
             return null;
         }
@@ -241,6 +237,15 @@ internal sealed class CredentialSinks
 
         cookieName = name;
         return value;
+    }
+
+    /// <summary>A constructor of <c>Cookie</c>, <c>HttpCookie</c> or <c>CookieHeaderValue</c>, or <c>IResponseCookies.Append</c>.</summary>
+    public bool IsCookieMethod(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return method.MethodKind == MethodKind.Constructor
+            ? SymbolEqualityComparer.Default.Equals(type, NetCookie) || type.Name is "HttpCookie" or "CookieHeaderValue"
+            : method.Name == "Append" && TokenFlowSymbols.Is(type, ResponseCookies);
     }
 
     /// <summary>Types a credential can travel in: text, characters, bytes, spans of them, a SecureString.</summary>
