@@ -103,12 +103,18 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(ISymbol Holder, Location Location, string Protocol)> stored = new();
         private readonly ConcurrentDictionary<ISymbol, bool> enabling = new(SymbolEqualityComparer.Default);
 
+        // Both protocol types are enums: asked for every field and property read, the type kind rules out the rest before any comparison.
         public bool IsProtocolType(ITypeSymbol? type) =>
-            type is not null && (SymbolEqualityComparer.Default.Equals(type, securityProtocolType) || SymbolEqualityComparer.Default.Equals(type, sslProtocols));
+            type is { TypeKind: TypeKind.Enum } && (SymbolEqualityComparer.Default.Equals(type, securityProtocolType) || SymbolEqualityComparer.Default.Equals(type, sslProtocols));
 
         public bool IsDeprecated(IFieldSymbol field)
         {
             var type = field.ContainingType;
+            if (type is not { TypeKind: TypeKind.Enum })
+            {
+                return false;
+            }
+
             return SymbolEqualityComparer.Default.Equals(type, securityProtocolType)
                 ? field.Name is "Ssl3" or "Tls" or "Tls11"
                 : SymbolEqualityComparer.Default.Equals(type, sslProtocols) && field.Name is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default";
