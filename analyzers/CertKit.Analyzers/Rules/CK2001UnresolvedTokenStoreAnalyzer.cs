@@ -49,9 +49,16 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             var tokenCalls = new ConcurrentQueue<(IMethodSymbol Callee, Location Location, string Token)>();
             var names = new NameVerdicts();
 
-            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves), OperationKind.Invalid, OperationKind.Invocation);
+            // One action per operation kind: the driver's dispatch of an action costs as much as most of these checks.
+            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves), OperationKind.Invalid);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    RecordUnresolvedSave(c, unresolvedSaves);
+                    RecordTokenCall(c, tokenCalls, names);
+                },
+                OperationKind.Invocation);
             start.RegisterOperationAction(c => RecordTokenWrite(c, tokenWrites, names), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => RecordTokenCall(c, tokenCalls, names), OperationKind.Invocation);
             start.RegisterCompilationEndAction(end =>
             {
                 if (unresolvedSaves.IsEmpty)

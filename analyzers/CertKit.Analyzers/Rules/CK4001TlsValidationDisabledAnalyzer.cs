@@ -40,26 +40,38 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
             var types = WellKnownTypes.For(start.Compilation);
             var securityProtocolType = types.Get(WellKnownTypeNames.SystemNetSecurityProtocolType);
             var sslProtocols = types.Get(WellKnownTypeNames.SystemSecurityAuthenticationSslProtocols);
+            ProtocolHolders? protocols = null;
             if (securityProtocolType is not null || sslProtocols is not null)
             {
-                var protocols = new ProtocolHolders(securityProtocolType, sslProtocols);
+                protocols = new ProtocolHolders(securityProtocolType, sslProtocols);
                 start.RegisterOperationAction(c => AnalyzeProtocol(c, protocols), OperationKind.FieldReference);
-                start.RegisterOperationAction(c => RecordHolderRead(c, protocols, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
                 start.RegisterCompilationEndAction(protocols.ReportEnabledHolders);
             }
 
             var sslPolicyErrors = types.Get(WellKnownTypeNames.SystemNetSecuritySslPolicyErrors);
-            if (sslPolicyErrors is null)
+            if (sslPolicyErrors is not null)
             {
-                return;
+                start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
             }
 
-            start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
-
-            var handler = types.Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler);
-            if (handler is not null)
+            // One action for property reads (they are among the commonest operations): the driver's dispatch costs more than the checks.
+            var acceptAnyCertificate = sslPolicyErrors is not null && types.Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler) is not null;
+            if (protocols is not null || acceptAnyCertificate)
             {
-                start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (protocols is not null)
+                        {
+                            RecordHolderRead(c, protocols, ((IPropertyReferenceOperation)c.Operation).Property);
+                        }
+
+                        if (acceptAnyCertificate)
+                        {
+                            AnalyzePropertyReference(c);
+                        }
+                    },
+                    OperationKind.PropertyReference);
             }
         });
     }
