@@ -50,11 +50,11 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             var names = new NameVerdicts();
 
             // One action per operation kind: the driver's dispatch of an action costs as much as most of these checks.
-            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves), OperationKind.Invalid);
+            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves, names), OperationKind.Invalid);
             start.RegisterOperationAction(
                 c =>
                 {
-                    RecordUnresolvedSave(c, unresolvedSaves);
+                    RecordUnresolvedSave(c, unresolvedSaves, names);
                     RecordTokenCall(c, tokenCalls, names);
                 },
                 OperationKind.Invocation);
@@ -91,7 +91,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         Diagnostic.Create(Descriptors.TokenStoreNotResolved, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, token, target, save);
 
     /// <summary>A save call the compiler bound to nothing, or to a member of a type it could not find.</summary>
-    private static void RecordUnresolvedSave(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves)
+    private static void RecordUnresolvedSave(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves, NameVerdicts names)
     {
         var operation = context.Operation;
         var unresolved = operation switch
@@ -101,7 +101,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
                 || invocation.Instance?.Type?.TypeKind == TypeKind.Error,
             _ => false,
         };
-        if (!unresolved || operation.Syntax is not InvocationExpressionSyntax call || !IsSaveVerb(MethodName(call.Expression)))
+        if (!unresolved || operation.Syntax is not InvocationExpressionSyntax call || !names.IsSaveVerb(MethodName(call.Expression)))
         {
             return;
         }
@@ -211,6 +211,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     {
         private readonly ConcurrentDictionary<string, bool> secretNames = new(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> protectorNames = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> saveVerbNames = new(System.StringComparer.Ordinal);
 
         // The walk of TokenIn, one per thread (emptied before and after use): a new stack for every argument grew three times.
         [System.ThreadStatic]
@@ -244,6 +245,10 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             return name.Length > 0 && (protectorNames.TryGetValue(name, out var known) ? known : protectorNames.GetOrAdd(name, SensitiveNames.SaysProtected(name)));
         }
 
+        /// <summary>A method name whose first word persists (<see cref="SaveVerbs"/>).</summary>
+        public bool IsSaveVerb(string methodName) =>
+            methodName.Length > 0 && (saveVerbNames.TryGetValue(methodName, out var known) ? known : saveVerbNames.GetOrAdd(methodName, StartsWithSaveVerb(methodName)));
+
         private bool IsSecretName(string name) =>
             name.Length > 0 && (secretNames.TryGetValue(name, out var known) ? known
                 : secretNames.GetOrAdd(name, SensitiveNames.Classify(name, textValue: true, default) == SensitiveNameKind.Secret));
@@ -269,7 +274,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         _ => string.Empty,
     };
 
-    private static bool IsSaveVerb(string methodName)
+    private static bool StartsWithSaveVerb(string methodName)
     {
         if (methodName.Length == 0)
         {
