@@ -54,9 +54,9 @@ internal sealed class CredentialFlowRecords
     private readonly ConditionalWeakTable<IOperation, BodyAnswers> bodies = new();
     private readonly ImmutableArray<string> credentialKeywords;
 
-    // The body asked about last: the driver runs one rule's operation actions over a body in a row, and the three rules one
-    // after another, so nearly every question finds its body here without a weak-table look-up. Threads that race only
-    // replace it (a reference write); the root is compared before the table is used.
+    // The body asked about last: questions about one body come in a row while the driver analyses it, so nearly every one
+    // finds its body here without a weak-table look-up (a miss costs the look-up every question used to make). Threads that
+    // race only replace it (a reference write); the root is compared before the table is used.
     private BodyAnswers? lastBody;
 
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
