@@ -39,6 +39,21 @@ internal sealed class BodyValues
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
+            // Most operations are none of the four below: the kind, one virtual call, rules them out before any interface cast.
+            switch (operation.Kind)
+            {
+                case OperationKind.VariableDeclarator:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.Invocation:
+                case OperationKind.Loop:
+                    break;
+                default:
+                    continue;
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator:

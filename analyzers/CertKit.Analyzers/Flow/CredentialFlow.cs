@@ -62,6 +62,9 @@ internal sealed class CredentialFlow
     // Live findings wait for their body's operation-block action: a diagnostic reported there may sit anywhere in the body
     // (the literal, not the sink) and still be local to the document, which is what an IDE shows while the user types.
     private readonly ConcurrentDictionary<IOperation, ConcurrentQueue<Diagnostic>> pendingLive = new();
+
+    // Set once a live finding waits: every body's block action reads it, and a concurrent dictionary's IsEmpty takes all its locks.
+    private volatile bool anyPendingLive;
     private readonly FlowJudge judge;
 
     private CredentialFlow(CredentialFlowRecords records, SinkCategory category, FlowJudge judge)
@@ -105,7 +108,7 @@ internal sealed class CredentialFlow
 
     private void OnBlock(OperationBlockAnalysisContext context)
     {
-        if (pendingLive.IsEmpty)
+        if (!anyPendingLive)
         {
             return;
         }
@@ -197,6 +200,7 @@ internal sealed class CredentialFlow
                 && judge(new SinkFinding(literal, origin.Text, sink), live: true, context.Options, context.Operation.SemanticModel, context.CancellationToken) is { } diagnostic)
             {
                 pendingLive.GetOrAdd(OperationTree.Root(context.Operation), static _ => new ConcurrentQueue<Diagnostic>()).Enqueue(diagnostic);
+                anyPendingLive = true;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -50,8 +51,13 @@ internal sealed class CredentialFlowRecords
 
     // One table per member body (keyed by its root operation, weakly: it lives as long as the driver keeps the tree), not one
     // weak entry per operation: a weak entry is a GC handle, and a compilation has hundreds of thousands of operations.
-    private readonly ConditionalWeakTable<IOperation, Dictionary<IOperation, OperationFlow>> bodies = new();
+    private readonly ConditionalWeakTable<IOperation, BodyAnswers> bodies = new();
     private readonly ImmutableArray<string> credentialKeywords;
+
+    // The body asked about last: questions about one body come in a row while the driver analyses it, so nearly every one
+    // finds its body here without a weak-table look-up (a miss costs the look-up every question used to make). Threads that
+    // race only replace it (a reference write); the root is compared before the table is used.
+    private BodyAnswers? lastBody;
 
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
@@ -79,23 +85,94 @@ internal sealed class CredentialFlowRecords
 
     private OperationFlow Get(IOperation operation, ISymbol? returnContaining)
     {
-        var body = bodies.GetValue(OperationTree.Root(operation), static _ => new Dictionary<IOperation, OperationFlow>());
-        lock (body)
+        // Most operations carry no text, bytes or characters to a sink or a record: answered from their types, not stored.
+        if (!MayFlow(operation))
         {
-            if (body.TryGetValue(operation, out var known))
+            return OperationFlow.None;
+        }
+
+        var root = OperationTree.Root(operation);
+        var body = lastBody;
+        if (body is null || body.Root != root)
+        {
+            body = bodies.GetValue(root, static r => new BodyAnswers(r));
+            lastBody = body;
+        }
+
+        if (body.Answers.TryGetValue(operation, out var known))
+        {
+            return known;
+        }
+
+        // Two rules that ask at once both compute the same answer, and either one is kept.
+        var flow = returnContaining is null ? Compute(operation) : ComputeReturn((IReturnOperation)operation, returnContaining);
+        return body.Answers.GetOrAdd(operation, flow);
+    }
+
+    /// <summary>
+    /// False when <see cref="Compute"/> or <see cref="ComputeReturn"/> would answer <see cref="OperationFlow.None"/> for a reason
+    /// read off symbols alone: no argument, target, initialised member or returned value of a type a credential travels in,
+    /// and no <c>SecureString.AppendChar</c> or cookie call. Every condition here is one those methods check first.
+    /// </summary>
+    private bool MayFlow(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return MayFlowThroughCall(invocation.TargetMethod, invocation.Arguments);
+            case IObjectCreationOperation creation:
+                return creation.Constructor is { } constructor && MayFlowThroughCall(constructor, creation.Arguments);
+            case ISimpleAssignmentOperation { Target: var target }:
+                return target is IPropertyReferenceOperation { Property: var assigned } && (assigned.IsIndexer || Sinks.IsCredentialType(assigned.Type))
+                    || Sinks.IsCredentialType(target.Type);
+            case IFieldInitializerOperation fieldInitializer:
+                foreach (var field in fieldInitializer.InitializedFields)
+                {
+                    if (Sinks.IsCredentialType(field.Type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IPropertyInitializerOperation propertyInitializer:
+                foreach (var property in propertyInitializer.InitializedProperties)
+                {
+                    if (Sinks.IsCredentialType(property.Type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IReturnOperation returned:
+                return returned.ReturnedValue is { } value && Sinks.IsCredentialType(value.Type);
+            default:
+                return true;
+        }
+    }
+
+    private bool MayFlowThroughCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments)
+    {
+        if (callArguments.IsEmpty)
+        {
+            return false;
+        }
+
+        if (method.Name == "AppendChar" || Sinks.IsCookieMethod(method))
+        {
+            return true;
+        }
+
+        foreach (var argument in callArguments)
+        {
+            if (argument.Parameter is { } parameter && Sinks.IsCredentialType(parameter.Type))
             {
-                return known;
+                return true;
             }
         }
 
-        // Computed outside the lock: two rules that ask at once both compute the same answer, and either one is kept.
-        var flow = returnContaining is null ? Compute(operation) : ComputeReturn((IReturnOperation)operation, returnContaining);
-        lock (body)
-        {
-            body[operation] = flow;
-        }
-
-        return flow;
+        return false;
     }
 
     private OperationFlow ComputeReturn(IReturnOperation returned, ISymbol containing)
@@ -252,6 +329,19 @@ internal sealed class CredentialFlowRecords
         {
             Add(ref records, (FlowTable.Member, member.OriginalDefinition, found));
         }
+    }
+
+    /// <summary>The answers of one member body, keyed by operation; read without a lock.</summary>
+    private sealed class BodyAnswers
+    {
+        public BodyAnswers(IOperation root)
+        {
+            Root = root;
+        }
+
+        public IOperation Root { get; }
+
+        public ConcurrentDictionary<IOperation, OperationFlow> Answers { get; } = new(concurrencyLevel: 1, capacity: 8);
     }
 
     private void AddHit(ref List<(Sink, List<Origin>)>? hits, Sink sink, IOperation value, TraceMode mode)

@@ -209,11 +209,7 @@ internal sealed class CredentialSinks
     public IArgumentOperation? CookieValue(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, out string cookieName)
     {
         cookieName = string.Empty;
-        var type = method.ContainingType;
-        var isCookie = method.MethodKind == MethodKind.Constructor
-            ? SymbolEqualityComparer.Default.Equals(type, NetCookie) || type.Name is "HttpCookie" or "CookieHeaderValue"
-            : method.Name == "Append" && TokenFlowSymbols.Is(type, ResponseCookies);
-        if (!isCookie)
+        if (!IsCookieMethod(method))
         {
             return null;
         }
@@ -243,6 +239,16 @@ internal sealed class CredentialSinks
         return value;
     }
 
+    /// <summary>A constructor of <c>Cookie</c>, <c>HttpCookie</c> or <c>CookieHeaderValue</c>, or <c>IResponseCookies.Append</c>.</summary>
+    public bool IsCookieMethod(IMethodSymbol method)
+    {
+        // Names before symbols: asked for every call with arguments, and a name is a stored string.
+        var type = method.ContainingType;
+        return method.MethodKind == MethodKind.Constructor
+            ? type.Name is "HttpCookie" or "CookieHeaderValue" || (type.Name == "Cookie" && SymbolEqualityComparer.Default.Equals(type, NetCookie))
+            : method.Name == "Append" && TokenFlowSymbols.Is(type, ResponseCookies);
+    }
+
     /// <summary>Types a credential can travel in: text, characters, bytes, spans of them, a SecureString.</summary>
     public bool IsCredentialType(ITypeSymbol? type)
     {
@@ -253,14 +259,19 @@ internal sealed class CredentialSinks
             case IArrayTypeSymbol array:
                 return array.ElementType.SpecialType is SpecialType.System_Byte or SpecialType.System_Char;
             case INamedTypeSymbol named:
-                if (named.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(named, SecureString))
+                if (named.SpecialType != SpecialType.None)
                 {
-                    return true;
+                    return named.SpecialType == SpecialType.System_String;
                 }
 
-                return named.IsGenericType && named.TypeArguments.Length == 1
-                    && named.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory"
-                    && named.TypeArguments[0].SpecialType is SpecialType.System_Byte or SpecialType.System_Char;
+                // The name first (a stored string): asked for nearly every argument, assignment and return of a compilation.
+                return named.Name switch
+                {
+                    "SecureString" => SymbolEqualityComparer.Default.Equals(named, SecureString),
+                    "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" => named.IsGenericType && named.TypeArguments.Length == 1
+                        && named.TypeArguments[0].SpecialType is SpecialType.System_Byte or SpecialType.System_Char,
+                    _ => false,
+                };
             default:
                 return false;
         }

@@ -91,9 +91,24 @@ internal sealed class LiteralOrigins
         }
 
         List<Origin>? origins = null;
-        Trace(value, mode, ref origins, 0, null);
+        var visiting = Visiting ?? new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        Visiting = null; // a trace inside a trace (none today) would get a set of its own
+        try
+        {
+            Trace(value, mode, ref origins, 0, visiting);
+        }
+        finally
+        {
+            visiting.Clear();
+            Visiting = visiting;
+        }
+
         return origins;
     }
+
+    // The locals being followed, one set per thread, emptied after each trace: a trace through a local used to allocate one.
+    [ThreadStatic]
+    private static HashSet<ILocalSymbol>? Visiting;
 
     /// <summary>True when the method is declared in this compilation, abstract, virtual and interface methods included.</summary>
     public static bool IsDeclaredInSource(IMethodSymbol method)

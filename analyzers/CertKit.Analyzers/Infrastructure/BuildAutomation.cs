@@ -39,10 +39,35 @@ public static class BuildAutomation
 
             foreach (var directive in root.Usings)
             {
-                if (directive.Alias is null && IsFrameworkName(directive.Name?.ToString()))
+                // The name's first identifier is read first: spelling out every using of a large compilation costs a string each.
+                if (directive.Alias is null && directive.Name is { } name && StartsWithFramework(name) && IsFrameworkName(name.ToString()))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithFramework(NameSyntax name)
+    {
+        while (name is QualifiedNameSyntax qualified)
+        {
+            name = qualified.Left;
+        }
+
+        if (name is not IdentifierNameSyntax identifier)
+        {
+            return false;
+        }
+
+        var first = identifier.Identifier.Text;
+        foreach (var framework in Frameworks)
+        {
+            if (first == framework)
+            {
+                return true;
             }
         }
 

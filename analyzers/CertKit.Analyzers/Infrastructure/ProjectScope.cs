@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -72,6 +73,14 @@ public static class ProjectScope
             return true;
         }
 
+        return ReferencesTestFramework.GetValue(compilation, static c => new StrongBox<bool>(ReferencesAnyTestFramework(c))).Value;
+    }
+
+    // Every rule asks at compilation start, and a compilation builds its list of referenced assembly names anew on each call.
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> ReferencesTestFramework = new();
+
+    private static bool ReferencesAnyTestFramework(Compilation compilation)
+    {
         foreach (var name in compilation.ReferencedAssemblyNames)
         {
             foreach (var framework in TestFrameworkAssemblies)

@@ -130,7 +130,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
         }
-        else if (HasTextArgument(invocation, sinks.Flow) && LiteralOrigins.IsInSource(method) && persistence.MayStore(method))
+        else if (LiteralOrigins.IsInSource(method) && HasTextArgument(invocation, sinks.Flow) && persistence.MayStore(method))
         {
             RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
         }

@@ -53,10 +53,18 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             var unresolvedSaves = new ConcurrentDictionary<ISymbol, (int Start, string Text)>(SymbolEqualityComparer.Default);
             var tokenWrites = new ConcurrentQueue<(ISymbol Body, Location Location, string Token, string Target)>();
             var tokenCalls = new ConcurrentQueue<(IMethodSymbol Callee, Location Location, string Token)>();
+            var names = new NameVerdicts();
 
-            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves), OperationKind.Invalid, OperationKind.Invocation);
-            start.RegisterOperationAction(c => RecordTokenWrite(c, tokenWrites), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => RecordTokenCall(c, tokenCalls), OperationKind.Invocation);
+            // One action per operation kind: the driver's dispatch of an action costs as much as most of these checks.
+            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves, names), OperationKind.Invalid);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    RecordUnresolvedSave(c, unresolvedSaves, names);
+                    RecordTokenCall(c, tokenCalls, names);
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(c => RecordTokenWrite(c, tokenWrites, names), OperationKind.SimpleAssignment);
             start.RegisterCompilationEndAction(end =>
             {
                 if (unresolvedSaves.IsEmpty)
@@ -89,7 +97,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         Diagnostic.Create(Descriptors.TokenStoreNotResolved, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, token, target, save);
 
     /// <summary>A save call the compiler bound to nothing, or to a member of a type it could not find.</summary>
-    private static void RecordUnresolvedSave(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves)
+    private static void RecordUnresolvedSave(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves, NameVerdicts names)
     {
         var operation = context.Operation;
         var unresolved = operation switch
@@ -99,7 +107,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
                 || invocation.Instance?.Type?.TypeKind == TypeKind.Error,
             _ => false,
         };
-        if (!unresolved || operation.Syntax is not InvocationExpressionSyntax call || !IsSaveVerb(MethodName(call.Expression)))
+        if (!unresolved || operation.Syntax is not InvocationExpressionSyntax call || !names.IsSaveVerb(MethodName(call.Expression)))
         {
             return;
         }
@@ -111,7 +119,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>x.AccessToken = value</c> (also in an object initialiser): a token-named member of an object is given a value.</summary>
-    private static void RecordTokenWrite(OperationAnalysisContext context, ConcurrentQueue<(ISymbol, Location, string, string)> tokenWrites)
+    private static void RecordTokenWrite(OperationAnalysisContext context, ConcurrentQueue<(ISymbol, Location, string, string)> tokenWrites, NameVerdicts names)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         var (member, instance) = assignment.Target switch
@@ -120,8 +128,8 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             IFieldReferenceOperation field => (field.Field, field.Instance),
             _ => (null, null),
         };
-        if (member is null || instance is null || !IsTokenName(member.Name, MemberType(member), member.ContainingType)
-            || assignment.Value.ConstantValue.HasValue || IsProtected(assignment.Value))
+        if (member is null || instance is null || !names.IsTokenName(member.Name, MemberType(member), member.ContainingType)
+            || assignment.Value.ConstantValue.HasValue || names.IsProtected(assignment.Value))
         {
             return;
         }
@@ -130,7 +138,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A call of this project's method with a token-named value in an argument (<c>$"refreshToken={refreshToken}"</c>).</summary>
-    private static void RecordTokenCall(OperationAnalysisContext context, ConcurrentQueue<(IMethodSymbol, Location, string)> tokenCalls)
+    private static void RecordTokenCall(OperationAnalysisContext context, ConcurrentQueue<(IMethodSymbol, Location, string)> tokenCalls, NameVerdicts names)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var callee = invocation.TargetMethod.OriginalDefinition;
@@ -141,10 +149,10 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
 
         foreach (var argument in invocation.Arguments)
         {
-            if (TokenIn(argument.Value) is { } token)
+            if (TokenIn(argument.Value, names) is { } token)
             {
                 // A protector of the project's own (EncryptToken(token)) is no store; asked only once a token is found.
-                if (!IsProtected(invocation))
+                if (!names.IsProtected(invocation))
                 {
                     tokenCalls.Enqueue((callee, argument.Syntax.GetLocation(), token));
                 }
@@ -155,7 +163,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The first token-named local, parameter, field or property read in a value; not inside a protector's call or a lambda.</summary>
-    private static string? TokenIn(IOperation value)
+    private static string? TokenIn(IOperation value, NameVerdicts names)
     {
         // Most arguments are a literal or one reference: judged without walking.
         switch (value)
@@ -163,12 +171,14 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             case ILiteralOperation:
                 return null;
             case ILocalReferenceOperation local:
-                return IsTokenName(local.Local.Name, local.Local.Type, null) ? local.Local.Name : null;
+                return names.IsTokenName(local.Local.Name, local.Local.Type, null) ? local.Local.Name : null;
             case IParameterReferenceOperation parameter:
-                return IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null) ? parameter.Parameter.Name : null;
+                return names.IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null) ? parameter.Parameter.Name : null;
         }
 
-        var pending = new System.Collections.Generic.Stack<IOperation>();
+        // One stack per thread, emptied before use: most values are walked in a few steps.
+        var pending = NameVerdicts.Pending ??= new System.Collections.Generic.Stack<IOperation>(16);
+        pending.Clear();
         pending.Push(value);
         while (pending.Count > 0)
         {
@@ -177,15 +187,19 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             {
                 case IAnonymousFunctionOperation:
                     continue;
-                case IInvocationOperation call when IsProtected(call):
+                case IInvocationOperation call when names.IsProtected(call):
                     continue;
-                case ILocalReferenceOperation local when IsTokenName(local.Local.Name, local.Local.Type, null):
+                case ILocalReferenceOperation local when names.IsTokenName(local.Local.Name, local.Local.Type, null):
+                    pending.Clear();
                     return local.Local.Name;
-                case IParameterReferenceOperation parameter when IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
+                case IParameterReferenceOperation parameter when names.IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
+                    pending.Clear();
                     return parameter.Parameter.Name;
-                case IFieldReferenceOperation field when IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
+                case IFieldReferenceOperation field when names.IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
+                    pending.Clear();
                     return field.Field.Name;
-                case IPropertyReferenceOperation property when IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
+                case IPropertyReferenceOperation property when names.IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
+                    pending.Clear();
                     return property.Property.Name;
             }
 
@@ -198,23 +212,52 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool IsProtected(IOperation value) =>
-        value is IInvocationOperation call && SensitiveNames.SaysProtected(call.TargetMethod.Name);
-
-    /// <summary>
-    /// A credential held as text (an enum member <c>PreAuth</c>, an <c>ICredentials</c> object or a response object named
-    /// <c>preAuth</c> is none; a licence key is stored by design, as for CK2001). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
-    /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
-    /// </summary>
-    private static bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
+    /// <summary>The verdicts on names, once per name and compilation: the same names are read at thousands of calls.</summary>
+    private sealed class NameVerdicts
     {
-        if (!IsText(type) || SensitiveNames.Classify(name, textValue: true, default) != SensitiveNameKind.Secret || CredentialSinkNames.NamesLicence(name))
+        private readonly ConcurrentDictionary<string, bool> secretNames = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> protectorNames = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> saveVerbNames = new(System.StringComparer.Ordinal);
+
+        // The walk of TokenIn, one per thread (emptied before and after use): a new stack for every argument grew three times.
+        [System.ThreadStatic]
+        internal static System.Collections.Generic.Stack<IOperation>? Pending;
+
+        /// <summary>
+        /// A credential held as text (an enum member <c>PreAuth</c>, an <c>ICredentials</c> object or a response object named
+        /// <c>preAuth</c> is none; a licence key is stored by design, as for CK2001). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
+        /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
+        /// </summary>
+        public bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
         {
-            return false;
+            if (!IsText(type) || !IsSecretName(name))
+            {
+                return false;
+            }
+
+            return memberOf is null || CredentialNames.Classify(name) != CredentialNameKind.BareToken
+                || CredentialSinkNames.IsAuthenticationContext(memberOf.Name, memberOf.ContainingNamespace?.ToDisplayString());
         }
 
-        return memberOf is null || CredentialNames.Classify(name) != CredentialNameKind.BareToken
-            || CredentialSinkNames.IsAuthenticationContext(memberOf.Name, memberOf.ContainingNamespace?.ToDisplayString());
+        /// <summary>A call of a method whose name says it protects its value (<c>EncryptToken</c>, <c>Protect</c>, <c>Hash</c>).</summary>
+        public bool IsProtected(IOperation value)
+        {
+            if (value is not IInvocationOperation call)
+            {
+                return false;
+            }
+
+            var name = call.TargetMethod.Name;
+            return name.Length > 0 && (protectorNames.TryGetValue(name, out var known) ? known : protectorNames.GetOrAdd(name, SensitiveNames.SaysProtected(name)));
+        }
+
+        /// <summary>A method name whose first word persists (<see cref="SaveVerbs"/>).</summary>
+        public bool IsSaveVerb(string methodName) =>
+            methodName.Length > 0 && (saveVerbNames.TryGetValue(methodName, out var known) ? known : saveVerbNames.GetOrAdd(methodName, StartsWithSaveVerb(methodName)));
+
+        private bool IsSecretName(string name) =>
+            name.Length > 0 && (secretNames.TryGetValue(name, out var known) ? known
+                : secretNames.GetOrAdd(name, SensitiveNames.Classify(name, textValue: true, default) == SensitiveNameKind.Secret && !CredentialSinkNames.NamesLicence(name)));
     }
 
     // Text, or a type that did not resolve (the value's type is unknown, so its name decides).
@@ -237,7 +280,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         _ => string.Empty,
     };
 
-    private static bool IsSaveVerb(string methodName)
+    private static bool StartsWithSaveVerb(string methodName)
     {
         if (methodName.Length == 0)
         {

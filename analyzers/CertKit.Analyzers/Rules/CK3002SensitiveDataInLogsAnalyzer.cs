@@ -78,12 +78,12 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var element in elements.ElementValues)
                 {
-                    Check(context, element, sink, flow.Value, ref template, invocation);
+                    Check(context, element, sink, flow, ref template, invocation);
                 }
             }
             else
             {
-                Check(context, argument.Value, sink, flow.Value, ref template, invocation);
+                Check(context, argument.Value, sink, flow, ref template, invocation);
             }
         }
     }
@@ -103,9 +103,15 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenValueFlow flow, ref string? template, IInvocationOperation invocation)
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink, Lazy<TokenValueFlow> flow, ref string? template, IInvocationOperation invocation)
     {
-        var verdict = flow.Classify(value);
+        // A literal or default (most templates and many arguments) is never a secret to the flow: judged without the body's flow or its lock.
+        if (OperationTree.Unwrap(value) is ILiteralOperation or IDefaultValueOperation)
+        {
+            return;
+        }
+
+        var verdict = flow.Value.Classify(value);
         if (verdict.IsSecretText)
         {
             Report(context, value.Syntax, verdict, sink);

@@ -40,26 +40,38 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
             var types = WellKnownTypes.For(start.Compilation);
             var securityProtocolType = types.Get(WellKnownTypeNames.SystemNetSecurityProtocolType);
             var sslProtocols = types.Get(WellKnownTypeNames.SystemSecurityAuthenticationSslProtocols);
+            ProtocolHolders? protocols = null;
             if (securityProtocolType is not null || sslProtocols is not null)
             {
-                var protocols = new ProtocolHolders(securityProtocolType, sslProtocols);
+                protocols = new ProtocolHolders(securityProtocolType, sslProtocols);
                 start.RegisterOperationAction(c => AnalyzeProtocol(c, protocols), OperationKind.FieldReference);
-                start.RegisterOperationAction(c => RecordHolderRead(c, protocols, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
                 start.RegisterCompilationEndAction(protocols.ReportEnabledHolders);
             }
 
             var sslPolicyErrors = types.Get(WellKnownTypeNames.SystemNetSecuritySslPolicyErrors);
-            if (sslPolicyErrors is null)
+            if (sslPolicyErrors is not null)
             {
-                return;
+                start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
             }
 
-            start.RegisterOperationAction(context => AnalyzeDelegateCreation(context, sslPolicyErrors), OperationKind.DelegateCreation);
-
-            var handler = types.Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler);
-            if (handler is not null)
+            // One action for property reads (they are among the commonest operations): the driver's dispatch costs more than the checks.
+            var acceptAnyCertificate = sslPolicyErrors is not null && types.Get(WellKnownTypeNames.SystemNetHttpHttpClientHandler) is not null;
+            if (protocols is not null || acceptAnyCertificate)
             {
-                start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (protocols is not null)
+                        {
+                            RecordHolderRead(c, protocols, ((IPropertyReferenceOperation)c.Operation).Property);
+                        }
+
+                        if (acceptAnyCertificate)
+                        {
+                            AnalyzePropertyReference(c);
+                        }
+                    },
+                    OperationKind.PropertyReference);
             }
         });
     }
@@ -103,12 +115,18 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(ISymbol Holder, Location Location, string Protocol)> stored = new();
         private readonly ConcurrentDictionary<ISymbol, bool> enabling = new(SymbolEqualityComparer.Default);
 
+        // Both protocol types are enums: asked for every field and property read, the type kind rules out the rest before any comparison.
         public bool IsProtocolType(ITypeSymbol? type) =>
-            type is not null && (SymbolEqualityComparer.Default.Equals(type, securityProtocolType) || SymbolEqualityComparer.Default.Equals(type, sslProtocols));
+            type is { TypeKind: TypeKind.Enum } && (SymbolEqualityComparer.Default.Equals(type, securityProtocolType) || SymbolEqualityComparer.Default.Equals(type, sslProtocols));
 
         public bool IsDeprecated(IFieldSymbol field)
         {
             var type = field.ContainingType;
+            if (type is not { TypeKind: TypeKind.Enum })
+            {
+                return false;
+            }
+
             return SymbolEqualityComparer.Default.Equals(type, securityProtocolType)
                 ? field.Name is "Ssl3" or "Tls" or "Tls11"
                 : SymbolEqualityComparer.Default.Equals(type, sslProtocols) && field.Name is "Ssl2" or "Ssl3" or "Tls" or "Tls11" or "Default";
