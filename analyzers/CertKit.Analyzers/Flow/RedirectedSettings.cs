@@ -14,7 +14,7 @@ namespace CertKit.Analyzers.Flow;
 /// is handed to a browser opening or a redirect (<see cref="BrowserOpenings"/>): directly, or through a local that is only
 /// opened. Such a URL is the site's page for a person, the same judgement CK1001 makes of a literal in code, carried to the
 /// configuration by the setting's use. Asked only for a configuration URL's key; each key is answered once per compilation,
-/// reading only the syntax trees whose text holds the quoted key.
+/// reading only the syntax trees that read application settings and hold the quoted key (their texts found once).
 /// </summary>
 internal sealed class RedirectedSettings
 {
@@ -22,6 +22,11 @@ internal sealed class RedirectedSettings
 
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, bool> byKey = new(StringComparer.Ordinal);
+
+    // The trees that read application settings at all, with their text: found once per compilation, so a configuration
+    // file with many URL settings costs one pass over the sources, not one per setting. Two threads may both compute it
+    // (the same answer); a cancelled computation stores nothing.
+    private (SyntaxTree Tree, string Text)[]? settingReaders;
 
     private RedirectedSettings(Compilation compilation) => this.compilation = compilation;
 
@@ -35,9 +40,9 @@ internal sealed class RedirectedSettings
         var quoted = "\"" + key + "\"";
         var openings = BrowserOpenings.For(compilation);
         var opened = false;
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var (tree, text) in SettingReaders(cancellationToken))
         {
-            if (tree.GetText(cancellationToken).ToString().IndexOf(quoted, StringComparison.Ordinal) < 0)
+            if (text.IndexOf(quoted, StringComparison.Ordinal) < 0)
             {
                 continue;
             }
@@ -61,6 +66,28 @@ internal sealed class RedirectedSettings
         }
 
         return opened;
+    }
+
+    private (SyntaxTree Tree, string Text)[] SettingReaders(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref settingReaders) is { } known)
+        {
+            return known;
+        }
+
+        var readers = new System.Collections.Generic.List<(SyntaxTree, string)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            if (text.IndexOf("AppSettings", StringComparison.Ordinal) >= 0)
+            {
+                readers.Add((tree, text));
+            }
+        }
+
+        var found = readers.ToArray();
+        Volatile.Write(ref settingReaders, found);
+        return found;
     }
 
     // AppSettings["key"]: the indexer of .NET Framework's application settings, by name (it binds in degraded compilations too).
