@@ -51,10 +51,12 @@ internal sealed class CredentialFlow
 
     private readonly SinkCategory category;
     private readonly CredentialFlowRecords records;
+    private readonly PassCursor cursor;
     private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
-    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> memberValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> returnValues = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, List<List<Origin>>> arguments = new(SymbolEqualityComparer.Default);
+
+    // The answers that record values for members, returns and parameters, in the order this rule met them: the tables are
+    // built from them at compilation end, once, instead of a concurrent dictionary and a lock for every value recorded.
+    private readonly ConcurrentQueue<OperationFlow> recorded = new();
 
     // Literals already judged live: compilation end does not judge them again at another sink.
     private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
@@ -72,6 +74,7 @@ internal sealed class CredentialFlow
         this.category = category;
         this.judge = judge;
         this.records = records;
+        cursor = records.NewCursor();
     }
 
     /// <summary>
@@ -127,10 +130,10 @@ internal sealed class CredentialFlow
 
     // Each action takes the operation's answer from the shared records (computed once for the three rules) and keeps its
     // own category's sinks; the recorded values go to this rule's tables, in this rule's order, as before the sharing.
-    private void OnOperation(OperationAnalysisContext context) => Apply(context, records.Of(context.Operation));
+    private void OnOperation(OperationAnalysisContext context) => Apply(context, records.Of(context.Operation, cursor));
 
     private void OnReturn(OperationAnalysisContext context) =>
-        Apply(context, records.OfReturn((IReturnOperation)context.Operation, context.ContainingSymbol));
+        Apply(context, records.OfReturn((IReturnOperation)context.Operation, context.ContainingSymbol, cursor));
 
     private void Apply(in OperationAnalysisContext context, OperationFlow flow)
     {
@@ -145,12 +148,9 @@ internal sealed class CredentialFlow
             }
         }
 
-        if (flow.Records is { } recorded)
+        if (flow.Records is not null)
         {
-            foreach (var (table, symbol, origins) in recorded)
-            {
-                Record(table switch { FlowTable.Member => memberValues, FlowTable.Return => returnValues, _ => arguments }, symbol, origins);
-            }
+            recorded.Enqueue(flow);
         }
     }
 
@@ -218,20 +218,31 @@ internal sealed class CredentialFlow
         return true;
     }
 
-    // A list under a lock, not a queue per symbol: a concurrent queue allocates a 32-slot segment for every member, method
-    // and parameter recorded, and most get one value. Read only at compilation end, after every action has run.
-    private static void Record(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
+    private static void Record(Dictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
     {
-        var values = table.GetOrAdd(symbol, static _ => new List<List<Origin>>(1));
-        lock (values)
+        if (!table.TryGetValue(symbol, out var values))
         {
-            values.Add(found);
+            values = new List<List<Origin>>(1);
+            table.Add(symbol, values);
         }
+
+        values.Add(found);
     }
 
     /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
     private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
     {
+        var memberValues = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
+        var returnValues = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
+        var arguments = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
+        foreach (var flow in recorded)
+        {
+            foreach (var (table, symbol, origins) in flow.Records!)
+            {
+                Record(table switch { FlowTable.Member => memberValues, FlowTable.Return => returnValues, _ => arguments }, symbol, origins);
+            }
+        }
+
         var findings = new List<SinkFinding>();
         var seen = new HashSet<(SyntaxTree?, TextSpan)>(judgedLive.Keys);
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -316,7 +327,7 @@ internal sealed class CredentialFlow
             }
         }
 
-        void CollectAll(ConcurrentDictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
+        void CollectAll(Dictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, Sink sink, int depth, HashSet<ISymbol> visited, bool followParameters)
         {
             if (visited.Count > 64 || !visited.Add(symbol) || !table.TryGetValue(symbol, out var values))
             {

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -49,15 +49,17 @@ internal sealed class CredentialFlowRecords
 {
     private static readonly ConditionalWeakTable<Compilation, CredentialFlowRecords> PerCompilation = new();
 
-    // One table per member body (keyed by its root operation, weakly: it lives as long as the driver keeps the tree), not one
-    // weak entry per operation: a weak entry is a GC handle, and a compilation has hundreds of thousands of operations.
-    private readonly ConditionalWeakTable<IOperation, BodyAnswers> bodies = new();
+    // A power of two: a thread's slot is its id's low bits.
+    private const int PassSlots = 16;
+
     private readonly ImmutableArray<string> credentialKeywords;
 
-    // The body asked about last: questions about one body come in a row while the driver analyses it, so nearly every one
-    // finds its body here without a weak-table look-up (a miss costs the look-up every question used to make). Threads that
-    // race only replace it (a reference write); the root is compared before the table is used.
-    private BodyAnswers? lastBody;
+    // The answers of the body being analysed, one pass per slot of threads. The driver runs the operation actions of one body
+    // in the same order for every analyzer, on one thread, so the three rules ask the same questions in the same sequence:
+    // the first to ask computes and appends, the others read the answer at their own position in the list, compared by
+    // reference (no hashing, no lock, no weak table per body). The slot is taken with an exchange while it is used; a thread
+    // that finds it empty or holding another body starts a new pass. Any miss only computes the answer again: it is pure.
+    private readonly BodyPass?[] passes = new BodyPass?[PassSlots];
 
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
@@ -70,6 +72,9 @@ internal sealed class CredentialFlowRecords
 
     public LiteralOrigins Origins { get; }
 
+    /// <summary>A rule's own place in the shared passes.</summary>
+    public PassCursor NewCursor() => new(PassSlots);
+
     /// <summary>The records of <paramref name="compilation"/> for these credential keywords (the rules of one build share one).</summary>
     public static CredentialFlowRecords For(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
@@ -78,12 +83,12 @@ internal sealed class CredentialFlowRecords
     }
 
     /// <summary>What <paramref name="operation"/> (an invocation, creation, assignment, initialiser or return) tells the flow.</summary>
-    public OperationFlow Of(IOperation operation) => Get(operation, null);
+    public OperationFlow Of(IOperation operation, PassCursor cursor) => Get(operation, null, cursor);
 
     /// <summary>What a return records: its value's origins for the method it returns from and the methods that one overrides or implements.</summary>
-    public OperationFlow OfReturn(IReturnOperation returned, ISymbol containing) => Get(returned, containing);
+    public OperationFlow OfReturn(IReturnOperation returned, ISymbol containing, PassCursor cursor) => Get(returned, containing, cursor);
 
-    private OperationFlow Get(IOperation operation, ISymbol? returnContaining)
+    private OperationFlow Get(IOperation operation, ISymbol? returnContaining, PassCursor cursor)
     {
         // Most operations carry no text, bytes or characters to a sink or a record: answered from their types, not stored.
         if (!MayFlow(operation))
@@ -92,21 +97,39 @@ internal sealed class CredentialFlowRecords
         }
 
         var root = OperationTree.Root(operation);
-        var body = lastBody;
-        if (body is null || body.Root != root)
+        var slot = Thread.CurrentThread.ManagedThreadId & (PassSlots - 1);
+        var pass = Interlocked.Exchange(ref passes[slot], null);
+        if (pass is null || pass.Root != root)
         {
-            body = bodies.GetValue(root, static r => new BodyAnswers(r));
-            lastBody = body;
+            pass = new BodyPass(root);
         }
 
-        if (body.Answers.TryGetValue(operation, out var known))
+        var position = cursor.PositionIn(slot, root);
+        var answers = pass.Answers;
+        OperationFlow flow;
+        if (position >= 0 && position < answers.Count && answers[position].Operation == operation)
         {
-            return known;
+            flow = answers[position].Flow;
+            position++;
+        }
+        else
+        {
+            flow = returnContaining is null ? Compute(operation) : ComputeReturn((IReturnOperation)operation, returnContaining);
+            if (position == answers.Count)
+            {
+                answers.Add((operation, flow));
+                position++;
+            }
+            else
+            {
+                // This rule's questions left the pass's sequence: it computes the rest of this body alone.
+                position = -1;
+            }
         }
 
-        // Two rules that ask at once both compute the same answer, and either one is kept.
-        var flow = returnContaining is null ? Compute(operation) : ComputeReturn((IReturnOperation)operation, returnContaining);
-        return body.Answers.GetOrAdd(operation, flow);
+        cursor.MoveTo(slot, root, position);
+        Volatile.Write(ref passes[slot], pass);
+        return flow;
     }
 
     /// <summary>
@@ -331,17 +354,17 @@ internal sealed class CredentialFlowRecords
         }
     }
 
-    /// <summary>The answers of one member body, keyed by operation; read without a lock.</summary>
-    private sealed class BodyAnswers
+    /// <summary>The answers of one member body in the order they were asked for.</summary>
+    private sealed class BodyPass
     {
-        public BodyAnswers(IOperation root)
+        public BodyPass(IOperation root)
         {
             Root = root;
         }
 
         public IOperation Root { get; }
 
-        public ConcurrentDictionary<IOperation, OperationFlow> Answers { get; } = new(concurrencyLevel: 1, capacity: 8);
+        public List<(IOperation Operation, OperationFlow Flow)> Answers { get; } = new();
     }
 
     private void AddHit(ref List<(Sink, List<Origin>)>? hits, Sink sink, IOperation value, TraceMode mode)
@@ -354,4 +377,29 @@ internal sealed class CredentialFlowRecords
 
     private static void Add(ref List<(FlowTable, ISymbol, List<Origin>)>? records, (FlowTable, ISymbol, List<Origin>) record) =>
         (records ??= new List<(FlowTable, ISymbol, List<Origin>)>(1)).Add(record);
+}
+
+/// <summary>
+/// Where one rule is in the shared pass of each thread slot of <see cref="CredentialFlowRecords"/>: the body it is analysing
+/// there and how many of that body's answers it has read (-1: it left the pass's sequence and computes alone).
+/// </summary>
+internal sealed class PassCursor
+{
+    private readonly IOperation?[] roots;
+    private readonly int[] positions;
+
+    public PassCursor(int slots)
+    {
+        roots = new IOperation?[slots];
+        positions = new int[slots];
+    }
+
+    /// <summary>The rule's position in <paramref name="root"/>'s pass on <paramref name="slot"/>: 0 when it starts that body.</summary>
+    public int PositionIn(int slot, IOperation root) => roots[slot] == root ? positions[slot] : 0;
+
+    public void MoveTo(int slot, IOperation root, int position)
+    {
+        roots[slot] = root;
+        positions[slot] = position;
+    }
 }
