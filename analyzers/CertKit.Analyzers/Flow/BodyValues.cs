@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,20 +24,28 @@ internal readonly struct AssignedValue
 /// <summary>
 /// The one table of one member body that both directions of the flow engine read (flow-insensitive): every value written to
 /// each local and parameter, every value written to a member of an object held in a local (<c>stored.RefreshToken = v</c>),
-/// every element written into a collection held in a local, and the collection each <c>foreach</c> variable walks. Keyed by the body's root operation, which the analyzer driver
-/// shares between analyzers, so the rules that ask about one body build its table once, on first use.
+/// every element written into a collection held in a local, and the collection each <c>foreach</c> variable walks. Built on first use; the rules that ask about the
+/// body the driver is analysing share it (see <see cref="Of"/>).
 /// </summary>
 internal sealed class BodyValues
 {
-    private static readonly ConditionalWeakTable<IOperation, BodyValues> Tables = new();
+    // A power of two: a thread's slot is its id's low bits.
+    private const int Slots = 16;
 
-    private readonly Dictionary<ISymbol, List<AssignedValue>> values = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, List<(ISymbol Member, IOperation Value)>> memberValues = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, IOperation> forEachCollections = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, List<(IOperation? Key, IOperation Value)>> elementValues = new(SymbolEqualityComparer.Default);
+    // The table each slot of threads built last, held weakly. The driver analyses one body at a time on a thread, for every
+    // analyzer in turn, so the rules that ask about a body find its table here; a weak table keyed by every body's root cost
+    // a GC handle per body, more than most tables are worth. A miss only builds the table again.
+    private static readonly WeakReference<BodyValues?>[] Recent = CreateSlots();
+
+    private readonly IOperation root;
+
+    // Every write of the body in one list, in source order: a body has tens of writes and each table is asked about a few
+    // variables, so a scan per question costs less than hashing every written symbol into a dictionary of lists.
+    private readonly List<Write> writes = new();
 
     private BodyValues(IOperation root)
     {
+        this.root = root;
         foreach (var operation in root.DescendantsAndSelf())
         {
             // Most operations are none of the four below: the kind, one virtual call, rules them out before any interface cast.
@@ -61,7 +70,7 @@ internal sealed class BodyValues
                         var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                         if (initializer is not null)
                         {
-                            Add(declarator.Symbol, new AssignedValue(initializer, compound: false));
+                            writes.Add(new Write(WriteKind.Value, declarator.Symbol, null, initializer, compound: false));
                         }
 
                         break;
@@ -73,26 +82,20 @@ internal sealed class BodyValues
                         switch (OperationTree.Unwrap(assignment.Target))
                         {
                             case ILocalReferenceOperation local:
-                                Add(local.Local, new AssignedValue(assignment.Value, compound));
+                                writes.Add(new Write(WriteKind.Value, local.Local, null, assignment.Value, compound));
                                 break;
                             case IParameterReferenceOperation parameter:
-                                Add(parameter.Parameter, new AssignedValue(assignment.Value, compound));
+                                writes.Add(new Write(WriteKind.Value, parameter.Parameter, null, assignment.Value, compound));
                                 break;
                             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation collection, Arguments.Length: 1 } indexer:
                                 // map["password"] = v, list[0] = v
-                                AddElement(collection.Local, indexer.Arguments[0].Value, assignment.Value);
+                                writes.Add(new Write(WriteKind.Element, collection.Local, indexer.Arguments[0].Value, assignment.Value));
                                 break;
                             case IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array }:
-                                AddElement(array.Local, null, assignment.Value);
+                                writes.Add(new Write(WriteKind.Element, array.Local, null, assignment.Value));
                                 break;
                             case IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } member:
-                                if (!memberValues.TryGetValue(owner.Local, out var list))
-                                {
-                                    list = new List<(ISymbol, IOperation)>();
-                                    memberValues.Add(owner.Local, list);
-                                }
-
-                                list.Add((member.Member, assignment.Value));
+                                writes.Add(new Write(WriteKind.Member, owner.Local, member.Member, assignment.Value));
                                 break;
                         }
 
@@ -105,14 +108,14 @@ internal sealed class BodyValues
                         // list.Add(v), map.Add(k, v), map.TryAdd(k, v), list.Insert(i, v): the last argument is the element.
                         var arguments = call.Arguments;
                         var key = arguments.Length > 1 && call.TargetMethod.Name != "Insert" ? arguments[0].Value : null;
-                        AddElement(collection.Local, key, arguments[arguments.Length - 1].Value);
+                        writes.Add(new Write(WriteKind.Element, collection.Local, key, arguments[arguments.Length - 1].Value));
                         break;
                     }
 
                 case IForEachLoopOperation loop:
                     foreach (var local in loop.Locals)
                     {
-                        forEachCollections[local] = loop.Collection;
+                        writes.Add(new Write(WriteKind.ForEach, local, null, loop.Collection));
                     }
 
                     break;
@@ -121,39 +124,123 @@ internal sealed class BodyValues
     }
 
     /// <summary>The table of the body <paramref name="operation"/> belongs to.</summary>
-    public static BodyValues Of(IOperation operation) => Tables.GetValue(OperationTree.Root(operation), static root => new BodyValues(root));
-
-    /// <summary>Every value written to <paramref name="variable"/> (a local or parameter) in this body, in source order.</summary>
-    public bool TryGetValues(ISymbol variable, out List<AssignedValue> assigned) => values.TryGetValue(variable, out assigned!);
-
-    /// <summary>Every value written to a member of the object <paramref name="local"/> holds.</summary>
-    public bool TryGetMemberValues(ILocalSymbol local, out List<(ISymbol Member, IOperation Value)> assigned) => memberValues.TryGetValue(local, out assigned!);
-
-    /// <summary>Every element written into the collection <paramref name="local"/> holds (<c>Add</c>, <c>Insert</c>, indexers), with its key when it has one.</summary>
-    public bool TryGetElementValues(ILocalSymbol local, out List<(IOperation? Key, IOperation Value)> elements) => elementValues.TryGetValue(local, out elements!);
-
-    /// <summary>The collection a <c>foreach</c> variable walks.</summary>
-    public bool TryGetForEachCollection(ILocalSymbol local, out IOperation collection) => forEachCollections.TryGetValue(local, out collection!);
-
-    private void AddElement(ILocalSymbol collection, IOperation? key, IOperation value)
+    public static BodyValues Of(IOperation operation)
     {
-        if (!elementValues.TryGetValue(collection, out var list))
+        var root = OperationTree.Root(operation);
+        var slot = Recent[Thread.CurrentThread.ManagedThreadId & (Slots - 1)];
+        if (slot.TryGetTarget(out var table) && table is not null && table.root == root)
         {
-            list = new List<(IOperation?, IOperation)>(2);
-            elementValues.Add(collection, list);
+            return table;
         }
 
-        list.Add((key, value));
+        table = new BodyValues(root);
+        slot.SetTarget(table);
+        return table;
     }
 
-    private void Add(ISymbol variable, AssignedValue value)
+    /// <summary>Every value written to <paramref name="variable"/> (a local or parameter) in this body, in source order.</summary>
+    public bool TryGetValues(ISymbol variable, out List<AssignedValue> assigned)
     {
-        if (!values.TryGetValue(variable, out var list))
+        assigned = null!;
+        foreach (var write in writes)
         {
-            list = new List<AssignedValue>(1);
-            values.Add(variable, list);
+            if (write.Kind == WriteKind.Value && SymbolEqualityComparer.Default.Equals(write.Variable, variable))
+            {
+                (assigned ??= new List<AssignedValue>(1)).Add(new AssignedValue(write.Value, write.IsCompound));
+            }
         }
 
-        list.Add(value);
+        return assigned is not null;
+    }
+
+    /// <summary>Every value written to a member of the object <paramref name="local"/> holds.</summary>
+    public bool TryGetMemberValues(ILocalSymbol local, out List<(ISymbol Member, IOperation Value)> assigned)
+    {
+        assigned = null!;
+        foreach (var write in writes)
+        {
+            if (write.Kind == WriteKind.Member && SymbolEqualityComparer.Default.Equals(write.Variable, local))
+            {
+                (assigned ??= new List<(ISymbol, IOperation)>(1)).Add((write.Member!, write.Value));
+            }
+        }
+
+        return assigned is not null;
+    }
+
+    /// <summary>Every element written into the collection <paramref name="local"/> holds (<c>Add</c>, <c>Insert</c>, indexers), with its key when it has one.</summary>
+    public bool TryGetElementValues(ILocalSymbol local, out List<(IOperation? Key, IOperation Value)> elements)
+    {
+        elements = null!;
+        foreach (var write in writes)
+        {
+            if (write.Kind == WriteKind.Element && SymbolEqualityComparer.Default.Equals(write.Variable, local))
+            {
+                (elements ??= new List<(IOperation?, IOperation)>(2)).Add((write.Key, write.Value));
+            }
+        }
+
+        return elements is not null;
+    }
+
+    /// <summary>The collection a <c>foreach</c> variable walks.</summary>
+    public bool TryGetForEachCollection(ILocalSymbol local, out IOperation collection)
+    {
+        collection = null!;
+        foreach (var write in writes)
+        {
+            if (write.Kind == WriteKind.ForEach && SymbolEqualityComparer.Default.Equals(write.Variable, local))
+            {
+                collection = write.Value;
+            }
+        }
+
+        return collection is not null;
+    }
+
+    private static WeakReference<BodyValues?>[] CreateSlots()
+    {
+        var slots = new WeakReference<BodyValues?>[Slots];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new WeakReference<BodyValues?>(null);
+        }
+
+        return slots;
+    }
+
+    private enum WriteKind : byte
+    {
+        Value,
+        Member,
+        Element,
+        ForEach,
+    }
+
+    /// <summary>One write: to a variable, to a member of the object a local holds (<see cref="Member"/>), into a collection (with its <see cref="Key"/>), or a <c>foreach</c> variable's collection.</summary>
+    private readonly struct Write
+    {
+        public Write(WriteKind kind, ISymbol variable, object? memberOrKey, IOperation value, bool compound = false)
+        {
+            Kind = kind;
+            Variable = variable;
+            this.memberOrKey = memberOrKey;
+            Value = value;
+            IsCompound = compound;
+        }
+
+        private readonly object? memberOrKey;
+
+        public WriteKind Kind { get; }
+
+        public ISymbol Variable { get; }
+
+        public IOperation Value { get; }
+
+        public bool IsCompound { get; }
+
+        public ISymbol? Member => memberOrKey as ISymbol;
+
+        public IOperation? Key => memberOrKey as IOperation;
     }
 }
