@@ -57,8 +57,10 @@ internal sealed class CredentialFlowRecords
     // The answers of the body being analysed, one pass per slot of threads. The driver runs the operation actions of one body
     // in the same order for every analyzer, on one thread, so the three rules ask the same questions in the same sequence:
     // the first to ask computes and appends, the others read the answer at their own position in the list, compared by
-    // reference (no hashing, no lock, no weak table per body). The slot is taken with an exchange while it is used; a thread
-    // that finds it empty or holding another body starts a new pass. Any miss only computes the answer again: it is pure.
+    // reference (no hashing, no lock, no weak table per body, not even the body's root when the position matches). The
+    // "nothing flows" answers are kept too, so the symbol checks behind them run once, not once per rule. The slot is taken
+    // with an exchange while it is used; a thread that finds it empty starts a new pass, one that finds another body's
+    // restarts it. Any miss only computes the answer again: it is pure.
     private readonly BodyPass?[] passes = new BodyPass?[PassSlots];
 
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
@@ -90,44 +92,53 @@ internal sealed class CredentialFlowRecords
 
     private OperationFlow Get(IOperation operation, ISymbol? returnContaining, PassCursor cursor)
     {
-        // Most operations carry no text, bytes or characters to a sink or a record: answered from their types, not stored.
-        if (!MayFlow(operation))
-        {
-            return OperationFlow.None;
-        }
-
-        var root = OperationTree.Root(operation);
         var slot = Thread.CurrentThread.ManagedThreadId & (PassSlots - 1);
         var pass = Interlocked.Exchange(ref passes[slot], null);
-        if (pass is null || pass.Root != root)
-        {
-            pass = new BodyPass(root);
-        }
-
-        var position = cursor.PositionIn(slot, root);
-        var answers = pass.Answers;
+        var position = cursor.Position(slot);
         OperationFlow flow;
-        if (position >= 0 && position < answers.Count && answers[position].Operation == operation)
+
+        // The operation at this rule's position is this one: the body is the pass's, and the answer is known.
+        if (pass is not null && pass.TryRead(position, operation, out flow))
         {
-            flow = answers[position].Flow;
             position++;
         }
         else
         {
-            flow = returnContaining is null ? Compute(operation) : ComputeReturn((IReturnOperation)operation, returnContaining);
-            if (position == answers.Count)
+            var root = OperationTree.Root(operation);
+            if (pass is null)
             {
-                answers.Add((operation, flow));
+                pass = new BodyPass(root);
+            }
+            else if (pass.Root != root)
+            {
+                pass.Restart(root);
+            }
+
+            position = cursor.Root(slot) == root ? position : 0;
+            if (pass.TryRead(position, operation, out flow))
+            {
                 position++;
             }
             else
             {
-                // This rule's questions left the pass's sequence: it computes the rest of this body alone.
-                position = -1;
+                // Most operations carry no text, bytes or characters to a sink or a record: answered from their types.
+                flow = !MayFlow(operation) ? OperationFlow.None
+                    : returnContaining is null ? Compute(operation)
+                    : ComputeReturn((IReturnOperation)operation, returnContaining);
+                if (position == pass.Answers.Count)
+                {
+                    pass.Answers.Add((operation, flow));
+                    position++;
+                }
+                else
+                {
+                    // This rule's questions left the pass's sequence: it computes the rest of this body alone.
+                    position = -1;
+                }
             }
         }
 
-        cursor.MoveTo(slot, root, position);
+        cursor.MoveTo(slot, pass.Root, position);
         Volatile.Write(ref passes[slot], pass);
         return flow;
     }
@@ -354,7 +365,7 @@ internal sealed class CredentialFlowRecords
         }
     }
 
-    /// <summary>The answers of one member body in the order they were asked for.</summary>
+    /// <summary>The answers of one member body in the order they were asked for; reused for the next body of its slot.</summary>
     private sealed class BodyPass
     {
         public BodyPass(IOperation root)
@@ -362,9 +373,27 @@ internal sealed class CredentialFlowRecords
             Root = root;
         }
 
-        public IOperation Root { get; }
+        public IOperation Root { get; private set; }
 
         public List<(IOperation Operation, OperationFlow Flow)> Answers { get; } = new();
+
+        public bool TryRead(int position, IOperation operation, out OperationFlow flow)
+        {
+            if (position >= 0 && position < Answers.Count && Answers[position].Operation == operation)
+            {
+                flow = Answers[position].Flow;
+                return true;
+            }
+
+            flow = OperationFlow.None;
+            return false;
+        }
+
+        public void Restart(IOperation root)
+        {
+            Root = root;
+            Answers.Clear();
+        }
     }
 
     private void AddHit(ref List<(Sink, List<Origin>)>? hits, Sink sink, IOperation value, TraceMode mode)
@@ -394,8 +423,11 @@ internal sealed class PassCursor
         positions = new int[slots];
     }
 
-    /// <summary>The rule's position in <paramref name="root"/>'s pass on <paramref name="slot"/>: 0 when it starts that body.</summary>
-    public int PositionIn(int slot, IOperation root) => roots[slot] == root ? positions[slot] : 0;
+    /// <summary>The body the rule was in on <paramref name="slot"/>.</summary>
+    public IOperation? Root(int slot) => roots[slot];
+
+    /// <summary>How many answers of that body's pass the rule has read.</summary>
+    public int Position(int slot) => positions[slot];
 
     public void MoveTo(int slot, IOperation root, int position)
     {
