@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System;
-using System.Threading;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,12 +29,12 @@ internal readonly struct AssignedValue
 /// </summary>
 internal sealed class BodyValues
 {
-    // A power of two: a thread's slot is its id's low bits.
+    // A power of two: a body's slot is its root's identity hash, masked.
     private const int Slots = 16;
 
-    // The table each slot of threads built last, held weakly. The driver analyses one body at a time on a thread, for every
-    // analyzer in turn, so the rules that ask about a body find its table here; a weak table keyed by every body's root cost
-    // a GC handle per body, more than most tables are worth. A miss only builds the table again.
+    // The table built last in each slot, held weakly. The rules that ask about the body being analysed find its table here;
+    // a weak table keyed by every body's root cost a GC handle per body, more than most tables are worth. A miss (another
+    // body in the same slot, or a collection) only builds the table again.
     private static readonly WeakReference<BodyValues?>[] Recent = CreateSlots();
 
     private readonly IOperation root;
@@ -127,7 +127,7 @@ internal sealed class BodyValues
     public static BodyValues Of(IOperation operation)
     {
         var root = OperationTree.Root(operation);
-        var slot = Recent[Thread.CurrentThread.ManagedThreadId & (Slots - 1)];
+        var slot = Recent[RuntimeHelpers.GetHashCode(root) & (Slots - 1)];
         if (slot.TryGetTarget(out var table) && table is not null && table.root == root)
         {
             return table;

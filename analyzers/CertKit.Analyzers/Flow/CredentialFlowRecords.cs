@@ -49,19 +49,23 @@ internal sealed class CredentialFlowRecords
 {
     private static readonly ConditionalWeakTable<Compilation, CredentialFlowRecords> PerCompilation = new();
 
-    // A power of two: a thread's slot is its id's low bits.
+    // A power of two: a body's slot is its root's identity hash, masked.
     private const int PassSlots = 16;
+
+    // The bodies each slot keeps: two bodies analysed at once on two threads may share a slot.
+    private const int PassesPerSlot = 4;
 
     private readonly ImmutableArray<string> credentialKeywords;
 
-    // The answers of the body being analysed, one pass per slot of threads. The driver runs the operation actions of one body
-    // in the same order for every analyzer, on one thread, so the three rules ask the same questions in the same sequence:
-    // the first to ask computes and appends, the others read the answer at their own position in the list, compared by
-    // reference (no hashing, no lock, no weak table per body, not even the body's root when the position matches). The
-    // "nothing flows" answers are kept too, so the symbol checks behind them run once, not once per rule. The slot is taken
-    // with an exchange while it is used; a thread that finds it empty starts a new pass, one that finds another body's
-    // restarts it. Any miss only computes the answer again: it is pure.
-    private readonly BodyPass?[] passes = new BodyPass?[PassSlots];
+    // The answers of the bodies being analysed, a pass per body, in a slot chosen by the body's root. The driver runs the
+    // operation actions of one body in the same order for every analyzer, so the three rules ask the same questions in the
+    // same sequence: the first to ask computes and appends, the others read the answer at their own position in the list,
+    // compared by reference (no hashing of operations, no lock, no weak table per body). The "nothing flows" answers are
+    // kept too, so the symbol checks behind them run once, not once per rule. A slot is taken with an exchange while it is
+    // used (a thread that finds it taken starts a ring of its own) and keeps the passes of its last few bodies; a new body
+    // restarts the oldest. Any miss only computes the answer again: it is pure. (A slot by thread missed about a fifth of
+    // the answers on jellyfin: the driver's continuations move between threads.)
+    private readonly PassRing?[] rings = new PassRing?[PassSlots];
 
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
@@ -92,54 +96,42 @@ internal sealed class CredentialFlowRecords
 
     private OperationFlow Get(IOperation operation, ISymbol? returnContaining, PassCursor cursor)
     {
-        var slot = Thread.CurrentThread.ManagedThreadId & (PassSlots - 1);
-        var pass = Interlocked.Exchange(ref passes[slot], null);
-        var position = cursor.Position(slot);
-        OperationFlow flow;
+        var root = OperationTree.Root(operation);
+        var slot = RuntimeHelpers.GetHashCode(root) & (PassSlots - 1);
+        var ring = Interlocked.Exchange(ref rings[slot], null) ?? new PassRing();
+        var position = cursor.Root(slot) == root ? cursor.Position(slot) : 0;
+        var index = ring.Find(root);
+        if (index < 0)
+        {
+            index = ring.Start(root);
+            position = 0;
+        }
 
-        // The operation at this rule's position is this one: the body is the pass's, and the answer is known.
-        if (pass is not null && pass.TryRead(position, operation, out flow))
+        var pass = ring.Passes[index]!;
+        if (pass.TryRead(position, operation, out var flow))
         {
             position++;
         }
         else
         {
-            var root = OperationTree.Root(operation);
-            if (pass is null)
+            // Most operations carry no text, bytes or characters to a sink or a record: answered from their types.
+            flow = !MayFlow(operation) ? OperationFlow.None
+                : returnContaining is null ? Compute(operation)
+                : ComputeReturn((IReturnOperation)operation, returnContaining);
+            if (position == pass.Answers.Count)
             {
-                pass = new BodyPass(root);
-            }
-            else if (pass.Root != root)
-            {
-                pass.Restart(root);
-            }
-
-            position = cursor.Root(slot) == root ? position : 0;
-            if (pass.TryRead(position, operation, out flow))
-            {
+                pass.Answers.Add((operation, flow));
                 position++;
             }
             else
             {
-                // Most operations carry no text, bytes or characters to a sink or a record: answered from their types.
-                flow = !MayFlow(operation) ? OperationFlow.None
-                    : returnContaining is null ? Compute(operation)
-                    : ComputeReturn((IReturnOperation)operation, returnContaining);
-                if (position == pass.Answers.Count)
-                {
-                    pass.Answers.Add((operation, flow));
-                    position++;
-                }
-                else
-                {
-                    // This rule's questions left the pass's sequence: it computes the rest of this body alone.
-                    position = -1;
-                }
+                // This rule's questions left the pass's sequence: it computes the rest of this body alone.
+                position = -1;
             }
         }
 
-        cursor.MoveTo(slot, pass.Root, position);
-        Volatile.Write(ref passes[slot], pass);
+        cursor.MoveTo(slot, root, position);
+        Volatile.Write(ref rings[slot], ring);
         return flow;
     }
 
@@ -365,7 +357,46 @@ internal sealed class CredentialFlowRecords
         }
     }
 
-    /// <summary>The answers of one member body in the order they were asked for; reused for the next body of its slot.</summary>
+    /// <summary>The passes of one slot: the bodies its threads analysed last, the oldest replaced first.</summary>
+    private sealed class PassRing
+    {
+        private int next;
+
+        public BodyPass?[] Passes { get; } = new BodyPass?[PassesPerSlot];
+
+        /// <summary>The index of <paramref name="root"/>'s pass, or -1.</summary>
+        public int Find(IOperation root)
+        {
+            for (var i = 0; i < Passes.Length; i++)
+            {
+                if (Passes[i]?.Root == root)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Starts a pass for <paramref name="root"/> in place of the oldest and returns its index.</summary>
+        public int Start(IOperation root)
+        {
+            var index = next;
+            next = (next + 1) % Passes.Length;
+            if (Passes[index] is { } reused)
+            {
+                reused.Restart(root);
+            }
+            else
+            {
+                Passes[index] = new BodyPass(root);
+            }
+
+            return index;
+        }
+    }
+
+    /// <summary>The answers of one member body in the order they were asked for; reused for a later body of its slot.</summary>
     private sealed class BodyPass
     {
         public BodyPass(IOperation root)
@@ -409,7 +440,7 @@ internal sealed class CredentialFlowRecords
 }
 
 /// <summary>
-/// Where one rule is in the shared pass of each thread slot of <see cref="CredentialFlowRecords"/>: the body it is analysing
+/// Where one rule is in the shared passes of each slot of <see cref="CredentialFlowRecords"/>: the body it analysed last
 /// there and how many of that body's answers it has read (-1: it left the pass's sequence and computes alone).
 /// </summary>
 internal sealed class PassCursor
