@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,7 +28,7 @@ internal readonly struct AssignedValue
 /// </summary>
 internal sealed class BodyValues
 {
-    // A power of two: a body's slot is its root's identity hash, masked.
+    // A power of two (see OperationTree.Slot).
     private const int Slots = 16;
 
     // The table built last in each slot, held weakly. The rules that ask about the body being analysed find its table here;
@@ -127,7 +126,7 @@ internal sealed class BodyValues
     public static BodyValues Of(IOperation operation)
     {
         var root = OperationTree.Root(operation);
-        var slot = Recent[RuntimeHelpers.GetHashCode(root) & (Slots - 1)];
+        var slot = Recent[OperationTree.Slot(root, Slots)];
         if (slot.TryGetTarget(out var table) && table is not null && table.root == root)
         {
             return table;

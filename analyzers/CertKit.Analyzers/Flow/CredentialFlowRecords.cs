@@ -49,7 +49,7 @@ internal sealed class CredentialFlowRecords
 {
     private static readonly ConditionalWeakTable<Compilation, CredentialFlowRecords> PerCompilation = new();
 
-    // A power of two: a body's slot is its root's identity hash, masked.
+    // A power of two (see OperationTree.Slot).
     private const int PassSlots = 16;
 
     // The bodies each slot keeps: two bodies analysed at once on two threads may share a slot.
@@ -97,7 +97,7 @@ internal sealed class CredentialFlowRecords
     private OperationFlow Get(IOperation operation, ISymbol? returnContaining, PassCursor cursor)
     {
         var root = OperationTree.Root(operation);
-        var slot = RuntimeHelpers.GetHashCode(root) & (PassSlots - 1);
+        var slot = OperationTree.Slot(root, PassSlots);
         var ring = Interlocked.Exchange(ref rings[slot], null) ?? new PassRing();
         var position = cursor.Root(slot) == root ? cursor.Position(slot) : 0;
         var index = ring.Find(root);
