@@ -154,7 +154,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         argument.Parameter is { } parameter && symbols.IsText(parameter.Type) && !argument.Value.ConstantValue.HasValue && !OperationTree.IsLiteralOrNull(argument.Value);
 
     /// <summary>A call of this compilation's own method: remember which text parameters it gives a token, in case the method stores them.</summary>
-    private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -254,7 +254,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, TokenFlowHandle lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -346,7 +346,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         var property = target.Property;
         var owner = property.ContainingType;
@@ -420,7 +420,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         // new SqlParameter("@refresh_token", token), and target-typed new("@refresh_token", token)
         IArgumentOperation? nameArgument = null;
