@@ -36,6 +36,10 @@ internal sealed class StorageSinks
         FileWriteMethods.Concat(WriterMethods).Concat(new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" }),
         StringComparer.Ordinal);
 
+    /// <summary>A method name a sink can have: most invocations leave on the first letter (every candidate starts with A, S or W).</summary>
+    public static bool IsCandidateMethod(string name) =>
+        name.Length >= 3 && name[0] is 'A' or 'S' or 'W' && CandidateMethods.Contains(name);
+
     private StorageSinks(Compilation compilation)
     {
         var types = WellKnownTypes.For(compilation);

@@ -236,10 +236,11 @@ internal sealed class TokenFlowSymbols
             return true;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+        // The name before the type arguments: reading those builds their public symbols.
+        if (type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" } generic
+            && generic.TypeArguments.Length == 1
             && generic.TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte
-            && generic.ContainingNamespace?.ToDisplayString() == "System"
-            && generic.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory")
+            && generic.ContainingNamespace?.ToDisplayString() == "System")
         {
             return true;
         }

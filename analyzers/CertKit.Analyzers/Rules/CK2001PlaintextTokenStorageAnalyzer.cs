@@ -126,11 +126,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (StorageSinks.CandidateMethods.Contains(method.Name))
+        if (StorageSinks.IsCandidateMethod(method.Name))
         {
             AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
         }
-        else if (LiteralOrigins.IsInSource(method) && HasTextArgument(invocation, sinks.Flow) && persistence.MayStore(method))
+        else if (!method.DeclaringSyntaxReferences.IsEmpty && LiteralOrigins.IsInSource(method) && HasTextArgument(invocation, sinks.Flow) && persistence.MayStore(method))
         {
             RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
         }

@@ -142,7 +142,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
+        if (invocation.Arguments.IsEmpty || callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || !MayHoldSave(callee))
         {
             return;
         }
@@ -161,6 +161,38 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="callee"/>'s text holds a save verb: a note about a call needs a save call in the callee's body
+    /// (found there by the name of the call, <see cref="RecordUnresolvedSave"/>), so a callee without one needs no look at the
+    /// call's arguments. A superset by text: comments and strings count, and "\u" an identifier spelt with unicode escapes.
+    /// </summary>
+    private static bool MayHoldSave(IMethodSymbol callee)
+    {
+        foreach (var reference in callee.DeclaringSyntaxReferences)
+        {
+            if (SaveAnchors.AnyIn(reference.SyntaxTree, reference.Span))
+            {
+                return true;
+            }
+        }
+
+        if (callee.PartialImplementationPart is { } implementation)
+        {
+            foreach (var reference in implementation.DeclaringSyntaxReferences)
+            {
+                if (SaveAnchors.AnyIn(reference.SyntaxTree, reference.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // After SaveVerbs: static fields are initialised in the order they are written.
+    private static readonly TextAnchors SaveAnchors = new(System.StringComparison.OrdinalIgnoreCase, System.Linq.Enumerable.ToArray(SaveVerbs.Add("\\u")));
 
     /// <summary>The first token-named local, parameter, field or property read in a value; not inside a protector's call or a lambda.</summary>
     private static string? TokenIn(IOperation value, NameVerdicts names)
