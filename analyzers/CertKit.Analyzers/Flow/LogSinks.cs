@@ -45,6 +45,40 @@ internal sealed class LogSinks
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
     };
 
+    [Flags]
+    private enum Families : byte
+    {
+        MicrosoftExtensionsLogging = 1,
+        Serilog = 2,
+        NLog = 4,
+        Log4Net = 8,
+        Console = 16,
+        Diagnostics = 32,
+    }
+
+    // Every name a log call can have, with the families that use it: most invocations leave on one look-up.
+    private static readonly Dictionary<string, Families> SinkNames = IndexNames();
+
+    private static Dictionary<string, Families> IndexNames()
+    {
+        var index = new Dictionary<string, Families>(StringComparer.Ordinal);
+        Add(MelExtensionMethods, Families.MicrosoftExtensionsLogging);
+        Add(SerilogMethods, Families.Serilog);
+        Add(NLogMethods, Families.NLog);
+        Add(Log4NetMethods, Families.Log4Net);
+        Add(ConsoleMethods, Families.Console);
+        Add(DiagnosticsMethods, Families.Diagnostics);
+        return index;
+
+        void Add(HashSet<string> names, Families family)
+        {
+            foreach (var name in names)
+            {
+                index[name] = index.TryGetValue(name, out var known) ? known | family : family;
+            }
+        }
+    }
+
     private LogSinks(Compilation compilation)
     {
         var types = WellKnownTypes.For(compilation);
@@ -120,7 +154,12 @@ internal sealed class LogSinks
             return null;
         }
 
-        if (MelExtensionMethods.Contains(name))
+        if (!SinkNames.TryGetValue(name, out var families))
+        {
+            return null;
+        }
+
+        if ((families & Families.MicrosoftExtensionsLogging) != 0)
         {
             if (SymbolEqualityComparer.Default.Equals(type, MelLoggerExtensions) || TokenFlowSymbols.Is(type, MelLogger))
             {
@@ -128,22 +167,22 @@ internal sealed class LogSinks
             }
         }
 
-        if (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, SerilogLog) || TokenFlowSymbols.Is(type, SerilogLogger)))
+        if ((families & Families.Serilog) != 0 && (SymbolEqualityComparer.Default.Equals(type, SerilogLog) || TokenFlowSymbols.Is(type, SerilogLogger)))
         {
             return "Serilog " + name;
         }
 
-        if (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, NLogLoggerBase) || TokenFlowSymbols.Is(type, NLogLogger)))
+        if ((families & Families.NLog) != 0 && (TokenFlowSymbols.Is(type, NLogLoggerBase) || TokenFlowSymbols.Is(type, NLogLogger)))
         {
             return "NLog " + name;
         }
 
-        if (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, Log4NetLog))
+        if ((families & Families.Log4Net) != 0 && TokenFlowSymbols.Is(type, Log4NetLog))
         {
             return "log4net " + name;
         }
 
-        if (ConsoleMethods.Contains(name))
+        if ((families & Families.Console) != 0)
         {
             if (SymbolEqualityComparer.Default.Equals(type, Console))
             {
@@ -158,7 +197,7 @@ internal sealed class LogSinks
             }
         }
 
-        if (DiagnosticsMethods.Contains(name)
+        if ((families & Families.Diagnostics) != 0
             && (SymbolEqualityComparer.Default.Equals(type, Debug) || SymbolEqualityComparer.Default.Equals(type, Trace)))
         {
             return type.Name + "." + name;
