@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using CertKit.Analyzers.Infrastructure;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -97,19 +97,7 @@ internal sealed class PersistenceMethods
     /// </summary>
     public bool MayStore(IMethodSymbol method)
     {
-        // Most methods' text names no storing call: answered by the per-tree anchors, with no per-method entry or lock.
-        var references = method.DeclaringSyntaxReferences;
-        var mentions = false;
-        foreach (var reference in references)
-        {
-            if (StoreAnchors.AnyIn(reference.SyntaxTree, reference.Span))
-            {
-                mentions = true;
-                break;
-            }
-        }
-
-        if (!mentions)
+        if (method.DeclaringSyntaxReferences.Length == 0)
         {
             return false;
         }
@@ -118,7 +106,7 @@ internal sealed class PersistenceMethods
         {
             foreach (var reference in m.DeclaringSyntaxReferences)
             {
-                if (!StoreAnchors.AnyIn(reference.SyntaxTree, reference.Span))
+                if (!MayMentionStore(reference))
                 {
                     continue;
                 }
@@ -140,10 +128,28 @@ internal sealed class PersistenceMethods
 
     /// <summary>
     /// A text search before the syntax walk: a declaration that stores names a storing call or a <c>…Parameter</c> type in its
-    /// text, so one whose text has none of the anchors (and no unicode escape, which could spell one) needs no walk. Each
-    /// storing call's name contains one of these; "\\u" and "\\U" catch identifiers spelt with unicode escapes.
+    /// text, so one whose text has none of the anchors (and no unicode escape, which could spell one) needs no walk.
     /// </summary>
-    private static readonly TextAnchors StoreAnchors = new(StringComparison.Ordinal, "Write", "AppendAll", "SaveChanges", "AddWithValue", "Parameter", "\\u", "\\U");
+    private static bool MayMentionStore(SyntaxReference reference)
+    {
+        // One string per file, kept while the tree lives (for a text read from a string, ToString does not copy it).
+        var text = TreeTexts.GetValue(reference.SyntaxTree, static tree => tree.GetText().ToString());
+        var span = reference.Span;
+        foreach (var anchor in StoreAnchors)
+        {
+            if (text.IndexOf(anchor, span.Start, span.Length, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, string> TreeTexts = new();
+
+    // Each storing call's name contains one of these; "\\u" and "\\U" catch identifiers spelt with unicode escapes.
+    private static readonly string[] StoreAnchors = { "Write", "AppendAll", "SaveChanges", "AddWithValue", "Parameter", "\\u", "\\U" };
 
     /// <summary>Records that a call gives a token (<paramref name="subject"/>) to <paramref name="parameter"/> of a method of this compilation.</summary>
     public void RecordCall(IParameterSymbol parameter, Location location, string? subject) =>

@@ -142,7 +142,7 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (invocation.Arguments.IsEmpty || callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || !MayHoldSave(callee))
+        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
         {
             return;
         }
@@ -161,38 +161,6 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    /// <summary>
-    /// Whether <paramref name="callee"/>'s text holds a save verb: a note about a call needs a save call in the callee's body
-    /// (found there by the name of the call, <see cref="RecordUnresolvedSave"/>), so a callee without one needs no look at the
-    /// call's arguments. A superset by text: comments and strings count, and "\u" an identifier spelt with unicode escapes.
-    /// </summary>
-    private static bool MayHoldSave(IMethodSymbol callee)
-    {
-        foreach (var reference in callee.DeclaringSyntaxReferences)
-        {
-            if (SaveAnchors.AnyIn(reference.SyntaxTree, reference.Span))
-            {
-                return true;
-            }
-        }
-
-        if (callee.PartialImplementationPart is { } implementation)
-        {
-            foreach (var reference in implementation.DeclaringSyntaxReferences)
-            {
-                if (SaveAnchors.AnyIn(reference.SyntaxTree, reference.Span))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    // After SaveVerbs: static fields are initialised in the order they are written.
-    private static readonly TextAnchors SaveAnchors = new(System.StringComparison.OrdinalIgnoreCase, System.Linq.Enumerable.ToArray(SaveVerbs.Add("\\u")));
 
     /// <summary>The first token-named local, parameter, field or property read in a value; not inside a protector's call or a lambda.</summary>
     private static string? TokenIn(IOperation value, NameVerdicts names)
@@ -215,24 +183,37 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            switch (operation)
+
+            // By kind (one virtual read), not by a chain of interface type tests on every node of the walk.
+            string? found = null;
+            switch (operation.Kind)
             {
-                case IAnonymousFunctionOperation:
+                case OperationKind.AnonymousFunction:
                     continue;
-                case IInvocationOperation call when names.IsProtected(call):
+                case OperationKind.Invocation when names.IsProtected(operation):
                     continue;
-                case ILocalReferenceOperation local when names.IsTokenName(local.Local.Name, local.Local.Type, null):
-                    pending.Clear();
-                    return local.Local.Name;
-                case IParameterReferenceOperation parameter when names.IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
-                    pending.Clear();
-                    return parameter.Parameter.Name;
-                case IFieldReferenceOperation field when names.IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
-                    pending.Clear();
-                    return field.Field.Name;
-                case IPropertyReferenceOperation property when names.IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
-                    pending.Clear();
-                    return property.Property.Name;
+                case OperationKind.LocalReference:
+                    var local = ((ILocalReferenceOperation)operation).Local;
+                    found = names.IsTokenName(local.Name, local.Type, null) ? local.Name : null;
+                    break;
+                case OperationKind.ParameterReference:
+                    var parameter = ((IParameterReferenceOperation)operation).Parameter;
+                    found = names.IsTokenName(parameter.Name, parameter.Type, null) ? parameter.Name : null;
+                    break;
+                case OperationKind.FieldReference:
+                    var field = ((IFieldReferenceOperation)operation).Field;
+                    found = names.IsTokenName(field.Name, field.Type, field.ContainingType) ? field.Name : null;
+                    break;
+                case OperationKind.PropertyReference:
+                    var property = ((IPropertyReferenceOperation)operation).Property;
+                    found = names.IsTokenName(property.Name, property.Type, property.ContainingType) ? property.Name : null;
+                    break;
+            }
+
+            if (found is not null)
+            {
+                pending.Clear();
+                return found;
             }
 
             foreach (var child in operation.ChildOperations)
