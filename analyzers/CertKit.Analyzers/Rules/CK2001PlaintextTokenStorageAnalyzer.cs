@@ -26,7 +26,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     // Below this a literal in an authentication cookie is a flag or a marker ("1", "yes"), not a credential.
     private const int MinimumCookieCredentialLength = 6;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow, Descriptors.TokenStoreNotResolved);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,8 +51,24 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             // A project's own method that stores a parameter in a database or a file: calls giving it a token, at compilation end.
             var persistence = new PersistenceMethods(start.Compilation);
 
-            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies, persistence), OperationKind.Invocation);
-            start.RegisterOperationAction(c => OnAssignment(c, sinks, flows, persistence), OperationKind.SimpleAssignment);
+            // The note where a store did not resolve (CK2001UnresolvedTokenStores) hears the same invocations and assignments:
+            // one action per operation kind, as the driver's dispatch of an action costs as much as most of these checks.
+            var notes = new CK2001UnresolvedTokenStores();
+            start.RegisterOperationAction(
+                c =>
+                {
+                    OnInvocation(c, sinks, flows, reportedCookies, persistence);
+                    notes.OnInvocation(c);
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    OnAssignment(c, sinks, flows, persistence);
+                    notes.OnAssignment(c);
+                },
+                OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(notes.OnInvalid, OperationKind.Invalid);
             start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies, persistence), OperationKind.ObjectCreation);
             start.RegisterAdditionalFileAction(AnalyzeView);
             start.RegisterCompilationEndAction(end =>
@@ -61,6 +77,8 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 {
                     end.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorageFlow, finding.Location, finding.Subject ?? "A token", finding.Sink));
                 }
+
+                notes.Report(end);
             });
 
             // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
