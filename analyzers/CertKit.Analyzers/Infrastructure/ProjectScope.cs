@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -110,8 +111,18 @@ public static class ProjectScope
 
     private static StrongBox<ImmutableArray<string>> ReadAssemblyNames(Compilation compilation)
     {
+        // A script's #r directives are references too, known only to the bound reference manager.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.Options.Kind != SourceCodeKind.Regular)
+            {
+                return new StrongBox<ImmutableArray<string>>(compilation.ReferencedAssemblyNames.Select(static n => n.Name).ToImmutableArray());
+            }
+        }
+
+        // The references given to the compilation (Compilation.References would add the #r ones by binding).
         var names = ImmutableArray.CreateBuilder<string>();
-        foreach (var reference in compilation.References)
+        foreach (var reference in compilation.ExternalReferences)
         {
             switch (reference)
             {
