@@ -46,6 +46,15 @@ public class ProjectScopeTests
         Assert.True(ProjectScope.ShouldAnalyze(without, options));
     }
 
+    [Fact]
+    public void A_script_is_read_from_the_bound_list_which_has_its_directive_references()
+    {
+        var script = CSharpSyntaxTree.ParseText("var x = 1;", new CSharpParseOptions(kind: SourceCodeKind.Script));
+        var compilation = CSharpCompilation.CreateScriptCompilation("Script", script, TestReferences.Net80.References);
+
+        Assert.Equal(compilation.ReferencedAssemblyNames.Select(n => n.Name), ProjectScope.ReferencedAssemblyNames(compilation));
+    }
+
     private static CSharpCompilation Create(IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create("Scoped", [CSharpSyntaxTree.ParseText("class C { }")], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
