@@ -154,9 +154,22 @@ public static class ValueTargets
         // The called member's symbol and the argument's position answer as the argument's operation would, without building
         // the body's operation tree and its syntax map (GetOperation builds both for the whole member on first use).
         if (argument.Parent is BaseArgumentListSyntax list && list.Parent is { } call
-            && call is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax or ConstructorInitializerSyntax
-            && model.GetSymbolInfo(call, cancellationToken).Symbol is { } symbol)
+            && call is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax or ConstructorInitializerSyntax)
         {
+            var info = model.GetSymbolInfo(call, cancellationToken);
+            if (info.Symbol is not { } symbol)
+            {
+                // A call that bound to no member (an unresolved name or type, no applicable overload) is an invalid operation,
+                // a dynamic one a dynamic operation: neither has argument operations, so no parameter (common where packages
+                // did not resolve).
+                if (info.CandidateReason is CandidateReason.None or CandidateReason.OverloadResolutionFailure or CandidateReason.LateBound)
+                {
+                    return null;
+                }
+
+                return model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } unbound } ? unbound.Name : null;
+            }
+
             var parameters = symbol switch
             {
                 IMethodSymbol method when call is not ElementAccessExpressionSyntax => method.Parameters,

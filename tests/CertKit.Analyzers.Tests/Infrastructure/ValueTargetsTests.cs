@@ -54,6 +54,12 @@ public class ValueTargetsTests
                 dynamic d = this;
                 d.Connect("dynamic-value");
                 var parsed = string.Join(",", new[] { "a" }.Select(x => x + "y"));
+                UnknownLogger log = null;
+                log.Write("unresolved-receiver");
+                var missingType = new UnknownType("unresolved-type");
+                var letters = new[] { "z" };
+                var letter = letters[0];
+                Connect(host: "named-only");
             }
         }
         """;
@@ -101,6 +107,8 @@ public class ValueTargetsTests
     [InlineData("\"does-not-bind\"", null)]
     [InlineData("\"wrong-overload\"", null)]
     [InlineData("\"dynamic-value\"", null)]
+    [InlineData("\"unresolved-receiver\"", null)]
+    [InlineData("\"unresolved-type\"", null)]
     public void Names_the_parameter_an_argument_is_given_to(string argumentText, string? parameterName)
     {
         var tree = CSharpSyntaxTree.ParseText(Source);
