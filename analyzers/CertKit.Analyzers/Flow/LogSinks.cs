@@ -45,52 +45,100 @@ internal sealed class LogSinks
         "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "Assert", "Fail", "TraceInformation", "TraceWarning", "TraceError",
     };
 
+    [Flags]
+    private enum Families : byte
+    {
+        MicrosoftExtensionsLogging = 1,
+        Serilog = 2,
+        NLog = 4,
+        Log4Net = 8,
+        Console = 16,
+        Diagnostics = 32,
+    }
+
+    // Every name a log call can have, with the families that use it: most invocations leave on one look-up.
+    private static readonly Dictionary<string, Families> SinkNames = IndexNames();
+
+    private static Dictionary<string, Families> IndexNames()
+    {
+        var index = new Dictionary<string, Families>(StringComparer.Ordinal);
+        Add(MelExtensionMethods, Families.MicrosoftExtensionsLogging);
+        Add(SerilogMethods, Families.Serilog);
+        Add(NLogMethods, Families.NLog);
+        Add(Log4NetMethods, Families.Log4Net);
+        Add(ConsoleMethods, Families.Console);
+        Add(DiagnosticsMethods, Families.Diagnostics);
+        return index;
+
+        void Add(HashSet<string> names, Families family)
+        {
+            foreach (var name in names)
+            {
+                index[name] = index.TryGetValue(name, out var known) ? known | family : family;
+            }
+        }
+    }
+
+    private readonly KnownType melLogger;
+    private readonly KnownType melLoggerExtensions;
+    private readonly KnownType loggerMessageAttribute;
+    private readonly KnownType eventId;
+    private readonly KnownType serilogLogger;
+    private readonly KnownType serilogLog;
+    private readonly KnownType nLogLoggerBase;
+    private readonly KnownType nLogLogger;
+    private readonly KnownType log4NetLog;
+    private readonly KnownType console;
+    private readonly KnownType debug;
+    private readonly KnownType trace;
+    private readonly KnownType formatProvider;
+
     private LogSinks(Compilation compilation)
     {
         var types = WellKnownTypes.For(compilation);
         Flow = TokenFlowSymbols.For(compilation);
-        MelLogger = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingILogger);
-        MelLoggerExtensions = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerExtensions);
-        LoggerMessageAttribute = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerMessageAttribute);
-        EventId = types.Get(WellKnownTypeNames.MicrosoftExtensionsLoggingEventId);
-        SerilogLogger = types.Get(WellKnownTypeNames.SerilogILogger);
-        SerilogLog = types.Get(WellKnownTypeNames.SerilogLog);
-        NLogLoggerBase = types.Get(WellKnownTypeNames.NLogILoggerBase);
-        NLogLogger = types.Get(WellKnownTypeNames.NLogLogger);
-        Log4NetLog = types.Get(WellKnownTypeNames.log4netILog);
-        Console = types.Get(WellKnownTypeNames.SystemConsole);
-        Debug = types.Get(WellKnownTypeNames.SystemDiagnosticsDebug);
-        Trace = types.Get(WellKnownTypeNames.SystemDiagnosticsTrace);
-        FormatProvider = types.Get(WellKnownTypeNames.SystemIFormatProvider);
+        melLogger = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsLoggingILogger);
+        melLoggerExtensions = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerExtensions);
+        loggerMessageAttribute = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsLoggingLoggerMessageAttribute);
+        eventId = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsLoggingEventId);
+        serilogLogger = types.Lazy(WellKnownTypeNames.SerilogILogger);
+        serilogLog = types.Lazy(WellKnownTypeNames.SerilogLog);
+        nLogLoggerBase = types.Lazy(WellKnownTypeNames.NLogILoggerBase);
+        nLogLogger = types.Lazy(WellKnownTypeNames.NLogLogger);
+        log4NetLog = types.Lazy(WellKnownTypeNames.log4netILog);
+        console = types.Lazy(WellKnownTypeNames.SystemConsole);
+        debug = types.Lazy(WellKnownTypeNames.SystemDiagnosticsDebug);
+        trace = types.Lazy(WellKnownTypeNames.SystemDiagnosticsTrace);
+        formatProvider = types.Lazy(WellKnownTypeNames.SystemIFormatProvider);
     }
 
     public TokenFlowSymbols Flow { get; }
 
-    public INamedTypeSymbol? MelLogger { get; }
+    public INamedTypeSymbol? MelLogger => melLogger.Value;
 
-    public INamedTypeSymbol? MelLoggerExtensions { get; }
+    public INamedTypeSymbol? MelLoggerExtensions => melLoggerExtensions.Value;
 
-    public INamedTypeSymbol? LoggerMessageAttribute { get; }
+    public INamedTypeSymbol? LoggerMessageAttribute => loggerMessageAttribute.Value;
 
-    public INamedTypeSymbol? EventId { get; }
+    public INamedTypeSymbol? EventId => eventId.Value;
 
-    public INamedTypeSymbol? SerilogLogger { get; }
+    public INamedTypeSymbol? SerilogLogger => serilogLogger.Value;
 
-    public INamedTypeSymbol? SerilogLog { get; }
+    public INamedTypeSymbol? SerilogLog => serilogLog.Value;
 
-    public INamedTypeSymbol? NLogLoggerBase { get; }
+    public INamedTypeSymbol? NLogLoggerBase => nLogLoggerBase.Value;
 
-    public INamedTypeSymbol? NLogLogger { get; }
+    public INamedTypeSymbol? NLogLogger => nLogLogger.Value;
 
-    public INamedTypeSymbol? Log4NetLog { get; }
+    public INamedTypeSymbol? Log4NetLog => log4NetLog.Value;
 
-    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? Console => console.Value;
 
-    public INamedTypeSymbol? Debug { get; }
+    public INamedTypeSymbol? Debug => debug.Value;
 
-    public INamedTypeSymbol? Trace { get; }
+    public INamedTypeSymbol? Trace => trace.Value;
 
-    public INamedTypeSymbol? FormatProvider { get; }
+    public INamedTypeSymbol? FormatProvider => formatProvider.Value;
 
     public static LogSinks For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new LogSinks(c));
 
@@ -120,7 +168,12 @@ internal sealed class LogSinks
             return null;
         }
 
-        if (MelExtensionMethods.Contains(name))
+        if (!SinkNames.TryGetValue(name, out var families))
+        {
+            return null;
+        }
+
+        if ((families & Families.MicrosoftExtensionsLogging) != 0)
         {
             if (SymbolEqualityComparer.Default.Equals(type, MelLoggerExtensions) || TokenFlowSymbols.Is(type, MelLogger))
             {
@@ -128,22 +181,22 @@ internal sealed class LogSinks
             }
         }
 
-        if (SerilogMethods.Contains(name) && (SymbolEqualityComparer.Default.Equals(type, SerilogLog) || TokenFlowSymbols.Is(type, SerilogLogger)))
+        if ((families & Families.Serilog) != 0 && (SymbolEqualityComparer.Default.Equals(type, SerilogLog) || TokenFlowSymbols.Is(type, SerilogLogger)))
         {
             return "Serilog " + name;
         }
 
-        if (NLogMethods.Contains(name) && (TokenFlowSymbols.Is(type, NLogLoggerBase) || TokenFlowSymbols.Is(type, NLogLogger)))
+        if ((families & Families.NLog) != 0 && (TokenFlowSymbols.Is(type, NLogLoggerBase) || TokenFlowSymbols.Is(type, NLogLogger)))
         {
             return "NLog " + name;
         }
 
-        if (Log4NetMethods.Contains(name) && TokenFlowSymbols.Is(type, Log4NetLog))
+        if ((families & Families.Log4Net) != 0 && TokenFlowSymbols.Is(type, Log4NetLog))
         {
             return "log4net " + name;
         }
 
-        if (ConsoleMethods.Contains(name))
+        if ((families & Families.Console) != 0)
         {
             if (SymbolEqualityComparer.Default.Equals(type, Console))
             {
@@ -158,7 +211,7 @@ internal sealed class LogSinks
             }
         }
 
-        if (DiagnosticsMethods.Contains(name)
+        if ((families & Families.Diagnostics) != 0
             && (SymbolEqualityComparer.Default.Equals(type, Debug) || SymbolEqualityComparer.Default.Equals(type, Trace)))
         {
             return type.Name + "." + name;

@@ -36,81 +36,107 @@ internal sealed class StorageSinks
         FileWriteMethods.Concat(WriterMethods).Concat(new[] { "SetValue", "Append", "Set", "SetString", "SetAsync", "SetStringAsync", "Serialize", "SerializeAsync", "AddWithValue", "WithUnprotectedFile" }),
         StringComparer.Ordinal);
 
+    /// <summary>A method name a sink can have: most invocations leave on the first letter (every candidate starts with A, S or W).</summary>
+    public static bool IsCandidateMethod(string name) =>
+        name.Length >= 3 && name[0] is 'A' or 'S' or 'W' && CandidateMethods.Contains(name);
+
+    private readonly KnownType registryKey;
+    private readonly KnownType registry;
+    private readonly KnownType responseCookies;
+    private readonly KnownType netCookie;
+    private readonly KnownType session;
+    private readonly KnownType sessionExtensions;
+    private readonly KnownType distributedCache;
+    private readonly KnownType distributedCacheExtensions;
+    private readonly KnownType applicationSettingsBase;
+    private readonly KnownType mauiPreferences;
+    private readonly KnownType mauiPreferencesInterface;
+    private readonly KnownType xamarinPreferences;
+    private readonly KnownType dbParameterCollection;
+    private readonly KnownType dbParameter;
+    private readonly KnownType dataParameter;
+    private readonly KnownType dbContext;
+    private readonly KnownType dbSet;
+    private readonly KnownType ef6DbContext;
+    private readonly KnownType mvcController;
+    private readonly KnownType ef6DbSet;
+    private readonly KnownType msalStorageBuilder;
+
     private StorageSinks(Compilation compilation)
     {
         var types = WellKnownTypes.For(compilation);
         Flow = TokenFlowSymbols.For(compilation);
-        RegistryKey = types.Get(WellKnownTypeNames.MicrosoftWin32RegistryKey);
-        Registry = types.Get(WellKnownTypeNames.MicrosoftWin32Registry);
-        ResponseCookies = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
-        NetCookie = types.Get(WellKnownTypeNames.SystemNetCookie);
-        Session = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpISession);
-        SessionExtensions = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreHttpSessionExtensions);
-        DistributedCache = types.Get(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedIDistributedCache);
-        DistributedCacheExtensions = types.Get(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedDistributedCacheExtensions);
-        ApplicationSettingsBase = types.Get(WellKnownTypeNames.SystemConfigurationApplicationSettingsBase);
-        MauiPreferences = types.Get(WellKnownTypeNames.MicrosoftMauiStoragePreferences);
-        MauiPreferencesInterface = types.Get(WellKnownTypeNames.MicrosoftMauiStorageIPreferences);
-        XamarinPreferences = types.Get(WellKnownTypeNames.XamarinEssentialsPreferences);
-        DbParameterCollection = types.Get(WellKnownTypeNames.SystemDataCommonDbParameterCollection);
-        DbParameter = types.Get(WellKnownTypeNames.SystemDataCommonDbParameter);
-        DataParameter = types.Get(WellKnownTypeNames.SystemDataIDataParameter);
-        DbContext = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContext);
-        DbSet = types.Get(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbSet1);
-        Ef6DbContext = types.Get(WellKnownTypeNames.SystemDataEntityDbContext);
-        MvcController = types.Get(WellKnownTypeNames.MicrosoftAspNetCoreMvcController);
-        Ef6DbSet = types.Get(WellKnownTypeNames.SystemDataEntityDbSet1);
-        MsalStorageBuilder = types.Get(WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalStorageCreationPropertiesBuilder);
+        registryKey = types.Lazy(WellKnownTypeNames.MicrosoftWin32RegistryKey);
+        registry = types.Lazy(WellKnownTypeNames.MicrosoftWin32Registry);
+        responseCookies = types.Lazy(WellKnownTypeNames.MicrosoftAspNetCoreHttpIResponseCookies);
+        netCookie = types.Lazy(WellKnownTypeNames.SystemNetCookie);
+        session = types.Lazy(WellKnownTypeNames.MicrosoftAspNetCoreHttpISession);
+        sessionExtensions = types.Lazy(WellKnownTypeNames.MicrosoftAspNetCoreHttpSessionExtensions);
+        distributedCache = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedIDistributedCache);
+        distributedCacheExtensions = types.Lazy(WellKnownTypeNames.MicrosoftExtensionsCachingDistributedDistributedCacheExtensions);
+        applicationSettingsBase = types.Lazy(WellKnownTypeNames.SystemConfigurationApplicationSettingsBase);
+        mauiPreferences = types.Lazy(WellKnownTypeNames.MicrosoftMauiStoragePreferences);
+        mauiPreferencesInterface = types.Lazy(WellKnownTypeNames.MicrosoftMauiStorageIPreferences);
+        xamarinPreferences = types.Lazy(WellKnownTypeNames.XamarinEssentialsPreferences);
+        dbParameterCollection = types.Lazy(WellKnownTypeNames.SystemDataCommonDbParameterCollection);
+        dbParameter = types.Lazy(WellKnownTypeNames.SystemDataCommonDbParameter);
+        dataParameter = types.Lazy(WellKnownTypeNames.SystemDataIDataParameter);
+        dbContext = types.Lazy(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbContext);
+        dbSet = types.Lazy(WellKnownTypeNames.MicrosoftEntityFrameworkCoreDbSet1);
+        ef6DbContext = types.Lazy(WellKnownTypeNames.SystemDataEntityDbContext);
+        mvcController = types.Lazy(WellKnownTypeNames.MicrosoftAspNetCoreMvcController);
+        ef6DbSet = types.Lazy(WellKnownTypeNames.SystemDataEntityDbSet1);
+        msalStorageBuilder = types.Lazy(WellKnownTypeNames.MicrosoftIdentityClientExtensionsMsalStorageCreationPropertiesBuilder);
     }
 
     public TokenFlowSymbols Flow { get; }
 
-    public INamedTypeSymbol? RegistryKey { get; }
+    public INamedTypeSymbol? RegistryKey => registryKey.Value;
 
-    public INamedTypeSymbol? Registry { get; }
+    public INamedTypeSymbol? Registry => registry.Value;
 
-    public INamedTypeSymbol? ResponseCookies { get; }
+    public INamedTypeSymbol? ResponseCookies => responseCookies.Value;
 
-    public INamedTypeSymbol? NetCookie { get; }
+    public INamedTypeSymbol? NetCookie => netCookie.Value;
 
-    public INamedTypeSymbol? Session { get; }
+    public INamedTypeSymbol? Session => session.Value;
 
-    public INamedTypeSymbol? SessionExtensions { get; }
+    public INamedTypeSymbol? SessionExtensions => sessionExtensions.Value;
 
-    public INamedTypeSymbol? DistributedCache { get; }
+    public INamedTypeSymbol? DistributedCache => distributedCache.Value;
 
-    public INamedTypeSymbol? DistributedCacheExtensions { get; }
+    public INamedTypeSymbol? DistributedCacheExtensions => distributedCacheExtensions.Value;
 
-    public INamedTypeSymbol? ApplicationSettingsBase { get; }
+    public INamedTypeSymbol? ApplicationSettingsBase => applicationSettingsBase.Value;
 
-    public INamedTypeSymbol? MauiPreferences { get; }
+    public INamedTypeSymbol? MauiPreferences => mauiPreferences.Value;
 
-    public INamedTypeSymbol? MauiPreferencesInterface { get; }
+    public INamedTypeSymbol? MauiPreferencesInterface => mauiPreferencesInterface.Value;
 
-    public INamedTypeSymbol? XamarinPreferences { get; }
+    public INamedTypeSymbol? XamarinPreferences => xamarinPreferences.Value;
 
-    public INamedTypeSymbol? DbParameterCollection { get; }
+    public INamedTypeSymbol? DbParameterCollection => dbParameterCollection.Value;
 
-    public INamedTypeSymbol? DbParameter { get; }
+    public INamedTypeSymbol? DbParameter => dbParameter.Value;
 
-    public INamedTypeSymbol? DataParameter { get; }
+    public INamedTypeSymbol? DataParameter => dataParameter.Value;
 
-    public INamedTypeSymbol? DbContext { get; }
+    public INamedTypeSymbol? DbContext => dbContext.Value;
 
-    public INamedTypeSymbol? DbSet { get; }
+    public INamedTypeSymbol? DbSet => dbSet.Value;
 
     /// <summary>Entity Framework 6 (<c>System.Data.Entity</c>), still in many .NET Framework integrations.</summary>
-    public INamedTypeSymbol? Ef6DbContext { get; }
+    public INamedTypeSymbol? Ef6DbContext => ef6DbContext.Value;
 
-    public INamedTypeSymbol? Ef6DbSet { get; }
+    public INamedTypeSymbol? Ef6DbSet => ef6DbSet.Value;
 
     /// <summary>ASP.NET Core MVC's <c>Controller</c>, whose <c>ViewBag</c> is rendered into the page.</summary>
-    public INamedTypeSymbol? MvcController { get; }
+    public INamedTypeSymbol? MvcController => mvcController.Value;
 
     /// <summary>True when EF Core or EF6 is referenced: entity assignments can be sinks.</summary>
     public bool HasEntityFramework => DbContext is not null || Ef6DbContext is not null;
 
-    public INamedTypeSymbol? MsalStorageBuilder { get; }
+    public INamedTypeSymbol? MsalStorageBuilder => msalStorageBuilder.Value;
 
     public bool IsPreferences(INamedTypeSymbol type) =>
         SymbolEqualityComparer.Default.Equals(type, MauiPreferences)

@@ -1,6 +1,5 @@
-using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,13 +7,19 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CertKit.Analyzers.Flow;
 
 /// <summary>
-/// Hands out the <see cref="TokenValueFlow"/> of the member body an operation belongs to, one per body, built only when a
-/// rule has found a sink there and asks for it. The rules run as operation actions on the driver's shared operation tree
-/// and dismiss most operations on a symbol's name and type, so a body without a real sink never gets a flow.
+/// Hands out the <see cref="TokenValueFlow"/> of the member body an operation belongs to, built only when a rule has found a
+/// sink there and asks for it. The rules run as operation actions on the driver's shared operation tree and dismiss most
+/// operations on a symbol's name and type, so a body without a real sink never gets a flow.
 /// </summary>
+/// <remarks>
+/// The driver runs one body's operation actions in a row on one thread, so each thread keeps the flow of the body it
+/// analyses now: found without a shared table, a weak-table look-up or a lock, and never used by two threads at once. A
+/// body asked about again after another (or on another thread) gets a flow built anew, with the same answers (a flow's
+/// answers depend on its body alone).
+/// </remarks>
 internal sealed class TokenFlowCache
 {
-    private readonly ConditionalWeakTable<IOperation, TokenValueFlow> flows = new();
+    private readonly ThreadLocal<TokenValueFlow?> current = new();
     private readonly TokenFlowSymbols symbols;
     private readonly AnalyzerOptions options;
     private readonly bool countConnectionStrings;
@@ -29,19 +34,34 @@ internal sealed class TokenFlowCache
     public TokenFlowSymbols Symbols => symbols;
 
     /// <summary>The flow of the body around <paramref name="operation"/>, created on first <c>.Value</c>.</summary>
-    public Lazy<TokenValueFlow> For(IOperation operation) =>
-        new(() => flows.GetValue(Root(operation), Create), System.Threading.LazyThreadSafetyMode.None);
+    public TokenFlowHandle For(IOperation operation) => new(this, operation);
 
-    private TokenValueFlow Create(IOperation root) =>
-        new(symbols, ImmutableArray.Create(root), CertKitOptions.Get(options, root.Syntax.SyntaxTree), countConnectionStrings);
-
-    private static IOperation Root(IOperation operation)
+    /// <summary>The flow of the body around <paramref name="operation"/>, created now if this thread's last one was another body's.</summary>
+    public TokenValueFlow Get(IOperation operation)
     {
-        while (operation.Parent is { } parent)
+        var root = OperationTree.Root(operation);
+        var flow = current.Value;
+        if (flow is null || flow.Root != root)
         {
-            operation = parent;
+            flow = new TokenValueFlow(symbols, ImmutableArray.Create(root), CertKitOptions.Get(options, root.Syntax.SyntaxTree), countConnectionStrings);
+            current.Value = flow;
         }
 
-        return operation;
+        return flow;
     }
+}
+
+/// <summary>The flow of one operation's body, asked for only when needed (a value, not an allocation per operation).</summary>
+internal readonly struct TokenFlowHandle
+{
+    private readonly TokenFlowCache cache;
+    private readonly IOperation operation;
+
+    public TokenFlowHandle(TokenFlowCache cache, IOperation operation)
+    {
+        this.cache = cache;
+        this.operation = operation;
+    }
+
+    public TokenValueFlow Value => cache.Get(operation);
 }

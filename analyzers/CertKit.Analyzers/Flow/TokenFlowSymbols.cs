@@ -15,7 +15,7 @@ internal sealed class TokenFlowSymbols
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TokenFlowSymbols> PerCompilation = new();
     // Per type: the member that makes it hold a credential ("AccessToken", "Session.RefreshToken"), or "" when none does.
     private readonly ConcurrentDictionary<ITypeSymbol, string> holderTypes = new(SymbolEqualityComparer.Default);
-    private readonly List<(INamedTypeSymbol Type, string? MethodPrefix)> protectors = new();
+    private readonly List<(KnownType Type, string? MethodPrefix)> protectors = new();
     private readonly ConcurrentDictionary<IMethodSymbol, bool> wrappers = new(SymbolEqualityComparer.Default);
 
     // What a project's own wrapper calls when it protects (by the called member's name: the wrapper's body is read as syntax).
@@ -24,32 +24,55 @@ internal sealed class TokenFlowSymbols
         "Protect", "Encrypt", "EncryptCbc", "EncryptEcb", "EncryptCfb", "ComputeHash", "HashData", "HashPassword", "TransformFinalBlock", "Pbkdf2",
     };
 
+    private readonly KnownType secureString;
+    private readonly KnownType stringBuilder;
+    private readonly KnownType cancellationToken;
+    private readonly KnownType encoding;
+    private readonly KnownType convert;
+    private readonly KnownType bitConverter;
+    private readonly KnownType exception;
+    private readonly KnownType stream;
+    private readonly KnownType textWriter;
+    private readonly KnownType binaryWriter;
+    private readonly KnownType fileStream;
+    private readonly KnownType file;
+    private readonly KnownType fileInfo;
+    private readonly KnownType isolatedStorageFile;
+    private readonly KnownType streamWriter;
+    private readonly KnownType xmlWriter;
+    private readonly KnownType utf8JsonWriter;
+    private readonly KnownType systemTextJsonSerializer;
+    private readonly KnownType newtonsoftJsonConvert;
+    private readonly KnownType newtonsoftJsonSerializer;
+    private readonly KnownType newtonsoftJsonTextWriter;
+    private readonly KnownType xmlSerializer;
+
     private TokenFlowSymbols(Compilation compilation)
     {
         var types = WellKnownTypes.For(compilation);
         Compilation = compilation;
-        SecureString = types.Get(WellKnownTypeNames.SystemSecuritySecureString);
-        StringBuilder = types.Get(WellKnownTypeNames.SystemTextStringBuilder);
-        CancellationToken = types.Get(WellKnownTypeNames.SystemThreadingCancellationToken);
-        Encoding = types.Get(WellKnownTypeNames.SystemTextEncoding);
-        Convert = types.Get(WellKnownTypeNames.SystemConvert);
-        BitConverter = types.Get(WellKnownTypeNames.SystemBitConverter);
-        Exception = types.Get(WellKnownTypeNames.SystemException);
-        Stream = types.Get(WellKnownTypeNames.SystemIOStream);
-        TextWriter = types.Get(WellKnownTypeNames.SystemIOTextWriter);
-        BinaryWriter = types.Get(WellKnownTypeNames.SystemIOBinaryWriter);
-        FileStream = types.Get(WellKnownTypeNames.SystemIOFileStream);
-        File = types.Get(WellKnownTypeNames.SystemIOFile);
-        FileInfo = types.Get(WellKnownTypeNames.SystemIOFileInfo);
-        IsolatedStorageFile = types.Get(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
-        StreamWriter = types.Get(WellKnownTypeNames.SystemIOStreamWriter);
-        XmlWriter = types.Get(WellKnownTypeNames.SystemXmlXmlWriter);
-        Utf8JsonWriter = types.Get(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
-        SystemTextJsonSerializer = types.Get(WellKnownTypeNames.SystemTextJsonJsonSerializer);
-        NewtonsoftJsonConvert = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
-        NewtonsoftJsonSerializer = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
-        NewtonsoftJsonTextWriter = types.Get(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
-        XmlSerializer = types.Get(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
+        secureString = types.Lazy(WellKnownTypeNames.SystemSecuritySecureString);
+        stringBuilder = types.Lazy(WellKnownTypeNames.SystemTextStringBuilder);
+        cancellationToken = types.Lazy(WellKnownTypeNames.SystemThreadingCancellationToken);
+        encoding = types.Lazy(WellKnownTypeNames.SystemTextEncoding);
+        convert = types.Lazy(WellKnownTypeNames.SystemConvert);
+        bitConverter = types.Lazy(WellKnownTypeNames.SystemBitConverter);
+        exception = types.Lazy(WellKnownTypeNames.SystemException);
+        stream = types.Lazy(WellKnownTypeNames.SystemIOStream);
+        textWriter = types.Lazy(WellKnownTypeNames.SystemIOTextWriter);
+        binaryWriter = types.Lazy(WellKnownTypeNames.SystemIOBinaryWriter);
+        fileStream = types.Lazy(WellKnownTypeNames.SystemIOFileStream);
+        file = types.Lazy(WellKnownTypeNames.SystemIOFile);
+        fileInfo = types.Lazy(WellKnownTypeNames.SystemIOFileInfo);
+        isolatedStorageFile = types.Lazy(WellKnownTypeNames.SystemIOIsolatedStorageIsolatedStorageFile);
+        streamWriter = types.Lazy(WellKnownTypeNames.SystemIOStreamWriter);
+        xmlWriter = types.Lazy(WellKnownTypeNames.SystemXmlXmlWriter);
+        utf8JsonWriter = types.Lazy(WellKnownTypeNames.SystemTextJsonUtf8JsonWriter);
+        systemTextJsonSerializer = types.Lazy(WellKnownTypeNames.SystemTextJsonJsonSerializer);
+        newtonsoftJsonConvert = types.Lazy(WellKnownTypeNames.NewtonsoftJsonJsonConvert);
+        newtonsoftJsonSerializer = types.Lazy(WellKnownTypeNames.NewtonsoftJsonJsonSerializer);
+        newtonsoftJsonTextWriter = types.Lazy(WellKnownTypeNames.NewtonsoftJsonJsonTextWriter);
+        xmlSerializer = types.Lazy(WellKnownTypeNames.SystemXmlSerializationXmlSerializer);
 
         // Protectors: a value returned by these is no longer the raw token. Names with Encrypt/Protect/Hash are
         // recognised by SensitiveNames too; this list covers the ones whose names do not say so.
@@ -80,49 +103,49 @@ internal sealed class TokenFlowSymbols
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol? SecureString { get; }
+    public INamedTypeSymbol? SecureString => secureString.Value;
 
-    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? StringBuilder => stringBuilder.Value;
 
-    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? CancellationToken => cancellationToken.Value;
 
-    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? Encoding => encoding.Value;
 
-    public INamedTypeSymbol? Convert { get; }
+    public INamedTypeSymbol? Convert => convert.Value;
 
-    public INamedTypeSymbol? BitConverter { get; }
+    public INamedTypeSymbol? BitConverter => bitConverter.Value;
 
-    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? Exception => exception.Value;
 
-    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? Stream => stream.Value;
 
-    public INamedTypeSymbol? TextWriter { get; }
+    public INamedTypeSymbol? TextWriter => textWriter.Value;
 
-    public INamedTypeSymbol? BinaryWriter { get; }
+    public INamedTypeSymbol? BinaryWriter => binaryWriter.Value;
 
-    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? FileStream => fileStream.Value;
 
-    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? File => file.Value;
 
-    public INamedTypeSymbol? FileInfo { get; }
+    public INamedTypeSymbol? FileInfo => fileInfo.Value;
 
-    public INamedTypeSymbol? IsolatedStorageFile { get; }
+    public INamedTypeSymbol? IsolatedStorageFile => isolatedStorageFile.Value;
 
-    public INamedTypeSymbol? StreamWriter { get; }
+    public INamedTypeSymbol? StreamWriter => streamWriter.Value;
 
-    public INamedTypeSymbol? XmlWriter { get; }
+    public INamedTypeSymbol? XmlWriter => xmlWriter.Value;
 
-    public INamedTypeSymbol? Utf8JsonWriter { get; }
+    public INamedTypeSymbol? Utf8JsonWriter => utf8JsonWriter.Value;
 
-    public INamedTypeSymbol? SystemTextJsonSerializer { get; }
+    public INamedTypeSymbol? SystemTextJsonSerializer => systemTextJsonSerializer.Value;
 
-    public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+    public INamedTypeSymbol? NewtonsoftJsonConvert => newtonsoftJsonConvert.Value;
 
-    public INamedTypeSymbol? NewtonsoftJsonSerializer { get; }
+    public INamedTypeSymbol? NewtonsoftJsonSerializer => newtonsoftJsonSerializer.Value;
 
-    public INamedTypeSymbol? NewtonsoftJsonTextWriter { get; }
+    public INamedTypeSymbol? NewtonsoftJsonTextWriter => newtonsoftJsonTextWriter.Value;
 
-    public INamedTypeSymbol? XmlSerializer { get; }
+    public INamedTypeSymbol? XmlSerializer => xmlSerializer.Value;
 
     /// <summary>The symbols of <paramref name="compilation"/>, shared by every rule of it (the holder-type cache too).</summary>
     public static TokenFlowSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new TokenFlowSymbols(c));
@@ -211,7 +234,7 @@ internal sealed class TokenFlowSymbols
 
         foreach (var (type, prefix) in protectors)
         {
-            if ((prefix is null || method.Name.StartsWith(prefix, System.StringComparison.Ordinal)) && Is(containing, type))
+            if ((prefix is null || method.Name.StartsWith(prefix, System.StringComparison.Ordinal)) && Is(containing, type.Value))
             {
                 return true;
             }
@@ -236,10 +259,11 @@ internal sealed class TokenFlowSymbols
             return true;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+        // The name before the type arguments: reading those builds their public symbols.
+        if (type is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory" } generic
+            && generic.TypeArguments.Length == 1
             && generic.TypeArguments[0].SpecialType is SpecialType.System_Char or SpecialType.System_Byte
-            && generic.ContainingNamespace?.ToDisplayString() == "System"
-            && generic.Name is "ReadOnlySpan" or "Span" or "ReadOnlyMemory" or "Memory")
+            && generic.ContainingNamespace?.ToDisplayString() == "System")
         {
             return true;
         }
@@ -426,12 +450,7 @@ internal sealed class TokenFlowSymbols
         return ns is not null && ns.Name is "System" or "Microsoft" or "Windows" or "Azure";
     }
 
-    private void AddProtector(Compilation compilation, string metadataName, string? methodPrefix)
-    {
-        var type = WellKnownTypes.For(compilation).Get(metadataName);
-        if (type is not null)
-        {
-            protectors.Add((type, methodPrefix));
-        }
-    }
+    // Looked up when a call's name first matches its prefix (an absent type never matches).
+    private void AddProtector(Compilation compilation, string metadataName, string? methodPrefix) =>
+        protectors.Add((WellKnownTypes.For(compilation).Lazy(metadataName), methodPrefix));
 }

@@ -71,6 +71,7 @@ internal readonly struct SensitiveValue
 /// from a sensitive value by interpolation, concatenation, <c>ToString</c>, <c>Encoding.GetBytes</c>, <c>Convert.ToBase64String</c>
 /// or a serializer. A protector (built-in list, a method named Encrypt/Protect/Hash, or <c>certkit.token_protectors</c>)
 /// clears the value. One instance per operation block; the local table is built on first use, so a method without a sink costs nothing.
+/// Not thread-safe: <see cref="TokenFlowCache"/> gives each thread its own.
 /// </summary>
 internal sealed class TokenValueFlow
 {
@@ -90,7 +91,6 @@ internal sealed class TokenValueFlow
     private readonly ImmutableArray<string> extraKeywords;
     private readonly ImmutableArray<string> userProtectors;
     private readonly bool countConnectionStrings;
-    private readonly object gate = new();
 
     private BodyValues? bodyValues;
     private Dictionary<ILocalSymbol, SensitiveValue>? localCache;
@@ -107,14 +107,11 @@ internal sealed class TokenValueFlow
 
     public TokenFlowSymbols Symbols => symbols;
 
+    /// <summary>The body this flow answers for.</summary>
+    public IOperation Root => blocks[0];
+
     /// <summary>Classifies the value an operation produces.</summary>
-    public SensitiveValue Classify(IOperation? operation)
-    {
-        lock (gate)
-        {
-            return Classify(operation, 0);
-        }
-    }
+    public SensitiveValue Classify(IOperation? operation) => Classify(operation, 0);
 
     /// <summary>Classifies a constant key (a cookie, cache, registry, preference or parameter name) as if it held text.</summary>
     public SensitiveValue ClassifyKeyName(IOperation? keyOperation)
@@ -140,13 +137,7 @@ internal sealed class TokenValueFlow
     }
 
     /// <summary>True when the stream or writer goes to a file (FileStream, File.Create/OpenWrite/AppendText, isolated storage).</summary>
-    public bool IsFileTarget(IOperation? operation)
-    {
-        lock (gate)
-        {
-            return IsFileTarget(operation, 0);
-        }
-    }
+    public bool IsFileTarget(IOperation? operation) => IsFileTarget(operation, 0);
 
     /// <summary>True when the body saves or tracks EF entities (walks the body once; call only after a cheaper check).</summary>
     public bool SavesEntities(StorageSinks sinks)

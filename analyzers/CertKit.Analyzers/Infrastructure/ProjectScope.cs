@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -81,11 +83,11 @@ public static class ProjectScope
 
     private static bool ReferencesAnyTestFramework(Compilation compilation)
     {
-        foreach (var name in compilation.ReferencedAssemblyNames)
+        foreach (var name in ReferencedAssemblyNames(compilation))
         {
             foreach (var framework in TestFrameworkAssemblies)
             {
-                if (string.Equals(name.Name, framework, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(name, framework, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -93,6 +95,78 @@ public static class ProjectScope
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The names of the assemblies <paramref name="compilation"/> references, as <see cref="Compilation.ReferencedAssemblyNames"/>
+    /// names them, read without binding: each metadata reference's assembly definition, each compilation reference's assembly
+    /// name. <c>ReferencedAssemblyNames</c> makes the compilation build its reference manager (every referenced assembly's
+    /// symbol) at compilation start, before the compiler itself needs it. A reference whose metadata cannot be read is one
+    /// the compiler cannot bind either (it reports it), and is left out as it leaves it out. Once per compilation.
+    /// </summary>
+    internal static ImmutableArray<string> ReferencedAssemblyNames(Compilation compilation) =>
+        AssemblyNames.GetValue(compilation, static c => ReadAssemblyNames(c)).Value;
+
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<ImmutableArray<string>>> AssemblyNames = new();
+
+    private static StrongBox<ImmutableArray<string>> ReadAssemblyNames(Compilation compilation)
+    {
+        // A script's #r directives are references too, known only to the bound reference manager.
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.Options.Kind != SourceCodeKind.Regular)
+            {
+                return new StrongBox<ImmutableArray<string>>(compilation.ReferencedAssemblyNames.Select(static n => n.Name).ToImmutableArray());
+            }
+        }
+
+        // The references given to the compilation (Compilation.References would add the #r ones by binding).
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var reference in compilation.ExternalReferences)
+        {
+            switch (reference)
+            {
+                case CompilationReference { Compilation.AssemblyName: { } assemblyName }:
+                    names.Add(assemblyName);
+                    break;
+                case PortableExecutableReference executable:
+                    ReadNames(executable, names);
+                    break;
+            }
+        }
+
+        return new StrongBox<ImmutableArray<string>>(names.ToImmutable());
+    }
+
+    // An assembly's own name; a module added to the compilation (a .netmodule) contributes the assemblies it references.
+    private static void ReadNames(PortableExecutableReference reference, ImmutableArray<string>.Builder names)
+    {
+        try
+        {
+            switch (reference.GetMetadata())
+            {
+                case AssemblyMetadata assembly when assembly.GetModules() is { IsEmpty: false } modules:
+                    var reader = modules[0].GetMetadataReader();
+                    if (reader.IsAssembly)
+                    {
+                        names.Add(reader.GetString(reader.GetAssemblyDefinition().Name));
+                    }
+
+                    break;
+                case ModuleMetadata module:
+                    var moduleReader = module.GetMetadataReader();
+                    foreach (var handle in moduleReader.AssemblyReferences)
+                    {
+                        names.Add(moduleReader.GetString(moduleReader.GetAssemblyReference(handle).Name));
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is System.IO.IOException or BadImageFormatException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // Unreadable metadata: the compiler reports the reference and binds nothing from it.
+        }
     }
 
     private static bool? ReadAnalyzeTestProjects(Compilation compilation, AnalyzerOptions options)

@@ -151,6 +151,49 @@ public static class ValueTargets
             return argument.NameColon.Name.Identifier.ValueText;
         }
 
+        // The called member's symbol and the argument's position answer as the argument's operation would, without building
+        // the body's operation tree and its syntax map (GetOperation builds both for the whole member on first use).
+        if (argument.Parent is BaseArgumentListSyntax list && list.Parent is { } call
+            && call is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax or ConstructorInitializerSyntax)
+        {
+            var info = model.GetSymbolInfo(call, cancellationToken);
+            if (info.Symbol is not { } symbol)
+            {
+                // A call that bound to no member (an unresolved name or type, no applicable overload) is an invalid operation,
+                // a dynamic one a dynamic operation: neither has argument operations, so no parameter (common where packages
+                // did not resolve).
+                if (info.CandidateReason is CandidateReason.None or CandidateReason.OverloadResolutionFailure or CandidateReason.LateBound)
+                {
+                    return null;
+                }
+
+                return model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } unbound } ? unbound.Name : null;
+            }
+
+            var parameters = symbol switch
+            {
+                IMethodSymbol method when call is not ElementAccessExpressionSyntax => method.Parameters,
+                IPropertySymbol { IsIndexer: true } indexer => indexer.Parameters,
+                _ => default,
+            };
+            if (!parameters.IsDefault)
+            {
+                var index = list.Arguments.IndexOf(argument);
+                var paramsIndex = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters.Length - 1 : int.MaxValue;
+                if (index >= 0 && index < parameters.Length && index < paramsIndex)
+                {
+                    return parameters[index].Name;
+                }
+
+                if (index >= parameters.Length && paramsIndex == int.MaxValue)
+                {
+                    return null;
+                }
+            }
+        }
+
+        // Calls that did not bind to one member, arguments at a params parameter (an element of its expanded form has no
+        // parameter of its own), and other argument lists (a primary constructor's base, dynamic calls).
         return model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } parameter } ? parameter.Name : null;
     }
 

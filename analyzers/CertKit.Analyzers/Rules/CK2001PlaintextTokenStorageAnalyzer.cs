@@ -26,7 +26,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     // Below this a literal in an authentication cookie is a flag or a marker ("1", "yes"), not a credential.
     private const int MinimumCookieCredentialLength = 6;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow, Descriptors.TokenStoreNotResolved);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,8 +51,24 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             // A project's own method that stores a parameter in a database or a file: calls giving it a token, at compilation end.
             var persistence = new PersistenceMethods(start.Compilation);
 
-            start.RegisterOperationAction(c => OnInvocation(c, sinks, flows, reportedCookies, persistence), OperationKind.Invocation);
-            start.RegisterOperationAction(c => OnAssignment(c, sinks, flows, persistence), OperationKind.SimpleAssignment);
+            // The note where a store did not resolve (CK2001UnresolvedTokenStores) hears the same invocations and assignments:
+            // one action per operation kind, as the driver's dispatch of an action costs as much as most of these checks.
+            var notes = new CK2001UnresolvedTokenStores();
+            start.RegisterOperationAction(
+                c =>
+                {
+                    OnInvocation(c, sinks, flows, reportedCookies, persistence);
+                    notes.OnInvocation(c);
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    OnAssignment(c, sinks, flows, persistence);
+                    notes.OnAssignment(c);
+                },
+                OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(notes.OnInvalid, OperationKind.Invalid);
             start.RegisterOperationAction(c => OnCreation(c, sinks, flows, reportedCookies, persistence), OperationKind.ObjectCreation);
             start.RegisterAdditionalFileAction(AnalyzeView);
             start.RegisterCompilationEndAction(end =>
@@ -61,6 +77,8 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 {
                     end.ReportDiagnostic(Diagnostic.Create(Descriptors.PlaintextTokenStorageFlow, finding.Location, finding.Subject ?? "A token", finding.Sink));
                 }
+
+                notes.Report(end);
             });
 
             // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
@@ -126,11 +144,11 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (StorageSinks.CandidateMethods.Contains(method.Name))
+        if (StorageSinks.IsCandidateMethod(method.Name))
         {
             AnalyzeInvocation(context, invocation, sinks, flows.For(invocation), reportedCookies, persistence);
         }
-        else if (LiteralOrigins.IsInSource(method) && HasTextArgument(invocation, sinks.Flow) && persistence.MayStore(method))
+        else if (!method.DeclaringSyntaxReferences.IsEmpty && LiteralOrigins.IsInSource(method) && HasTextArgument(invocation, sinks.Flow) && persistence.MayStore(method))
         {
             RecordTokenArguments(invocation, sinks.Flow, flows.For(invocation), persistence);
         }
@@ -154,7 +172,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         argument.Parameter is { } parameter && symbols.IsText(parameter.Type) && !argument.Value.ConstantValue.HasValue && !OperationTree.IsLiteralOrNull(argument.Value);
 
     /// <summary>A call of this compilation's own method: remember which text parameters it gives a token, in case the method stores them.</summary>
-    private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -254,7 +272,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, StorageSinks sinks, TokenFlowHandle lazyFlow, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reportedCookies, PersistenceMethods persistence)
     {
         var method = invocation.TargetMethod;
         var name = method.Name;
@@ -346,7 +364,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, StorageSinks sinks, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         var property = target.Property;
         var owner = property.ContainingType;
@@ -420,7 +438,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> lazyFlow, PersistenceMethods persistence)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, TokenFlowHandle lazyFlow, PersistenceMethods persistence)
     {
         // new SqlParameter("@refresh_token", token), and target-typed new("@refresh_token", token)
         IArgumentOperation? nameArgument = null;

@@ -414,14 +414,14 @@ public sealed class CK3001NonProductionOutputAnalyzer : DiagnosticAnalyzer
                 return !hosting;
             }
 
-            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            foreach (var assembly in ProjectScope.ReferencedAssemblyNames(compilation))
             {
-                if (IsOneOf(assembly.Name, CommandLineLibraries))
+                if (IsOneOf(assembly, CommandLineLibraries))
                 {
                     return true;
                 }
 
-                hosting |= IsOneOf(assembly.Name, HostingAssemblies);
+                hosting |= IsOneOf(assembly, HostingAssemblies);
             }
 
             return !hosting;

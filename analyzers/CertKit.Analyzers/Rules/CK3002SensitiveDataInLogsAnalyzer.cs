@@ -64,7 +64,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeArguments(OperationAnalysisContext context, IInvocationOperation invocation, string sink, LogSinks sinks, Lazy<TokenValueFlow> flow)
+    private static void AnalyzeArguments(OperationAnalysisContext context, IInvocationOperation invocation, string sink, LogSinks sinks, TokenFlowHandle flow)
     {
         string? template = null;
         foreach (var argument in invocation.Arguments)
@@ -88,7 +88,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, Lazy<TokenValueFlow> flow)
+    private static void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, TokenFlowHandle flow)
     {
         foreach (var argument in creation.Arguments)
         {
@@ -103,7 +103,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string sink, Lazy<TokenValueFlow> flow, ref string? template, IInvocationOperation invocation)
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink, TokenFlowHandle flow, ref string? template, IInvocationOperation invocation)
     {
         // A literal or default (most templates and many arguments) is never a secret to the flow: judged without the body's flow or its lock.
         if (OperationTree.Unwrap(value) is ILiteralOperation or IDefaultValueOperation)

@@ -52,7 +52,6 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var ns = method.ContainingType?.ContainingNamespace;
         switch (method.Name)
         {
             case "UseDeveloperExceptionPage":
@@ -60,7 +59,7 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
             case "UseMigrationsEndPoint":
             case "UseBrowserLink":
             case "MapOpenApi":
-                if (!SymbolNames.NamespaceIs(ns, AspNetCoreBuilderNamespace))
+                if (!SymbolNames.NamespaceIs(Namespace(method), AspNetCoreBuilderNamespace))
                 {
                     return;
                 }
@@ -71,7 +70,7 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
             case "UseReDoc":
             case "MapSwagger":
                 // Swashbuckle puts its extensions in Microsoft.AspNetCore.Builder; NSwag and others in their own namespaces.
-                if (!SymbolNames.NamespaceIs(ns, AspNetCoreBuilderNamespace) && !SymbolNames.NamespaceIsOrIsUnder(ns, "Swashbuckle") && !SymbolNames.NamespaceIsOrIsUnder(ns, "NSwag"))
+                if (!SymbolNames.NamespaceIs(Namespace(method), AspNetCoreBuilderNamespace) && !SymbolNames.NamespaceIsOrIsUnder(Namespace(method), "Swashbuckle") && !SymbolNames.NamespaceIsOrIsUnder(Namespace(method), "NSwag"))
                 {
                     return;
                 }
@@ -79,7 +78,7 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
                 break;
             case "EnableSensitiveDataLogging":
             case "EnableDetailedErrors":
-                if (!SymbolNames.NamespaceIsOrIsUnder(ns, EntityFrameworkNamespace) || !SwitchArgumentIsOnOrAbsent(invocation))
+                if (!SymbolNames.NamespaceIsOrIsUnder(Namespace(method), EntityFrameworkNamespace) || !SwitchArgumentIsOnOrAbsent(invocation))
                 {
                     return;
                 }
@@ -87,7 +86,7 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
                 break;
             case "UseSetting":
                 // webHost.UseSetting(WebHostDefaults.DetailedErrorsKey, "true")
-                if (!SymbolNames.NamespaceIsOrIsUnder(ns, "Microsoft.AspNetCore") || !IsDetailedErrorsSetting(invocation))
+                if (!SymbolNames.NamespaceIsOrIsUnder(Namespace(method), "Microsoft.AspNetCore") || !IsDetailedErrorsSetting(invocation))
                 {
                     return;
                 }
@@ -98,6 +97,9 @@ public sealed class CK3003DebugFeatureOutsideDevelopmentAnalyzer : DiagnosticAna
         }
 
         Report(context, invocation, method.Name + "()");
+
+        // Read for the few calls whose name matches, not for every invocation.
+        static INamespaceSymbol? Namespace(IMethodSymbol method) => method.ContainingType?.ContainingNamespace;
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol? identityModelEventSource)

@@ -36,4 +36,18 @@ public class WellKnownTypesTests
         Assert.NotSame(WellKnownTypes.For(first.Compilation), WellKnownTypes.For(second.Compilation));
         Assert.Same(second.Compilation, WellKnownTypes.For(second.Compilation).Compilation);
     }
+
+    [Fact]
+    public void A_lazy_type_is_the_providers_answer_on_first_use()
+    {
+        var code = new FlowTestCode("class C { }");
+        var provider = WellKnownTypes.For(code.Compilation);
+        var secureString = provider.Lazy(WellKnownTypeNames.SystemSecuritySecureString);
+        var absent = provider.Lazy(WellKnownTypeNames.XamarinEssentialsPreferences);
+
+        Assert.Same(provider.Get(WellKnownTypeNames.SystemSecuritySecureString), secureString.Value);
+        Assert.Same(secureString.Value, secureString.Value);
+        Assert.Null(absent.Value);
+        Assert.Null(absent.Value);
+    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using Verifier = CertKit.Analyzers.Tests.Verifiers.AnalyzerVerifier<CertKit.Analyzers.Rules.CK2001UnresolvedTokenStoreAnalyzer>;
+using Verifier = CertKit.Analyzers.Tests.Verifiers.AnalyzerVerifier<CertKit.Analyzers.Rules.CK2001PlaintextTokenStorageAnalyzer>;
 
 namespace CertKit.Analyzers.Tests.Rules;
 
@@ -109,11 +109,19 @@ public class CK2001UnresolvedTokenStoreTests
             Integration("var row = new { {|#0:refreshToken = refreshToken|} }; db.SaveChanges();"),
             Note(0, "'refreshToken'", "an anonymous object", "'db.SaveChanges()'"));
 
-    [Theory]
-    [InlineData("set.accessToken = accessToken; db.SaveChanges(); repository.AddAdobeSignLog(\"RefreshToken\", $\"refreshToken={refreshToken}\");")]
-    [InlineData("db.OAuthTokenSets.Add(new OAuthTokenSet { refreshToken = refreshToken });")]
-    public Task Where_the_persistence_types_resolve_there_is_nothing_to_note(string body) =>
-        RunAsync(Integration(body, ef6Resolves: true));
+    // The note and the rule are one analyzer: where the persistence types resolve, CK2001 judges the store itself.
+    [Fact]
+    public Task Where_the_persistence_types_resolve_the_rule_reports_the_store_not_a_note() =>
+        RunAsync(
+            Integration("{|#0:set.accessToken = accessToken|}; db.SaveChanges(); {|#1:repository.AddAdobeSignLog(\"RefreshToken\", $\"refreshToken={refreshToken}\")|};", ef6Resolves: true),
+            new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'accessToken'", "a database column (entity 'OAuthTokenSet')"),
+            new DiagnosticResult(Descriptors.PlaintextTokenStorageFlow).WithLocation(1).WithArguments("'refreshToken'", "a database column (entity 'AdobeSignLogEntity') (through the 'request' parameter of Repository.AddAdobeSignLog)"));
+
+    [Fact]
+    public Task Where_the_persistence_types_resolve_an_added_entity_is_the_rules() =>
+        RunAsync(
+            Integration("db.OAuthTokenSets.Add(new OAuthTokenSet { {|#0:refreshToken = refreshToken|} });", ef6Resolves: true),
+            new DiagnosticResult(Descriptors.PlaintextTokenStorage).WithLocation(0).WithArguments("'refreshToken'", "a database column (entity 'OAuthTokenSet')"));
 
     [Theory]
     [InlineData("set.userName = userName; db.SaveChanges();")] // not a token

@@ -21,9 +21,10 @@ namespace CertKit.Analyzers.Rules;
 /// A save call "did not resolve" when the compiler bound it to nothing (an invalid operation) or to a member of a missing
 /// type; it is a save call by its verb (<c>Save…</c>, <c>Insert…</c>, <c>Update…</c>, <c>Write…</c>, …). A fully
 /// bound compilation has no such call, so the note never appears where CK2001 could judge.
+/// Part of <see cref="CK2001PlaintextTokenStorageAnalyzer"/> (one per compilation), which hands it the invocations,
+/// assignments and invalid operations it sees: one dispatch of the driver per operation serves both.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
+internal sealed class CK2001UnresolvedTokenStores
 {
     // The first word of a method that persists what it is given (EF's SaveChanges, repositories, writers, key-value stores).
     // Not Add, Put or Execute: on real code those are mostly a list's Add, an HTTP PUT and a gateway SDK's request.
@@ -37,60 +38,49 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         System.StringComparer.OrdinalIgnoreCase,
         "exception", "line", "log", "error", "warning", "debug", "trace", "info", "verbose");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TokenStoreNotResolved);
+    private readonly ConcurrentDictionary<ISymbol, (int Start, string Text)> unresolvedSaves = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentQueue<(ISymbol Body, Location Location, string Token, string Target)> tokenWrites = new();
+    private readonly ConcurrentQueue<(IMethodSymbol Callee, Location Location, string Token)> tokenCalls = new();
+    private readonly NameVerdicts names = new();
 
-    public override void Initialize(AnalysisContext context)
+    /// <summary>An invalid operation: a save call that bound to nothing.</summary>
+    public void OnInvalid(OperationAnalysisContext context) => RecordUnresolvedSave(context, unresolvedSaves, names);
+
+    /// <summary>An invocation: a save call of a missing type, or a token given to this project's method.</summary>
+    public void OnInvocation(OperationAnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        RecordUnresolvedSave(context, unresolvedSaves, names);
+        RecordTokenCall(context, tokenCalls, names);
+    }
+
+    /// <summary>A simple assignment: a token-named member given a value.</summary>
+    public void OnAssignment(OperationAnalysisContext context) => RecordTokenWrite(context, tokenWrites, names);
+
+    /// <summary>At compilation end: the token writes and calls whose body or callee has a save call that did not resolve.</summary>
+    public void Report(CompilationAnalysisContext end)
+    {
+        if (unresolvedSaves.IsEmpty)
         {
-            if (!ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            return;
+        }
+
+        foreach (var write in tokenWrites)
+        {
+            if (unresolvedSaves.TryGetValue(write.Body, out var save))
             {
-                return;
+                // An anonymous object (a Dapper parameter object) has no type name to show.
+                var target = write.Target.Length == 0 ? "an anonymous object" : "an object of type '" + write.Target + "'";
+                end.ReportDiagnostic(Note(write.Location, "'" + write.Token + "'", target, "'" + save.Text + "'"));
             }
+        }
 
-            var unresolvedSaves = new ConcurrentDictionary<ISymbol, (int Start, string Text)>(SymbolEqualityComparer.Default);
-            var tokenWrites = new ConcurrentQueue<(ISymbol Body, Location Location, string Token, string Target)>();
-            var tokenCalls = new ConcurrentQueue<(IMethodSymbol Callee, Location Location, string Token)>();
-            var names = new NameVerdicts();
-
-            // One action per operation kind: the driver's dispatch of an action costs as much as most of these checks.
-            start.RegisterOperationAction(c => RecordUnresolvedSave(c, unresolvedSaves, names), OperationKind.Invalid);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    RecordUnresolvedSave(c, unresolvedSaves, names);
-                    RecordTokenCall(c, tokenCalls, names);
-                },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(c => RecordTokenWrite(c, tokenWrites, names), OperationKind.SimpleAssignment);
-            start.RegisterCompilationEndAction(end =>
+        foreach (var call in tokenCalls)
+        {
+            if (unresolvedSaves.TryGetValue(call.Callee, out var save))
             {
-                if (unresolvedSaves.IsEmpty)
-                {
-                    return;
-                }
-
-                foreach (var write in tokenWrites)
-                {
-                    if (unresolvedSaves.TryGetValue(write.Body, out var save))
-                    {
-                        // An anonymous object (a Dapper parameter object) has no type name to show.
-                        var target = write.Target.Length == 0 ? "an anonymous object" : "an object of type '" + write.Target + "'";
-                        end.ReportDiagnostic(Note(write.Location, "'" + write.Token + "'", target, "'" + save.Text + "'"));
-                    }
-                }
-
-                foreach (var call in tokenCalls)
-                {
-                    if (unresolvedSaves.TryGetValue(call.Callee, out var save))
-                    {
-                        end.ReportDiagnostic(Note(call.Location, "'" + call.Token + "'", call.Callee.ContainingType.Name + "." + call.Callee.Name, "'" + save.Text + "' in it"));
-                    }
-                }
-            });
-        });
+                end.ReportDiagnostic(Note(call.Location, "'" + call.Token + "'", call.Callee.ContainingType.Name + "." + call.Callee.Name, "'" + save.Text + "' in it"));
+            }
+        }
     }
 
     private static Diagnostic Note(Location location, string token, string target, string save) =>
@@ -183,24 +173,37 @@ public sealed class CK2001UnresolvedTokenStoreAnalyzer : DiagnosticAnalyzer
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            switch (operation)
+
+            // By kind (one virtual read), not by a chain of interface type tests on every node of the walk.
+            string? found = null;
+            switch (operation.Kind)
             {
-                case IAnonymousFunctionOperation:
+                case OperationKind.AnonymousFunction:
                     continue;
-                case IInvocationOperation call when names.IsProtected(call):
+                case OperationKind.Invocation when names.IsProtected(operation):
                     continue;
-                case ILocalReferenceOperation local when names.IsTokenName(local.Local.Name, local.Local.Type, null):
-                    pending.Clear();
-                    return local.Local.Name;
-                case IParameterReferenceOperation parameter when names.IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null):
-                    pending.Clear();
-                    return parameter.Parameter.Name;
-                case IFieldReferenceOperation field when names.IsTokenName(field.Field.Name, field.Field.Type, field.Field.ContainingType):
-                    pending.Clear();
-                    return field.Field.Name;
-                case IPropertyReferenceOperation property when names.IsTokenName(property.Property.Name, property.Property.Type, property.Property.ContainingType):
-                    pending.Clear();
-                    return property.Property.Name;
+                case OperationKind.LocalReference:
+                    var local = ((ILocalReferenceOperation)operation).Local;
+                    found = names.IsTokenName(local.Name, local.Type, null) ? local.Name : null;
+                    break;
+                case OperationKind.ParameterReference:
+                    var parameter = ((IParameterReferenceOperation)operation).Parameter;
+                    found = names.IsTokenName(parameter.Name, parameter.Type, null) ? parameter.Name : null;
+                    break;
+                case OperationKind.FieldReference:
+                    var field = ((IFieldReferenceOperation)operation).Field;
+                    found = names.IsTokenName(field.Name, field.Type, field.ContainingType) ? field.Name : null;
+                    break;
+                case OperationKind.PropertyReference:
+                    var property = ((IPropertyReferenceOperation)operation).Property;
+                    found = names.IsTokenName(property.Name, property.Type, property.ContainingType) ? property.Name : null;
+                    break;
+            }
+
+            if (found is not null)
+            {
+                pending.Clear();
+                return found;
             }
 
             foreach (var child in operation.ChildOperations)
