@@ -72,6 +72,140 @@ public class BodyValuesTests
     }
 }
 
+public class BodyValuesByNameTests
+{
+    // Every shape of write the walk records, and the names that only look like a variable's: members, named arguments,
+    // nameof, comments, strings, longer identifiers, verbatim names, lambdas and local functions.
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        class Holder { public string Token = ""; public string pwd = ""; public string this[string k] { get => ""; set { } } }
+        class C
+        {
+            string pwd = "";
+            void Take(string pwd) { }
+            void M(string pwd, string @class, string[] arr)
+            {
+                /* pwd */ pwd = "a";
+                pwd += "b";
+                pwd ??= "c";
+                var pwdHash = pwd + "pwd";
+                this.pwd = pwdHash;
+                Take(pwd: pwdHash);
+                var label = nameof(pwd);
+                @class = "d";
+                arr[0] = "e";
+                var list = new List<string>();
+                list.Add(pwd);
+                list.Insert(0, "f");
+                var map = new Dictionary<string, string>();
+                map["password"] = "g";
+                map.Add("user", pwd);
+                var holder = new Holder();
+                holder.Token = pwd;
+                holder.pwd = "h";
+                holder["k"] = "i";
+                Action set = () => { pwd = "j"; };
+                void Local() { list = new List<string> { "k" }; }
+                foreach (var ch in pwd) { }
+                foreach (var (key, value) in map) { }
+                (pwd, label) = ("l", "m");
+                var s = $"{pwd} pwd";
+                if (map.TryGetValue("x", out var found)) { pwd = found; }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Every_variable_of_the_body_gets_the_same_answers_by_name_as_by_walking_the_body()
+    {
+        var body = new FlowTestCode(Source).Body("M");
+        var byName = BodyValues.Of(body);
+        var byWalk = BodyValues.ByWalk(body);
+        var variables = new List<ISymbol>(((IMethodSymbol)body.SemanticModel!.GetDeclaredSymbol(body.Syntax)!).Parameters);
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    variables.Add(declarator.Symbol);
+                    break;
+                case IForEachLoopOperation loop:
+                    variables.AddRange(loop.Locals);
+                    break;
+            }
+        }
+
+        Assert.Equal("pwd class arr pwdHash label list map holder set ch ch key value s", string.Join(" ", variables.Select(v => v.Name)));
+        foreach (var variable in variables)
+        {
+            Assert.Equal(Describe(byWalk, variable), Describe(byName, variable));
+        }
+
+        Assert.True(byName.AnsweredByName);
+    }
+
+    [Fact]
+    public void A_parameter_s_writes_are_found_past_a_comment_a_string_a_member_and_a_named_argument_that_spell_its_name()
+    {
+        var body = new FlowTestCode(Source).Body("M");
+        var parameter = ((IMethodSymbol)body.SemanticModel!.GetDeclaredSymbol(body.Syntax)!).Parameters[0];
+
+        Assert.True(BodyValues.Of(body).TryGetValues(parameter, out var values));
+        Assert.Equal(new object?[] { "a", "b", "c", "j", null }, values.Select(v => OperationTree.Unwrap(v.Value).ConstantValue.Value));
+        Assert.Equal(new[] { false, true, false, false, false }, values.Select(v => v.IsCompound));
+    }
+
+    [Fact]
+    public void A_body_with_a_unicode_escape_is_walked_whole_and_still_finds_the_escaped_name()
+    {
+        var body = new FlowTestCode("""
+            class C
+            {
+                void M()
+                {
+                    var pwd = "a";
+                    p\u0077d = "b";
+                }
+            }
+            """).Body("M");
+        var table = BodyValues.Of(body);
+
+        Assert.True(table.TryGetValues(FlowTestCode.Local(body, "pwd"), out var values));
+        Assert.Equal(new object?[] { "a", "b" }, values.Select(v => v.Value.ConstantValue.Value));
+        Assert.False(table.AnsweredByName);
+    }
+
+    private static string Describe(BodyValues table, ISymbol variable)
+    {
+        var parts = new List<string> { variable.Name };
+        if (table.TryGetValues(variable, out var values))
+        {
+            parts.AddRange(values.Select(v => $"value {v.Value.Syntax} {v.IsCompound}"));
+        }
+
+        if (variable is ILocalSymbol local)
+        {
+            if (table.TryGetMemberValues(local, out var members))
+            {
+                parts.AddRange(members.Select(m => $"member {m.Member.Name} {m.Value.Syntax}"));
+            }
+
+            if (table.TryGetElementValues(local, out var elements))
+            {
+                parts.AddRange(elements.Select(e => $"element {e.Key?.Syntax} {e.Value.Syntax}"));
+            }
+
+            if (table.TryGetForEachCollection(local, out var collection))
+            {
+                parts.Add($"foreach {collection.Syntax}");
+            }
+        }
+
+        return string.Join(" | ", parts);
+    }
+}
+
 internal static class FlowTestCodeExtensions
 {
     public static T First<T>(IOperation body)
