@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CertKit.Analyzers.Flow;
 
@@ -49,9 +51,10 @@ internal sealed class BodyValues
 
     private readonly IOperation root;
 
-    // The writes of each variable asked about, found by name (a body is asked about a few). Read and written under the lock:
-    // the table is shared by the rules of every thread that analyses this body.
-    private readonly List<(ISymbol Variable, List<Write> Writes)> byVariable = new(2);
+    // The writes of each variable asked about, found by name (a body is asked about a few): a list pushed with a compare and
+    // exchange, because the table is shared by the rules of every thread that analyses this body (a lock here cost more than
+    // the searches it kept). A push lost to another thread only means a later search again: the answers are pure.
+    private Known? known;
 
     // Every write of the body in source order, when a question could not be answered by name (see remarks).
     private volatile List<Write>? all;
@@ -158,14 +161,12 @@ internal sealed class BodyValues
             return walked;
         }
 
-        lock (byVariable)
+        var head = Volatile.Read(ref known);
+        for (var entry = head; entry is not null; entry = entry.Next)
         {
-            foreach (var (known, writes) in byVariable)
+            if (SymbolEqualityComparer.Default.Equals(entry.Variable, variable))
             {
-                if (SymbolEqualityComparer.Default.Equals(known, variable))
-                {
-                    return writes;
-                }
+                return entry.Writes;
             }
         }
 
@@ -175,11 +176,7 @@ internal sealed class BodyValues
             return all ??= WalkAll(root);
         }
 
-        lock (byVariable)
-        {
-            byVariable.Add((variable, found));
-        }
-
+        Interlocked.CompareExchange(ref known, new Known(variable, found, head), head);
         return found;
     }
 
@@ -213,6 +210,17 @@ internal sealed class BodyValues
             return false;
         }
 
+        // A local is written only after its declaration and inside the block that declares it (a switch section's locals
+        // belong to the switch's block); a parameter anywhere in the body.
+        var scope = syntax;
+        if (variable is ILocalSymbol && variable.DeclaringSyntaxReferences is { Length: 1 } declaring && declaring[0].SyntaxTree == tree
+            && span.Contains(declaring[0].Span))
+        {
+            var declaration = declaring[0].GetSyntax();
+            scope = declaration.FirstAncestorOrSelf<BlockSyntax>() is { } block && span.Contains(block.Span) ? block : syntax;
+            span = TextSpan.FromBounds(declaration.SpanStart, scope.Span.End);
+        }
+
         var end = span.End;
         for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0;
              at = at + name.Length < end ? text.IndexOf(name, at + name.Length, end - at - name.Length, StringComparison.Ordinal) : -1)
@@ -224,7 +232,7 @@ internal sealed class BodyValues
             }
 
             // In a comment or a string the position is no token's own text (FindToken answers with a neighbour then).
-            var token = syntax.FindToken(at);
+            var token = scope.FindToken(at);
             if (!token.Span.Contains(at) || !token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || token.Parent is not { } parent)
             {
                 continue;
@@ -480,6 +488,23 @@ internal sealed class BodyValues
         }
 
         return slots;
+    }
+
+    /// <summary>One variable's writes, found by name, and the variables asked about before it.</summary>
+    private sealed class Known
+    {
+        public Known(ISymbol variable, List<Write> writes, Known? next)
+        {
+            Variable = variable;
+            Writes = writes;
+            Next = next;
+        }
+
+        public ISymbol Variable { get; }
+
+        public List<Write> Writes { get; }
+
+        public Known? Next { get; }
     }
 
     private enum WriteKind : byte

@@ -157,6 +157,36 @@ public class BodyValuesByNameTests
     }
 
     [Fact]
+    public void A_local_is_searched_from_its_declaration_to_the_end_of_its_block_a_switch_section_s_through_the_whole_switch()
+    {
+        var body = new FlowTestCode("""
+            class C
+            {
+                void M(int k)
+                {
+                    { var x = "other block"; x = "other write"; }
+                    switch (k)
+                    {
+                        case 1:
+                            var x = "a";
+                            break;
+                        case 2:
+                            x = "b";
+                            System.Action later = () => x = "c";
+                            break;
+                    }
+                }
+            }
+            """).Body("M");
+        var switchLocal = body.Descendants().OfType<IVariableDeclaratorOperation>().Single(d => d.Symbol.Name == "x" && d.Syntax.ToString().Contains("\"a\""));
+        var table = BodyValues.Of(body);
+
+        Assert.True(table.TryGetValues(switchLocal.Symbol, out var values));
+        Assert.Equal(new object?[] { "a", "b", "c" }, values.Select(v => v.Value.ConstantValue.Value));
+        Assert.True(table.AnsweredByName);
+    }
+
+    [Fact]
     public void A_body_with_a_unicode_escape_is_walked_whole_and_still_finds_the_escaped_name()
     {
         var body = new FlowTestCode("""
