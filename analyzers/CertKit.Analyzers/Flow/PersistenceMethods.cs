@@ -55,7 +55,7 @@ internal sealed class PersistenceMethods
     private readonly LiteralOrigins origins;
     private readonly ConcurrentDictionary<IParameterSymbol, string> stored = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<PersistenceCall> calls = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> mayStore = new(SymbolEqualityComparer.Default);
+    private readonly AnswerSlots<IMethodSymbol, bool> mayStore = new(4096);
 
     // Calls in a method body that can store a value in a database or a file (the stores RecordStored hears from).
     private static readonly HashSet<string> StoringCalls = new(StorageSinks.FileWriteMethods, StringComparer.Ordinal)
@@ -97,33 +97,34 @@ internal sealed class PersistenceMethods
     /// </summary>
     public bool MayStore(IMethodSymbol method)
     {
-        if (method.DeclaringSyntaxReferences.Length == 0)
-        {
-            return false;
-        }
+        // Remembered per method (a method is called from many places), in slots chosen by where it is declared.
+        var definition = method.OriginalDefinition;
+        var locations = definition.Locations;
+        var hash = locations.Length > 0 ? locations[0].SourceSpan.Start : 0;
+        return mayStore.TryGet(hash, definition, out var known) ? known : mayStore.Remember(hash, definition, ComputeMayStore(definition));
+    }
 
-        return mayStore.GetOrAdd(method.OriginalDefinition, static m =>
+    private static bool ComputeMayStore(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            foreach (var reference in m.DeclaringSyntaxReferences)
+            if (!MayMentionStore(reference))
             {
-                if (!MayMentionStore(reference))
-                {
-                    continue;
-                }
-
-                foreach (var node in reference.GetSyntax().DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when StoringCalls.Contains(member.Name.Identifier.ValueText):
-                        case ObjectCreationExpressionSyntax { Type: var type } when type.ToString().EndsWith("Parameter", StringComparison.Ordinal):
-                            return true;
-                    }
-                }
+                continue;
             }
 
-            return false;
-        });
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when StoringCalls.Contains(member.Name.Identifier.ValueText):
+                    case ObjectCreationExpressionSyntax { Type: var type } when type.ToString().EndsWith("Parameter", StringComparison.Ordinal):
+                        return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

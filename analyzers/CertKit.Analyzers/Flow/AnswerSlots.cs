@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace CertKit.Analyzers.Flow;
+
+/// <summary>
+/// Remembered answers to a pure question (a verdict on a name, on a method's body), shared by the threads that analyse one
+/// compilation without a lock: a fixed table of slots, each holding one immutable (key, answer) entry that is read and
+/// replaced whole. A key whose slot holds another key's entry (or none) is answered anew and takes the slot, so two keys
+/// that share a slot only cost a second computation. A <c>ConcurrentDictionary</c> entry per key cost more than most answers:
+/// an allocation, its bucket lock (contended by the driver's threads) and its resizes.
+/// </summary>
+internal sealed class AnswerSlots<TKey, TAnswer>
+    where TKey : class
+{
+    private readonly Entry?[] entries;
+    private readonly int mask;
+
+    /// <param name="slots">A power of two.</param>
+    public AnswerSlots(int slots)
+    {
+        entries = new Entry?[slots];
+        mask = slots - 1;
+    }
+
+    /// <summary>The answer remembered for <paramref name="key"/> (in the slot chosen by <paramref name="hash"/>), if any.</summary>
+    public bool TryGet(int hash, TKey key, out TAnswer answer)
+    {
+        var entry = Volatile.Read(ref entries[Index(hash)]);
+        if (entry is not null && EqualityComparer<TKey>.Default.Equals(entry.Key, key))
+        {
+            answer = entry.Answer;
+            return true;
+        }
+
+        answer = default!;
+        return false;
+    }
+
+    /// <summary>Remembers <paramref name="answer"/> for <paramref name="key"/>, in place of whatever its slot held.</summary>
+    public TAnswer Remember(int hash, TKey key, TAnswer answer)
+    {
+        Volatile.Write(ref entries[Index(hash)], new Entry(key, answer));
+        return answer;
+    }
+
+    // Fibonacci hashing: neighbouring hashes (span starts, short names) spread over the table.
+    private int Index(int hash) => (int)(((uint)hash * 2654435769u) >> 16) & mask;
+
+    private sealed class Entry
+    {
+        public Entry(TKey key, TAnswer answer)
+        {
+            Key = key;
+            Answer = answer;
+        }
+
+        public TKey Key { get; }
+
+        public TAnswer Answer { get; }
+    }
+}
