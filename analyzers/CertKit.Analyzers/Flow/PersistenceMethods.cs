@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -55,7 +56,7 @@ internal sealed class PersistenceMethods
     private readonly LiteralOrigins origins;
     private readonly ConcurrentDictionary<IParameterSymbol, string> stored = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<PersistenceCall> calls = new();
-    private readonly AnswerSlots<IMethodSymbol, bool> mayStore = new(4096);
+    private readonly AnswerSlots<IMethodSymbol, bool> mayStore;
 
     // Calls in a method body that can store a value in a database or a file (the stores RecordStored hears from).
     private static readonly HashSet<string> StoringCalls = new(StorageSinks.FileWriteMethods, StringComparer.Ordinal)
@@ -66,6 +67,9 @@ internal sealed class PersistenceMethods
     public PersistenceMethods(Compilation compilation)
     {
         origins = new LiteralOrigins(compilation);
+
+        // About eight called methods of this compilation per file.
+        mayStore = AnswerSlots<IMethodSymbol, bool>.For(compilation.SyntaxTrees.Count() * 8);
     }
 
     /// <summary>

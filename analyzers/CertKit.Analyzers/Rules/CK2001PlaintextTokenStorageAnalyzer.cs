@@ -168,9 +168,8 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    // The constant first: it is stored on the operation, while a parameter's type builds its public symbol.
     private static bool IsRecordable(IArgumentOperation argument, TokenFlowSymbols symbols) =>
-        !argument.Value.ConstantValue.HasValue && argument.Parameter is { } parameter && symbols.IsText(parameter.Type) && !OperationTree.IsLiteralOrNull(argument.Value);
+        argument.Parameter is { } parameter && symbols.IsText(parameter.Type) && !argument.Value.ConstantValue.HasValue && !OperationTree.IsLiteralOrNull(argument.Value);
 
     /// <summary>A call of this compilation's own method: remember which text parameters it gives a token, in case the method stores them.</summary>
     private static void RecordTokenArguments(IInvocationOperation invocation, TokenFlowSymbols symbols, TokenFlowHandle lazyFlow, PersistenceMethods persistence)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Detection;
-using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -119,7 +118,7 @@ internal sealed class CK2001UnresolvedTokenStores
             IFieldReferenceOperation field => (field.Field, field.Instance),
             _ => (null, null),
         };
-        if (member is null || instance is null || !names.IsTokenName(member)
+        if (member is null || instance is null || !names.IsTokenName(member.Name, MemberType(member), member.ContainingType)
             || assignment.Value.ConstantValue.HasValue || names.IsProtected(assignment.Value))
         {
             return;
@@ -132,8 +131,9 @@ internal sealed class CK2001UnresolvedTokenStores
     private static void RecordTokenCall(OperationAnalysisContext context, ConcurrentQueue<(IMethodSymbol, Location, string)> tokenCalls, NameVerdicts names)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        // An interface's or abstract method has no body, so no save call of its own: most calls through a service's interface leave here.
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
+        if (invocation.Arguments.IsEmpty || callee.IsAbstract || callee.IsExtern || callee.Locations.IsEmpty || !callee.Locations[0].IsInSource)
         {
             return;
         }
@@ -162,9 +162,9 @@ internal sealed class CK2001UnresolvedTokenStores
             case ILiteralOperation:
                 return null;
             case ILocalReferenceOperation local:
-                return names.IsTokenName(local.Local) ? local.Local.Name : null;
+                return names.IsTokenName(local.Local.Name, local.Local.Type, null) ? local.Local.Name : null;
             case IParameterReferenceOperation parameter:
-                return names.IsTokenName(parameter.Parameter) ? parameter.Parameter.Name : null;
+                return names.IsTokenName(parameter.Parameter.Name, parameter.Parameter.Type, null) ? parameter.Parameter.Name : null;
         }
 
         // One stack per thread, emptied before use: most values are walked in a few steps.
@@ -185,19 +185,19 @@ internal sealed class CK2001UnresolvedTokenStores
                     continue;
                 case OperationKind.LocalReference:
                     var local = ((ILocalReferenceOperation)operation).Local;
-                    found = names.IsTokenName(local) ? local.Name : null;
+                    found = names.IsTokenName(local.Name, local.Type, null) ? local.Name : null;
                     break;
                 case OperationKind.ParameterReference:
                     var parameter = ((IParameterReferenceOperation)operation).Parameter;
-                    found = names.IsTokenName(parameter) ? parameter.Name : null;
+                    found = names.IsTokenName(parameter.Name, parameter.Type, null) ? parameter.Name : null;
                     break;
                 case OperationKind.FieldReference:
                     var field = ((IFieldReferenceOperation)operation).Field;
-                    found = names.IsTokenName(field) ? field.Name : null;
+                    found = names.IsTokenName(field.Name, field.Type, field.ContainingType) ? field.Name : null;
                     break;
                 case OperationKind.PropertyReference:
                     var property = ((IPropertyReferenceOperation)operation).Property;
-                    found = names.IsTokenName(property) ? property.Name : null;
+                    found = names.IsTokenName(property.Name, property.Type, property.ContainingType) ? property.Name : null;
                     break;
             }
 
@@ -216,15 +216,12 @@ internal sealed class CK2001UnresolvedTokenStores
         return null;
     }
 
-    /// <summary>
-    /// The verdicts on names, remembered per compilation: the same names are read at thousands of calls. Kept in
-    /// <see cref="AnswerSlots{TKey, TAnswer}"/> (no lock, no entry per look-up): a name whose slot another name took is judged again.
-    /// </summary>
+    /// <summary>The verdicts on names, once per name and compilation: the same names are read at thousands of calls.</summary>
     private sealed class NameVerdicts
     {
-        private readonly AnswerSlots<string, bool> secretNames = new(4096);
-        private readonly AnswerSlots<string, bool> protectorNames = new(1024);
-        private readonly AnswerSlots<string, bool> saveVerbNames = new(1024);
+        private readonly ConcurrentDictionary<string, bool> secretNames = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> protectorNames = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> saveVerbNames = new(System.StringComparer.Ordinal);
 
         // The walk of TokenIn, one per thread (emptied before and after use): a new stack for every argument grew three times.
         [System.ThreadStatic]
@@ -235,19 +232,15 @@ internal sealed class CK2001UnresolvedTokenStores
         /// <c>preAuth</c> is none; a licence key is stored by design, as for CK2001). A bare <c>Token</c> member counts only in a type or namespace about authentication (a payment's
         /// <c>TrxToken</c> on a report row is an identifier), as for CK2001's whole-object writes.
         /// </summary>
-        public bool IsTokenName(ISymbol variable)
+        public bool IsTokenName(string name, ITypeSymbol? type, INamedTypeSymbol? memberOf)
         {
-            // The name first: most names are no secret's, and reading a symbol's type builds its public symbol.
-            var name = variable.Name;
-            if (!IsSecretName(name) || !IsText(ValueType(variable)))
+            if (!IsText(type) || !IsSecretName(name))
             {
                 return false;
             }
 
-            // A field or property is judged in its type; a local or parameter by its name alone.
-            return variable is not (IFieldSymbol or IPropertySymbol) || variable.ContainingType is not { } owner
-                || CredentialNames.Classify(name) != CredentialNameKind.BareToken
-                || CredentialSinkNames.IsAuthenticationContext(owner.Name, owner.ContainingNamespace?.ToDisplayString());
+            return memberOf is null || CredentialNames.Classify(name) != CredentialNameKind.BareToken
+                || CredentialSinkNames.IsAuthenticationContext(memberOf.Name, memberOf.ContainingNamespace?.ToDisplayString());
         }
 
         /// <summary>A call of a method whose name says it protects its value (<c>EncryptToken</c>, <c>Protect</c>, <c>Hash</c>).</summary>
@@ -259,38 +252,16 @@ internal sealed class CK2001UnresolvedTokenStores
             }
 
             var name = call.TargetMethod.Name;
-            if (name.Length == 0)
-            {
-                return false;
-            }
-
-            var hash = name.GetHashCode();
-            return protectorNames.TryGet(hash, name, out var known) ? known : protectorNames.Remember(hash, name, SensitiveNames.SaysProtected(name));
+            return name.Length > 0 && (protectorNames.TryGetValue(name, out var known) ? known : protectorNames.GetOrAdd(name, SensitiveNames.SaysProtected(name)));
         }
 
         /// <summary>A method name whose first word persists (<see cref="SaveVerbs"/>).</summary>
-        public bool IsSaveVerb(string methodName)
-        {
-            if (methodName.Length == 0)
-            {
-                return false;
-            }
+        public bool IsSaveVerb(string methodName) =>
+            methodName.Length > 0 && (saveVerbNames.TryGetValue(methodName, out var known) ? known : saveVerbNames.GetOrAdd(methodName, StartsWithSaveVerb(methodName)));
 
-            var hash = methodName.GetHashCode();
-            return saveVerbNames.TryGet(hash, methodName, out var known) ? known : saveVerbNames.Remember(hash, methodName, StartsWithSaveVerb(methodName));
-        }
-
-        private bool IsSecretName(string name)
-        {
-            if (name.Length == 0)
-            {
-                return false;
-            }
-
-            var hash = name.GetHashCode();
-            return secretNames.TryGet(hash, name, out var known) ? known
-                : secretNames.Remember(hash, name, SensitiveNames.Classify(name, textValue: true, default) == SensitiveNameKind.Secret && !CredentialSinkNames.NamesLicence(name));
-        }
+        private bool IsSecretName(string name) =>
+            name.Length > 0 && (secretNames.TryGetValue(name, out var known) ? known
+                : secretNames.GetOrAdd(name, SensitiveNames.Classify(name, textValue: true, default) == SensitiveNameKind.Secret && !CredentialSinkNames.NamesLicence(name)));
     }
 
     // Text, or a type that did not resolve (the value's type is unknown, so its name decides).
@@ -298,10 +269,8 @@ internal sealed class CK2001UnresolvedTokenStores
         type is null || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Error
         || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte };
 
-    private static ITypeSymbol? ValueType(ISymbol variable) => variable switch
+    private static ITypeSymbol? MemberType(ISymbol member) => member switch
     {
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
         IPropertySymbol property => property.Type,
         IFieldSymbol field => field.Type,
         _ => null,
