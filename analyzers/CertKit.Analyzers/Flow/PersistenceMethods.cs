@@ -95,7 +95,7 @@ internal sealed class PersistenceMethods
     }
 
     /// <summary>
-    /// Cheap filter before a call's arguments are classified: the called method's body (read once, as syntax) calls
+    /// Cheap filter before a call's arguments are classified: the called method's body (read as syntax, the answer remembered) calls
     /// something that stores (<c>SaveChanges</c>, <c>File.WriteAllText</c>, <c>AddWithValue</c>, a writer's <c>Write</c>) or
     /// creates a database parameter. Most methods a body calls do neither, so their callers build no flow for them.
     /// </summary>
