@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -55,7 +56,7 @@ internal sealed class PersistenceMethods
     private readonly LiteralOrigins origins;
     private readonly ConcurrentDictionary<IParameterSymbol, string> stored = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<PersistenceCall> calls = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> mayStore = new(SymbolEqualityComparer.Default);
+    private readonly AnswerSlots<IMethodSymbol, bool> mayStore;
 
     // Calls in a method body that can store a value in a database or a file (the stores RecordStored hears from).
     private static readonly HashSet<string> StoringCalls = new(StorageSinks.FileWriteMethods, StringComparer.Ordinal)
@@ -66,6 +67,9 @@ internal sealed class PersistenceMethods
     public PersistenceMethods(Compilation compilation)
     {
         origins = new LiteralOrigins(compilation);
+
+        // About eight called methods of this compilation per file.
+        mayStore = AnswerSlots<IMethodSymbol, bool>.For(compilation.SyntaxTrees.Count() * 8);
     }
 
     /// <summary>
@@ -91,39 +95,40 @@ internal sealed class PersistenceMethods
     }
 
     /// <summary>
-    /// Cheap filter before a call's arguments are classified: the called method's body (read once, as syntax) calls
+    /// Cheap filter before a call's arguments are classified: the called method's body (read as syntax, the answer remembered) calls
     /// something that stores (<c>SaveChanges</c>, <c>File.WriteAllText</c>, <c>AddWithValue</c>, a writer's <c>Write</c>) or
     /// creates a database parameter. Most methods a body calls do neither, so their callers build no flow for them.
     /// </summary>
     public bool MayStore(IMethodSymbol method)
     {
-        if (method.DeclaringSyntaxReferences.Length == 0)
-        {
-            return false;
-        }
+        // Remembered per method (a method is called from many places), in slots chosen by where it is declared.
+        var definition = method.OriginalDefinition;
+        var locations = definition.Locations;
+        var hash = locations.Length > 0 ? locations[0].SourceSpan.Start : 0;
+        return mayStore.TryGet(hash, definition, out var known) ? known : mayStore.Remember(hash, definition, ComputeMayStore(definition));
+    }
 
-        return mayStore.GetOrAdd(method.OriginalDefinition, static m =>
+    private static bool ComputeMayStore(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            foreach (var reference in m.DeclaringSyntaxReferences)
+            if (!MayMentionStore(reference))
             {
-                if (!MayMentionStore(reference))
-                {
-                    continue;
-                }
-
-                foreach (var node in reference.GetSyntax().DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when StoringCalls.Contains(member.Name.Identifier.ValueText):
-                        case ObjectCreationExpressionSyntax { Type: var type } when type.ToString().EndsWith("Parameter", StringComparison.Ordinal):
-                            return true;
-                    }
-                }
+                continue;
             }
 
-            return false;
-        });
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when StoringCalls.Contains(member.Name.Identifier.ValueText):
+                    case ObjectCreationExpressionSyntax { Type: var type } when type.ToString().EndsWith("Parameter", StringComparison.Ordinal):
+                        return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -131,8 +131,9 @@ internal sealed class CK2001UnresolvedTokenStores
     private static void RecordTokenCall(OperationAnalysisContext context, ConcurrentQueue<(IMethodSymbol, Location, string)> tokenCalls, NameVerdicts names)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        // An interface's or abstract method has no body, so no save call of its own: most calls through a service's interface leave here.
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.Locations.IsEmpty || !callee.Locations[0].IsInSource || invocation.Arguments.IsEmpty)
+        if (invocation.Arguments.IsEmpty || callee.IsAbstract || callee.IsExtern || callee.Locations.IsEmpty || !callee.Locations[0].IsInSource)
         {
             return;
         }
