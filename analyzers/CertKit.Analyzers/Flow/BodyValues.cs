@@ -282,6 +282,13 @@ internal sealed class BodyValues
 
             case IdentifierNameSyntax identifier:
                 {
+                    // Most occurrences read the variable: only one that the syntax shows written (or given an element) is
+                    // looked up in the model.
+                    if (!MayBeWritten(identifier))
+                    {
+                        return true;
+                    }
+
                     var operation = model.GetOperation(identifier);
                     if (operation is not (ILocalReferenceOperation or IParameterReferenceOperation))
                     {
@@ -305,6 +312,34 @@ internal sealed class BodyValues
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Whether the syntax around <paramref name="identifier"/> has one of the shapes <see cref="AddWriteThrough"/> records:
+    /// the target of an assignment (<c>x = v</c>, <c>x += v</c>, <c>x ??= v</c>), the receiver of an assigned member or
+    /// element (<c>x.Token = v</c>, <c>x[k] = v</c>), or of a call (<c>x.Add(v)</c>); parentheses around a target count.
+    /// </summary>
+    private static bool MayBeWritten(IdentifierNameSyntax identifier)
+    {
+        switch (identifier.Parent)
+        {
+            case MemberAccessExpressionSyntax member when member.Expression == identifier:
+                return member.Parent is InvocationExpressionSyntax call && call.Expression == member || IsAssignedTarget(member);
+            case ElementAccessExpressionSyntax element when element.Expression == identifier:
+                return IsAssignedTarget(element);
+            default:
+                return IsAssignedTarget(identifier);
+        }
+    }
+
+    private static bool IsAssignedTarget(ExpressionSyntax expression)
+    {
+        while (expression.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized;
+        }
+
+        return expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression;
     }
 
     private bool AddForEach(IOperation? operation, ISymbol variable, List<Write> found)

@@ -80,6 +80,7 @@ public class BodyValuesByNameTests
         using System;
         using System.Collections.Generic;
         class Holder { public string Token = ""; public string pwd = ""; public string this[string k] { get => ""; set { } } }
+        static class ListExtensions { public static void Push(this List<string> list, string value) { } }
         class C
         {
             string pwd = "";
@@ -98,6 +99,9 @@ public class BodyValuesByNameTests
                 var list = new List<string>();
                 list.Add(pwd);
                 list.Insert(0, "f");
+                list?.Add("n");
+                list.Push("p");
+                (list) = new List<string>();
                 var map = new Dictionary<string, string>();
                 map["password"] = "g";
                 map.Add("user", pwd);
