@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using CertKit.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -137,8 +137,7 @@ internal sealed class PersistenceMethods
     /// </summary>
     private static bool MayMentionStore(SyntaxReference reference)
     {
-        // One string per file, kept while the tree lives (for a text read from a string, ToString does not copy it).
-        var text = TreeTexts.GetValue(reference.SyntaxTree, static tree => tree.GetText().ToString());
+        var text = SourceTexts.Of(reference.SyntaxTree);
         var span = reference.Span;
         foreach (var anchor in StoreAnchors)
         {
@@ -150,8 +149,6 @@ internal sealed class PersistenceMethods
 
         return false;
     }
-
-    private static readonly ConditionalWeakTable<SyntaxTree, string> TreeTexts = new();
 
     // Each storing call's name contains one of these; "\\u" and "\\U" catch identifiers spelt with unicode escapes.
     private static readonly string[] StoreAnchors = { "Write", "AppendAll", "SaveChanges", "AddWithValue", "Parameter", "\\u", "\\U" };
