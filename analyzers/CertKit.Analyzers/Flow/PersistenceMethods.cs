@@ -147,11 +147,11 @@ internal sealed class PersistenceMethods
             }
         }
 
-        return false;
+        return SourceTexts.MayHaveUnicodeEscape(text, span.Start, span.Length);
     }
 
-    // Each storing call's name contains one of these; "\\u" and "\\U" catch identifiers spelt with unicode escapes.
-    private static readonly string[] StoreAnchors = { "Write", "AppendAll", "SaveChanges", "AddWithValue", "Parameter", "\\u", "\\U" };
+    // Each storing call's name contains one of these.
+    private static readonly string[] StoreAnchors = { "Write", "AppendAll", "SaveChanges", "AddWithValue", "Parameter" };
 
     /// <summary>Records that a call gives a token (<paramref name="subject"/>) to <paramref name="parameter"/> of a method of this compilation.</summary>
     public void RecordCall(IParameterSymbol parameter, Location location, string? subject) =>
