@@ -6,7 +6,7 @@ using CertKit.Benchmarks;
 //   scale      dotnet run -c Release --project tests/CertKit.Benchmarks -- scale [--lines 210000] [--projects 45] [--certkit PATH] [--before PATH] [--work DIR]
 //   decide     dotnet run -c Release --project tests/CertKit.Benchmarks -- decide [--lines 100000] [--runs 3] [--projects 4] [--certkit PATH] [--work DIR]
 //   text       taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- text [--megabytes 128] [--runs 7]
-//   sonar      dotnet run -c Release --project tests/CertKit.Benchmarks -- sonar --source DIR [--exclude 'tests/**,**/Migrations/**'] [--references DIR,DIR] [--runs 3] [--concurrent] [--findings FILE] [--certkit-only] [--bind-references-in-analysis]
+//   sonar      dotnet run -c Release --project tests/CertKit.Benchmarks -- sonar --source DIR [--exclude 'tests/**,**/Migrations/**'] [--references DIR,DIR] [--runs 3] [--concurrent] [--findings FILE] [--certkit-only] [--bind-references-in-analysis] [--baseline BUILD_DIR] [--certkit-first]
 //   js         taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- js [--megabytes 32] [--runs 5]
 var mode = args.Length > 0 ? args[0] : "analyzers";
 var lines = IntOption("--lines", 100_000);
@@ -25,7 +25,7 @@ switch (mode)
     case "text":
         return TextBenchmark.Run(IntOption("--megabytes", 128), IntOption("--runs", 7), seed);
     case "sonar":
-        return SonarSideBySideBenchmark.Run(StringOption("--source"), IntOption("--runs", 3), StringOption("--exclude"), StringOption("--references"), args.Contains("--concurrent"), StringOption("--findings"), args.Contains("--certkit-only"), args.Contains("--bind-references-in-analysis"));
+        return SonarSideBySideBenchmark.Run(StringOption("--source"), IntOption("--runs", 3), StringOption("--exclude"), StringOption("--references"), args.Contains("--concurrent"), StringOption("--findings"), args.Contains("--certkit-only"), args.Contains("--bind-references-in-analysis"), StringOption("--baseline"), args.Contains("--certkit-first"));
     case "js":
         return JsBenchmark.Run(IntOption("--megabytes", 32), IntOption("--runs", 5), seed);
     default:

@@ -31,8 +31,14 @@ internal static class SonarSideBySideBenchmark
 
     private const string SonarProjectConfigName = "SonarProjectConfig.xml";
 
-    public static int Run(string? source, int runs, string? excludes, string? referenceFolders, bool concurrent, string? findingsFile = null, bool certKitOnly = false, bool bindReferencesInAnalysis = false)
+    public static int Run(string? source, int runs, string? excludes, string? referenceFolders, bool concurrent, string? findingsFile = null, bool certKitOnly = false, bool bindReferencesInAnalysis = false, string? baselineFolder = null, bool certKitFirst = false)
     {
+        if (baselineFolder is not null && !File.Exists(Path.Combine(baselineFolder, BaselineAnalyzers.AssemblyFileName)))
+        {
+            Console.Error.WriteLine($"sonar: --baseline {baselineFolder} has no {BaselineAnalyzers.AssemblyFileName} (give the output folder of another build)");
+            return 2;
+        }
+
         if (string.IsNullOrEmpty(source) || !Directory.Exists(source))
         {
             Console.Error.WriteLine("sonar: --source DIR is required (a folder of C# code, e.g. a clone of a public repository)");
@@ -69,7 +75,12 @@ internal static class SonarSideBySideBenchmark
         var certKit = AnalyzerOverheadBenchmark.CertKitAnalyzers();
         HashSet<string> sonarRuleIds = new(StringComparer.Ordinal), otherSonarIds = new(StringComparer.Ordinal);
         // --certkit-only: CertKit's side alone, for A/B runs of two CertKit builds (no Sonar figure then).
-        var sonar = certKitOnly ? ImmutableArray<DiagnosticAnalyzer>.Empty : SonarAnalyzers(sonarFolder, out sonarRuleIds, out otherSonarIds);
+        // --baseline DIR: another build of CertKit's analyzers takes Sonar's place, in its own load context, so that two builds
+        // are timed in one driver over the same operations and the machine's swings hit both alike.
+        var sonar = certKitOnly ? ImmutableArray<DiagnosticAnalyzer>.Empty
+            : baselineFolder is not null ? BaselineAnalyzers.Load(baselineFolder)
+            : SonarAnalyzers(sonarFolder, out sonarRuleIds, out otherSonarIds);
+        var other = baselineFolder is null ? "Sonar" : "Baseline";
         var missing = EquivalentRules.Where(id => !sonarRuleIds.Contains(id)).ToList();
         var sonarVersion = FileVersionInfo.GetVersionInfo(Path.Combine(sonarFolder, "SonarAnalyzer.CSharp.dll")).FileVersion;
 
@@ -86,11 +97,16 @@ internal static class SonarSideBySideBenchmark
 
         var load = LoadAverage();
         Console.WriteLine($"source: {source}: {files.Count} C# files, {lines} lines; {references.Length} references; load average {load}");
-        Console.WriteLine($"CertKit: {certKit.Length} analyzers, every rule on. Sonar {sonarVersion}: {sonar.Length} analyzers for {string.Join(", ", EquivalentRules.Where(sonarRuleIds.Contains))}"
-            + (missing.Count > 0 ? $" (not in this package: {string.Join(", ", missing)})" : "") + $"; {runs} runs, median; {(concurrent ? "concurrent analysis" : "analysis on one thread")}"
+        var otherSide = baselineFolder is not null
+            ? $"Baseline: {sonar.Length} analyzers of the build in {baselineFolder}, in its own load context"
+            : $"Sonar {sonarVersion}: {sonar.Length} analyzers for {string.Join(", ", EquivalentRules.Where(sonarRuleIds.Contains))}"
+                + (missing.Count > 0 ? $" (not in this package: {string.Join(", ", missing)})" : "");
+        Console.WriteLine($"CertKit: {certKit.Length} analyzers, every rule on. {otherSide}; {runs} runs, median; {(concurrent ? "concurrent analysis" : "analysis on one thread")}"
+            + (certKitOnly ? "" : certKitFirst ? "; CertKit's analyzers first in every run" : "; the two sides take turns to come first in the driver (odd runs CertKit)")
             + (bindReferencesInAnalysis ? "; references bound inside the analysis (charged to the first analyzer that looks up a type)" : "; references bound before each run, as a build's declaration pass does"));
 
         var all = certKit.AddRange(sonar);
+        var otherFirst = sonar.AddRange(certKit);
         var certKitTimes = new List<double>();
         var sonarTimes = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -120,7 +136,10 @@ internal static class SonarSideBySideBenchmark
                 onAnalyzerException: null,
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: true);
-            var withAnalyzers = compilation.WithAnalyzers(all, options);
+            // Odd runs put CertKit first and even runs the other side: whichever asks the semantic model about a method first pays
+            // for binding its body, which the other then finds cached (about a third of a side's time on jellyfin). A build runs
+            // many analyzers, so that binding is shared there; here it is charged to each side in turn.
+            var withAnalyzers = compilation.WithAnalyzers(!certKitFirst && run % 2 == 0 ? otherFirst : all, options);
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var failure = diagnostics.FirstOrDefault(d => d.Id == "AD0001");
             if (failure is not null)
@@ -145,17 +164,23 @@ internal static class SonarSideBySideBenchmark
 
                 if (run > 0)
                 {
-                    var name = (isCertKit ? "CertKit " : "Sonar   ") + analyzer.GetType().Name;
+                    var name = (isCertKit ? "CertKit " : baselineFolder is null ? "Sonar   " : "Baseline") + analyzer.GetType().Name;
                     (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(milliseconds);
                 }
             }
 
             if (run == 0)
             {
-                findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                // Both sides report CK ids against a baseline: each side's own findings come from the finished analysis.
+                var own = baselineFolder is null ? diagnostics : withAnalyzers.GetAnalyzerDiagnosticsAsync(certKit, CancellationToken.None).GetAwaiter().GetResult();
+                findings = own.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 if (findingsFile is not null)
                 {
-                    WriteFindings(findingsFile, diagnostics.Where(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+                    WriteFindings(findingsFile, own.Where(d => d.Id.StartsWith("CK", StringComparison.Ordinal)));
+                    if (baselineFolder is not null)
+                    {
+                        WriteFindings(findingsFile + ".baseline", withAnalyzers.GetAnalyzerDiagnosticsAsync(sonar, CancellationToken.None).GetAwaiter().GetResult());
+                    }
                 }
 
                 continue;
@@ -163,19 +188,24 @@ internal static class SonarSideBySideBenchmark
 
             certKitTimes.Add(certKitMilliseconds);
             sonarTimes.Add(sonarMilliseconds);
-            Console.WriteLine(FormattableString.Invariant($"  run {run}: CertKit {certKitMilliseconds,7:F0} ms, Sonar {sonarMilliseconds,7:F0} ms"));
+            var first = certKitOnly ? string.Empty : !certKitFirst && run % 2 == 0 ? $" ({other} first)" : " (CertKit first)";
+            Console.WriteLine(FormattableString.Invariant($"  run {run}: CertKit {certKitMilliseconds,7:F0} ms, {other,-8} {sonarMilliseconds,7:F0} ms{first}"));
         }
 
         var certKitMedian = Median(certKitTimes);
         var sonarMedian = Median(sonarTimes);
+        var alternated = !certKitOnly && !certKitFirst && runs >= 2;
         var perThousand = lines / 1000.0;
         Console.WriteLine($"compiler errors in the ad hoc compilation: {errors} (unresolved package types; both sides see the same code)");
         Console.WriteLine("findings: " + string.Join(", ", findings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
-        Console.WriteLine(FormattableString.Invariant($"CertKit analyzers' execution (telemetry, median): {certKitMedian,8:F0} ms = {certKitMedian / perThousand,6:F2} ms per 1k lines"));
+        Console.WriteLine(FormattableString.Invariant($"CertKit analyzers' execution (telemetry, median): {certKitMedian,8:F0} ms = {certKitMedian / perThousand,6:F2} ms per 1k lines")
+            + (alternated ? ByPosition(certKitTimes, certKitIsOdd: true, perThousand) : string.Empty));
         if (!certKitOnly)
         {
-            Console.WriteLine(FormattableString.Invariant($"Sonar equivalent rules' execution (median):      {sonarMedian,8:F0} ms = {sonarMedian / perThousand,6:F2} ms per 1k lines"));
-            Console.WriteLine(FormattableString.Invariant($"CertKit / Sonar: {certKitMedian / sonarMedian:F3}"));
+            var label = baselineFolder is null ? "Sonar equivalent rules' execution (median):     " : "Baseline analyzers' execution (median):          ";
+            Console.WriteLine(FormattableString.Invariant($"{label} {sonarMedian,8:F0} ms = {sonarMedian / perThousand,6:F2} ms per 1k lines")
+                + (alternated ? ByPosition(sonarTimes, certKitIsOdd: false, perThousand) : string.Empty));
+            Console.WriteLine(FormattableString.Invariant($"CertKit / {other}: {certKitMedian / sonarMedian:F3} (ratio of the medians)") + (alternated ? PairRatios(certKitTimes, sonarTimes) : string.Empty));
         }
 
         Console.WriteLine($"load average at the end {LoadAverage()}");
@@ -301,6 +331,26 @@ internal static class SonarSideBySideBenchmark
         return ImmutableArray.Create<AdditionalText>(new FileText(projectConfig, content), new FileText(sonarLint, sonarLintContent));
     }
 
+    // A side's median when it came first in the driver and when it came second (runs are numbered from 1; odd runs put CertKit first).
+    private static string ByPosition(List<double> times, bool certKitIsOdd, double perThousand)
+    {
+        var first = times.Where((_, index) => (index % 2 == 0) == certKitIsOdd).ToList();
+        var second = times.Where((_, index) => (index % 2 == 0) != certKitIsOdd).ToList();
+        return FormattableString.Invariant($"; first {Median(first):F0} ms = {Median(first) / perThousand:F2}, second {Median(second):F0} ms = {Median(second) / perThousand:F2}");
+    }
+
+    // Runs 1-2, 3-4, ...: each side came first once in a pair, so the pair's ratio carries no order's advantage.
+    private static string PairRatios(List<double> certKitTimes, List<double> otherTimes)
+    {
+        var ratios = new List<double>();
+        for (var index = 0; index + 1 < certKitTimes.Count; index += 2)
+        {
+            ratios.Add((certKitTimes[index] + certKitTimes[index + 1]) / (otherTimes[index] + otherTimes[index + 1]));
+        }
+
+        return FormattableString.Invariant($"; by pair of runs (each side first once): median {Median(ratios):F3}, from {ratios.Min():F3} to {ratios.Max():F3} ({ratios.Count} pairs)");
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
@@ -342,5 +392,29 @@ internal static class SonarSideBySideBenchmark
         public override string Path { get; }
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    /// <summary>Another build's CertKit analyzers, loaded beside this build's: Roslyn and the runtime come from the default context.</summary>
+    private sealed class BaselineAnalyzers : System.Runtime.Loader.AssemblyLoadContext
+    {
+        public const string AssemblyFileName = "CertKit.Analyzers.dll";
+
+        private readonly string folder;
+
+        private BaselineAnalyzers(string folder)
+            : base("certkit-baseline") => this.folder = folder;
+
+        public static ImmutableArray<DiagnosticAnalyzer> Load(string folder)
+        {
+            var context = new BaselineAnalyzers(Path.GetFullPath(folder));
+            var assembly = context.LoadFromAssemblyPath(Path.Combine(context.folder, AssemblyFileName));
+            return LoadableTypes(assembly)
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+        // Only the analyzers' own assembly is loaded again; anything else resolves to what this process already runs.
+        protected override Assembly? Load(AssemblyName assemblyName) => null;
     }
 }

@@ -274,6 +274,46 @@ public class CK1002CredentialFlowTests
         await test.RunAsync();
     }
 
+    // What a call leaves to the parameter's default has no syntax of its own (the compiler's argument carries the call's): it
+    // is reported at that call.
+    [Fact]
+    public async Task Literal_default_of_a_parameter_a_call_leaves_out_is_reported_at_that_call()
+    {
+        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data = "Pr0d#Sync24") => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            namespace Partner.Integration
+            {
+                public static class Startup
+                {
+                    public static void Run() => {|#0:SyncJob.Sink()|};
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Literal_given_inside_a_lambda_in_one_file_to_a_method_whose_parameter_reaches_a_sink_is_reported()
+    {
+        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            namespace Partner.Integration
+            {
+                public static class Startup
+                {
+                    public static System.Func<System.Net.NetworkCredential> Later()
+                    {
+                        var data = {|#0:"Pr0d#Sync24"|};
+                        return () => SyncJob.Sink((data));
+                    }
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Configuration_value_passed_in_one_file_to_a_sink_in_another_is_clean()
     {
