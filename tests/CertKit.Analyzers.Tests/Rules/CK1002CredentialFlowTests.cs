@@ -315,6 +315,27 @@ public class CK1002CredentialFlowTests
     }
 
     [Fact]
+    public async Task Literal_assigned_through_a_local_in_one_file_to_a_property_that_reaches_a_sink_in_another_is_reported()
+    {
+        var test = Verify.CreateTest(Job("""        public static string Relay { get; set; } = "";  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Relay|});"""), editorConfig: null);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            namespace Partner.Integration
+            {
+                public static class Startup
+                {
+                    public static void Run()
+                    {
+                        var data = {|#0:"Pr0d#Sync24"|};
+                        SyncJob.Relay = data;
+                    }
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Configuration_value_passed_in_one_file_to_a_sink_in_another_is_clean()
     {
         var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", data);"""), editorConfig: null);
