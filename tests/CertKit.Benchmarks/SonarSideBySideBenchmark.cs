@@ -19,6 +19,9 @@ namespace CertKit.Benchmarks;
 /// the SDK's implicit usings, and the running .NET and ASP.NET Core shared frameworks as references (plus the assemblies
 /// of <c>--references</c> folders). Types of packages that are not referenced stay unresolved; both sides see the same
 /// partly bound code, and the count of compiler errors is printed with the figures.
+/// The two sides take turns to come first in the driver: the first to ask pays for what the compilation computes lazily and
+/// keeps, so each side's figure is also given per position, and the ratio by pair of runs. With <c>--baseline</c>, another
+/// build of CertKit's analyzers takes Sonar's place: an A/B of two builds that the machine's swings hit alike.
 /// </summary>
 internal static class SonarSideBySideBenchmark
 {
@@ -33,6 +36,12 @@ internal static class SonarSideBySideBenchmark
 
     public static int Run(string? source, int runs, string? excludes, string? referenceFolders, bool concurrent, string? findingsFile = null, bool certKitOnly = false, bool bindReferencesInAnalysis = false, string? baselineFolder = null, bool certKitFirst = false)
     {
+        if (baselineFolder is not null && certKitOnly)
+        {
+            Console.Error.WriteLine("sonar: --baseline and --certkit-only exclude each other (a baseline takes Sonar's place)");
+            return 2;
+        }
+
         if (baselineFolder is not null && !File.Exists(Path.Combine(baselineFolder, BaselineAnalyzers.AssemblyFileName)))
         {
             Console.Error.WriteLine($"sonar: --baseline {baselineFolder} has no {BaselineAnalyzers.AssemblyFileName} (give the output folder of another build)");
@@ -164,7 +173,7 @@ internal static class SonarSideBySideBenchmark
 
                 if (run > 0)
                 {
-                    var name = (isCertKit ? "CertKit " : baselineFolder is null ? "Sonar   " : "Baseline") + analyzer.GetType().Name;
+                    var name = (isCertKit ? "CertKit" : other).PadRight(9) + analyzer.GetType().Name;
                     (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(milliseconds);
                 }
             }
