@@ -237,10 +237,11 @@ public class CK1002CredentialFlowTests
         Verify.VerifyAsync(Job(members));
 
     [Fact]
-    public async Task Literal_in_one_file_reaching_a_sink_in_another_is_reported()
-    {
-        var test = Verify.CreateTest(Job("""        public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Defaults.Data|});"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Defaults.cs", """
+    public Task Literal_in_one_file_reaching_a_sink_in_another_is_reported() =>
+        VerifyAcrossFiles(
+            """        public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Defaults.Data|});""",
+            "/0/Defaults.cs",
+            """
             namespace Partner.Integration
             {
                 public static class Defaults
@@ -248,16 +249,15 @@ public class CK1002CredentialFlowTests
                     public static readonly string Data = {|#0:"Pr0d#Sync24"|};
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential"));
-        await test.RunAsync();
-    }
+            """,
+            "the 'password' parameter of NetworkCredential");
 
     [Fact]
-    public async Task Literal_passed_in_one_file_to_a_method_whose_parameter_reaches_a_sink_in_another_is_reported()
-    {
-        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Startup.cs", """
+    public Task Literal_passed_in_one_file_to_a_method_whose_parameter_reaches_a_sink_in_another_is_reported() =>
+        VerifyAcrossFiles(
+            """        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});""",
+            "/0/Startup.cs",
+            """
             namespace Partner.Integration
             {
                 public static class Startup
@@ -269,18 +269,17 @@ public class CK1002CredentialFlowTests
                     }
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
-        await test.RunAsync();
-    }
+            """,
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)");
 
     // What a call leaves to the parameter's default has no syntax of its own (the compiler's argument carries the call's): it
     // is reported at that call.
     [Fact]
-    public async Task Literal_default_of_a_parameter_a_call_leaves_out_is_reported_at_that_call()
-    {
-        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data = "Pr0d#Sync24") => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Startup.cs", """
+    public Task Literal_default_of_a_parameter_a_call_leaves_out_is_reported_at_that_call() =>
+        VerifyAcrossFiles(
+            """        public static NetworkCredential Sink(string data = "Pr0d#Sync24") => new NetworkCredential("svc-sync", {|#1:data|});""",
+            "/0/Startup.cs",
+            """
             namespace Partner.Integration
             {
                 public static class Startup
@@ -288,16 +287,15 @@ public class CK1002CredentialFlowTests
                     public static void Run() => {|#0:SyncJob.Sink()|};
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
-        await test.RunAsync();
-    }
+            """,
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)");
 
     [Fact]
-    public async Task Literal_given_inside_a_lambda_in_one_file_to_a_method_whose_parameter_reaches_a_sink_is_reported()
-    {
-        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Startup.cs", """
+    public Task Literal_given_inside_a_lambda_in_one_file_to_a_method_whose_parameter_reaches_a_sink_is_reported() =>
+        VerifyAcrossFiles(
+            """        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", {|#1:data|});""",
+            "/0/Startup.cs",
+            """
             namespace Partner.Integration
             {
                 public static class Startup
@@ -309,16 +307,15 @@ public class CK1002CredentialFlowTests
                     }
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)"));
-        await test.RunAsync();
-    }
+            """,
+            "the 'password' parameter of NetworkCredential (through the 'data' parameter of SyncJob.Sink)");
 
     [Fact]
-    public async Task Literal_assigned_through_a_local_in_one_file_to_a_property_that_reaches_a_sink_in_another_is_reported()
-    {
-        var test = Verify.CreateTest(Job("""        public static string Relay { get; set; } = "";  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Relay|});"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Startup.cs", """
+    public Task Literal_assigned_through_a_local_in_one_file_to_a_property_that_reaches_a_sink_in_another_is_reported() =>
+        VerifyAcrossFiles(
+            """        public static string Relay { get; set; } = "";  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Relay|});""",
+            "/0/Startup.cs",
+            """
             namespace Partner.Integration
             {
                 public static class Startup
@@ -330,16 +327,15 @@ public class CK1002CredentialFlowTests
                     }
                 }
             }
-            """));
-        test.ExpectedDiagnostics.Add(Flow("the 'password' parameter of NetworkCredential"));
-        await test.RunAsync();
-    }
+            """,
+            "the 'password' parameter of NetworkCredential");
 
     [Fact]
-    public async Task Configuration_value_passed_in_one_file_to_a_sink_in_another_is_clean()
-    {
-        var test = Verify.CreateTest(Job("""        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", data);"""), editorConfig: null);
-        test.TestState.Sources.Add(("/0/Startup.cs", """
+    public Task Configuration_value_passed_in_one_file_to_a_sink_in_another_is_clean() =>
+        VerifyAcrossFiles(
+            """        public static NetworkCredential Sink(string data) => new NetworkCredential("svc-sync", data);""",
+            "/0/Startup.cs",
+            """
             using Microsoft.Extensions.Configuration;
 
             namespace Partner.Integration
@@ -349,9 +345,8 @@ public class CK1002CredentialFlowTests
                     public static void Run(IConfiguration configuration) => SyncJob.Sink(configuration["Sync:Password"]!);
                 }
             }
-            """));
-        await test.RunAsync();
-    }
+            """,
+            sink: null);
 
     [Fact]
     public Task Literal_given_positionally_to_a_parameter_named_password_is_reported_once() =>
@@ -439,6 +434,20 @@ public class CK1002CredentialFlowTests
         Verify.VerifyAsync(Job(NamingRule + """
                     public ApiClient Client() { var data = {|#0:"Pr0d-Sync-24x"|}; return new ApiClient({|#1:data|}); }
             """), Flow("the 'token' parameter of ApiClient"));
+
+    // The job with members, and a second file of the compilation; the flow finding expected, if any, runs from the literal
+    // (#0) to the sink (#1), whichever file each sits in.
+    private static Task VerifyAcrossFiles(string members, string otherPath, string otherSource, string? sink)
+    {
+        var test = Verify.CreateTest(Job(members), editorConfig: null);
+        test.TestState.Sources.Add((otherPath, otherSource));
+        if (sink is not null)
+        {
+            test.ExpectedDiagnostics.Add(Flow(sink));
+        }
+
+        return test.RunAsync();
+    }
 
     internal static DiagnosticResult Flow(string sink) =>
         new DiagnosticResult(Descriptors.HardcodedCredentialFlow).WithLocation(0).WithLocation(1).WithArguments(sink);
