@@ -177,8 +177,11 @@ internal static class AnalyzerOverheadBenchmark
         return stopwatch.Elapsed;
     }
 
-    internal static ImmutableArray<DiagnosticAnalyzer> CertKitAnalyzers() =>
-        typeof(CertKit.Analyzers.RuleIds).Assembly.GetTypes()
+    internal static ImmutableArray<DiagnosticAnalyzer> CertKitAnalyzers() => AnalyzersIn(typeof(CertKit.Analyzers.RuleIds).Assembly);
+
+    /// <summary>An instance of every analyzer of <paramref name="assembly"/> (this build's, or another build's loaded beside it).</summary>
+    internal static ImmutableArray<DiagnosticAnalyzer> AnalyzersIn(System.Reflection.Assembly assembly) =>
+        assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

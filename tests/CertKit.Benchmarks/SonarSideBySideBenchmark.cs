@@ -416,11 +416,7 @@ internal static class SonarSideBySideBenchmark
         public static ImmutableArray<DiagnosticAnalyzer> Load(string folder)
         {
             var context = new BaselineAnalyzers(Path.GetFullPath(folder));
-            var assembly = context.LoadFromAssemblyPath(Path.Combine(context.folder, AssemblyFileName));
-            return LoadableTypes(assembly)
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray();
+            return AnalyzerOverheadBenchmark.AnalyzersIn(context.LoadFromAssemblyPath(Path.Combine(context.folder, AssemblyFileName)));
         }
 
         // Only the analyzers' own assembly is loaded again; anything else resolves to what this process already runs.
