@@ -248,8 +248,8 @@ internal sealed class CredentialFlow
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
         // In source order, so a literal that reaches two sinks is reported at the same one every time.
-        var ordered = new List<(Sink Sink, List<Origin> Origins)>(hits);
-        ordered.Sort(static (a, b) =>
+        var ordered = hits.ToArray();
+        Array.Sort(ordered, static (a, b) =>
         {
             var byFile = string.CompareOrdinal(a.Sink.Location.SourceTree?.FilePath, b.Sink.Location.SourceTree?.FilePath);
             return byFile != 0 ? byFile : a.Sink.Location.SourceSpan.Start.CompareTo(b.Sink.Location.SourceSpan.Start);
