@@ -524,6 +524,25 @@ public class CK1003HardcodedSecretContentTests
     }
 
     [Fact]
+    public async Task A_token_in_a_comment_after_a_string_that_holds_a_comment_opener_is_found()
+    {
+        // A comment opener inside a string must not hide the real comment that follows it, on its line or below (a search
+        // of comments narrowed by the openers' text was tried and measured; this pins what any such narrowing must keep).
+        var token = FakeSecrets.GitHub('p');
+        var code = Usings + "public static class Paths\n{\n" +
+            "    public const string Glob = \"/*\"; // {|#0:" + token + "|}\n" +
+            "    public const string Root = \"//\"; /* {|#1:" + FakeSecrets.AwsAccessKeyId + "|}\n" +
+            "       still the comment */ public const string Any = \"*/\";\n" +
+            "    public const string Plain = \"" + token.Substring(0, 4) + "\";\n" +
+            "}\n";
+
+        await Verify.VerifyAsync(
+            code,
+            new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(0).WithArguments(SecretPatterns.GitHubPersonalAccessToken),
+            new DiagnosticResult(Descriptors.HardcodedSecretContent).WithLocation(1).WithArguments(SecretPatterns.AwsAccessKeyId));
+    }
+
+    [Fact]
     public async Task The_message_names_the_kind()
     {
         var code = Usings + $$"""
