@@ -218,32 +218,21 @@ internal sealed class CredentialFlow
         return true;
     }
 
-    private static void Record(Dictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
-    {
-        if (!table.TryGetValue(symbol, out var values))
-        {
-            values = new List<List<Origin>>(1);
-            table.Add(symbol, values);
-        }
-
-        values.Add(found);
-    }
-
     /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
     private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
     {
-        var memberValues = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
-        var returnValues = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
-        var arguments = new Dictionary<ISymbol, List<List<Origin>>>(SymbolEqualityComparer.Default);
-        foreach (var flow in recorded)
+        var findings = new List<SinkFinding>();
+
+        // Only a sink whose value did not come from its own body's literals reads the tables: none, nothing to resolve.
+        if (hits.IsEmpty)
         {
-            foreach (var (table, symbol, origins) in flow.Records!)
-            {
-                Record(table switch { FlowTable.Member => memberValues, FlowTable.Return => returnValues, _ => arguments }, symbol, origins);
-            }
+            return findings;
         }
 
-        var findings = new List<SinkFinding>();
+        var tables = records.TablesFor(recorded);
+        var memberValues = tables.MemberValues;
+        var returnValues = tables.ReturnValues;
+        var arguments = tables.Arguments;
         var seen = new HashSet<(SyntaxTree?, TextSpan)>(judgedLive.Keys);
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();

@@ -67,6 +67,9 @@ internal sealed class CredentialFlowRecords
     // the answers on jellyfin: the driver's continuations move between threads.)
     private readonly PassRing?[] rings = new PassRing?[PassSlots];
 
+    // The tables a rule built last at compilation end: the next rule with the same answers reads them (see TablesFor).
+    private FlowTables? lastTables;
+
     private CredentialFlowRecords(Compilation compilation, ImmutableArray<string> credentialKeywords)
     {
         this.credentialKeywords = credentialKeywords;
@@ -86,6 +89,25 @@ internal sealed class CredentialFlowRecords
     {
         var shared = PerCompilation.GetValue(compilation, c => new CredentialFlowRecords(c, credentialKeywords));
         return SameKeywords(shared.credentialKeywords, credentialKeywords) ? shared : new CredentialFlowRecords(compilation, credentialKeywords);
+    }
+
+    /// <summary>
+    /// The tables built from the answers in <paramref name="recorded"/>: those of another rule when it recorded the very same
+    /// answers (the rules read one shared answer per operation, so they mostly do), otherwise new ones. A rule that saw
+    /// other answers (one turned off for a file, or an answer computed again after a miss) gets tables of its own.
+    /// </summary>
+    public FlowTables TablesFor(IEnumerable<OperationFlow> recorded)
+    {
+        var answers = new List<OperationFlow>(recorded);
+        var shared = Volatile.Read(ref lastTables);
+        if (shared is not null && shared.BuiltFrom(answers))
+        {
+            return shared;
+        }
+
+        var tables = new FlowTables(answers);
+        Volatile.Write(ref lastTables, tables);
+        return tables;
     }
 
     /// <summary>What <paramref name="operation"/> (an invocation, creation, assignment, initialiser or return) tells the flow.</summary>
@@ -464,5 +486,72 @@ internal sealed class PassCursor
     {
         roots[slot] = root;
         positions[slot] = position;
+    }
+}
+
+/// <summary>
+/// What compilation end resolves origins with: the values recorded for each field and property, each method's returns, and
+/// each parameter's arguments, from a set of answers. Read-only once built, so rules whose compilation-end actions run at
+/// once can share them.
+/// </summary>
+internal sealed class FlowTables
+{
+    private readonly HashSet<OperationFlow> answers;
+
+    public FlowTables(List<OperationFlow> recorded)
+    {
+        answers = new HashSet<OperationFlow>(recorded, ByReference.Instance);
+        foreach (var flow in recorded)
+        {
+            foreach (var (table, symbol, origins) in flow.Records!)
+            {
+                Record(table switch { FlowTable.Member => MemberValues, FlowTable.Return => ReturnValues, _ => Arguments }, symbol, origins);
+            }
+        }
+    }
+
+    public Dictionary<ISymbol, List<List<Origin>>> MemberValues { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<ISymbol, List<List<Origin>>> ReturnValues { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<ISymbol, List<List<Origin>>> Arguments { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>True when these tables hold exactly the answers in <paramref name="recorded"/> (each answer is recorded once per rule).</summary>
+    public bool BuiltFrom(List<OperationFlow> recorded)
+    {
+        if (recorded.Count != answers.Count)
+        {
+            return false;
+        }
+
+        foreach (var flow in recorded)
+        {
+            if (!answers.Contains(flow))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Record(Dictionary<ISymbol, List<List<Origin>>> table, ISymbol symbol, List<Origin> found)
+    {
+        if (!table.TryGetValue(symbol, out var values))
+        {
+            values = new List<List<Origin>>(1);
+            table.Add(symbol, values);
+        }
+
+        values.Add(found);
+    }
+
+    private sealed class ByReference : IEqualityComparer<OperationFlow>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals(OperationFlow? x, OperationFlow? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(OperationFlow obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -113,6 +113,24 @@ internal sealed class TokenValueFlow
     /// <summary>Classifies the value an operation produces.</summary>
     public SensitiveValue Classify(IOperation? operation) => Classify(operation, 0);
 
+    /// <summary>
+    /// Classifies a value where only its exposure matters (secret text, an object holding tokens), not whether it was
+    /// protected: the answer differs from <see cref="Classify(IOperation?)"/> only by None in place of Protected. A parameter
+    /// read as it is (a log call's <c>page</c>) is then judged by its name and type alone: the values written to it in the
+    /// body, which a search of the body finds, can only make an unremarkable name Protected.
+    /// </summary>
+    public SensitiveValue ClassifyExposure(IOperation? operation)
+    {
+        if (operation is not null && OperationTree.Unwrap(operation) is IParameterReferenceOperation reference)
+        {
+            var byName = reference.Type is { } type && symbols.IsNeverSecret(type) ? SensitiveValue.None : ClassifyNamed(reference.Parameter.Name, reference.Parameter.Type);
+            return byName.Kind == SensitiveKind.Protected ? SensitiveValue.None : byName;
+        }
+
+        var value = Classify(operation, 0);
+        return value.Kind == SensitiveKind.Protected ? SensitiveValue.None : value;
+    }
+
     /// <summary>Classifies a constant key (a cookie, cache, registry, preference or parameter name) as if it held text.</summary>
     public SensitiveValue ClassifyKeyName(IOperation? keyOperation)
     {

@@ -94,7 +94,7 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter is { Name: "message" } && argument.Parameter.Type.SpecialType == SpecialType.System_String)
             {
-                var value = flow.Value.Classify(argument.Value);
+                var value = flow.Value.ClassifyExposure(argument.Value);
                 if (value.IsSecretText)
                 {
                     Report(context, argument.Value.Syntax, value, "an exception message");
@@ -111,7 +111,8 @@ public sealed class CK3002SensitiveDataInLogsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var verdict = flow.Value.Classify(value);
+        // Whether the value was protected does not matter here, only whether it exposes a secret.
+        var verdict = flow.Value.ClassifyExposure(value);
         if (verdict.IsSecretText)
         {
             Report(context, value.Syntax, verdict, sink);
