@@ -183,7 +183,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
             var parameter = argument.Parameter!;
 
-            var value = lazyFlow.Value.Classify(argument.Value);
+            var value = lazyFlow.Value.ClassifyExposure(argument.Value);
             if (value.IsSecretText)
             {
                 persistence.RecordCall(parameter, invocation.Syntax.GetLocation(), value.Subject);
@@ -199,7 +199,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         if (assignment.Target is IDynamicMemberReferenceOperation { Instance: IPropertyReferenceOperation { Property.Name: "ViewBag" } viewBag } member
             && TokenFlowSymbols.Is(viewBag.Property.ContainingType, sinks.MvcController))
         {
-            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            var value = flows.For(assignment).Value.ClassifyExposure(assignment.Value);
             if (value.IsSecretText)
             {
                 Report(context, assignment.Syntax, value.Subject, "a rendered view (ViewBag." + member.MemberName + ")", quote: false);
@@ -212,7 +212,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
         if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IPropertyReferenceOperation { Property.Name: "ViewData" or "TempData" } store } indexer
             && store.Property.Type.Name is "ViewDataDictionary" or "ITempDataDictionary" or "TempDataDictionary")
         {
-            var value = flows.For(assignment).Value.Classify(assignment.Value);
+            var value = flows.For(assignment).Value.ClassifyExposure(assignment.Value);
             if (value.IsSecretText)
             {
                 var what = store.Property.Name == "ViewData" ? "a rendered view (ViewData)" : "TempData (a cookie)";
@@ -421,7 +421,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             && SensitiveNames.Classify(property.Name, sinks.Flow.IsText(property.Type), default) == SensitiveNameKind.Secret)
         {
             var flow = lazyFlow.Value;
-            var value = flow.Classify(assignment.Value);
+            var value = flow.ClassifyExposure(assignment.Value);
             if (value.IsSecretText && flow.SavesEntities(sinks))
             {
                 Report(context, assignment.Syntax, value.Subject, "a database column (entity '" + owner.Name + "')", quote: false);
@@ -473,7 +473,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var value = flow.Classify(argument.Value);
+            var value = flow.ClassifyExposure(argument.Value);
             if (value.IsSecretText)
             {
                 Report(context, invocation.Syntax, value.Subject, sink, quote: false);
@@ -566,7 +566,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var value = flow.Classify(serialized);
+        var value = flow.ClassifyExposure(serialized);
         if (value.IsSensitive)
         {
             Report(context, invocation.Syntax, value.Subject, FileSink, quote: false);

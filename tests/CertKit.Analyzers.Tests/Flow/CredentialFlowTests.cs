@@ -172,6 +172,58 @@ public class CredentialFlowTests
             .ToList();
     }
 
+    private const string ThreeRulesAcrossMembers = """
+        using System.Net;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Http;
+        class Service
+        {
+            private static string Relay() => "Xk9#mQ2$vL7p";
+
+            private static string Seed() => "k3y-F0r-Payl0ads";
+
+            private static string Session() => "Pr0d#Sync24";
+
+            void Run(HttpResponse response)
+            {
+                var credential = new NetworkCredential("relay", Relay());
+                var aes = Aes.Create();
+                aes.Key = Encoding.UTF8.GetBytes(Seed());
+                response.Cookies.Append("session", Session());
+            }
+        }
+        """;
+
+    /// <summary>
+    /// At compilation end each of the three rules resolves its flows from tables of the recorded values; a rule that recorded
+    /// the very same answers as another reads that one's tables. Every rule's flow here crosses members, so each is resolved
+    /// from the tables, together (shared) as alone (its own).
+    /// </summary>
+    [Fact]
+    public async Task Flows_across_members_of_the_three_rules_are_found_alike_with_shared_tables_and_alone()
+    {
+        var code = new FlowTestCode(ThreeRulesAcrossMembers);
+        var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", true), ("CK2001", "Session()", true) };
+
+        foreach (var analyzers in new[] { Analyzers(), Analyzers().Reverse().ToImmutableArray() })
+        {
+            var together = await code.Compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected, Describe(together));
+        }
+
+        foreach (var analyzer in Analyzers())
+        {
+            var alone = await code.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected.Where(e => analyzer.SupportedDiagnostics.Any(d => d.Id == e.Item1)), Describe(alone));
+        }
+
+        static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
+            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static ImmutableArray<DiagnosticAnalyzer> Analyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
         new CK1002HardcodedCredentialAnalyzer(), new CK1003HardcodedSecretContentAnalyzer(), new CK2001PlaintextTokenStorageAnalyzer());
 

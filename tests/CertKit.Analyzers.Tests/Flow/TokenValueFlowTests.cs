@@ -56,4 +56,62 @@ public class TokenValueFlowTests
         Assert.Equal(kind, verdict.Kind.ToString());
         Assert.Equal(name, verdict.Name);
     }
+
+    private const string Exposed = """
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        class C
+        {
+            void ParameterOverwritten(string data)
+            {
+                data = Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(data)));
+                Console.WriteLine(data);
+            }
+
+            void Hashed(string password)
+            {
+                var hashed = Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(password)));
+                Console.WriteLine(hashed);
+            }
+
+            void SecretParameter(string apiKey)
+            {
+                Console.WriteLine(apiKey);
+            }
+
+            void Interpolated(string apiKey)
+            {
+                Console.WriteLine($"key={apiKey}");
+            }
+
+            void Plain(string userName)
+            {
+                Console.WriteLine(userName);
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A rule that asks only whether a value exposes a secret (CK3002's log arguments) gets the classification with Protected
+    /// read as None: a plain parameter written with a hash in the body is no secret either way, and a secret stays one.
+    /// </summary>
+    [Theory]
+    [InlineData("ParameterOverwritten", "Protected", "None")]
+    [InlineData("Hashed", "Protected", "None")]
+    [InlineData("SecretParameter", "Token", "Token")]
+    [InlineData("Interpolated", "Token", "Token")]
+    [InlineData("Plain", "None", "None")]
+    public void Exposure_is_the_classification_with_protected_read_as_none(string method, string classified, string exposure)
+    {
+        var code = new FlowTestCode(Exposed);
+        var body = code.Body(method);
+        var argument = FlowTestCode.Argument(body, "WriteLine", "value");
+
+        Assert.Equal(classified, NewFlow(code, body).Classify(argument.Value).Kind.ToString());
+        Assert.Equal(exposure, NewFlow(code, body).ClassifyExposure(argument.Value).Kind.ToString());
+    }
+
+    private static TokenValueFlow NewFlow(FlowTestCode code, IOperation body) =>
+        new(TokenFlowSymbols.For(code.Compilation), ImmutableArray.Create(body), CertKitOptions.Default, countConnectionStrings: false);
 }
