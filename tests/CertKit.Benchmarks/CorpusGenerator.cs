@@ -37,6 +37,40 @@ internal static class CorpusGenerator
         return files;
     }
 
+    /// <summary>
+    /// Writes the corpus of <see cref="Generate"/> as files under <paramref name="folder"/> (which must not exist yet), so that
+    /// the side-by-side benchmark can read the very code the overhead benchmark compiles. Returns the exit code.
+    /// </summary>
+    public static int WriteTo(string? folder, int targetLines, int seed)
+    {
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder) || File.Exists(folder))
+        {
+            Console.Error.WriteLine("corpus: --out DIR is required and must not exist yet (the corpus is written as a new folder)");
+            return 2;
+        }
+
+        // Written beside the target and moved in at the end: a failed run leaves no half-written corpus.
+        var staging = folder.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        var files = Generate(targetLines, seed);
+        var lines = 0;
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(staging, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+            lines += CountLines(text);
+        }
+
+        Directory.Move(staging, folder);
+        Console.WriteLine($"corpus: {files.Count} files, {lines} lines (seed {seed}) in {folder}");
+        return 0;
+    }
+
     public static int CountLines(string text)
     {
         var count = 1;

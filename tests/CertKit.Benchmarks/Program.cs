@@ -8,6 +8,8 @@ using CertKit.Benchmarks;
 //   text       taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- text [--megabytes 128] [--runs 7]
 //   sonar      dotnet run -c Release --project tests/CertKit.Benchmarks -- sonar --source DIR [--exclude 'tests/**,**/Migrations/**'] [--references DIR,DIR] [--runs 3] [--concurrent] [--findings FILE] [--certkit-only] [--bind-references-in-analysis] [--baseline BUILD_DIR] [--certkit-first]
 //   js         taskset -c 1 dotnet run -c Release --project tests/CertKit.Benchmarks -- js [--megabytes 32] [--runs 5]
+//   corpus     dotnet run -c Release --project tests/CertKit.Benchmarks -- corpus --out DIR [--lines 100000] [--seed 42]
+//              (the analyzers benchmark's corpus as files, for `sonar --source DIR`)
 var mode = args.Length > 0 ? args[0] : "analyzers";
 var lines = IntOption("--lines", 100_000);
 var seed = IntOption("--seed", 42);
@@ -28,8 +30,10 @@ switch (mode)
         return SonarSideBySideBenchmark.Run(StringOption("--source"), IntOption("--runs", 3), StringOption("--exclude"), StringOption("--references"), args.Contains("--concurrent"), StringOption("--findings"), args.Contains("--certkit-only"), args.Contains("--bind-references-in-analysis"), StringOption("--baseline"), args.Contains("--certkit-first"));
     case "js":
         return JsBenchmark.Run(IntOption("--megabytes", 32), IntOption("--runs", 5), seed);
+    case "corpus":
+        return CorpusGenerator.WriteTo(StringOption("--out"), lines, seed);
     default:
-        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers, scan, scale, decide, text, js, sonar");
+        Console.Error.WriteLine($"unknown benchmark '{mode}'; known: analyzers, scan, scale, decide, text, js, sonar, corpus");
         return 2;
 }
 
