@@ -151,25 +151,9 @@ public class CredentialFlowTests
     [Fact]
     public async Task The_rules_sharing_the_flow_each_report_their_own_category_alone_or_together()
     {
-        var code = new FlowTestCode(ThreeRulesInOneBody);
         var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", false), ("CK2001", "session", false) };
 
-        foreach (var analyzers in new[] { Analyzers(), Analyzers(), Analyzers().Reverse().ToImmutableArray() })
-        {
-            var together = await code.Compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
-            Assert.Equal(expected, Describe(together));
-        }
-
-        foreach (var analyzer in Analyzers())
-        {
-            var alone = await code.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
-            Assert.Equal(expected.Where(e => analyzer.SupportedDiagnostics.Any(d => d.Id == e.Item1)), Describe(alone));
-        }
-
-        static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
-            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
-            .OrderBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
+        await AssertTogetherAndAlone(new FlowTestCode(ThreeRulesInOneBody), expected, Analyzers(), Analyzers(), Analyzers().Reverse().ToImmutableArray());
     }
 
     private const string ThreeRulesAcrossMembers = """
@@ -203,10 +187,18 @@ public class CredentialFlowTests
     [Fact]
     public async Task Flows_across_members_of_the_three_rules_are_found_alike_with_shared_tables_and_alone()
     {
-        var code = new FlowTestCode(ThreeRulesAcrossMembers);
         var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", true), ("CK2001", "Session()", true) };
 
-        foreach (var analyzers in new[] { Analyzers(), Analyzers().Reverse().ToImmutableArray() })
+        await AssertTogetherAndAlone(new FlowTestCode(ThreeRulesAcrossMembers), expected, Analyzers(), Analyzers().Reverse().ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Runs the three rules together in each given order, then each alone, on the same compilation: together they report
+    /// <paramref name="expected"/> (id, text at the location, compilation-end tag), alone each reports its own part of it.
+    /// </summary>
+    private static async Task AssertTogetherAndAlone(FlowTestCode code, (string, string, bool)[] expected, params ImmutableArray<DiagnosticAnalyzer>[] orders)
+    {
+        foreach (var analyzers in orders)
         {
             var together = await code.Compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
             Assert.Equal(expected, Describe(together));

@@ -36,6 +36,17 @@ public class TokenValueFlowTests
             {
                 Console.WriteLine(userName);
             }
+
+            void ParameterOverwritten(string data)
+            {
+                data = Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(data)));
+                Console.WriteLine(data);
+            }
+
+            void SecretParameter(string apiKey)
+            {
+                Console.WriteLine(apiKey);
+            }
         }
         """;
 
@@ -49,48 +60,11 @@ public class TokenValueFlowTests
         var code = new FlowTestCode(Source);
         var body = code.Body(method);
         var argument = FlowTestCode.Argument(body, "WriteLine", "value");
-        var flow = new TokenValueFlow(TokenFlowSymbols.For(code.Compilation), ImmutableArray.Create(body), CertKitOptions.Default, countConnectionStrings: false);
-
-        var verdict = flow.Classify(argument.Value);
+        var verdict = NewFlow(code, body).Classify(argument.Value);
 
         Assert.Equal(kind, verdict.Kind.ToString());
         Assert.Equal(name, verdict.Name);
     }
-
-    private const string Exposed = """
-        using System;
-        using System.Security.Cryptography;
-        using System.Text;
-        class C
-        {
-            void ParameterOverwritten(string data)
-            {
-                data = Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(data)));
-                Console.WriteLine(data);
-            }
-
-            void Hashed(string password)
-            {
-                var hashed = Convert.ToBase64String(SHA512.HashData(Encoding.UTF8.GetBytes(password)));
-                Console.WriteLine(hashed);
-            }
-
-            void SecretParameter(string apiKey)
-            {
-                Console.WriteLine(apiKey);
-            }
-
-            void Interpolated(string apiKey)
-            {
-                Console.WriteLine($"key={apiKey}");
-            }
-
-            void Plain(string userName)
-            {
-                Console.WriteLine(userName);
-            }
-        }
-        """;
 
     /// <summary>
     /// A rule that asks only whether a value exposes a secret (CK3002's log arguments) gets the classification with Protected
@@ -104,7 +78,7 @@ public class TokenValueFlowTests
     [InlineData("Plain", "None", "None")]
     public void Exposure_is_the_classification_with_protected_read_as_none(string method, string classified, string exposure)
     {
-        var code = new FlowTestCode(Exposed);
+        var code = new FlowTestCode(Source);
         var body = code.Body(method);
         var argument = FlowTestCode.Argument(body, "WriteLine", "value");
 
