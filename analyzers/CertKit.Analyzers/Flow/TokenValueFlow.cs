@@ -121,13 +121,9 @@ internal sealed class TokenValueFlow
     /// </summary>
     public SensitiveValue ClassifyExposure(IOperation? operation)
     {
-        if (operation is not null && OperationTree.Unwrap(operation) is IParameterReferenceOperation reference)
-        {
-            var byName = reference.Type is { } type && symbols.IsNeverSecret(type) ? SensitiveValue.None : ClassifyNamed(reference.Parameter.Name, reference.Parameter.Type);
-            return byName.Kind == SensitiveKind.Protected ? SensitiveValue.None : byName;
-        }
-
-        var value = Classify(operation, 0);
+        var value = operation is not null && OperationTree.Unwrap(operation) is IParameterReferenceOperation reference
+            ? reference.Type is { } type && symbols.IsNeverSecret(type) ? SensitiveValue.None : ClassifyNamed(reference.Parameter.Name, reference.Parameter.Type)
+            : Classify(operation, 0);
         return value.Kind == SensitiveKind.Protected ? SensitiveValue.None : value;
     }
 
