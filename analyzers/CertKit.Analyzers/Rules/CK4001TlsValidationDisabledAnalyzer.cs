@@ -263,8 +263,8 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
     /// <summary>A delegate returning bool with an <c>SslPolicyErrors</c> parameter: the shape of every .NET certificate validation callback.</summary>
     private static bool IsValidationCallbackType(ITypeSymbol? type, INamedTypeSymbol sslPolicyErrors)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke }
-            || invoke.ReturnType.SpecialType != SpecialType.System_Boolean)
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } named || !MayTakeSslPolicyErrors(named, sslPolicyErrors)
+            || named.DelegateInvokeMethod is not { } invoke || invoke.ReturnType.SpecialType != SpecialType.System_Boolean)
         {
             return false;
         }
@@ -274,6 +274,41 @@ public sealed class CK4001TlsValidationDisabledAnalyzer : DiagnosticAnalyzer
             if (SymbolEqualityComparer.Default.Equals(parameter.Type, sslPolicyErrors))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// False when no parameter of the delegate can be <c>SslPolicyErrors</c>: none in its definition's <c>Invoke</c>, and none
+    /// of its type arguments. Every lambda of a LINQ query is a constructed <c>Func</c>, whose substituted <c>Invoke</c> method
+    /// is built on first request and cost about twenty times the driver's dispatch of the action; the definition's
+    /// <c>Invoke</c> and the type arguments are already there.
+    /// </summary>
+    private static bool MayTakeSslPolicyErrors(INamedTypeSymbol delegateType, INamedTypeSymbol sslPolicyErrors)
+    {
+        if (delegateType.OriginalDefinition.DelegateInvokeMethod is not { } declared)
+        {
+            return false;
+        }
+
+        foreach (var parameter in declared.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, sslPolicyErrors))
+            {
+                return true;
+            }
+        }
+
+        for (var type = delegateType; type is not null; type = type.ContainingType)
+        {
+            foreach (var argument in type.TypeArguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument, sslPolicyErrors))
+                {
+                    return true;
+                }
             }
         }
 

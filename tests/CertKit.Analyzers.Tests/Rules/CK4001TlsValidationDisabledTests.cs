@@ -123,6 +123,23 @@ public class CK4001TlsValidationDisabledTests
     [InlineData("""handler.ServerCertificateCustomValidationCallback = (m, c, ch, e) => { return e switch { SslPolicyErrors.None => true, _ => false }; };""")]
     public Task Callbacks_that_validate_are_not_flagged(string statement) => Verify.VerifyAsync(InFactory(statement));
 
+    // SslPolicyErrors as a parameter of a generic delegate's definition, or only as a type argument of a constructed one.
+    [Fact]
+    public Task Generic_validation_delegates_are_recognised_by_definition_and_by_type_argument() => Verify.VerifyAsync("""
+        using System.Net.Security;
+
+        public delegate bool CheckWithErrors<TSender>(TSender sender, SslPolicyErrors errors);
+
+        public delegate bool Check<TSender, TErrors>(TSender sender, TErrors errors);
+
+        public static class Trust
+        {
+            public static readonly CheckWithErrors<string> ByDefinition = {|CK4001:(s, e) => true|};
+            public static readonly Check<object, SslPolicyErrors> ByTypeArgument = {|CK4001:(s, e) => true|};
+            public static readonly Check<object, string> NotAboutCertificates = (s, e) => true;
+        }
+        """);
+
     [Theory]
     [InlineData("""
         #if DEBUG
