@@ -22,9 +22,10 @@ public static class BuildAutomation
     /// </summary>
     public static bool IsBuildProject(Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        // The names every rule's project scope already read once (Compilation.ReferencedAssemblyNames builds them anew).
+        foreach (var assembly in ProjectScope.ReferencedAssemblyNames(compilation))
         {
-            if (IsFrameworkName(assembly.Name))
+            if (IsFrameworkName(assembly))
             {
                 return true;
             }

@@ -300,6 +300,25 @@ public class CK1001HardcodedUrlTests
         }
         """);
 
+    // A referenced build framework decides alone: no file imports its namespace.
+    [Theory]
+    [InlineData("Cake.Frosting", false)]
+    [InlineData("Partner.Frosting", true)]
+    public Task A_project_referencing_a_build_framework_assembly_is_build_tooling(string assemblyName, bool flagged)
+    {
+        var url = flagged ? "{|CK1001:https://www.nuget.org/api/v2/token|}" : "https://www.nuget.org/api/v2/token";
+        var test = Verify.CreateTest(Client("        private const string TokenService = \"" + url + "\";"), editorConfig: null);
+        var framework = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            assemblyName,
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Build { public interface IFrostingContext { } }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(framework.Emit(image).Success);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        return test.RunAsync();
+    }
+
     [Theory]
     [MemberData(nameof(Flagged))]
     public Task Flags_hardcoded_urls(string members) => Verify.VerifyAsync(Client(members));

@@ -118,6 +118,23 @@ public class CK1002CredentialFlowTests
             """        public NetworkCredential Credential() { return new NetworkCredential("svc-sync", {|#1:Local()|}); static string Local() => {|#0:"Pr0d#Sync24"|}; }""",
             "the 'password' parameter of NetworkCredential"
         },
+        // returns: an async method's result, a getter with statements, a return inside try and switch, a local function of a void method
+        {
+            """        private static async System.Threading.Tasks.Task<string> SourceAsync() { await System.Threading.Tasks.Task.Yield(); return {|#0:"Pr0d#Sync24"|}; }  public async System.Threading.Tasks.Task<NetworkCredential> Credential() => new NetworkCredential("svc-sync", {|#1:await SourceAsync()|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private string Data { get { if (_configuration["Sync:Source"] == "inline") { return {|#0:"Pr0d#Sync24"|}; } return _configuration["Sync:Password"]!; } }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Data|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        private static string Source(int slot) { switch (slot) { case 1: try { return {|#0:"Pr0d#Sync24"|}; } finally { slot = 0; } default: return string.Empty; } }  public NetworkCredential Credential() => new NetworkCredential("svc-sync", {|#1:Source(1)|});""",
+            "the 'password' parameter of NetworkCredential"
+        },
+        {
+            """        public void Connect() { _ = new ServiceLogin("svc-sync", {|#1:Local()|}); static string Local() { return {|#0:"Pr0d#Sync24"|}; } }""",
+            "the 'password' parameter of ServiceLogin"
+        },
         // across methods: a method's return, a field, a property, a parameter (two levels)
         {
             """        private static string GoodSource() => {|#0:"Pr0d#Sync24"|};  public NetworkCredential Credential() { var data = GoodSource(); return new NetworkCredential("svc-sync", {|#1:data|}); }""",
