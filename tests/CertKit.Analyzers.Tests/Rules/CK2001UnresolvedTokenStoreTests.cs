@@ -55,6 +55,13 @@ public class CK2001UnresolvedTokenStoreTests
                 }
 
                 public string Describe(string action, string request) => action + request;
+
+                // The save verb spelled with a unicode escape: its text names no verb, its call is a save call all the same.
+                public void Keep(string request)
+                {
+                    using var context = new SyncContext();
+                    context.\u0053aveChanges();
+                }
             }
 
             public class TokenStore
@@ -89,6 +96,12 @@ public class CK2001UnresolvedTokenStoreTests
         RunAsync(
             Integration("repository.AddAdobeSignLog(\"RefreshToken\", {|#0:$\"refreshToken={refreshToken}\"|});"),
             Note(0, "'refreshToken'", "Repository.AddAdobeSignLog", "'context.SaveChanges()' in it"));
+
+    [Fact]
+    public Task A_save_call_spelled_with_a_unicode_escape_is_found_in_the_projects_method() =>
+        RunAsync(
+            Integration("repository.Keep({|#0:refreshToken|});"),
+            Note(0, "'refreshToken'", "Repository.Keep", "'context.\\u0053aveChanges()' in it"));
 
     [Fact]
     public Task A_token_member_written_where_the_save_call_did_not_resolve_is_not_analysed() =>
