@@ -225,7 +225,8 @@ public sealed class ScanAtScaleTests
         Assert.Equal(["textFiles", "restore", "load", "compilation", "analyzers", "report"], phases.Keys);
         Assert.All(phases.Values, seconds => Assert.True(seconds >= 0));
         Assert.True(phases["load"] > 0 && phases["compilation"] > 0 && phases["analyzers"] > 0);
-        Assert.Equal(wall, phases.Values.Sum() + timings.GetProperty("otherSeconds").GetDouble(), precision: 6);
+        // Within a microsecond: rounding both sides to six places fails when the sum lands on a half (seen once in a fresh clone).
+        Assert.Equal(wall, phases.Values.Sum() + timings.GetProperty("otherSeconds").GetDouble(), tolerance: 1e-6);
         Assert.True(timings.GetProperty("peakMemoryBytes").GetInt64() > 10 * 1024 * 1024);
         Assert.Equal(
             ["src/Api/Api.csproj", "src/Broken/Broken.csproj", "src/Core/Core.csproj", "src/Tools/Tools.csproj", "src/Worker/Worker.csproj"],
