@@ -12,8 +12,8 @@ public class ProjectScopeTests
     public void Referenced_assembly_names_are_the_compilations_own_read_from_metadata()
     {
         // An assembly named xunit.core in a file of another name, a module, a referenced compilation and a reference that cannot be read.
-        var framework = Image("xunit.core", OutputKind.DynamicallyLinkedLibrary);
-        var module = Image("SomeModule", OutputKind.NetModule);
+        var framework = TestReferences.MarkerImage("xunit.core", OutputKind.DynamicallyLinkedLibrary);
+        var module = TestReferences.MarkerImage("SomeModule", OutputKind.NetModule);
         var library = CSharpCompilation.Create("Library", [CSharpSyntaxTree.ParseText("public class L { }")], TestReferences.Net80.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var references = TestReferences.Net80.References
             .Add(MetadataReference.CreateFromImage(framework, filePath: "/lib/renamed.dll"))
@@ -36,7 +36,7 @@ public class ProjectScopeTests
     [Fact]
     public void A_compilation_referencing_a_test_framework_is_a_test_project()
     {
-        var withFramework = Create(TestReferences.Net80.References.Add(MetadataReference.CreateFromImage(Image("xunit.core", OutputKind.DynamicallyLinkedLibrary), filePath: "/lib/renamed.dll")));
+        var withFramework = Create(TestReferences.Net80.References.Add(MetadataReference.CreateFromImage(TestReferences.MarkerImage("xunit.core", OutputKind.DynamicallyLinkedLibrary), filePath: "/lib/renamed.dll")));
         var without = Create(TestReferences.Net80.References);
         var options = new AnalyzerOptions([]);
 
@@ -57,13 +57,4 @@ public class ProjectScopeTests
 
     private static CSharpCompilation Create(IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create("Scoped", [CSharpSyntaxTree.ParseText("class C { }")], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-
-    private static byte[] Image(string assemblyName, OutputKind kind)
-    {
-        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText("public class Marker { }")], TestReferences.Net80.References, new CSharpCompilationOptions(kind));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return stream.ToArray();
-    }
 }

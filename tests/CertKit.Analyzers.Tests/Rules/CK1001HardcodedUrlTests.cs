@@ -308,14 +308,7 @@ public class CK1001HardcodedUrlTests
     {
         var url = flagged ? "{|CK1001:https://www.nuget.org/api/v2/token|}" : "https://www.nuget.org/api/v2/token";
         var test = Verify.CreateTest(Client("        private const string TokenService = \"" + url + "\";"), editorConfig: null);
-        var framework = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            assemblyName,
-            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Build { public interface IFrostingContext { } }") },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new System.IO.MemoryStream();
-        Assert.True(framework.Emit(image).Success);
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(TestReferences.MarkerImage(assemblyName, OutputKind.DynamicallyLinkedLibrary)));
         return test.RunAsync();
     }
 

@@ -13,6 +13,23 @@ namespace CertKit.Analyzers.Tests.Verifiers;
 /// </summary>
 public static class TestReferences
 {
+    /// <summary>
+    /// A one-class assembly (or module) named <paramref name="assemblyName"/>, emitted against <see cref="Net80"/>: for a
+    /// reference whose name is all that matters (a test framework, a build framework).
+    /// </summary>
+    public static byte[] MarkerImage(string assemblyName, OutputKind kind)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            assemblyName,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public class Marker { }")],
+            Net80.References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(kind));
+        using var stream = new System.IO.MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return stream.ToArray();
+    }
+
     /// <summary>.NET 8 plus the packages integration code commonly uses (logging, configuration).</summary>
     public static ReferenceSet Net80 => Set(nameof(Net80),
         "Microsoft.Extensions.Logging.Abstractions",
