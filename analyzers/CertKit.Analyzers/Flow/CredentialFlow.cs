@@ -31,9 +31,10 @@ internal readonly struct SinkFinding
 /// Judges a literal that reaches a sink and returns the diagnostic to report, or null. <paramref name="live"/> is true when
 /// the whole flow stays inside one member body and the finding is reported while that body is analysed (the IDE shows it as
 /// the user types: a descriptor without the compilation-end tag); false at compilation end (cross-member and cross-file flows).
-/// <paramref name="model"/> is the body's semantic model when live, null at compilation end.
+/// <paramref name="model"/> is the body's semantic model when live, null at compilation end. <paramref name="reportedByName"/>
+/// holds what the rules' name-based checks reported in the compilation (complete at compilation end).
 /// </summary>
-internal delegate Diagnostic? FlowJudge(SinkFinding finding, bool live, AnalyzerOptions options, SemanticModel? model, System.Threading.CancellationToken cancellationToken);
+internal delegate Diagnostic? FlowJudge(SinkFinding finding, bool live, AnalyzerOptions options, SemanticModel? model, ReportedByName reportedByName, System.Threading.CancellationToken cancellationToken);
 
 /// <summary>
 /// Hardcoded values that reach credential sinks across a compilation (CK1002, CK1003, CK2001). A sink whose value comes only
@@ -43,23 +44,28 @@ internal delegate Diagnostic? FlowJudge(SinkFinding finding, bool live, Analyzer
 /// assignments; for each method, the origins of what it returns; for each call of a method of this compilation, the origins
 /// of its text arguments. At compilation end the origins are resolved: members and returns to their literals, and a
 /// parameter that reaches a sink makes the arguments of that method's call sites reach it (several levels deep).
-/// One rule registers one category; each literal is reported once, at the first sink found.
+/// One analyzer (<see cref="Rules.CredentialFlowAnalyzer"/>) runs the flow once for the three rules: each operation is read
+/// once, and each sink goes to the judge of its category. Each literal is reported once per category, at the first sink found.
 /// </summary>
 internal sealed class CredentialFlow
 {
     private const int MaxResolveDepth = 8;
 
-    private readonly SinkCategory category;
+    private static readonly SinkCategory[] Categories = { SinkCategory.Credential, SinkCategory.Key, SinkCategory.Cookie };
+
     private readonly CredentialFlowRecords records;
-    private readonly PassCursor cursor;
+    private readonly ReportedByName reportedByName;
+
+    // The judge of each category, by its value; null where no rule asked for the category.
+    private readonly FlowJudge?[] judges;
     private readonly ConcurrentQueue<(Sink Sink, List<Origin> Origins)> hits = new();
 
-    // The answers that record values for members, returns and parameters, in the order this rule met them: the tables are
+    // The answers that record values for members, returns and parameters, in the order they were met: the tables are
     // built from them at compilation end, once, instead of a concurrent dictionary and a lock for every value recorded.
     private readonly ConcurrentQueue<OperationFlow> recorded = new();
 
-    // Literals already judged live: compilation end does not judge them again at another sink.
-    private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), byte> judgedLive = new();
+    // Literals already judged live in a category: compilation end does not judge them again at another sink.
+    private readonly ConcurrentDictionary<(SinkCategory, SyntaxTree?, TextSpan), byte> judgedLive = new();
 
     // Live findings wait for their body's operation-block action: a diagnostic reported there may sit anywhere in the body
     // (the literal, not the sink) and still be local to the document, which is what an IDE shows while the user types.
@@ -67,24 +73,23 @@ internal sealed class CredentialFlow
 
     // Set once a live finding waits: every body's block action reads it, and a concurrent dictionary's IsEmpty takes all its locks.
     private volatile bool anyPendingLive;
-    private readonly FlowJudge judge;
 
-    private CredentialFlow(CredentialFlowRecords records, SinkCategory category, FlowJudge judge)
+    private CredentialFlow(CredentialFlowRecords records, ReportedByName reportedByName, FlowJudge?[] judges)
     {
-        this.category = category;
-        this.judge = judge;
         this.records = records;
-        cursor = records.NewCursor();
+        this.reportedByName = reportedByName;
+        this.judges = judges;
     }
 
     /// <summary>
-    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action; every literal of
-    /// <paramref name="category"/> that reaches a sink is handed once to <paramref name="judge"/>, live or at compilation end.
+    /// Registers the recording actions on <paramref name="start"/> and a compilation-end action; every literal that reaches a
+    /// sink is handed once to the judge of the sink's category in <paramref name="judges"/> (indexed by
+    /// <see cref="SinkCategory"/>; a null judge leaves its category out), live or at compilation end.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, SinkCategory category, FlowJudge judge)
+    public static void Register(CompilationStartAnalysisContext start, FlowJudge?[] judges)
     {
         var keywords = CertKitOptions.Get(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).CredentialKeywords;
-        var flow = new CredentialFlow(CredentialFlowRecords.For(start.Compilation, keywords), category, judge);
+        var flow = new CredentialFlow(new CredentialFlowRecords(start.Compilation, keywords), ReportedByName.For(start.Compilation), judges);
         start.RegisterOperationAction(flow.OnOperation, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
         start.RegisterOperationAction(flow.OnReturn, OperationKind.Return);
         start.RegisterOperationBlockAction(flow.OnBlock);
@@ -99,11 +104,26 @@ internal sealed class CredentialFlow
                 }
             }
 
-            foreach (var finding in flow.Resolve(end.CancellationToken))
+            // Only a sink whose value did not come from its own body's literals reads the tables: none, nothing to resolve.
+            if (flow.hits.IsEmpty)
             {
-                if (judge(finding, live: false, end.Options, model: null, end.CancellationToken) is { } diagnostic)
+                return;
+            }
+
+            var tables = new FlowTables(flow.recorded);
+            foreach (var category in Categories)
+            {
+                if (judges[(int)category] is not { } judge)
                 {
-                    end.ReportDiagnostic(diagnostic);
+                    continue;
+                }
+
+                foreach (var finding in flow.Resolve(category, tables, end.CancellationToken))
+                {
+                    if (judge(finding, live: false, end.Options, model: null, flow.reportedByName, end.CancellationToken) is { } diagnostic)
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
                 }
             }
         });
@@ -128,12 +148,10 @@ internal sealed class CredentialFlow
         }
     }
 
-    // Each action takes the operation's answer from the shared records (computed once for the three rules) and keeps its
-    // own category's sinks; the recorded values go to this rule's tables, in this rule's order, as before the sharing.
-    private void OnOperation(OperationAnalysisContext context) => Apply(context, records.Of(context.Operation, cursor));
+    private void OnOperation(OperationAnalysisContext context) => Apply(context, records.Of(context.Operation));
 
     private void OnReturn(OperationAnalysisContext context) =>
-        Apply(context, records.OfReturn((IReturnOperation)context.Operation, context.ContainingSymbol, cursor));
+        Apply(context, records.OfReturn((IReturnOperation)context.Operation, context.ContainingSymbol));
 
     private void Apply(in OperationAnalysisContext context, OperationFlow flow)
     {
@@ -141,9 +159,9 @@ internal sealed class CredentialFlow
         {
             foreach (var (sink, origins) in found)
             {
-                if (sink.Category == category)
+                if (judges[(int)sink.Category] is { } judge)
                 {
-                    AddHit(context, sink, origins);
+                    AddHit(context, sink, origins, judge);
                 }
             }
         }
@@ -184,7 +202,7 @@ internal sealed class CredentialFlow
         }
     }
 
-    private void AddHit(in OperationAnalysisContext context, Sink sink, List<Origin> found)
+    private void AddHit(in OperationAnalysisContext context, Sink sink, List<Origin> found, FlowJudge judge)
     {
         if (!OnlyLiterals(found))
         {
@@ -196,8 +214,8 @@ internal sealed class CredentialFlow
         foreach (var origin in found)
         {
             var literal = origin.Location!;
-            if (judgedLive.TryAdd((literal.SourceTree, literal.SourceSpan), 0)
-                && judge(new SinkFinding(literal, origin.Text, sink), live: true, context.Options, context.Operation.SemanticModel, context.CancellationToken) is { } diagnostic)
+            if (judgedLive.TryAdd((sink.Category, literal.SourceTree, literal.SourceSpan), 0)
+                && judge(new SinkFinding(literal, origin.Text, sink), live: true, context.Options, context.Operation.SemanticModel, reportedByName, context.CancellationToken) is { } diagnostic)
             {
                 pendingLive.GetOrAdd(OperationTree.Root(context.Operation), static _ => new ConcurrentQueue<Diagnostic>()).Enqueue(diagnostic);
                 anyPendingLive = true;
@@ -218,27 +236,35 @@ internal sealed class CredentialFlow
         return true;
     }
 
-    /// <summary>Every literal that reaches a sink, once per literal, the direct sinks first.</summary>
-    private List<SinkFinding> Resolve(System.Threading.CancellationToken cancellationToken)
+    /// <summary>Every literal that reaches a sink of <paramref name="category"/>, once per literal, the direct sinks first.</summary>
+    private List<SinkFinding> Resolve(SinkCategory category, FlowTables tables, System.Threading.CancellationToken cancellationToken)
     {
         var findings = new List<SinkFinding>();
-
-        // Only a sink whose value did not come from its own body's literals reads the tables: none, nothing to resolve.
-        if (hits.IsEmpty)
-        {
-            return findings;
-        }
-
-        var tables = records.TablesFor(recorded);
         var memberValues = tables.MemberValues;
         var returnValues = tables.ReturnValues;
         var arguments = tables.Arguments;
-        var seen = new HashSet<(SyntaxTree?, TextSpan)>(judgedLive.Keys);
+        var seen = new HashSet<(SyntaxTree?, TextSpan)>();
+        foreach (var (judgedCategory, tree, span) in judgedLive.Keys)
+        {
+            if (judgedCategory == category)
+            {
+                seen.Add((tree, span));
+            }
+        }
+
         var sinkParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(Sink Sink, List<Origin> Origins, int Depth)>();
         // In source order, so a literal that reaches two sinks is reported at the same one every time.
-        var ordered = hits.ToArray();
-        Array.Sort(ordered, static (a, b) =>
+        var ordered = new List<(Sink Sink, List<Origin> Origins)>();
+        foreach (var hit in hits)
+        {
+            if (hit.Sink.Category == category)
+            {
+                ordered.Add(hit);
+            }
+        }
+
+        ordered.Sort(static (a, b) =>
         {
             var byFile = string.CompareOrdinal(a.Sink.Location.SourceTree?.FilePath, b.Sink.Location.SourceTree?.FilePath);
             return byFile != 0 ? byFile : a.Sink.Location.SourceSpan.Start.CompareTo(b.Sink.Location.SourceSpan.Start);

@@ -29,7 +29,7 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private const int MinimumPositionalLength = 4;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.HardcodedCredentialFlow, Descriptors.HardcodedCredentialLocalFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -42,22 +42,22 @@ public sealed class CK1002HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Literals the name-based check reports are not reported again by the flow.
-            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+            // Literals the name-based check reports are not reported again by the flow (CredentialFlowAnalyzer).
+            var reported = ReportedByName.For(start.Compilation).Literals;
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, reported), SyntaxKind.StringLiteralExpression);
-            CredentialFlow.Register(start, SinkCategory.Credential, (finding, live, options, model, cancellationToken) => JudgeFlow(finding, live, options, model, reported, cancellationToken));
         });
     }
 
     /// <summary>
-    /// A literal that reaches a credential sink (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional
-    /// location, unless the name-based check reports the literal. At compilation end that check has run (its findings are in
-    /// <paramref name="reported"/>); live it may not have yet, so its verdict is asked directly.
+    /// A literal that reaches a credential sink (<see cref="CredentialFlow"/>, run by <see cref="CredentialFlowAnalyzer"/>):
+    /// reported at the literal, the sink as an additional location, unless the name-based check reports the literal. At
+    /// compilation end that check has run (its findings are in <paramref name="reportedByName"/>); live it may not have yet,
+    /// so its verdict is asked directly.
     /// </summary>
-    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported, CancellationToken cancellationToken)
+    internal static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, ReportedByName reportedByName, CancellationToken cancellationToken)
     {
         var literal = finding.Literal;
-        if (literal.SourceTree is not { } tree || reported.ContainsKey((tree, literal.SourceSpan)))
+        if (literal.SourceTree is not { } tree || reportedByName.Literals.ContainsKey((tree, literal.SourceSpan)))
         {
             return null;
         }

@@ -28,7 +28,7 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
     // Below this no format matches and entropy is not judged: most literals stop here.
     private const int MinimumLength = 20;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent, Descriptors.HardcodedKeyFlow, Descriptors.HardcodedKeyLocalFlow);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecretContent);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,7 +37,8 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // A committed token is a leak wherever it sits: content-based detection runs on test projects too, the
-            // key flow (a literal reaching a key parameter) only where every rule runs (test fixtures are full of keys).
+            // key flow (a literal reaching a key parameter, CredentialFlowAnalyzer) only where every rule runs (test
+            // fixtures are full of keys).
             if (!ProjectScope.ShouldScanForSecretContent(start.Compilation, start.Options))
             {
                 return;
@@ -47,15 +48,14 @@ public sealed class CK1003HardcodedSecretContentAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(AnalyzeInterpolatedText, SyntaxKind.InterpolatedStringText);
             start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
             start.RegisterSyntaxTreeAction(AnalyzeComments);
-            if (ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
-            {
-                CredentialFlow.Register(start, SinkCategory.Key, JudgeFlow);
-            }
         });
     }
 
-    /// <summary>A literal that reaches a cryptographic key or IV (<see cref="CredentialFlow"/>): reported at the literal, the sink as an additional location.</summary>
-    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, CancellationToken cancellationToken)
+    /// <summary>
+    /// A literal that reaches a cryptographic key or IV (<see cref="CredentialFlow"/>, run by <see cref="CredentialFlowAnalyzer"/>):
+    /// reported at the literal, the sink as an additional location.
+    /// </summary>
+    internal static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, ReportedByName reportedByName, CancellationToken cancellationToken)
     {
         var literal = finding.Literal;
         if (literal.SourceTree is not { } tree)

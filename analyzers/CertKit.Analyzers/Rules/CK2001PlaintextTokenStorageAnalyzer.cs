@@ -26,7 +26,7 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
     // Below this a literal in an authentication cookie is a flag or a marker ("1", "yes"), not a credential.
     private const int MinimumCookieCredentialLength = 6;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow, Descriptors.TokenStoreNotResolved);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaintextTokenStorage, Descriptors.PlaintextTokenStorageFlow, Descriptors.TokenStoreNotResolved);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,9 +41,10 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
             var sinks = StorageSinks.For(start.Compilation);
 
-            // Cookie sinks the name-based checks reported, so the flow does not report them again. A cookie value that comes
-            // only from literals of its body is left to the flow (judged live, with the credential-value judgement).
-            var reportedCookies = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
+            // Cookie sinks the name-based checks reported, so the flow (CredentialFlowAnalyzer) does not report them again. A
+            // cookie value that comes only from literals of its body is left to the flow (judged live, with the
+            // credential-value judgement).
+            var reportedCookies = ReportedByName.For(start.Compilation).Cookies;
             var flows = new TokenFlowCache(sinks.Flow, start.Options, countConnectionStrings: false);
 
             // Operation actions share the driver's operation tree (any SDK build's default analyzers build it anyway): a call,
@@ -80,14 +81,16 @@ public sealed class CK2001PlaintextTokenStorageAnalyzer : DiagnosticAnalyzer
 
                 notes.Report(end);
             });
-
-            // Hardcoded credentials that reach an authentication cookie, across methods and files; once per sink.
-            CredentialFlow.Register(start, SinkCategory.Cookie, (finding, live, options, _, _) => JudgeFlow(finding, live, options, reportedCookies));
         });
     }
 
-    private static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+    /// <summary>
+    /// A hardcoded credential that reaches an authentication cookie (<see cref="CredentialFlow"/>, run by
+    /// <see cref="CredentialFlowAnalyzer"/>), across methods and files; once per sink.
+    /// </summary>
+    internal static Diagnostic? JudgeFlow(SinkFinding finding, bool live, AnalyzerOptions analyzerOptions, SemanticModel? model, ReportedByName reportedByName, System.Threading.CancellationToken cancellationToken)
     {
+        var reported = reportedByName.Cookies;
         var sink = finding.Sink;
         if (sink.Location.SourceTree is not { } sinkTree || finding.Literal.SourceTree is not { } literalTree)
         {

@@ -144,12 +144,11 @@ public class CredentialFlowTests
         """;
 
     /// <summary>
-    /// CK1002, CK1003 and CK2001 share one flow answer per operation (whichever rule reaches it first computes it): each rule
-    /// still reports exactly its own category, the same alone as with the other two, and again when the compilation is
-    /// analysed a second time (the answers are kept per compilation).
+    /// One analyzer runs the flow of CK1002, CK1003 and CK2001 (each operation read once): each rule's findings come out under
+    /// its own id, the same whichever analyzer the driver runs first, and the same with the flow of that rule alone.
     /// </summary>
     [Fact]
-    public async Task The_rules_sharing_the_flow_each_report_their_own_category_alone_or_together()
+    public async Task The_flow_reports_each_rule_in_its_own_category_together_or_alone()
     {
         var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", false), ("CK2001", "session", false) };
 
@@ -180,12 +179,11 @@ public class CredentialFlowTests
         """;
 
     /// <summary>
-    /// At compilation end each of the three rules resolves its flows from tables of the recorded values; a rule that recorded
-    /// the very same answers as another reads that one's tables. Every rule's flow here crosses members, so each is resolved
-    /// from the tables, together (shared) as alone (its own).
+    /// At compilation end the flow resolves each category from one set of tables of the recorded values. Every rule's flow
+    /// here crosses members, so each is resolved from the tables, with the three categories as with one alone.
     /// </summary>
     [Fact]
-    public async Task Flows_across_members_of_the_three_rules_are_found_alike_with_shared_tables_and_alone()
+    public async Task Flows_across_members_of_the_three_rules_are_found_alike_together_and_alone()
     {
         var expected = new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK1003", "\"k3y-F0r-Payl0ads\"", true), ("CK2001", "Session()", true) };
 
@@ -193,8 +191,9 @@ public class CredentialFlowTests
     }
 
     /// <summary>
-    /// Runs the three rules together in each given order, then each alone, on the same compilation: together they report
-    /// <paramref name="expected"/> (id, text at the location, compilation-end tag), alone each reports its own part of it.
+    /// Runs the three rules and the flow together in each given order, then each rule alone with the flow of its category only,
+    /// on the same compilation: together they report <paramref name="expected"/> (id, text at the location, compilation-end
+    /// tag), alone each reports its own part of it.
     /// </summary>
     private static async Task AssertTogetherAndAlone(FlowTestCode code, (string, string, bool)[] expected, params ImmutableArray<DiagnosticAnalyzer>[] orders)
     {
@@ -204,10 +203,12 @@ public class CredentialFlowTests
             Assert.Equal(expected, Describe(together));
         }
 
-        foreach (var analyzer in Analyzers())
+        foreach (var analyzer in Rules())
         {
-            var alone = await code.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
-            Assert.Equal(expected.Where(e => analyzer.SupportedDiagnostics.Any(d => d.Id == e.Item1)), Describe(alone));
+            var id = analyzer.SupportedDiagnostics[0].Id;
+            var pair = ImmutableArray.Create(analyzer, new CredentialFlowAnalyzer(id));
+            var alone = await code.Compilation.WithAnalyzers(pair, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected.Where(e => e.Item1 == id), Describe(alone));
         }
 
         static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
@@ -216,8 +217,10 @@ public class CredentialFlowTests
             .ToList();
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Analyzers() => ImmutableArray.Create<DiagnosticAnalyzer>(
+    private static ImmutableArray<DiagnosticAnalyzer> Rules() => ImmutableArray.Create<DiagnosticAnalyzer>(
         new CK1002HardcodedCredentialAnalyzer(), new CK1003HardcodedSecretContentAnalyzer(), new CK2001PlaintextTokenStorageAnalyzer());
+
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers() => Rules().Add(new CredentialFlowAnalyzer());
 
     /// <summary>What an IDE gets for one open document: its semantic diagnostics, without compilation-end actions.</summary>
     private static async Task<ImmutableArray<Diagnostic>> DocumentDiagnostics(FlowTestCode code)

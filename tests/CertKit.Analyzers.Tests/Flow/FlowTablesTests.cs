@@ -3,10 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CertKit.Analyzers.Tests.Flow;
 
-/// <summary>
-/// The tables compilation end resolves flows with, and when a rule may read another rule's: only when it recorded exactly
-/// the same answers (the same objects, in any order), never a subset, a superset or an equal-looking answer computed again.
-/// </summary>
+/// <summary>The tables compilation end resolves flows with: each recorded value under its symbol, in the table of its kind.</summary>
 public class FlowTablesTests
 {
     private const string Source = """
@@ -34,20 +31,6 @@ public class FlowTablesTests
         Assert.Single(tables.ReturnValues[returned]);
         Assert.Equal(2, tables.Arguments[parameter].Count);
         Assert.False(tables.MemberValues.ContainsKey(returned));
-    }
-
-    [Fact]
-    public void Tables_are_shared_only_for_the_same_answers()
-    {
-        var (member, returned, _) = Symbols();
-        var first = Answer(FlowTable.Member, member);
-        var second = Answer(FlowTable.Return, returned);
-        var tables = new FlowTables(new List<OperationFlow> { first, second });
-
-        Assert.True(tables.BuiltFrom(new List<OperationFlow> { second, first }));
-        Assert.False(tables.BuiltFrom(new List<OperationFlow> { first }));
-        Assert.False(tables.BuiltFrom(new List<OperationFlow> { first, second, Answer(FlowTable.Member, member) }));
-        Assert.False(tables.BuiltFrom(new List<OperationFlow> { first, Answer(FlowTable.Return, returned) }));
     }
 
     private static (ISymbol Member, ISymbol Returned, ISymbol Parameter) Symbols()

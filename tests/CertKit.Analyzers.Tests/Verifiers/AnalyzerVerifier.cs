@@ -46,10 +46,13 @@ public static class AnalyzerVerifier<TAnalyzer>
     {
         public Test()
         {
-            // CK1002, CK1003 and CK2001 each have a second descriptor for what the flow finds at compilation end:
-            // {|CK1002:...|} markup means the first, the name- and content-based one.
+            // CK1002, CK1003 and CK2001 each have descriptors for what the flow finds (CredentialFlowAnalyzer, listed after
+            // the rule's own): {|CK1002:...|} markup means the first, the name- and content-based one.
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
+
+        /// <summary>The rule's analyzer and, for a rule with a credential flow, that flow (<see cref="RuleAnalyzers"/>).</summary>
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleAnalyzers.For<TAnalyzer>();
 
         /// <summary>The assemblies the test sources compile against.</summary>
         public ReferenceSet References { get; set; } = TestReferences.Net80;

@@ -23,14 +23,17 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test()
         {
-            // CK1002, CK1003 and CK2001 each have a second descriptor for what the flow finds at compilation end:
-            // {|CK1002:...|} markup means the first, the name- and content-based one.
+            // CK1002, CK1003 and CK2001 each have descriptors for what the flow finds (CredentialFlowAnalyzer, listed after
+            // the rule's own): {|CK1002:...|} markup means the first, the name- and content-based one.
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
 
             // A site a fix cannot rewrite stays flagged: its markup in the fixed code is an expected diagnostic (the
             // library's default ignores markup of fixable ids in the fixed state).
             FixedState.MarkupHandling = MarkupMode.Allow;
         }
+
+        /// <summary>The rule's analyzer and, for a rule with a credential flow, that flow (<see cref="RuleAnalyzers"/>).</summary>
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleAnalyzers.For<TAnalyzer>();
 
         /// <summary>The assemblies the test sources compile against.</summary>
         public ReferenceSet References { get; set; } = TestReferences.Net80;

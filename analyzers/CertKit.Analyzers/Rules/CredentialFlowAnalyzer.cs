@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CertKit.Analyzers.Flow;
+using CertKit.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CertKit.Analyzers.Rules;
+
+/// <summary>
+/// The credential flow of CK1002 (a literal reaching a credential), CK1003 (a cryptographic key or IV) and CK2001 (an
+/// authentication cookie), in one analyzer: each operation is read once for the three rules (three analyzers each
+/// registering the flow paid the driver's dispatch and the shared answer's look-up three times), and each finding is judged
+/// by its rule (<c>JudgeFlow</c> in the rule's file). The name- and content-based checks stay in the rules' own analyzers.
+/// A rule turned off everywhere leaves this analyzer's findings of that id to the driver's filter; all three off, it does not run.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CredentialFlowAnalyzer : DiagnosticAnalyzer
+{
+    private readonly FlowJudge?[] judges = new FlowJudge?[3];
+
+    public CredentialFlowAnalyzer()
+        : this(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretContent, RuleIds.PlaintextTokenStorage)
+    {
+    }
+
+    /// <summary>The flow of the given rules only (CK1002, CK1003, CK2001; other ids are ignored): a rule's tests run it alone.</summary>
+    internal CredentialFlowAnalyzer(params string[] ruleIds)
+    {
+        var supported = new List<DiagnosticDescriptor>();
+        foreach (var id in ruleIds)
+        {
+            switch (id)
+            {
+                case RuleIds.HardcodedCredential:
+                    judges[(int)SinkCategory.Credential] = CK1002HardcodedCredentialAnalyzer.JudgeFlow;
+                    supported.Add(Descriptors.HardcodedCredentialFlow);
+                    supported.Add(Descriptors.HardcodedCredentialLocalFlow);
+                    break;
+                case RuleIds.HardcodedSecretContent:
+                    judges[(int)SinkCategory.Key] = CK1003HardcodedSecretContentAnalyzer.JudgeFlow;
+                    supported.Add(Descriptors.HardcodedKeyFlow);
+                    supported.Add(Descriptors.HardcodedKeyLocalFlow);
+                    break;
+                case RuleIds.PlaintextTokenStorage:
+                    judges[(int)SinkCategory.Cookie] = CK2001PlaintextTokenStorageAnalyzer.JudgeFlow;
+                    supported.Add(Descriptors.PlaintextTokenStorageFlow);
+                    supported.Add(Descriptors.PlaintextTokenStorageLocalFlow);
+                    break;
+            }
+        }
+
+        SupportedDiagnostics = supported.ToImmutableArray();
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            // As for each rule's flow before: not in test projects, build scripts or what ProjectScope leaves out.
+            if (!SupportedDiagnostics.IsEmpty && ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            {
+                CredentialFlow.Register(start, judges);
+            }
+        });
+    }
+}
