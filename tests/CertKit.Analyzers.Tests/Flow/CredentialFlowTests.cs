@@ -211,10 +211,30 @@ public class CredentialFlowTests
             Assert.Equal(expected.Where(e => e.Item1 == id), Describe(alone));
         }
 
-        static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
-            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
-            .OrderBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
+    }
+
+    private static IEnumerable<(string, string, bool)> Describe(ImmutableArray<Diagnostic> diagnostics) => diagnostics
+        .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)))
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// A rule turned off for the whole compilation is left out of the flow (its sinks are not judged) and the other two still
+    /// report; a rule turned off in the compilation's options but on in no file's options counts as off, one on stays on.
+    /// </summary>
+    [Fact]
+    public async Task A_rule_turned_off_for_the_compilation_is_left_out_of_the_flow_and_the_others_still_report()
+    {
+        var code = new FlowTestCode(ThreeRulesAcrossMembers);
+        var off = code.Compilation.WithOptions(code.Compilation.Options.WithSpecificDiagnosticOptions(
+            new Dictionary<string, ReportDiagnostic> { ["CK1003"] = ReportDiagnostic.Suppress }));
+
+        var diagnostics = await off.WithAnalyzers(Analyzers(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(new[] { ("CK1002", "\"Xk9#mQ2$vL7p\"", true), ("CK2001", "Session()", true) }, Describe(diagnostics));
+        Assert.True(CredentialFlowAnalyzer.IsOffEverywhere(off, "CK1003", CancellationToken.None));
+        Assert.False(CredentialFlowAnalyzer.IsOffEverywhere(off, "CK1002", CancellationToken.None));
+        Assert.False(CredentialFlowAnalyzer.IsOffEverywhere(code.Compilation, "CK1003", CancellationToken.None));
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> Rules() => ImmutableArray.Create<DiagnosticAnalyzer>(
