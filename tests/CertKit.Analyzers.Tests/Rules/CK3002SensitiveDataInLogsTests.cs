@@ -317,6 +317,44 @@ public class CK3002SensitiveDataInLogsTests
         await test.RunAsync();
     }
 
+    /// <summary>
+    /// The exception given to a log call says what failed, not what is logged: an exception type that holds a token is not
+    /// reported even under a destructuring template, while the object the template prints is.
+    /// </summary>
+    [Fact]
+    public async Task Context_arguments_are_not_what_is_logged()
+    {
+        var source = """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class TokenRefreshException : Exception
+            {
+                public TokenRefreshException(string refreshToken) => RefreshToken = refreshToken;
+
+                public string RefreshToken { get; }
+            }
+
+            public sealed record RefreshResult(string AccessToken, int ExpiresIn);
+
+            public sealed class Refresher
+            {
+                private readonly ILogger<Refresher> _logger;
+
+                public Refresher(ILogger<Refresher> logger) => _logger = logger;
+
+                public void Failed(TokenRefreshException failure, RefreshResult result)
+                {
+                    _logger.LogError(failure, "Refresh failed {@Result}", {|CK3002:result|});
+                    Console.WriteLine("Refresh failed {0}", {|CK3002:result|});
+                }
+            }
+            """;
+        var test = Verifier.CreateTest(source, null);
+        test.References = TestReferences.StorageAndLogging;
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("_logger.LogDebug(\"Token {T}\", ")]
     [InlineData("_logger.LogDebug(")]
