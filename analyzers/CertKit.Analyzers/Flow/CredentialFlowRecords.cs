@@ -54,8 +54,10 @@ internal sealed class CredentialFlowRecords
 
     public LiteralOrigins Origins { get; }
 
-    /// <summary>What <paramref name="operation"/> (an invocation, creation, assignment or initialiser) tells the flow.</summary>
-    // Most operations carry no text, bytes or characters to a sink or a record: answered from their types.
+    /// <summary>
+    /// What <paramref name="operation"/> (an invocation, creation, assignment or initialiser) tells the flow. Most operations
+    /// carry no text, bytes or characters to a sink or a record: those are answered from their types (<see cref="MayFlow"/>).
+    /// </summary>
     public OperationFlow Of(IOperation operation) => MayFlow(operation) ? Compute(operation) : OperationFlow.None;
 
     /// <summary>What a return records: its value's origins for the method it returns from and the methods that one overrides or implements.</summary>
