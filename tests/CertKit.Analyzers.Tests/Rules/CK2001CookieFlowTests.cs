@@ -120,6 +120,22 @@ public class CK2001CookieFlowTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// A cookie the name-based check reports (a credential-named value) is not reported again by the flow at compilation
+    /// end, though a literal reaches it through another method (<see cref="CertKit.Analyzers.Rules.CredentialFlowAnalyzer"/>
+    /// reads the cookies CK2001 reported from the compilation's <c>ReportedByName</c>).
+    /// </summary>
+    [Fact]
+    public Task Cookie_the_name_based_check_reports_is_reported_once_when_a_literal_reaches_it_across_members()
+    {
+        var test = Verifier.CreateTest(Controller("""
+                    private static string Session() => "Pr0d#Sync24";
+                    public void SignIn(HttpResponse response) { var accessToken = Session(); {|CK2001:response.Cookies.Append("session", accessToken)|}; }
+            """), null);
+        test.References = TestReferences.StorageAndLogging;
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Literal_in_one_file_reaching_a_cookie_in_another_is_reported()
     {
