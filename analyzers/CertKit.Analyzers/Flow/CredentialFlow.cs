@@ -51,8 +51,6 @@ internal sealed class CredentialFlow
 {
     private const int MaxResolveDepth = 8;
 
-    private static readonly SinkCategory[] Categories = { SinkCategory.Credential, SinkCategory.Key, SinkCategory.Cookie };
-
     private readonly CredentialFlowRecords records;
     private readonly ReportedByName reportedByName;
 
@@ -111,14 +109,14 @@ internal sealed class CredentialFlow
             }
 
             var tables = new FlowTables(flow.recorded);
-            foreach (var category in Categories)
+            for (var category = 0; category < judges.Length; category++)
             {
-                if (judges[(int)category] is not { } judge)
+                if (judges[category] is not { } judge)
                 {
                     continue;
                 }
 
-                foreach (var finding in flow.Resolve(category, tables, end.CancellationToken))
+                foreach (var finding in flow.Resolve((SinkCategory)category, tables, end.CancellationToken))
                 {
                     if (judge(finding, live: false, end.Options, model: null, flow.reportedByName, end.CancellationToken) is { } diagnostic)
                     {

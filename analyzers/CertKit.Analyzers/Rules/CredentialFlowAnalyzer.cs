@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 using CertKit.Analyzers.Flow;
 using CertKit.Analyzers.Infrastructure;
@@ -17,8 +17,15 @@ namespace CertKit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CredentialFlowAnalyzer : DiagnosticAnalyzer
 {
-    private readonly FlowJudge?[] judges = new FlowJudge?[3];
-    private readonly string?[] idsByCategory = new string?[3];
+    // Each rule whose flow this analyzer runs: its id, the category of its sinks, its judge and its two flow descriptors.
+    private static readonly FlowRule[] AllRules =
+    {
+        new(RuleIds.HardcodedCredential, SinkCategory.Credential, CK1002HardcodedCredentialAnalyzer.JudgeFlow, Descriptors.HardcodedCredentialFlow, Descriptors.HardcodedCredentialLocalFlow),
+        new(RuleIds.HardcodedSecretContent, SinkCategory.Key, CK1003HardcodedSecretContentAnalyzer.JudgeFlow, Descriptors.HardcodedKeyFlow, Descriptors.HardcodedKeyLocalFlow),
+        new(RuleIds.PlaintextTokenStorage, SinkCategory.Cookie, CK2001PlaintextTokenStorageAnalyzer.JudgeFlow, Descriptors.PlaintextTokenStorageFlow, Descriptors.PlaintextTokenStorageLocalFlow),
+    };
+
+    private readonly ImmutableArray<FlowRule> rules;
 
     public CredentialFlowAnalyzer()
         : this(RuleIds.HardcodedCredential, RuleIds.HardcodedSecretContent, RuleIds.PlaintextTokenStorage)
@@ -28,33 +35,20 @@ public sealed class CredentialFlowAnalyzer : DiagnosticAnalyzer
     /// <summary>The flow of the given rules only (CK1002, CK1003, CK2001; other ids are ignored): a rule's tests run it alone.</summary>
     internal CredentialFlowAnalyzer(params string[] ruleIds)
     {
-        var supported = new List<DiagnosticDescriptor>();
-        foreach (var id in ruleIds)
+        var selected = ImmutableArray.CreateBuilder<FlowRule>();
+        var supported = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+        foreach (var rule in AllRules)
         {
-            switch (id)
+            if (Array.IndexOf(ruleIds, rule.Id) >= 0)
             {
-                case RuleIds.HardcodedCredential:
-                    idsByCategory[(int)SinkCategory.Credential] = id;
-                    judges[(int)SinkCategory.Credential] = CK1002HardcodedCredentialAnalyzer.JudgeFlow;
-                    supported.Add(Descriptors.HardcodedCredentialFlow);
-                    supported.Add(Descriptors.HardcodedCredentialLocalFlow);
-                    break;
-                case RuleIds.HardcodedSecretContent:
-                    idsByCategory[(int)SinkCategory.Key] = id;
-                    judges[(int)SinkCategory.Key] = CK1003HardcodedSecretContentAnalyzer.JudgeFlow;
-                    supported.Add(Descriptors.HardcodedKeyFlow);
-                    supported.Add(Descriptors.HardcodedKeyLocalFlow);
-                    break;
-                case RuleIds.PlaintextTokenStorage:
-                    idsByCategory[(int)SinkCategory.Cookie] = id;
-                    judges[(int)SinkCategory.Cookie] = CK2001PlaintextTokenStorageAnalyzer.JudgeFlow;
-                    supported.Add(Descriptors.PlaintextTokenStorageFlow);
-                    supported.Add(Descriptors.PlaintextTokenStorageLocalFlow);
-                    break;
+                selected.Add(rule);
+                supported.Add(rule.Flow);
+                supported.Add(rule.LocalFlow);
             }
         }
 
-        SupportedDiagnostics = supported.ToImmutableArray();
+        rules = selected.ToImmutable();
+        SupportedDiagnostics = supported.ToImmutable();
     }
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -66,26 +60,27 @@ public sealed class CredentialFlowAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // As for each rule's flow before: not in test projects, build scripts or what ProjectScope leaves out.
-            if (SupportedDiagnostics.IsEmpty || !ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
+            if (rules.IsEmpty || !ProjectScope.ShouldAnalyze(start.Compilation, start.Options))
             {
                 return;
             }
 
-            var active = (FlowJudge?[])judges.Clone();
+            // The judge of each category (indexed by SinkCategory: one rule a category), for the rules not turned off for the
+            // whole compilation.
+            var judges = new FlowJudge?[AllRules.Length];
             var any = false;
-            for (var category = 0; category < active.Length; category++)
+            foreach (var rule in rules)
             {
-                if (idsByCategory[category] is { } id && IsOffEverywhere(start.Compilation, id, start.CancellationToken))
+                if (!IsOffEverywhere(start.Compilation, rule.Id, start.CancellationToken))
                 {
-                    active[category] = null;
+                    judges[(int)rule.Category] = rule.Judge;
+                    any = true;
                 }
-
-                any |= active[category] is not null;
             }
 
             if (any)
             {
-                CredentialFlow.Register(start, active);
+                CredentialFlow.Register(start, judges);
             }
         });
     }
@@ -120,5 +115,29 @@ public sealed class CredentialFlowAnalyzer : DiagnosticAnalyzer
 
         return (compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific == ReportDiagnostic.Suppress)
             || (provider is not null && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) && global == ReportDiagnostic.Suppress);
+    }
+
+    private sealed class FlowRule
+    {
+        public FlowRule(string id, SinkCategory category, FlowJudge judge, DiagnosticDescriptor flow, DiagnosticDescriptor localFlow)
+        {
+            Id = id;
+            Category = category;
+            Judge = judge;
+            Flow = flow;
+            LocalFlow = localFlow;
+        }
+
+        public string Id { get; }
+
+        public SinkCategory Category { get; }
+
+        public FlowJudge Judge { get; }
+
+        /// <summary>The compilation-end descriptor (a flow across members or files).</summary>
+        public DiagnosticDescriptor Flow { get; }
+
+        /// <summary>The live descriptor (a flow inside one member body).</summary>
+        public DiagnosticDescriptor LocalFlow { get; }
     }
 }
